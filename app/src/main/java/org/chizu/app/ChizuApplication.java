@@ -1,0 +1,44 @@
+package org.chizu.app;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Chizu: assembles every module into one application. Started with a command's words first
+ * ({@code import …}, {@code user add …}) it runs that command without the web server and exits.
+ */
+@SpringBootApplication(scanBasePackages = "org.chizu")
+@ConfigurationPropertiesScan("org.chizu")
+public class ChizuApplication {
+
+    public static void main(String[] args) {
+        List<String> commandWords = Arrays.stream(args).filter(a -> !isSpringProperty(a)).toList();
+        if (commandWords.isEmpty()) {
+            SpringApplication.run(ChizuApplication.class, args);
+            return;
+        }
+        String[] springArgs = Arrays.stream(args).filter(ChizuApplication::isSpringProperty).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChizuApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false")
+                .run(springArgs);
+        int exitCode = context.getBean(CommandRunner.class).run(commandWords);
+        System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    /** Settings the launcher passes (--chizu.home=…, --spring.…), as opposed to a command's own words. */
+    private static boolean isSpringProperty(String argument) {
+        return argument.startsWith("--chizu.") || argument.startsWith("--spring.")
+                || argument.startsWith("--server.") || argument.startsWith("--logging.");
+    }
+}

@@ -1,0 +1,58 @@
+package org.chizu.gis.layer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A layer as declared once in the registry: everything the tile server, the feature API, the
+ * downloads and the catalog need to publish it. Immutable; identifiers in it were checked against
+ * the database when the registry loaded, so they may be quoted into SQL.
+ *
+ * @param id          the layer id used in every URL ("roads")
+ * @param title       how the layer is called
+ * @param description what it holds and where it comes from
+ * @param table       the table in the application's schema
+ * @param idColumn    the table's integer primary key
+ * @param geometry    the geometry column
+ * @param attributes  the published attributes, in display order
+ * @param licence     the licence the data is published under
+ * @param access      who may see the layer
+ * @param style       default map styling
+ * @param keywords    search keywords for catalogs
+ */
+public record Layer(
+        String id,
+        Label title,
+        Label description,
+        String table,
+        String idColumn,
+        LayerGeometry geometry,
+        List<Attribute> attributes,
+        Licence licence,
+        Access access,
+        Style style,
+        List<Label> keywords) {
+
+    public Layer {
+        Objects.requireNonNull(id, "layer id");
+        Objects.requireNonNull(title, "title of layer " + id);
+        Objects.requireNonNull(table, "table of layer " + id);
+        Objects.requireNonNull(geometry, "geometry of layer " + id);
+        Objects.requireNonNull(licence, "licence of layer " + id);
+        Objects.requireNonNull(access, "access of layer " + id);
+        description = description == null ? title : description;
+        idColumn = idColumn == null ? "id" : idColumn;
+        attributes = List.copyOf(attributes == null ? List.of() : attributes);
+        style = style == null ? new Style(null, null, null, null, null) : style;
+        keywords = List.copyOf(keywords == null ? List.of() : keywords);
+    }
+
+    public boolean isVisibleTo(Audience audience) {
+        return access.allows(audience);
+    }
+
+    public Optional<Attribute> attribute(String name) {
+        return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+}

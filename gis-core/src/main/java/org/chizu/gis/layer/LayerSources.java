@@ -1,0 +1,32 @@
+package org.chizu.gis.layer;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The recorded sources of each layer's data (table {@code layer_source}). */
+@Repository
+public class LayerSources {
+
+    private final JdbcTemplate jdbc;
+
+    public LayerSources(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String layerId, DataSource source) {
+        jdbc.update("""
+                insert into layer_source (layer_id, title_ja, title_en, attribution, sample)
+                values (?, ?, ?, ?, ?)""",
+                layerId, source.title().ja(), source.title().en(), source.attribution(), source.sample());
+    }
+
+    public List<DataSource> of(String layerId) {
+        return jdbc.query("""
+                select title_ja, title_en, attribution, sample from layer_source
+                where layer_id = ? order by id""",
+                (rs, i) -> new DataSource(new Label(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getBoolean(4)),
+                layerId);
+    }
+}
