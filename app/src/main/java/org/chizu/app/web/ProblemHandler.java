@@ -6,9 +6,13 @@ import org.chizu.gis.imports.ImportRejectedException;
 import org.chizu.gis.layer.UnknownLayerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -52,6 +56,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(type("bad-request"));
         problem.setTitle("Bad request");
         return problem;
+    }
+
+    /** Raised by the security filters; a bad token says so, anything else asks the caller to sign in. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        boolean badCredentials = e instanceof BadCredentialsException;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, badCredentials
+                ? e.getMessage()
+                : "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.");
+        problem.setType(type("unauthenticated"));
+        problem.setTitle("Not signed in");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, badCredentials ? "Bearer error=\"invalid_token\"" : "Bearer")
+                .body(problem);
     }
 
     @ExceptionHandler

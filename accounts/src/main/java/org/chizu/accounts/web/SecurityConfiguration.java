@@ -1,0 +1,120 @@
+package org.chizu.accounts.web;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+import org.chizu.accounts.AccessRules;
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Who may do what over HTTP. The anonymous public reads; staff sign in with a form (a session
+ * cookie, CSRF-protected) or send a personal API token (stateless, no CSRF needed: a browser never
+ * adds the header by itself). Modules add their own rules through {@link AccessRules}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login";
+
+    /** Admins may do everything staff may, so rules name only the least role they need. */
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.ADMIN.authority() + " > " + Role.STAFF.authority());
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAccounts accounts, ObjectProvider<AccessRules> moduleRules,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemResponses problems = new ProblemResponses(resolver);
+        BearerTokens bearerTokens = new BearerTokens();
+        RequestMatcher browserPages = browserPages();
+
+        http.authorizeHttpRequests(requests -> {
+            requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+            moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
+            requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                    .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
+                    .requestMatchers(HttpMethod.GET).permitAll()
+                    .requestMatchers(HttpMethod.HEAD).permitAll()
+                    .anyRequest().hasRole(Role.STAFF.name());
+        });
+        http.addFilterBefore(apiTokenFilter(accounts, bearerTokens, problems), UsernamePasswordAuthenticationFilter.class);
+        http.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/").permitAll());
+        http.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"));
+        http.csrf(csrf -> csrf
+                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                .requireCsrfProtectionMatcher(new CookieSessionChanges())
+                .ignoringRequestMatchers(bearerTokens));
+        http.requestCache(cache -> cache.requestCache(requestCacheFor(browserPages)));
+        http.exceptionHandling(errors -> errors
+                .authenticationEntryPoint(entryPoint(browserPages, problems))
+                .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** Authenticates {@code Authorization: Bearer} requests for that request only, never for a session. */
+    private static AuthenticationFilter apiTokenFilter(StaffAccounts accounts, BearerTokens bearerTokens,
+            ProblemResponses problems) {
+        AuthenticationFilter filter = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthenticationProvider(accounts)), bearerTokens);
+        filter.setRequestMatcher(bearerTokens);
+        filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        return filter;
+    }
+
+    /** A person's browser asking for a page (not the API): they are sent to sign in instead of an error. */
+    private static RequestMatcher browserPages() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return new AndRequestMatcher(new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**")), html);
+    }
+
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher browserPages, ProblemResponses problems) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+        entryPoints.put(browserPages, new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(problems);
+        return entryPoint;
+    }
+
+    /** Only a page is worth returning to after sign-in; remembering API calls would create sessions. */
+    private static HttpSessionRequestCache requestCacheFor(RequestMatcher browserPages) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), browserPages));
+        return cache;
+    }
+}

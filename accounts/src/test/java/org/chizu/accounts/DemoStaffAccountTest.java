@@ -1,0 +1,48 @@
+package org.chizu.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.chizu.gis.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DemoStaffAccountTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theFirstSampleRunCreatesDemoStaffAndHandsOverItsCredentialsOnceAndPrivately(CapturedOutput output) throws Exception {
+        StaffAccounts accounts = new StaffAccounts(new JdbcTemplate(TestDatabase.migrated().dataSource()),
+                new PasswordHashing().passwordEncoder());
+        DemoStaffAccount demo = new DemoStaffAccount(accounts, home);
+
+        demo.ensureExists("http://localhost:8080");
+
+        Path file = home.resolve("demo-staff.txt");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        String saved = Files.readString(file);
+        String token = saved.lines().filter(line -> line.startsWith("API token")).findFirst().orElseThrow()
+                .replaceAll(".*\\s", "");
+        assertThat(accounts.authenticateToken(token)).map(StaffAccount::role).hasValue(Role.STAFF);
+        assertThat(saved).contains("demo-staff", "password", "http://localhost:8080/login");
+        assertThat(output).contains("Demo staff account", token, file.toAbsolutePath().toString());
+
+        int printedBefore = output.length();
+        demo.ensureExists("http://localhost:8080");
+
+        String secondRun = output.toString().substring(printedBefore);
+        assertThat(secondRun).contains("credentials in " + file).doesNotContain(token);
+        assertThat(Files.readString(file)).isEqualTo(saved);
+        assertThat(accounts.list()).extracting(StaffAccount::name).containsExactly("demo-staff");
+    }
+}
