@@ -60,8 +60,9 @@ final class FeatureCheck {
         String label = text.strip();
         return attribute.values().stream()
                 .filter(v -> v.label().ja().equals(label) || v.label().en().equalsIgnoreCase(label))
-                .map(Attribute.AllowedValue::value)
-                .findFirst().orElse(raw);
+                .findFirst()
+                .<Object>map(Attribute.AllowedValue::value)
+                .orElse(raw);
     }
 
     private boolean geometryFits(SourceFeature feature, ImportProblems problems) {
