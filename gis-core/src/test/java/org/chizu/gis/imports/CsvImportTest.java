@@ -3,6 +3,7 @@ package org.chizu.gis.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +92,9 @@ class CsvImportTest {
                 () -> fixture.importer.importFile(ImportRequest.of("facilities", "shelters.csv"), csv));
 
         assertThat(rejected.problems()).extracting(InputProblem::line, InputProblem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "name"),
-                org.assertj.core.groups.Tuple.tuple(4, "kind"),
-                org.assertj.core.groups.Tuple.tuple(5, "lon"));
+                tuple(3, "name"),
+                tuple(4, "kind"),
+                tuple(5, "lon"));
         assertThat(fixture.count("facilities")).isZero();
     }
 
