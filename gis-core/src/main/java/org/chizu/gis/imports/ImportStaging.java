@@ -33,6 +33,8 @@ final class ImportStaging {
     private final String moveSql;
     private final String invalidGeometriesSql;
     private final String outsideLongitudeLatitudeSql;
+    // Two dimensions: the layers store none, and a file's heights would not fit their columns.
+    private final WKBWriter wkb = new WKBWriter(2);
     private final List<Object[]> batch = new ArrayList<>();
     private int staged;
 
@@ -86,8 +88,7 @@ final class ImportStaging {
         Object[] row = new Object[3 + values.size()];
         row[0] = feature.number();
         row[1] = new SqlParameterValue(Types.INTEGER, feature.line());
-        // Two dimensions: the layers store none, and a file's heights would not fit their columns.
-        row[2] = new WKBWriter(2).write(feature.geometry());
+        row[2] = wkb.write(feature.geometry());
         for (int i = 0; i < values.size(); i++) {
             row[3 + i] = new SqlParameterValue(sqlType(layer.attributes().get(i)), values.get(i));
         }
