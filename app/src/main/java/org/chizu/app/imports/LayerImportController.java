@@ -1,0 +1,76 @@
+package org.chizu.app.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.crs.CrsCode;
+import org.chizu.gis.imports.ImportRequest;
+import org.chizu.gis.imports.ImportRequest.Format;
+import org.chizu.gis.imports.ImportRequest.Mode;
+import org.chizu.gis.imports.ImportResult;
+import org.chizu.gis.imports.LayerImporter;
+import org.chizu.gis.imports.TextEncoding;
+import org.chizu.gis.layer.LayerRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/layers/{id}/import}: a file into a layer over HTTP, as {@code ./chizu import}
+ * does from the command line. Who may call it is the security configuration's business (staff);
+ * a layer the caller may not see answers 404 as if it did not exist.
+ */
+@RestController
+class LayerImportController {
+
+    private static final String UNNAMED_UPLOAD = "upload";
+
+    private final LayerImporter importer;
+    private final LayerRegistry registry;
+    private final CurrentAudience audience;
+
+    LayerImportController(LayerImporter importer, LayerRegistry registry, CurrentAudience audience) {
+        this.importer = importer;
+        this.registry = registry;
+        this.audience = audience;
+    }
+
+    /**
+     * @param srs      the file's coordinate system ("EPSG:6671"), when the file does not say
+     * @param encoding a CSV file's text encoding (UTF-8 or Shift_JIS), detected when absent
+     * @param mode     append (the default) or replace
+     * @param format   geojson, gpkg or csv, when the file name does not tell
+     * @param table    the GeoPackage feature table, when not the first
+     */
+    @PostMapping(path = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importFile(@PathVariable String id,
+                            @RequestParam MultipartFile file,
+                            @RequestParam(required = false) String srs,
+                            @RequestParam(required = false) String encoding,
+                            @RequestParam(required = false) String mode,
+                            @RequestParam(required = false) String format,
+                            @RequestParam(required = false) String table) throws IOException {
+        registry.require(id, audience.get());
+        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? UNNAMED_UPLOAD : Path.of(file.getOriginalFilename()).getFileName().toString();
+        ImportRequest request = ImportRequest.of(id, fileName)
+                .withFormat(format == null ? null : Format.named(format))
+                .withSourceSrid(srs == null ? null : CrsCode.parse(srs))
+                .withEncoding(encoding == null ? null : TextEncoding.named(encoding))
+                .withMode(mode == null ? Mode.APPEND : Mode.named(mode))
+                .withTable(table);
+        // A GeoPackage is an SQLite database and must be opened from a file; the others are read from one too.
+        Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
+        try {
+            file.transferTo(upload);
+            return importer.importFile(request, upload);
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+}

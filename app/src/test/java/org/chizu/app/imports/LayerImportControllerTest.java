@@ -1,0 +1,107 @@
+package org.chizu.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.chizu.gis.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LayerImportControllerTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry properties) {
+        TestDatabase.fresh().register(properties);
+    }
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void staffImportAGeoJsonFileIntoALayer() throws Exception {
+        MockMultipartFile roads = new MockMultipartFile("file", "roads.geojson", "application/geo+json", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"route_no": "12", "name": "殿町線", "road_class": "市町村道", "lanes": 2},
+                   "geometry": {"type": "LineString", "coordinates": [[133.0486, 35.4681], [133.0500, 35.4690]]}}
+                ]}""".getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/roads/import").file(roads).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.layerId").value("roads"))
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.sourceSrid").value(4326))
+                .andExpect(jsonPath("$.ignoredFields[0]").value("lanes"))
+                .andExpect(jsonPath("$.encoding").doesNotExist());
+
+        assertThat(
+                jdbc.queryForObject("select road_class from roads where name = '殿町線'", String.class)).isEqualTo("municipal");
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aBrokenFileIsRefusedWithProblemJsonNamingTheLineAndField() throws Exception {
+        MockMultipartFile shelters = new MockMultipartFile("file", "shelters.csv", "text/csv", """
+                名称,種別,経度,緯度,収容人数
+                市民会館,指定避難所,133.05,35.46,800
+                北公民館,hall,133.06,35.47,many
+                """.getBytes(StandardCharsets.UTF_8));
+        int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+        http.perform(multipart("/api/layers/facilities/import").file(shelters).param("mode", "replace").with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:chizu:problem:import-rejected"))
+                .andExpect(jsonPath("$.problemCount").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("収容人数"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("'many' is not an integer")))
+                .andExpect(jsonPath("$.errors[0].feature").doesNotExist());
+
+        assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class))
+                .isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aCoordinateSystemThatIsNoCoordinateSystemIsABadRequest() throws Exception {
+        MockMultipartFile points = new MockMultipartFile("file", "points.csv", "text/csv",
+                "name,kind,x,y\nHall,hall,80000,-58000\n".getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(points).param("srs", "Tokyo").with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    @WithMockUser(roles = "CITIZEN")
+    void aStaffOnlyLayerDoesNotExistForOthers() throws Exception {
+        MockMultipartFile pipes = new MockMultipartFile("file", "pipes.geojson", "application/geo+json",
+                "{\"type\": \"FeatureCollection\", \"features\": []}".getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/water_pipes/import").file(pipes).with(csrf()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:chizu:problem:unknown-layer"));
+    }
+}

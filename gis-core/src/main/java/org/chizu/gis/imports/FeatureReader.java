@@ -1,0 +1,34 @@
+package org.chizu.gis.imports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads one file format into {@link SourceFeature}s, in file order. A reader checks only what it
+ * must to read on (syntax, coordinates); attributes and geometry are checked by the importer.
+ */
+interface FeatureReader {
+
+    /**
+     * Reads the file, handing each feature on as it is read.
+     *
+     * @param problems where to report what makes a feature or the file unreadable; reading goes
+     *                 on past a bad feature so that all of them are reported, but a feature whose
+     *                 geometry cannot be read is not handed on
+     * @return what the file says about itself
+     * @throws IOException when the file cannot be read at all
+     */
+    SourceDescription read(Path file, ImportRequest request, ImportProblems problems, Consumer<SourceFeature> features)
+            throws IOException;
+
+    /**
+     * What a file says about itself.
+     *
+     * @param srid     the EPSG code its coordinates are in by its own account or its format's
+     *                 default, or null when it cannot tell
+     * @param encoding the text encoding it was read in, for text formats whose encoding varies
+     */
+    record SourceDescription(Integer srid, String encoding) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.chizu.gis.imports;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.gis.cli.CommandArguments;
+import org.chizu.gis.crs.CrsCode;
+import org.chizu.gis.imports.ImportRequest.Format;
+import org.chizu.gis.imports.ImportRequest.Mode;
+import org.springframework.stereotype.Component;
+
+/** {@code ./chizu import FILE --layer ID …}: a file into a layer, from the command line. */
+@Component
+class ImportCommand implements ChizuCommand {
+
+    private final LayerImporter importer;
+
+    ImportCommand(LayerImporter importer) {
+        this.importer = importer;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("import");
+    }
+
+    @Override
+    public String usage() {
+        return "import FILE --layer ID [--srs EPSG:N] [--encoding UTF-8|Shift_JIS] [--replace] "
+                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE]";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out) throws Exception {
+        CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table"),
+                Set.of("replace"));
+        if (args.positional().size() != 1) {
+            throw new IllegalArgumentException("give exactly one file to import");
+        }
+        Path file = Path.of(args.positional().get(0)).toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        ImportRequest request = ImportRequest.of(args.required("layer"), file.getFileName().toString())
+                .withFormat(args.option("format").map(Format::named).orElse(null))
+                .withSourceSrid(args.option("srs").map(CrsCode::parse).orElse(null))
+                .withEncoding(args.option("encoding").map(TextEncoding::named).orElse(null))
+                .withMode(args.flag("replace") ? Mode.REPLACE : Mode.APPEND)
+                .withTable(args.option("table").orElse(null));
+        ImportResult result = importer.importFile(request, file);
+        out.println("imported " + result.imported() + " feature" + (result.imported() == 1 ? "" : "s") + " into "
+                + result.layerId() + " (from EPSG:" + result.sourceSrid()
+                + (result.encoding() == null ? "" : ", read as " + result.encoding()) + ")"
+                + (request.mode() == Mode.REPLACE ? ", replacing its features" : ""));
+        if (!result.ignoredFields().isEmpty()) {
+            out.println("ignored fields that match no attribute: " + String.join(", ", result.ignoredFields()));
+        }
+        return 0;
+    }
+}

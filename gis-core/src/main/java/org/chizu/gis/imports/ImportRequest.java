@@ -1,0 +1,130 @@
+package org.chizu.gis.imports;
+
+import java.nio.charset.Charset;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What to import, and how. Every setting but the layer and the file name may be null, meaning
+ * "as the file says, or the format's default".
+ *
+ * @param layerId    the layer the features go into
+ * @param fileName   the file's name as its owner knows it; it gives the format when none is set
+ * @param format     the file format, or null to tell it from the file name
+ * @param sourceSrid the EPSG code of the file's coordinates, or null for the format's default:
+ *                   GeoJSON's legacy {@code crs} member or else RFC 7946 longitude/latitude
+ *                   (CRS84), a GeoPackage table's own spatial reference system, and JGD2011
+ *                   longitude/latitude (EPSG:6668) for CSV
+ * @param encoding   the text encoding of a CSV file, or null to detect it: UTF-8 when the whole
+ *                   file decodes as UTF-8, else Shift_JIS as Excel writes it (Windows-31J)
+ * @param mode       whether the features are added to the layer or replace its features
+ * @param table      the GeoPackage feature table to read, or null for the first one
+ */
+public record ImportRequest(String layerId, String fileName, Format format, Integer sourceSrid,
+                            Charset encoding, Mode mode, String table) {
+
+    public ImportRequest {
+        Objects.requireNonNull(layerId, "layer id");
+        Objects.requireNonNull(fileName, "file name");
+        mode = mode == null ? Mode.APPEND : mode;
+    }
+
+    /** Imports the file into the layer with every setting at its default. */
+    public static ImportRequest of(String layerId, String fileName) {
+        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null);
+    }
+
+    public ImportRequest withFormat(Format format) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+    }
+
+    public ImportRequest withSourceSrid(Integer sourceSrid) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+    }
+
+    public ImportRequest withEncoding(Charset encoding) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+    }
+
+    public ImportRequest withMode(Mode mode) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+    }
+
+    public ImportRequest withTable(String table) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+    }
+
+    /** The format given, or the one the file name's extension stands for. */
+    public Format effectiveFormat() {
+        return format != null ? format : Format.ofFileName(fileName);
+    }
+
+    /** The file formats Chizu imports. */
+    public enum Format {
+        GEOJSON("geojson", "json"),
+        GEOPACKAGE("gpkg"),
+        CSV("csv", "txt");
+
+        private final String name;
+        private final String[] extensions;
+
+        Format(String... extensions) {
+            this.name = extensions[0];
+            this.extensions = extensions;
+        }
+
+        /**
+         * The format a file name's extension stands for (.geojson/.json, .gpkg, .csv/.txt).
+         *
+         * @throws IllegalArgumentException for any other extension
+         */
+        public static Format ofFileName(String fileName) {
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            for (Format format : values()) {
+                for (String extension : format.extensions) {
+                    if (lower.endsWith("." + extension)) {
+                        return format;
+                    }
+                }
+            }
+            throw new IllegalArgumentException("cannot tell the format of '" + fileName
+                    + "' from its name: name it .geojson, .gpkg or .csv, or give the format (geojson, gpkg or csv)");
+        }
+
+        /**
+         * The format named "geojson", "gpkg" or "csv" (any case; "geopackage" too).
+         *
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Format named(String name) {
+            String lower = name.strip().toLowerCase(Locale.ROOT);
+            for (Format format : values()) {
+                if (format.name.equals(lower) || format.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + name + "': use geojson, gpkg or csv");
+        }
+    }
+
+    /** What happens to the layer's existing features. */
+    public enum Mode {
+        /** They stay; the file's features are added. */
+        APPEND,
+        /** They are deleted in the same transaction that adds the file's features. */
+        REPLACE;
+
+        /**
+         * The mode named "append" or "replace" (any case).
+         *
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Mode named(String name) {
+            try {
+                return valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown mode '" + name + "': use append or replace");
+            }
+        }
+    }
+}

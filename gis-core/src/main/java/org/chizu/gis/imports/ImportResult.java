@@ -1,0 +1,22 @@
+package org.chizu.gis.imports;
+
+import java.util.List;
+
+/**
+ * What an import did. It either imported every feature of the file or threw
+ * {@link ImportRejectedException}; there is no partial result.
+ *
+ * @param layerId       the layer the features went into
+ * @param imported      how many features were added
+ * @param sourceSrid    the EPSG code the file's coordinates were read in
+ * @param encoding      the text encoding a CSV file was read in ("UTF-8" or "Shift_JIS"); null for
+ *                      the binary and JSON formats
+ * @param ignoredFields the file's columns or properties that match no attribute of the layer, in
+ *                      the order first met
+ */
+public record ImportResult(String layerId, int imported, int sourceSrid, String encoding, List<String> ignoredFields) {
+
+    public ImportResult {
+        ignoredFields = List.copyOf(ignoredFields);
+    }
+}

@@ -1,0 +1,115 @@
+package org.chizu.gis.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.chizu.gis.crs.Crs;
+import org.chizu.gis.crs.PostgisCrs;
+import org.chizu.gis.imports.FeatureReader.SourceDescription;
+import org.chizu.gis.imports.ImportRequest.Mode;
+import org.chizu.gis.imports.ImportStaging.MovedFeatures;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.UnknownLayerException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a GeoJSON, GeoPackage or CSV file into a layer, all or nothing. Every feature is read,
+ * checked against the layer's declaration and staged in one transaction; PostGIS then checks the
+ * geometries and transforms them into the layer's coordinate system. Any problem rolls the whole
+ * transaction back and is reported with its line or feature number and field, so a rejected file
+ * leaves the layer exactly as it was. After a commit, {@link LayerDataChanged} is published.
+ */
+@Service
+public class LayerImporter {
+
+    private final LayerRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final PostgisCrs crs;
+    private final ApplicationEventPublisher events;
+
+    public LayerImporter(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transactions, PostgisCrs crs,
+                         ApplicationEventPublisher events) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.crs = crs;
+        this.events = events;
+    }
+
+    /**
+     * Imports the file into the request's layer. The caller decides who may: this service checks
+     * only that the layer exists.
+     *
+     * @throws ImportRejectedException  when anything in the file is wrong; nothing was imported
+     * @throws UnknownLayerException    when the layer does not exist
+     * @throws IllegalArgumentException when the format cannot be told from the file name
+     * @throws IOException              when the file cannot be read
+     */
+    public ImportResult importFile(ImportRequest request, Path file) throws IOException {
+        Layer layer = registry.find(request.layerId()).orElseThrow(() -> new UnknownLayerException(request.layerId()));
+        FeatureReader reader = readerFor(request.effectiveFormat());
+        Imported imported;
+        try {
+            imported = transactions.execute(transaction -> importInTransaction(layer, request, reader, file, transaction));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        events.publishEvent(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
+                : new LayerDataChanged(layer.id(), imported.moved().bounds()));
+        return imported.result();
+    }
+
+    private Imported importInTransaction(Layer layer, ImportRequest request, FeatureReader reader, Path file,
+                                         TransactionStatus transaction) {
+        ImportProblems problems = new ImportProblems(layer.id());
+        AttributeMapping mapping = new AttributeMapping(layer.attributes());
+        FeatureCheck check = new FeatureCheck(layer, mapping);
+        ImportStaging staging = new ImportStaging(jdbc, layer);
+        SourceDescription source;
+        try {
+            source = reader.read(file, request, problems,
+                    feature -> check.check(feature, problems).ifPresent(values -> staging.add(feature, values)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        staging.flush();
+        mapping.clashes().forEach(clash -> problems.add(InputProblem.ofFile(clash)));
+        if (staging.count() == 0 && !problems.any()) {
+            problems.add(InputProblem.ofFile("the file holds no features"));
+        }
+        Integer srid = request.sourceSrid() != null ? request.sourceSrid() : source.srid();
+        Optional<Crs> sourceCrs = srid == null ? Optional.empty() : crs.find(srid);
+        if (srid == null) {
+            problems.add(InputProblem.ofFile("the file does not say which coordinate system its coordinates are in: "
+                    + "give it (srs), for example EPSG:6671 for plane rectangular zone III"));
+        } else if (sourceCrs.isEmpty()) {
+            problems.add(InputProblem.ofFile("EPSG:" + srid + " is not a coordinate system PostGIS knows"));
+        }
+        staging.reportInvalidGeometries(problems);
+        sourceCrs.filter(Crs::geographic).ifPresent(geographic -> staging.reportOutsideLongitudeLatitude(geographic, problems));
+        problems.rejectIfAny();
+        MovedFeatures moved = staging.moveIntoLayer(srid, request.mode() == Mode.REPLACE, transaction, problems);
+        problems.rejectIfAny();
+        return new Imported(moved, new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields()));
+    }
+
+    private static FeatureReader readerFor(ImportRequest.Format format) {
+        return switch (format) {
+            case GEOJSON -> new GeoJsonFeatureReader();
+            case GEOPACKAGE -> new GeoPackageFeatureReader();
+            case CSV -> new CsvFeatureReader();
+        };
+    }
+
+    private record Imported(MovedFeatures moved, ImportResult result) {
+    }
+}
