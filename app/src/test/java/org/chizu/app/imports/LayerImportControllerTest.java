@@ -95,13 +95,12 @@ class LayerImportControllerTest {
     }
 
     @Test
-    @WithMockUser(roles = "CITIZEN")
-    void aStaffOnlyLayerDoesNotExistForOthers() throws Exception {
+    void importingNeedsAStaffAccount() throws Exception {
         MockMultipartFile pipes = new MockMultipartFile("file", "pipes.geojson", "application/geo+json",
                 "{\"type\": \"FeatureCollection\", \"features\": []}".getBytes(StandardCharsets.UTF_8));
 
-        http.perform(multipart("/api/layers/water_pipes/import").file(pipes).with(csrf()))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("urn:chizu:problem:unknown-layer"));
+        http.perform(multipart("/api/layers/water_pipes/import").file(pipes))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }
