@@ -53,11 +53,6 @@ public final class TileQuery {
         }
     }
 
-    /** The SQL for a zoom, or null when the layer has no tiles there. */
-    String sqlAt(int z) {
-        return sqlByZoom[z];
-    }
-
     /** The layer's MVT for one tile: empty when no feature is in it or the zoom is outside the layer's range. */
     public byte[] render(TileCoordinate tile, JdbcTemplate jdbc) {
         String sql = sqlByZoom[tile.z()];

@@ -25,6 +25,8 @@ class TileJsonController {
 
     /** The world as Web Mercator shows it: TileJSON's default bounds, for a tileset without data. */
     private static final Bounds WORLD = new Bounds(-180, -85.0511287798066, 180, 85.0511287798066);
+    /** Where a map opens: a town-wide view, within the tileset's zooms. */
+    private static final int OPENING_ZOOM = 12;
 
     private final Tilesets tilesets;
     private final LayerExtents extents;
@@ -44,7 +46,7 @@ class TileJsonController {
         Bounds bounds = extents.of(tileset).orElse(WORLD);
         String tiles = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/" + tileset.name()).toUriString()
                 + "/{z}/{x}/{y}.mvt";
-        int openingZoom = Math.min(tileset.maxzoom(), Math.max(tileset.minzoom(), 12));
+        int openingZoom = Math.min(tileset.maxzoom(), Math.max(tileset.minzoom(), OPENING_ZOOM));
         TileJson document = new TileJson(
                 "3.0.0",
                 tileset.name(),
