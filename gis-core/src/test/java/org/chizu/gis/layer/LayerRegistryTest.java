@@ -67,4 +67,38 @@ class LayerRegistryTest {
                 .hasMessageContaining("geometry is declared MultiPolygon but stored as POINT")
                 .hasMessageContaining("declared in EPSG:6668 but stored in EPSG:4326");
     }
+
+    @Test
+    void roadTilesBelowZoom12KeepOnlyNationalAndPrefecturalRoads() {
+        Layer roads = registry.find("roads").orElseThrow();
+
+        TileSettings.AtZoom z11 = roads.tiles().at(11, roads.attributes());
+        assertThat(z11.only()).hasSize(1);
+        assertThat(z11.only().values().iterator().next()).containsExactly("national", "prefectural");
+        assertThat(z11.attributes()).extracting(Attribute::name).containsExactly("route_no", "name", "road_class");
+        assertThat(roads.tiles().at(12, roads.attributes()).only()).isEmpty();
+        assertThat(roads.tiles().minzoom()).isEqualTo(8);
+    }
+
+    @Test
+    void aTileFilterByAValueTheAttributeDoesNotAllowIsRejected() {
+        String declaration = """
+                id: lanes
+                title: {ja: 車線}
+                table: roads
+                geometry: {column: geom, kind: MultiLineString, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY}, url: https://creativecommons.org/licenses/by/4.0/}
+                tiles:
+                  zooms: [{upTo: 11, only: {road_class: [motorway]}}]
+                attributes:
+                  - name: road_class
+                    type: text
+                    label: {ja: 道路種別}
+                    values: [{value: national, label: {ja: 国道}}]
+                """;
+        assertThatThrownBy(() -> new LayerDeclarations(new LayerProperties(null))
+                .parse(new java.io.ByteArrayInputStream(declaration.getBytes()), "test"))
+                .hasMessageContaining("tiles filter by road_class = motorway, which is not an allowed value");
+    }
 }
