@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param access      who may see the layer
  * @param style       default map styling
  * @param keywords    search keywords for catalogs
+ * @param tiles       how the layer is cut into vector tiles; defaults when the declaration has none
  */
 public record Layer(
         String id,
@@ -32,7 +33,8 @@ public record Layer(
         Licence licence,
         Access access,
         Style style,
-        List<Label> keywords) {
+        List<Label> keywords,
+        TileSettings tiles) {
 
     public Layer {
         Objects.requireNonNull(id, "layer id");
@@ -46,6 +48,10 @@ public record Layer(
         attributes = List.copyOf(attributes == null ? List.of() : attributes);
         style = style == null ? new Style(null, null, null, null, null) : style;
         keywords = List.copyOf(keywords == null ? List.of() : keywords);
+        tiles = tiles == null ? TileSettings.defaults() : tiles;
+        for (int z = tiles.minzoom(); z <= tiles.maxzoom(); z++) {
+            tiles.at(z, attributes); // stops start-up on a tile rule naming what the layer lacks
+        }
     }
 
     public boolean isVisibleTo(Audience audience) {

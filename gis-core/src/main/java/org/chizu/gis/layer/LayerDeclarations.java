@@ -82,6 +82,7 @@ public class LayerDeclarations {
         checkIdentifier(layer.table(), "table", origin);
         checkIdentifier(layer.idColumn(), "idColumn", origin);
         checkIdentifier(layer.geometry().column(), "geometry column", origin);
+        checkIdentifier(layer.tiles().geometryColumn(), "tiles geometryColumn", origin);
         layer.attributes().forEach(a -> checkIdentifier(a.name(), "attribute name", origin));
         return layer;
     }

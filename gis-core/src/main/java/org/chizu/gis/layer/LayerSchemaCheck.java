@@ -84,19 +84,38 @@ class LayerSchemaCheck {
         if (srid != geometry.srid()) {
             problems.add(where + "geometry is declared in EPSG:" + geometry.srid() + " but stored in EPSG:" + srid);
         }
-        warnWithoutSpatialIndex(layer);
+        problems.addAll(tileGeometryProblems(layer, where));
+        warnWithoutSpatialIndex(layer, geometry.column());
+        warnWithoutSpatialIndex(layer, layer.tiles().geometryColumn());
         return problems;
     }
 
-    private void warnWithoutSpatialIndex(Layer layer) {
+    /** Tiles are cut from a Web Mercator column so that no tile request reprojects. */
+    private List<String> tileGeometryProblems(Layer layer, String where) {
+        String column = layer.tiles().geometryColumn();
+        List<Integer> srids = jdbc.queryForList("""
+                select srid from geometry_columns
+                where f_table_schema = current_schema() and f_table_name = ? and f_geometry_column = ?""",
+                Integer.class, layer.table(), column);
+        if (srids.isEmpty()) {
+            return List.of(where + "tiles geometry column " + column + " does not exist; add a generated column "
+                    + column + " = st_transform(" + layer.geometry().column() + ", 3857) with a GiST index");
+        }
+        if (srids.get(0) != 3857) {
+            return List.of(where + "tiles geometry column " + column + " is in EPSG:" + srids.get(0) + ", not EPSG:3857");
+        }
+        return List.of();
+    }
+
+    private void warnWithoutSpatialIndex(Layer layer, String column) {
         List<String> indexes = jdbc.queryForList("""
                 select indexdef from pg_indexes where schemaname = current_schema() and tablename = ?""",
                 String.class, layer.table());
         boolean indexed = indexes.stream().anyMatch(def -> def.toLowerCase().contains("using gist")
-                && def.contains(layer.geometry().column()));
+                && def.contains("(" + column + ")"));
         if (!indexed) {
             log.warn("layer {}: {}.{} has no GiST index; spatial queries on it will be slow",
-                    layer.id(), layer.table(), layer.geometry().column());
+                    layer.id(), layer.table(), column);
         }
     }
 }

@@ -1,0 +1,135 @@
+package org.chizu.gis.layer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a layer is cut into vector tiles: the {@code tiles} section of its declaration. Everything
+ * is optional; an absent section means every zoom from {@value #DEFAULT_MINZOOM} to
+ * {@value #DEFAULT_MAXZOOM} with every attribute and no filter.
+ *
+ * <p>Lower zooms are thinned out by {@link ZoomRule}s: the first rule whose {@code upTo} is at least
+ * the requested zoom applies; above the last rule tiles carry full detail. Filters name allowed
+ * values of enumerated attributes, never SQL, so a declaration cannot inject anything into a query.
+ *
+ * @param minzoom        the lowest zoom that has tiles
+ * @param maxzoom        the highest zoom that has tiles; clients over-zoom beyond it
+ * @param geometryColumn the layer's Web Mercator (EPSG:3857) geometry column, spatially indexed,
+ *                       that tiles are cut from
+ * @param attributes     the attributes tiles carry at full detail, in the layer's declaration order;
+ *                       all declared attributes when absent
+ * @param extent         the tile's coordinate grid (MVT extent)
+ * @param buffer         how far, in grid units, geometry reaches past the tile edge so lines and
+ *                       outlines join without seams
+ * @param zooms          rules for lower zooms, ordered by {@code upTo}
+ */
+public record TileSettings(
+        Integer minzoom,
+        Integer maxzoom,
+        String geometryColumn,
+        List<String> attributes,
+        Integer extent,
+        Integer buffer,
+        List<ZoomRule> zooms) {
+
+    public static final int DEFAULT_MINZOOM = 0;
+    public static final int DEFAULT_MAXZOOM = 18;
+    /** The deepest zoom of the WebMercatorQuad tile matrix set. */
+    public static final int MAX_ZOOM = 24;
+    public static final String DEFAULT_GEOMETRY_COLUMN = "geom_3857";
+    public static final int DEFAULT_EXTENT = 4096;
+    public static final int DEFAULT_BUFFER = 64;
+
+    public TileSettings {
+        minzoom = minzoom == null ? DEFAULT_MINZOOM : minzoom;
+        maxzoom = maxzoom == null ? DEFAULT_MAXZOOM : maxzoom;
+        geometryColumn = geometryColumn == null ? DEFAULT_GEOMETRY_COLUMN : geometryColumn;
+        attributes = attributes == null ? null : List.copyOf(attributes);
+        extent = extent == null ? DEFAULT_EXTENT : extent;
+        buffer = buffer == null ? DEFAULT_BUFFER : buffer;
+        zooms = zooms == null ? List.of() : List.copyOf(zooms);
+        if (minzoom < 0 || maxzoom > MAX_ZOOM || minzoom > maxzoom) {
+            throw new IllegalArgumentException("tile zooms must satisfy 0 <= minzoom <= maxzoom <= " + MAX_ZOOM);
+        }
+        if (extent < 256 || buffer < 0 || buffer > extent) {
+            throw new IllegalArgumentException("tile extent must be at least 256 and buffer between 0 and extent");
+        }
+        for (int i = 1; i < zooms.size(); i++) {
+            if (zooms.get(i).upTo() <= zooms.get(i - 1).upTo()) {
+                throw new IllegalArgumentException("tile zoom rules must be ordered by increasing upTo");
+            }
+        }
+    }
+
+    /** The settings of a declaration without a {@code tiles} section. */
+    public static TileSettings defaults() {
+        return new TileSettings(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A rule for the zooms up to {@code upTo}.
+     *
+     * @param upTo       the highest zoom the rule applies to
+     * @param only       keeps only features whose attribute has one of the listed allowed values
+     *                   ({@code road_class: [national, prefectural]}); empty keeps every feature
+     * @param attributes the attributes tiles carry at these zooms; those of the layer's tiles when absent
+     * @param simplify   simplification tolerance in screen pixels of a 256-pixel tile; 0 for none
+     */
+    public record ZoomRule(int upTo, Map<String, List<String>> only, List<String> attributes, Double simplify) {
+
+        public ZoomRule {
+            only = only == null ? Map.of() : Map.copyOf(only);
+            attributes = attributes == null ? null : List.copyOf(attributes);
+            simplify = simplify == null ? 0.0 : simplify;
+            if (simplify < 0) {
+                throw new IllegalArgumentException("simplify must not be negative");
+            }
+        }
+    }
+
+    /**
+     * What a tile at one zoom carries.
+     *
+     * @param attributes the attributes, in declaration order
+     * @param only       attribute name to the allowed values a feature must have; empty for all features
+     * @param simplify   simplification tolerance in screen pixels of a 256-pixel tile; 0 for none
+     */
+    public record AtZoom(List<Attribute> attributes, Map<Attribute, List<String>> only, double simplify) {
+    }
+
+    /**
+     * What tiles carry at zoom {@code z}, resolved against the layer's declared attributes.
+     *
+     * @throws IllegalArgumentException when the settings name an attribute the layer does not
+     *                                  declare, or filter by a value the attribute does not allow
+     */
+    public AtZoom at(int z, List<Attribute> declared) {
+        ZoomRule rule = zooms.stream().filter(r -> z <= r.upTo()).findFirst().orElse(null);
+        List<String> names = rule != null && rule.attributes() != null ? rule.attributes()
+                : attributes != null ? attributes : declared.stream().map(Attribute::name).toList();
+        List<Attribute> carried = declared.stream().filter(a -> names.contains(a.name())).toList();
+        names.stream().filter(n -> declared.stream().noneMatch(a -> a.name().equals(n))).findFirst()
+                .ifPresent(n -> {
+                    throw new IllegalArgumentException("tiles name attribute " + n + ", which the layer does not declare");
+                });
+        Map<Attribute, List<String>> only = new java.util.LinkedHashMap<>();
+        if (rule != null) {
+            rule.only().forEach((name, values) -> only.put(filterAttribute(name, values, declared), List.copyOf(values)));
+        }
+        return new AtZoom(carried, only, rule == null ? 0.0 : rule.simplify());
+    }
+
+    private static Attribute filterAttribute(String name, List<String> values, List<Attribute> declared) {
+        Attribute attribute = declared.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("tiles filter by " + name + ", which the layer does not declare"));
+        if (attribute.type() != AttributeType.TEXT || attribute.values().isEmpty()) {
+            throw new IllegalArgumentException("tiles may filter only by text attributes with allowed values, not by " + name);
+        }
+        Objects.requireNonNull(values, "values of the tile filter by " + name);
+        values.stream().filter(v -> attribute.allowedValue(v).isEmpty()).findFirst().ifPresent(v -> {
+            throw new IllegalArgumentException("tiles filter by " + name + " = " + v + ", which is not an allowed value");
+        });
+        return attribute;
+    }
+}

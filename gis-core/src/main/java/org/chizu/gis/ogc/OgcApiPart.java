@@ -1,0 +1,29 @@
+package org.chizu.gis.ogc;
+
+import java.util.List;
+
+import org.chizu.gis.layer.Layer;
+
+/**
+ * One building block of Chizu's OGC API (Tiles, Features …), all under the one root {@code /ogc}.
+ * The root's landing page, conformance declaration and collection descriptions gather what every
+ * part contributes, so a new part is a new Spring bean and no edit to the root.
+ *
+ * <p>{@code apiRoot} is the absolute URL of {@code /ogc} for the current request, without a
+ * trailing slash; links are built on it so they survive proxies and host names.
+ */
+public interface OgcApiPart {
+
+    /** The conformance classes (URIs) this part implements. */
+    List<String> conformsTo();
+
+    /** Links this part adds to the landing page. */
+    default List<OgcLink> landingLinks(String apiRoot) {
+        return List.of();
+    }
+
+    /** Links this part adds to the description of a collection (one layer the caller may see). */
+    default List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
+        return List.of();
+    }
+}

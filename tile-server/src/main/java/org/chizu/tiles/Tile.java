@@ -1,0 +1,93 @@
+package org.chizu.tiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered tile with everything a response needs precomputed: the MVT bytes, their gzip
+ * encoding and a strong entity tag, so serving it from the cache does no work per request.
+ * Invariant: {@code gzipped} decompresses to {@code mvt}; {@code etag} is derived from {@code mvt}
+ * alone. The arrays are never modified after construction.
+ */
+public final class Tile {
+
+    private final byte[] mvt;
+    private final byte[] gzipped;
+    private final String etag;
+
+    private Tile(byte[] mvt, byte[] gzipped) {
+        this.mvt = mvt;
+        this.gzipped = gzipped;
+        this.etag = '"' + digest(mvt) + '"';
+    }
+
+    public static Tile of(byte[] mvt) {
+        return new Tile(mvt, gzip(mvt));
+    }
+
+    public static Tile ofGzipped(byte[] gzipped) {
+        return new Tile(gunzip(gzipped), gzipped);
+    }
+
+    /** The MVT bytes; empty when the tile has no feature. Not to be modified. */
+    public byte[] mvt() {
+        return mvt;
+    }
+
+    /** The gzip-encoded MVT bytes. Not to be modified. */
+    public byte[] gzipped() {
+        return gzipped;
+    }
+
+    /** The strong entity tag of the uncompressed tile, quoted. */
+    public String etag() {
+        return etag;
+    }
+
+    /** The strong entity tag of the gzip-encoded tile: a different representation needs a different tag. */
+    public String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    public boolean isEmpty() {
+        return mvt.length == 0;
+    }
+
+    /** The heap the tile takes in the memory cache, roughly. */
+    int weight() {
+        return mvt.length + gzipped.length + 64;
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 32);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) {
+        try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

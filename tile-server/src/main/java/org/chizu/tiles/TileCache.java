@@ -1,0 +1,73 @@
+package org.chizu.tiles;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerDataChanged;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rendered tiles in memory (bounded by bytes, least-used evicted first) and on disk. An edit drops
+ * exactly the tiles it touched, at every zoom, in every tileset with the edited layer.
+ *
+ * <p>A tile rendered while an edit commits may show the data before the edit; it must not be kept.
+ * Every invalidation advances a generation counter, and a tile is kept only if no invalidation
+ * happened between the start of its rendering and its storing.
+ */
+@Component
+class TileCache {
+
+    private final Cache<TileKey, Tile> memory;
+    private final DiskTileStore disk;
+    private final AtomicLong generation = new AtomicLong();
+
+    TileCache(TileProperties properties) {
+        this.memory = Caffeine.newBuilder()
+                .maximumWeight(properties.memoryCache().toBytes())
+                .<TileKey, Tile>weigher((key, tile) -> tile.weight())
+                .build();
+        this.disk = new DiskTileStore(properties.cacheDirectory());
+    }
+
+    /** The cached tile, or the one {@code render} makes, which is then cached. */
+    Tile get(TileKey key, Supplier<byte[]> render) {
+        Tile tile = memory.getIfPresent(key);
+        if (tile != null) {
+            return tile;
+        }
+        long renderedIn = generation.get();
+        tile = disk.read(key);
+        boolean fromDisk = tile != null;
+        if (!fromDisk) {
+            tile = Tile.of(render.get());
+        }
+        keep(key, tile, renderedIn, fromDisk);
+        return tile;
+    }
+
+    private void keep(TileKey key, Tile tile, long renderedIn, boolean onDiskAlready) {
+        if (generation.get() != renderedIn) {
+            return;
+        }
+        memory.put(key, tile);
+        if (!onDiskAlready) {
+            disk.write(key, tile);
+        }
+        if (generation.get() != renderedIn) {
+            // An edit slipped in while storing: what was stored may predate it.
+            memory.invalidate(key);
+            disk.delete(key);
+        }
+    }
+
+    /** Drops the tiles that the change may have altered, from memory and disk. */
+    void invalidate(Layer layer, LayerDataChanged change) {
+        generation.incrementAndGet();
+        TouchedTiles touched = new TouchedTiles(layer, change);
+        memory.asMap().keySet().removeIf(touched::touches);
+        disk.delete(touched);
+    }
+}

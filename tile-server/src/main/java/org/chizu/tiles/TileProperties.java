@@ -1,0 +1,26 @@
+package org.chizu.tiles;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the tile server.
+ *
+ * @param cacheDirectory where rendered tiles are kept across restarts; {@code .chizu/cache/tiles} by default
+ * @param memoryCache    how much heap the in-memory tile cache may take; 256 MB by default
+ * @param browserMaxAge  how long browsers and proxies may reuse a tile without asking again; zero
+ *                       (the default) makes them revalidate every time, which costs a 304 and shows
+ *                       an edit at once
+ */
+@ConfigurationProperties("chizu.tiles")
+public record TileProperties(Path cacheDirectory, DataSize memoryCache, Duration browserMaxAge) {
+
+    public TileProperties {
+        cacheDirectory = cacheDirectory == null ? Path.of(".chizu", "cache", "tiles") : cacheDirectory;
+        memoryCache = memoryCache == null ? DataSize.ofMegabytes(256) : memoryCache;
+        browserMaxAge = browserMaxAge == null ? Duration.ZERO : browserMaxAge;
+    }
+}

@@ -1,0 +1,49 @@
+package org.chizu.tiles;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.chizu.gis.layer.Audience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.UnknownLayerException;
+import org.springframework.stereotype.Component;
+
+/** Turns the layer part of a tile URL into a {@link Tileset} the caller may see. */
+@Component
+public class Tilesets {
+
+    /** A composite of more layers than the registry could sensibly style is a mistake or an attack. */
+    public static final int MAX_LAYERS = 16;
+
+    private final LayerRegistry registry;
+    private final Map<String, Integer> declarationOrder = new HashMap<>();
+
+    public Tilesets(LayerRegistry registry) {
+        this.registry = registry;
+        registry.all().forEach(layer -> declarationOrder.put(layer.id(), declarationOrder.size()));
+    }
+
+    /**
+     * The tileset of comma-separated layer ids, in any order and with repeats.
+     *
+     * @throws UnknownLayerException for a layer that does not exist or that the audience may not see,
+     *                               so a staff-only layer is not given away
+     * @throws TileOutOfRangeException for more than {@value #MAX_LAYERS} layers
+     */
+    public Tileset require(String layerIds, Audience audience) {
+        if (layerIds.indexOf(',') < 0) {
+            return Tileset.of(List.of(registry.require(layerIds, audience)));
+        }
+        List<String> ids = Arrays.stream(layerIds.split(",", -1)).distinct().toList();
+        if (ids.size() > MAX_LAYERS) {
+            throw new TileOutOfRangeException("A composite tile may combine at most " + MAX_LAYERS + " layers.");
+        }
+        List<Layer> layers = ids.stream().map(id -> registry.require(id, audience))
+                .sorted(Comparator.comparing(layer -> declarationOrder.get(layer.id()))).toList();
+        return Tileset.of(layers);
+    }
+}

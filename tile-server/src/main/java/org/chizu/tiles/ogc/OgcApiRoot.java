@@ -1,0 +1,116 @@
+package org.chizu.tiles.ogc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.ogc.OgcApiPart;
+import org.chizu.gis.ogc.OgcLink;
+import org.chizu.tiles.LayerExtents;
+import org.chizu.tiles.VectorLayer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The one root of Chizu's OGC API, {@code /ogc}: landing page, conformance and collections
+ * (OGC API – Common). It knows no building block: Tiles, Features and any later part contribute
+ * their links and conformance classes as {@link OgcApiPart} beans. It lives in the tile server only
+ * because tiles were the first part.
+ */
+@RestController
+@RequestMapping(path = "/ogc", produces = "application/json")
+class OgcApiRoot {
+
+    static final String JSON = "application/json";
+    private static final List<String> COMMON_CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/landing-page",
+            "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/json",
+            "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections");
+
+    private final List<OgcApiPart> parts;
+    private final LayerRegistry registry;
+    private final LayerExtents extents;
+    private final CurrentAudience audience;
+
+    OgcApiRoot(List<OgcApiPart> parts, LayerRegistry registry, LayerExtents extents, CurrentAudience audience) {
+        this.parts = parts;
+        this.registry = registry;
+        this.extents = extents;
+        this.audience = audience;
+    }
+
+    /** The absolute URL of {@code /ogc} for the current request. */
+    static String apiRoot() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
+    }
+
+    record LandingPage(String title, String description, List<OgcLink> links) {
+    }
+
+    record Conformance(List<String> conformsTo) {
+    }
+
+    record Collections(List<OgcLink> links, List<Collection> collections) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Collection(String id, String title, String description, Extent extent, List<OgcLink> links) {
+    }
+
+    record Extent(Spatial spatial) {
+    }
+
+    record Spatial(List<double[]> bbox, String crs) {
+    }
+
+    @GetMapping({"", "/"})
+    LandingPage landingPage() {
+        String root = apiRoot();
+        List<OgcLink> links = new ArrayList<>(List.of(
+                OgcLink.of(root, "self", JSON, "このページ (This document)"),
+                OgcLink.of(root + "/conformance", "conformance", JSON, "適合クラス (Conformance classes)"),
+                OgcLink.of(root + "/collections", "data", JSON, "コレクション (Collections)")));
+        parts.forEach(part -> links.addAll(part.landingLinks(root)));
+        return new LandingPage("Chizu 地図", "自治体の空間データ (Spatial data of the municipality)", links);
+    }
+
+    @GetMapping("/conformance")
+    Conformance conformance() {
+        return new Conformance(Stream.concat(COMMON_CONFORMANCE.stream(),
+                parts.stream().flatMap(part -> part.conformsTo().stream())).distinct().toList());
+    }
+
+    @GetMapping("/collections")
+    Collections collections() {
+        String root = apiRoot();
+        return new Collections(
+                List.of(OgcLink.of(root + "/collections", "self", JSON, "コレクション (Collections)")),
+                registry.visibleTo(audience.get()).stream().map(layer -> collection(layer, root)).toList());
+    }
+
+    @GetMapping("/collections/{collectionId}")
+    Collection collection(@PathVariable String collectionId) {
+        return collection(registry.require(collectionId, audience.get()), apiRoot());
+    }
+
+    private Collection collection(Layer layer, String root) {
+        List<OgcLink> links = new ArrayList<>();
+        links.add(OgcLink.of(root + "/collections/" + layer.id(), "self", JSON, VectorLayer.bilingual(layer.title())));
+        links.add(OgcLink.of(layer.licence().url(), "license", null, VectorLayer.bilingual(layer.licence().title())));
+        parts.forEach(part -> links.addAll(part.collectionLinks(layer, root)));
+        Extent extent = extents.of(layer)
+                .map(b -> new Extent(new Spatial(List.of(new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()}),
+                        "http://www.opengis.net/def/crs/OGC/1.3/CRS84")))
+                .orElse(null);
+        return new Collection(layer.id(), VectorLayer.bilingual(layer.title()), VectorLayer.bilingual(layer.description()),
+                extent, links);
+    }
+}

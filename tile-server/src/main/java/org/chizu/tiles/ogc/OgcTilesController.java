@@ -1,0 +1,168 @@
+package org.chizu.tiles.ogc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerDataChanged.Bounds;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.ogc.OgcLink;
+import org.chizu.tiles.LayerExtents;
+import org.chizu.tiles.TileCoordinate;
+import org.chizu.tiles.TileRange;
+import org.chizu.tiles.TileService;
+import org.chizu.tiles.Tileset;
+import org.chizu.tiles.VectorLayer;
+import org.chizu.tiles.web.TileResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * OGC API – Tiles under {@code /ogc}: the WebMercatorQuad tile matrix set and, per collection, its
+ * vector tileset with the same tiles as {@code /tiles/{layer}/{z}/{x}/{y}.mvt} (row = y, col = x).
+ */
+@RestController
+@RequestMapping("/ogc")
+class OgcTilesController {
+
+    private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    private final LayerRegistry registry;
+    private final LayerExtents extents;
+    private final TileService tiles;
+    private final TileResponses responses;
+    private final CurrentAudience audience;
+
+    OgcTilesController(LayerRegistry registry, LayerExtents extents, TileService tiles, TileResponses responses,
+                       CurrentAudience audience) {
+        this.registry = registry;
+        this.extents = extents;
+        this.tiles = tiles;
+        this.responses = responses;
+        this.audience = audience;
+    }
+
+    record TileMatrixSetRef(String id, String title, String uri, List<OgcLink> links) {
+    }
+
+    record TileMatrixSets(List<TileMatrixSetRef> tileMatrixSets) {
+    }
+
+    record Tilesets(List<OgcLink> links, List<TilesetRef> tilesets) {
+    }
+
+    record TilesetRef(String title, String dataType, String crs, String tileMatrixSetURI, List<OgcLink> links) {
+    }
+
+    record TileMatrixLimits(String tileMatrix, int minTileRow, int maxTileRow, int minTileCol, int maxTileCol) {
+    }
+
+    record BoundingBox(double[] lowerLeft, double[] upperRight, String crs) {
+    }
+
+    record GeoDataLayer(String id, String title, String dataType, int geometryDimension, String minTileMatrix,
+                        String maxTileMatrix, Map<String, Object> propertiesSchema) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TilesetMetadata(String title, String dataType, String crs, String tileMatrixSetURI,
+                           List<TileMatrixLimits> tileMatrixSetLimits, BoundingBox boundingBox,
+                           List<GeoDataLayer> layers, List<OgcLink> links) {
+    }
+
+    @GetMapping(path = "/tileMatrixSets", produces = OgcApiRoot.JSON)
+    TileMatrixSets tileMatrixSets() {
+        String href = OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID;
+        return new TileMatrixSets(List.of(new TileMatrixSetRef(WebMercatorQuad.ID, WebMercatorQuad.TITLE, WebMercatorQuad.URI,
+                List.of(OgcLink.of(href, TilesPart.REL_TILING_SCHEME, OgcApiRoot.JSON, WebMercatorQuad.TITLE)))));
+    }
+
+    @GetMapping(path = "/tileMatrixSets/{tileMatrixSetId}", produces = OgcApiRoot.JSON)
+    WebMercatorQuad.Definition tileMatrixSet(@PathVariable String tileMatrixSetId) {
+        requireWebMercatorQuad(tileMatrixSetId);
+        return WebMercatorQuad.definition();
+    }
+
+    @GetMapping(path = "/collections/{collectionId}/tiles", produces = OgcApiRoot.JSON)
+    Tilesets tilesets(@PathVariable String collectionId) {
+        Layer layer = registry.require(collectionId, audience.get());
+        String tilesUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles";
+        return new Tilesets(
+                List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null)),
+                List.of(new TilesetRef(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
+                        tilesetLinks(tilesUrl + "/" + WebMercatorQuad.ID))));
+    }
+
+    @GetMapping(path = "/collections/{collectionId}/tiles/{tileMatrixSetId}", produces = OgcApiRoot.JSON)
+    TilesetMetadata tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+        Layer layer = registry.require(collectionId, audience.get());
+        requireWebMercatorQuad(tileMatrixSetId);
+        String tilesetUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles/" + WebMercatorQuad.ID;
+        List<OgcLink> links = new ArrayList<>(tilesetLinks(tilesetUrl));
+        links.add(OgcLink.template(tilesetUrl + "/{tileMatrix}/{tileRow}/{tileCol}", "item",
+                TileResponses.MVT.toString(), "ベクトルタイル (Mapbox Vector Tile)"));
+        Bounds bounds = extents.of(layer).orElse(null);
+        return new TilesetMetadata(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
+                limits(layer, bounds),
+                bounds == null ? null : new BoundingBox(new double[] {bounds.minLon(), bounds.minLat()},
+                        new double[] {bounds.maxLon(), bounds.maxLat()}, CRS84),
+                List.of(geoDataLayer(layer)), links);
+    }
+
+    @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
+    ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                                @PathVariable String tileMatrix, @PathVariable String tileRow, @PathVariable String tileCol,
+                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+        Tileset tileset = Tileset.of(List.of(registry.require(collectionId, audience.get())));
+        requireWebMercatorQuad(tileMatrixSetId);
+        TileCoordinate coordinate = TileCoordinate.parse(tileMatrix, tileCol, tileRow);
+        return responses.respond(tileset, tiles.tile(tileset, coordinate), ifNoneMatch, acceptEncoding);
+    }
+
+    private static List<OgcLink> tilesetLinks(String tilesetUrl) {
+        return List.of(
+                OgcLink.of(tilesetUrl, "self", OgcApiRoot.JSON, null),
+                OgcLink.of(OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID, TilesPart.REL_TILING_SCHEME,
+                        OgcApiRoot.JSON, WebMercatorQuad.TITLE));
+    }
+
+    /** At each zoom of the layer, the tiles its data touches (the whole grid while it has none). */
+    private static List<TileMatrixLimits> limits(Layer layer, Bounds bounds) {
+        return IntStream.rangeClosed(layer.tiles().minzoom(), layer.tiles().maxzoom()).mapToObj(z -> {
+            TileRange range = bounds == null ? new TileRange(z, 0, 0, (int) ((1L << z) - 1), (int) ((1L << z) - 1))
+                    : TileRange.covering(bounds, z, 0);
+            return new TileMatrixLimits(Integer.toString(z), range.minY(), range.maxY(), range.minX(), range.maxX());
+        }).toList();
+    }
+
+    private static GeoDataLayer geoDataLayer(Layer layer) {
+        VectorLayer vectorLayer = VectorLayer.of(Tileset.of(List.of(layer))).get(0);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        vectorLayer.fields().forEach((name, type) -> properties.put(name, Map.of("type", type.toLowerCase())));
+        int dimension = switch (layer.geometry().kind()) {
+            case POINT -> 0;
+            case MULTI_LINE_STRING -> 1;
+            case MULTI_POLYGON -> 2;
+        };
+        return new GeoDataLayer(layer.id(), vectorLayer.description(), "vector", dimension,
+                Integer.toString(vectorLayer.minzoom()), Integer.toString(vectorLayer.maxzoom()),
+                Map.of("type", "object", "properties", properties));
+    }
+
+    private static void requireWebMercatorQuad(String tileMatrixSetId) {
+        if (!WebMercatorQuad.ID.equals(tileMatrixSetId)) {
+            throw new UnknownTileMatrixSetException(tileMatrixSetId);
+        }
+    }
+}

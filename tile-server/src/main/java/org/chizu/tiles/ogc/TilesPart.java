@@ -1,0 +1,41 @@
+package org.chizu.tiles.ogc;
+
+import java.util.List;
+
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.ogc.OgcApiPart;
+import org.chizu.gis.ogc.OgcLink;
+import org.springframework.stereotype.Component;
+
+/** OGC API – Tiles' contribution to the root: vector tilesets for every collection. */
+@Component
+class TilesPart implements OgcApiPart {
+
+    static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
+    static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
+    static final String REL_VECTOR_TILESETS = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+
+    @Override
+    public List<String> conformsTo() {
+        return List.of(
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+                "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+                "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+    }
+
+    @Override
+    public List<OgcLink> landingLinks(String apiRoot) {
+        return List.of(OgcLink.of(apiRoot + "/tileMatrixSets", REL_TILING_SCHEMES, OgcApiRoot.JSON,
+                "タイル行列セット (Tile matrix sets)"));
+    }
+
+    @Override
+    public List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
+        return List.of(OgcLink.of(apiRoot + "/collections/" + layer.id() + "/tiles", REL_VECTOR_TILESETS,
+                OgcApiRoot.JSON, "ベクトルタイル (Vector tilesets)"));
+    }
+}
