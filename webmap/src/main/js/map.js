@@ -20,9 +20,10 @@ function keepViewInHash(map) {
   });
 }
 
-/** The union of the layers' TileJSON bounds, where the town's data is. */
+/** The union of the layers' TileJSON bounds, where the town's data is; empty layers claim the whole world. */
 function dataBounds(overlays) {
-  const all = overlays.map((o) => o.tileJson.bounds).filter((b) => Array.isArray(b) && b.length === 4)
+  const all = overlays.map((o) => o.tileJson.bounds)
+    .filter((b) => Array.isArray(b) && b.length === 4 && b[2] - b[0] < 360)
     .map(([west, south, east, north]) => L.latLngBounds([south, west], [north, east]));
   return all.length ? all.reduce((acc, b) => acc.extend(b)) : null;
 }
