@@ -76,7 +76,7 @@ function translateStaticText() {
 
 async function start() {
   translateStaticText();
-  const map = L.map('map', { zoomControl: true, attributionControl: true, tap: true });
+  const map = L.map('map', { zoomControl: true, attributionControl: true });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
   const initial = viewFromHash() || JAPAN;
   map.setView(initial.center, initial.zoom);

@@ -18,6 +18,7 @@ function metres(distance) {
 export function createSafety(map, sheet, body) {
   const marks = L.layerGroup().addTo(map);
   let answer = null;
+  let failure = '';
   let state = 'idle';
 
   function render() {
@@ -30,7 +31,7 @@ export function createSafety(map, sheet, body) {
       return;
     }
     if (state === 'failed') {
-      body.innerHTML = `<p class="error">${escape(t('failed'))}: ${escape(answer)}</p>`;
+      body.innerHTML = `<p class="error">${escape(t('failed'))}: ${escape(failure)}</p>`;
       return;
     }
     const zones = answer.hazardZones.map((z) => `<li class="zone zone-${escape(z.kind)}">${escape(label(z.kindLabel))}`
@@ -63,6 +64,7 @@ export function createSafety(map, sheet, body) {
 
   async function assess(latlng) {
     sheet.hidden = false;
+    answer = null;
     state = 'loading';
     render();
     mark(latlng);
@@ -74,11 +76,11 @@ export function createSafety(map, sheet, body) {
       answer = json;
       state = 'answered';
     } catch (e) {
-      answer = e.message;
+      failure = e.message;
       state = 'failed';
     }
     render();
-    if (state === 'answered') mark(latlng);
+    mark(latlng);
   }
 
   onLanguage(render);
