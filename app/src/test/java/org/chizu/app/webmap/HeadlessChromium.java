@@ -1,0 +1,61 @@
+package org.chizu.app.webmap;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver. Both binaries are named, so
+ * Selenium Manager never looks for (or downloads) a browser; each instance has a fresh profile.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final String BROWSER = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    HeadlessChromium(int width, int height) {
+        if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
+                    + BROWSER + ", " + DRIVER + "); ./chizu test installs them");
+        }
+        try {
+            profile = Files.createTempDirectory("chizu-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", DRIVER);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--force-device-scale-factor=1", "--lang=ja");
+        driver = new ChromeDriver(service, options);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// The page's language: Japanese first, English on request, remembered in this browser.
+const STORAGE_KEY = 'chizu.lang';
+
+const MESSAGES = {
+  title: { ja: '地図 Chizu', en: 'Chizu map' },
+  layers: { ja: 'レイヤ', en: 'Layers' },
+  closeLayers: { ja: 'レイヤ一覧を閉じる', en: 'Close the layer list' },
+  locate: { ja: '現在地', en: 'My location' },
+  locateLabel: { ja: '現在地の安全を調べる', en: 'Check the safety of my location' },
+  checkCentre: { ja: '中心を調べる', en: 'Check centre' },
+  checkCentreLabel: { ja: '地図の中心（十字）の安全を調べる', en: 'Check the safety of the map centre (the cross)' },
+  otherLanguage: { ja: 'English', en: '日本語' },
+  otherLanguageLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
+  background: { ja: '背景地図', en: 'Background' },
+  overlays: { ja: '主題図', en: 'Map layers' },
+  gsiStd: { ja: '標準地図', en: 'Standard map' },
+  gsiPale: { ja: '淡色地図', en: 'Pale map' },
+  gsiPhoto: { ja: '写真', en: 'Aerial photo' },
+  plain: { ja: '無地（オフライン）', en: 'Plain (offline)' },
+  offline: {
+    ja: '地理院タイルを読み込めないため、無地の背景を表示しています。',
+    en: 'GSI tiles cannot be loaded, so a plain background is shown.',
+  },
+  layersUnavailable: { ja: 'レイヤ一覧を読み込めませんでした。', en: 'The layer list could not be loaded.' },
+  tapHint: {
+    ja: '地図をタップすると、その場所のハザード区域と近くの避難所を表示します。',
+    en: 'Tap the map to see the hazard zones at that place and the nearest shelters.',
+  },
+  safetyTitle: { ja: 'ここは安全？', en: 'Is this place safe?' },
+  checking: { ja: '調べています…', en: 'Checking…' },
+  failed: { ja: '調べられませんでした', en: 'The check failed' },
+  zones: { ja: 'この地点を含むハザード区域', en: 'Hazard zones containing this place' },
+  shelters: { ja: '近くの避難所', en: 'Nearest shelters' },
+  noShelter: { ja: '該当する避難所がありません。', en: 'No shelter found.' },
+  open: { ja: '開設中', en: 'Open' },
+  suitableFor: { ja: (hazards) => `${hazards}に対応`, en: (hazards) => `Designated for: ${hazards}` },
+  notSuitable: { ja: 'この災害の指定なし', en: 'not designated for this hazard' },
+  walkMinutes: { ja: (m) => `徒歩約${m}分`, en: (m) => `about ${m} min on foot` },
+  straightLine: { ja: '直線', en: 'straight line' },
+  closeAnswer: { ja: '閉じる', en: 'Close' },
+  yes: { ja: 'はい', en: 'Yes' },
+  no: { ja: 'いいえ', en: 'No' },
+  locationUnavailable: { ja: '現在地を取得できませんでした。', en: 'Your location is not available.' },
+};
+
+let current = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja';
+const listeners = [];
+
+/** The current language, "ja" or "en". */
+export function language() {
+  return current;
+}
+
+/** A UI message in the current language; functions take the given arguments. */
+export function t(key, ...args) {
+  const text = MESSAGES[key][current];
+  return typeof text === 'function' ? text(...args) : text;
+}
+
+/** A {ja, en} label from the server in the current language. */
+export function label(value) {
+  return value ? value[current] || value.ja : '';
+}
+
+export function toggleLanguage() {
+  current = current === 'ja' ? 'en' : 'ja';
+  localStorage.setItem(STORAGE_KEY, current);
+  document.documentElement.lang = current;
+  listeners.forEach((listener) => listener(current));
+}
+
+/** Calls back now and whenever the language changes. */
+export function onLanguage(listener) {
+  listeners.push(listener);
+  document.documentElement.lang = current;
+  listener(current);
+}
