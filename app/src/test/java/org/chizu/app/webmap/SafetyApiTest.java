@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 
 import javax.sql.DataSource;
 
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,8 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code /api/safety} as other programs call it: JSON answers, problem+json errors. */
-@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = PublicPages.WITHOUT_DEFAULT_LOGIN)
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SafetyApiTest {
 
@@ -43,6 +45,8 @@ class SafetyApiTest {
     DataSource dataSource;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    StaffAccounts accounts;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -102,7 +106,26 @@ class SafetyApiTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/safety/shelters/1/opening"))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(get("/api/safety/shelters/open").body()).isEqualTo("{\"open\":[]}");
+    }
+
+    @Test
+    void staffOpenAShelterWithTheirTokenAndThePublicSeesItOpen() throws Exception {
+        String token = accounts.create("shelter-officer", Role.STAFF).token().token();
+        long shelter = new JdbcTemplate(dataSource).queryForObject(
+                "select min(id) from facilities where kind in ('designated_shelter', 'emergency_evacuation_site')", Long.class);
+
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(uri("/api/safety/shelters/" + shelter + "/opening"))
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).isEqualTo(204);
+        assertThat(get("/api/safety/shelters/open").body()).isEqualTo("{\"open\":[" + shelter + "]}");
+
+        HttpResponse<String> closed = http.send(HttpRequest.newBuilder(uri("/api/safety/shelters/" + shelter + "/opening"))
+                .header("Authorization", "Bearer " + token)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isEqualTo(204);
         assertThat(get("/api/safety/shelters/open").body()).isEqualTo("{\"open\":[]}");
     }
 

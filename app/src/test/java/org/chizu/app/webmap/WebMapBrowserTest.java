@@ -37,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The public web map in a real headless Chromium against the whole application: what a resident
  * on a phone sees and taps. Screenshots go to target/screenshots/.
  */
-@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = PublicPages.WITHOUT_DEFAULT_LOGIN)
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebMapBrowserTest {
 
