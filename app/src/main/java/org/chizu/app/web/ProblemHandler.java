@@ -19,31 +19,33 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place errors become RFC 9457 problem+json. Spring's own errors (unknown path, bad
- * parameter, wrong method …) are handled by the base class; the application's are mapped here.
+ * parameter, wrong method …) and {@code ErrorResponseException}s thrown by modules are handled by
+ * the base class; the application's own exceptions are mapped here.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    static URI type(String name) {
-        return URI.create("urn:chizu:problem:" + name);
+    /** A problem of one of Chizu's own types, {@code urn:chizu:problem:<type>}. */
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:chizu:problem:" + type));
+        problem.setTitle(title);
+        return problem;
     }
 
     @ExceptionHandler
     ProblemDetail unknownLayer(UnknownLayerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(type("unknown-layer"));
-        problem.setTitle("Unknown layer");
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-layer", "Unknown layer", e.getMessage());
         problem.setProperty("layer", e.layerId());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail importRejected(ImportRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(type("import-rejected"));
-        problem.setTitle("The file was not imported");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected",
+                "The file was not imported", e.getMessage());
         problem.setProperty("layer", e.layerId());
         problem.setProperty("problemCount", e.problemCount());
         problem.setProperty("errors", e.problems());
@@ -52,21 +54,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail badArgument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(type("bad-request"));
-        problem.setTitle("Bad request");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
     }
 
     /** Raised by the security filters; a bad token says so, anything else asks the caller to sign in. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
         boolean badCredentials = e instanceof BadCredentialsException;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, badCredentials
+        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in", badCredentials
                 ? e.getMessage()
                 : "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.");
-        problem.setType(type("unauthenticated"));
-        problem.setTitle("Not signed in");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, badCredentials ? "Bearer error=\"invalid_token\"" : "Bearer")
                 .body(problem);
@@ -74,19 +71,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You may not do this.");
-        problem.setType(type("forbidden"));
-        problem.setTitle("Forbidden");
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.");
     }
 
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on the server; it has been logged.");
-        problem.setType(type("internal-error"));
-        problem.setTitle("Internal error");
-        return problem;
     }
 }
