@@ -1,13 +1,10 @@
 package org.chizu.opendata;
 
-import org.chizu.opendata.version.OpenDataProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Settings and the daily pruning of old versions. */
+/** Runs the daily pruning of versions older than the retention period. */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(OpenDataProperties.class)
 class OpenDataConfiguration {
 }

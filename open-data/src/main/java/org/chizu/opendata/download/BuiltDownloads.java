@@ -33,15 +33,14 @@ public class BuiltDownloads {
     /**
      * The built file for the query in the format, building it first if needed.
      *
-     * @param query a query pinned to a version ({@link FeatureQuery#asOf()} set)
+     * @param query a query pinned to a version ({@link FeatureQuery#asOf()} set) is built once; one
+     *              that is not (a layer that keeps no history) is rebuilt on every call, replacing
+     *              the file while earlier readers finish with the one they opened
      */
     public Path file(DownloadFormat format, FeatureQuery query) throws IOException {
-        if (query.asOf() == null) {
-            throw new IllegalArgumentException("a built download must be pinned to a version");
-        }
         Path folder = root.resolve(query.layer().id());
         Path file = folder.resolve(key(format, query) + "." + format.extension());
-        if (Files.exists(file)) {
+        if (query.asOf() != null && Files.exists(file)) {
             return file;
         }
         Files.createDirectories(folder);

@@ -1,10 +1,7 @@
 package org.chizu.opendata.download;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,12 +22,12 @@ import org.chizu.opendata.version.FeatureChange;
 import org.chizu.opendata.version.LayerVersion;
 import org.chizu.opendata.version.LayerVersions;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -70,69 +67,87 @@ class DownloadController {
         this.counter = counter;
     }
 
-    @GetMapping("/data/{file:[A-Za-z0-9_-]+\\..+}")
-    ResponseEntity<?> download(@PathVariable String file,
-                               @RequestParam(required = false) String bbox,
-                               @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
-                               @RequestParam(required = false) String within,
-                               @RequestParam(name = "within-crs", required = false) String withinCrs,
-                               @RequestParam(required = false) String crs,
-                               @RequestParam(required = false) String version,
-                               @RequestParam(required = false) String encoding,
-                               @RequestParam(required = false) String header,
-                               @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-                               ServletWebRequest request) throws IOException {
-        int dot = file.indexOf('.');
-        Layer layer = registry.require(file.substring(0, dot), audience.get());
-        DownloadFormat format = DownloadFormat.ofExtension(file.substring(dot + 1));
-        CsvOptions csv = CsvOptions.parse(encoding, header);
+    /** GeoJSON and CSV: streamed from the database as they are read. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:geojson|csv}")
+    ResponseEntity<StreamingResponseBody> streamed(@PathVariable String layerId, @PathVariable String extension,
+                                                   @RequestParam Map<String, String> parameters,
+                                                   ServletWebRequest request) {
+        Download download = prepare(layerId, extension, parameters);
+        if (notModified(download, request)) {
+            return null;
+        }
+        return headers(download).body(out -> writer.stream(download.format(), download.query(), download.csv(), out));
+    }
+
+    /** GeoPackage, FlatGeobuf and zipped Shapefile: built ahead for the version, served with length and Range. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:gpkg|fgb|shp\\.zip}")
+    ResponseEntity<Resource> builtAhead(@PathVariable String layerId, @PathVariable String extension,
+                                        @RequestParam Map<String, String> parameters,
+                                        ServletWebRequest request) throws IOException {
+        Download download = prepare(layerId, extension, parameters);
+        if (notModified(download, request)) {
+            return null;
+        }
+        return headers(download).body(new FileSystemResource(built.file(download.format(), download.query())));
+    }
+
+    /** Any other extension: a problem naming the formats offered. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:.+}")
+    ResponseEntity<Resource> unknownFormat(@PathVariable String layerId, @PathVariable String extension) {
+        registry.require(layerId, audience.get());
+        DownloadFormat.ofExtension(extension);
+        throw new IllegalStateException("every offered format has its own handler");
+    }
+
+    /**
+     * A download as requested: the layer (404 if the caller may not see it), the format, the query
+     * pinned to the served version, and the validators of the answer.
+     */
+    private record Download(Layer layer, DownloadFormat format, FeatureQuery query, CsvOptions csv,
+                            Optional<LayerVersion> version, String etag) {
+    }
+
+    private Download prepare(String layerId, String extension, Map<String, String> parameters) {
+        Layer layer = registry.require(layerId, audience.get());
+        DownloadFormat format = DownloadFormat.ofExtension(extension);
+        CsvOptions csv = CsvOptions.parse(parameters.get("encoding"), parameters.get("header"));
         FeatureQuery query = FeatureQuery.wholeLayer(layer)
-                .withBbox(BboxParameter.parse(bbox, bboxCrs))
-                .within(WithinParameter.parse(within, withinCrs))
-                .inCrs(OutputCrs.parse(crs));
+                .withBbox(BboxParameter.parse(parameters.get("bbox"), parameters.get("bbox-crs")))
+                .within(WithinParameter.parse(parameters.get("within"), parameters.get("within-crs")))
+                .inCrs(OutputCrs.parse(parameters.get("crs")));
+        String version = parameters.get("version");
         Optional<LayerVersion> pinned = version == null || version.isBlank() ? Optional.empty()
                 : Optional.of(versions.inForceAt(layer, LayerVersion.parse(version)));
         Optional<LayerVersion> served = pinned.or(() -> versions.current(layer));
+        // The current data is read from the table itself (the fast path); a built file must name its version.
         if (pinned.isPresent() || format.builtAhead() && served.isPresent()) {
             query = query.asOf(served.get().time());
         }
         features.check(query);
-
-        String etag = etag(format, query, csv, served);
-        long lastModified = served.map(v -> v.time().toEpochMilli()).orElse(-1L);
-        if (request.checkNotModified(etag, lastModified)) {
-            return null;
-        }
-        if (range == null) {
-            counter.record(layer, format);
-        }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(format == DownloadFormat.CSV ? csvType(csv) : format.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName(layer, served, format), StandardCharsets.UTF_8).build().toString())
-                .eTag(etag);
-        if (lastModified >= 0) {
-            response.lastModified(lastModified);
-        }
-        if (format.builtAhead() && query.asOf() != null) {
-            return response.body(new FileSystemResource(built.file(format, query)));
-        }
-        FeatureQuery finalQuery = query;
-        StreamingResponseBody body = format == DownloadFormat.GEOPACKAGE
-                ? out -> copyBuiltOnce(finalQuery, out)
-                : out -> writer.stream(format, finalQuery, csv, out);
-        return response.body(body);
+        return new Download(layer, format, query, csv, served, etag(format, query, csv, served));
     }
 
-    /** A layer that keeps no versions has no stable file to keep: its GeoPackage is built, sent and deleted. */
-    private void copyBuiltOnce(FeatureQuery query, OutputStream out) throws IOException {
-        Path file = Files.createTempFile("chizu-", ".gpkg");
-        try {
-            writer.build(DownloadFormat.GEOPACKAGE, query, file);
-            Files.copy(file, out);
-        } finally {
-            Files.deleteIfExists(file);
+    /** Answers 304 when the client has this download already; otherwise counts it, unless it asks for a part. */
+    private boolean notModified(Download download, ServletWebRequest request) {
+        long lastModified = download.version().map(v -> v.time().toEpochMilli()).orElse(-1L);
+        if (request.checkNotModified(download.etag(), lastModified)) {
+            return true;
         }
+        if (request.getHeader(HttpHeaders.RANGE) == null) {
+            counter.record(download.layer(), download.format());
+        }
+        return false;
+    }
+
+    private static ResponseEntity.BodyBuilder headers(Download download) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(download.format() == DownloadFormat.CSV ? csvType(download.csv()) : download.format().mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName(download.layer(), download.version(), download.format()), StandardCharsets.UTF_8)
+                        .build().toString())
+                .eTag(download.etag());
+        download.version().ifPresent(v -> response.lastModified(v.time()));
+        return response;
     }
 
     @GetMapping("/data/{layerId}/versions")

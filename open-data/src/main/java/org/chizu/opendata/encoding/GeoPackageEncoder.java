@@ -55,6 +55,8 @@ public final class GeoPackageEncoder {
             geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, schema.layer().idColumn(), columns(schema), null));
 
             FeatureDao dao = geoPackage.getFeatureDao(table);
+            // Keep Chizu's feature ids as the GeoPackage feature ids.
+            dao.setPkModifiable(true);
             List<Attribute> attributes = schema.layer().attributes();
             WKBWriter wkb = new WKBWriter();
             Envelope extent = new Envelope();

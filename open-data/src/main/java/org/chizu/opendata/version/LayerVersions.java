@@ -1,7 +1,6 @@
 package org.chizu.opendata.version;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -69,17 +68,11 @@ public class LayerVersions {
 
     private final JdbcTemplate jdbc;
     private final OpenDataProperties properties;
-    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     public LayerVersions(JdbcTemplate jdbc, OpenDataProperties properties) {
-        this(jdbc, properties, Clock.systemUTC());
-    }
-
-    LayerVersions(JdbcTemplate jdbc, OpenDataProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** The version in force now, or empty when the layer has never had data (or keeps no history). */
@@ -128,7 +121,7 @@ public class LayerVersions {
 
     /** The earliest time whose data can still be reconstructed. */
     public Instant oldestRetained() {
-        return clock.instant().atZone(ZoneOffset.UTC).minus(properties.retention()).toInstant();
+        return Instant.now().atZone(ZoneOffset.UTC).minus(properties.retention()).toInstant();
     }
 
     private Map<String, Object> published(Layer layer, String propertiesJson) {
