@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * The application as open-data's tests run it: every module on the classpath, without the app
@@ -22,11 +23,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class OpenDataTestApplication {
 
     /**
-     * Stands in for the app module's ProblemHandler, which these tests cannot reach: the same two
-     * mappings the downloads rely on (unknown layer → 404, bad parameter → 400).
+     * Stands in for the app module's ProblemHandler, which these tests cannot reach: like it, Spring's
+     * own errors through the base class, plus the two mappings the downloads rely on (unknown layer →
+     * 404, bad parameter → 400).
      */
     @RestControllerAdvice
-    static class ProblemMappingAsInApp {
+    static class ProblemMappingAsInApp extends ResponseEntityExceptionHandler {
 
         @ExceptionHandler
         ProblemDetail unknownLayer(UnknownLayerException e) {
