@@ -1,0 +1,197 @@
+package org.chizu.opendata.download;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.opendata.encoding.CsvOptions;
+import org.chizu.opendata.query.BboxParameter;
+import org.chizu.opendata.query.FeatureQuery;
+import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.opendata.query.OutputCrs;
+import org.chizu.opendata.query.WithinParameter;
+import org.chizu.opendata.version.FeatureChange;
+import org.chizu.opendata.version.LayerVersion;
+import org.chizu.opendata.version.LayerVersions;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Downloads of whole layers or parts of them: {@code GET /data/{layer}.{geojson|csv|gpkg|fgb|shp.zip}}
+ * with {@code bbox}, {@code bbox-crs}, {@code within} (a WKT polygon or a municipality code),
+ * {@code within-crs}, {@code crs}, {@code version}, and for CSV {@code encoding} and {@code header};
+ * the versions of a layer and the changes since one; download counts.
+ *
+ * <p>GeoJSON and CSV stream from the database as they are read. GeoPackage, FlatGeobuf and
+ * Shapefile are built ahead for the requested version and served from disk with Content-Length
+ * and Range. Every answer carries an ETag (layer, version, query, format) and, for a versioned
+ * layer, Last-Modified; a matching If-None-Match gets 304. Staff-only layers do not exist for
+ * the public.
+ */
+@RestController
+class DownloadController {
+
+    private final LayerRegistry registry;
+    private final CurrentAudience audience;
+    private final FeatureQueryService features;
+    private final LayerVersions versions;
+    private final DownloadWriter writer;
+    private final BuiltDownloads built;
+    private final DownloadCounter counter;
+
+    DownloadController(LayerRegistry registry, CurrentAudience audience, FeatureQueryService features, LayerVersions versions,
+                       DownloadWriter writer, BuiltDownloads built, DownloadCounter counter) {
+        this.registry = registry;
+        this.audience = audience;
+        this.features = features;
+        this.versions = versions;
+        this.writer = writer;
+        this.built = built;
+        this.counter = counter;
+    }
+
+    /** GeoJSON and CSV: streamed from the database as they are read. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:geojson|csv}")
+    ResponseEntity<StreamingResponseBody> streamed(@PathVariable String layerId, @PathVariable String extension,
+                                                   @RequestParam Map<String, String> parameters,
+                                                   ServletWebRequest request) {
+        Download download = prepare(layerId, extension, parameters);
+        if (notModified(download, request)) {
+            return null;
+        }
+        return headers(download).body(out -> writer.stream(download.format(), download.query(), download.csv(), out));
+    }
+
+    /** GeoPackage, FlatGeobuf and zipped Shapefile: built ahead for the version, served with length and Range. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:gpkg|fgb|shp\\.zip}")
+    ResponseEntity<Resource> builtAhead(@PathVariable String layerId, @PathVariable String extension,
+                                        @RequestParam Map<String, String> parameters,
+                                        ServletWebRequest request) throws IOException {
+        Download download = prepare(layerId, extension, parameters);
+        if (notModified(download, request)) {
+            return null;
+        }
+        return headers(download).body(new FileSystemResource(built.file(download.format(), download.query())));
+    }
+
+    /** Any other extension: a problem naming the formats offered. */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:.+}")
+    ResponseEntity<Resource> unknownFormat(@PathVariable String layerId, @PathVariable String extension) {
+        registry.require(layerId, audience.get());
+        DownloadFormat.ofExtension(extension);
+        throw new IllegalStateException("every offered format has its own handler");
+    }
+
+    /**
+     * A download as requested: the layer (404 if the caller may not see it), the format, the query
+     * pinned to the served version, and the validators of the answer.
+     */
+    private record Download(Layer layer, DownloadFormat format, FeatureQuery query, CsvOptions csv,
+                            Optional<LayerVersion> version, String etag) {
+    }
+
+    private Download prepare(String layerId, String extension, Map<String, String> parameters) {
+        Layer layer = registry.require(layerId, audience.get());
+        DownloadFormat format = DownloadFormat.ofExtension(extension);
+        CsvOptions csv = CsvOptions.parse(parameters.get("encoding"), parameters.get("header"));
+        FeatureQuery query = FeatureQuery.wholeLayer(layer)
+                .withBbox(BboxParameter.parse(parameters.get("bbox"), parameters.get("bbox-crs")))
+                .within(WithinParameter.parse(parameters.get("within"), parameters.get("within-crs")))
+                .inCrs(OutputCrs.parse(parameters.get("crs")));
+        String version = parameters.get("version");
+        Optional<LayerVersion> pinned = version == null || version.isBlank() ? Optional.empty()
+                : Optional.of(versions.inForceAt(layer, LayerVersion.parse(version)));
+        Optional<LayerVersion> served = pinned.or(() -> versions.current(layer));
+        // The current data is read from the table itself (the fast path); a built file must name its version.
+        if (pinned.isPresent() || format.builtAhead() && served.isPresent()) {
+            query = query.asOf(served.get().time());
+        }
+        features.check(query);
+        return new Download(layer, format, query, csv, served, etag(format, query, csv, served));
+    }
+
+    /** Answers 304 when the client has this download already; otherwise counts it, unless it asks for a part. */
+    private boolean notModified(Download download, ServletWebRequest request) {
+        long lastModified = download.version().map(v -> v.time().toEpochMilli()).orElse(-1L);
+        if (request.checkNotModified(download.etag(), lastModified)) {
+            return true;
+        }
+        if (request.getHeader(HttpHeaders.RANGE) == null) {
+            counter.record(download.layer(), download.format());
+        }
+        return false;
+    }
+
+    private static ResponseEntity.BodyBuilder headers(Download download) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(download.format() == DownloadFormat.CSV ? csvType(download.csv()) : download.format().mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName(download.layer(), download.version(), download.format()), StandardCharsets.UTF_8)
+                        .build().toString())
+                .eTag(download.etag());
+        download.version().ifPresent(v -> response.lastModified(v.time()));
+        return response;
+    }
+
+    @GetMapping("/data/{layerId}/versions")
+    Map<String, Object> versions(@PathVariable String layerId) {
+        Layer layer = registry.require(layerId, audience.get());
+        List<Map<String, Object>> listed = versions.list(layer).stream()
+                .map(v -> Map.<String, Object>of("id", v.id(), "time", v.time().toString())).toList();
+        return Map.of("layer", layer.id(), "retainedSince", versions.oldestRetained().toString(), "versions", listed);
+    }
+
+    @GetMapping("/data/{layerId}/changes")
+    Map<String, Object> changes(@PathVariable String layerId, @RequestParam String since) {
+        Layer layer = registry.require(layerId, audience.get());
+        LayerVersion from = LayerVersion.parse(since);
+        List<FeatureChange> changes = versions.changesSince(layer, from);
+        return Map.of("layer", layer.id(), "since", from.id(),
+                "until", versions.current(layer).map(LayerVersion::id).orElse(from.id()),
+                "changes", changes.stream().map(c -> Map.of("id", c.id(), "change", c.change().name().toLowerCase(),
+                        "properties", c.properties())).toList());
+    }
+
+    /** Download counts of the layers the caller may see: public, as the open-data KPI is. */
+    @GetMapping("/data/stats")
+    Map<String, Object> stats() {
+        return Map.of("downloads", counter.counts(registry.visibleTo(audience.get())));
+    }
+
+    private static org.springframework.http.MediaType csvType(CsvOptions csv) {
+        return new org.springframework.http.MediaType("text", "csv", csv.charset());
+    }
+
+    /** "roads-20261121T1200Z.geojson"; without a version, just the layer id. */
+    static String fileName(Layer layer, Optional<LayerVersion> version, DownloadFormat format) {
+        return layer.id() + version.map(v -> "-" + v.fileStamp()).orElse("") + "." + format.extension();
+    }
+
+    private static String etag(DownloadFormat format, FeatureQuery query, CsvOptions csv, Optional<LayerVersion> version) {
+        String identity = String.join("|", format.extension(), query.canonical(),
+                version.map(LayerVersion::id).orElse("unversioned"), csv.charset().name(), String.valueOf(csv.labels()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

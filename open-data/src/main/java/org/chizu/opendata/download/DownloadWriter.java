@@ -1,0 +1,73 @@
+package org.chizu.opendata.download;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.chizu.opendata.encoding.CrsDefinitions;
+import org.chizu.opendata.encoding.CsvEncoder;
+import org.chizu.opendata.encoding.CsvOptions;
+import org.chizu.opendata.encoding.FeatureSchema;
+import org.chizu.opendata.encoding.FlatGeobufEncoder;
+import org.chizu.opendata.encoding.GeoJsonEncoder;
+import org.chizu.opendata.encoding.GeoPackageEncoder;
+import org.chizu.opendata.encoding.ShapefileEncoder;
+import org.chizu.opendata.query.FeatureQuery;
+import org.chizu.opendata.query.FeatureQueryService;
+import org.springframework.stereotype.Component;
+
+/** Runs a feature query into one download format: the one place formats meet the query service. */
+@Component
+public class DownloadWriter {
+
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final FeatureQueryService features;
+    private final CrsDefinitions crsDefinitions;
+
+    public DownloadWriter(FeatureQueryService features, CrsDefinitions crsDefinitions) {
+        this.features = features;
+        this.crsDefinitions = crsDefinitions;
+    }
+
+    /**
+     * Writes the features of the query, as they are read, to a stream.
+     *
+     * @param csv how CSV is written; ignored for other formats
+     * @return how many features were written
+     * @throws IllegalArgumentException for GeoPackage, which SQLite can only write to a file
+     */
+    public long stream(DownloadFormat format, FeatureQuery query, CsvOptions csv, OutputStream target) throws IOException {
+        FeatureSchema schema = schema(query);
+        OutputStream out = new BufferedOutputStream(target, BUFFER_BYTES);
+        long count = switch (format) {
+            case GEOJSON -> new GeoJsonEncoder().write(features.geoJsonFeatures(query), out);
+            case CSV -> new CsvEncoder(csv).write(schema, features.rows(query), out);
+            case FLATGEOBUF -> new FlatGeobufEncoder().write(schema, features.rows(query), out);
+            case SHAPEFILE -> new ShapefileEncoder().write(schema, features.rows(query), out);
+            case GEOPACKAGE -> throw new IllegalArgumentException("a GeoPackage is built into a file, not streamed");
+        };
+        out.flush();
+        return count;
+    }
+
+    /**
+     * Writes the features of the query into a file, replacing it.
+     *
+     * @return how many features were written
+     */
+    public long build(DownloadFormat format, FeatureQuery query, Path file) throws IOException {
+        if (format == DownloadFormat.GEOPACKAGE) {
+            return new GeoPackageEncoder().write(schema(query), features.rows(query), file);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return stream(format, query, CsvOptions.DEFAULT, out);
+        }
+    }
+
+    private FeatureSchema schema(FeatureQuery query) {
+        return new FeatureSchema(query.layer(), query.crs(), crsDefinitions.wkt(query.crs()));
+    }
+}

@@ -1,0 +1,155 @@
+package org.chizu.opendata.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.chizu.gis.layer.Attribute;
+import org.chizu.gis.layer.Layer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs feature queries against PostGIS. Knows no HTTP: the feature API and the downloads both
+ * call it. PostGIS does the heavy work (reprojection, spatial filtering with the index on the
+ * geometry column, GeoJSON); rows come through one cursor in batches of {@value #FETCH_SIZE}, so
+ * memory stays constant whatever the size of the layer.
+ */
+@Service
+public class FeatureQueryService {
+
+    /** Rows per round trip: large enough to keep the connection busy, small enough to stay cheap in memory. */
+    static final int FETCH_SIZE = 2000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Map<FeatureSql.Shape, FeatureSql> statements = new ConcurrentHashMap<>();
+
+    public FeatureQueryService(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Checks what only the database can tell, before a response is committed to: that a
+     * municipality named in the query exists.
+     *
+     * @throws IllegalArgumentException naming the unknown municipality code
+     */
+    public void check(FeatureQuery query) {
+        if (query.within() instanceof AreaFilter.Municipality municipality) {
+            Boolean known = jdbc.queryForObject("select exists (select 1 from municipalities where code = ?)",
+                    Boolean.class, municipality.code());
+            if (!Boolean.TRUE.equals(known)) {
+                throw new IllegalArgumentException("there is no municipality with code " + municipality.code());
+            }
+        }
+    }
+
+    /** The features as complete GeoJSON Feature objects (RFC 7946), UTF-8 encoded. */
+    public FeatureStream<byte[]> geoJsonFeatures(FeatureQuery query) {
+        return sink -> run(query, true, rows -> sink.accept(rows.getBytes(1)));
+    }
+
+    /** The features as typed attribute values and JTS geometries. */
+    public FeatureStream<FeatureRow> rows(FeatureQuery query) {
+        List<Attribute> attributes = query.layer().attributes();
+        int srid = query.crs().srid();
+        WKBReader wkb = new WKBReader();
+        return sink -> run(query, false, rows -> {
+            List<Object> values = new ArrayList<>(attributes.size());
+            for (int i = 0; i < attributes.size(); i++) {
+                values.add(typed(attributes.get(i), rows.getObject(i + 2)));
+            }
+            sink.accept(new FeatureRow(rows.getLong(1), values, geometry(wkb, rows.getBytes(attributes.size() + 2), srid)));
+        });
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet row) throws SQLException, IOException;
+    }
+
+    private long run(FeatureQuery query, boolean geoJson, RowHandler handler) throws IOException {
+        FeatureSql sql = statement(query.layer(), FeatureSql.Shape.of(query, geoJson));
+        try (Connection connection = dataSource.getConnection()) {
+            // A cursor needs a transaction: without one the driver would read every row at once.
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                statement.setFetchSize(FETCH_SIZE);
+                bind(statement, sql.values(query));
+                long count = 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        handler.handle(rows);
+                        count++;
+                    }
+                }
+                connection.commit();
+                return count;
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading layer " + query.layer().id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private FeatureSql statement(Layer layer, FeatureSql.Shape shape) {
+        return statements.computeIfAbsent(shape, s -> FeatureSql.build(layer, s));
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            switch (value) {
+                case null -> statement.setNull(i + 1, Types.BIGINT);
+                case Instant instant -> statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                default -> statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static Object typed(Attribute attribute, Object value) {
+        return switch (value) {
+            case null -> null;
+            case Date date -> date.toLocalDate();
+            case Number number when attribute.type() == org.chizu.gis.layer.AttributeType.INTEGER -> number.longValue();
+            case Number number when attribute.type() == org.chizu.gis.layer.AttributeType.DECIMAL ->
+                    number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+            default -> value;
+        };
+    }
+
+    private static Geometry geometry(WKBReader reader, byte[] wkb, int srid) {
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            Geometry geometry = reader.read(wkb);
+            geometry.setSRID(srid);
+            return geometry;
+        } catch (ParseException e) {
+            throw new UncheckedIOException(new IOException("PostGIS returned unreadable WKB", e));
+        }
+    }
+}
