@@ -39,9 +39,8 @@ psql -X -q -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | 
 JAR=$ROOT/app/target/chizu.jar
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -pl app -am package -DskipTests)
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-# Until the accounts module configures security, Spring Boot's default would lock every path; the
-# downloads are public, so the benchmark leaves that default out (override with CHIZU_BENCH_ARGS).
-EXTRA_ARGS=${CHIZU_BENCH_ARGS-"--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"}
+# Extra settings for the server under test, e.g. CHIZU_BENCH_ARGS=--logging.level.root=WARN.
+EXTRA_ARGS=${CHIZU_BENCH_ARGS:-}
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$HTTP_PORT --chizu.home="$WORK/home" $EXTRA_ARGS \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=chizu \
   --spring.datasource.password= > "$WORK/server.log" 2>&1 &

@@ -1,25 +1,20 @@
 package org.chizu.tiles;
 
 import org.chizu.accounts.CurrentAudience;
-import org.chizu.gis.layer.UnknownLayerException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The tile server with the layer registry and nothing else: the application module (which
- * assembles everything) depends on this one, so the tests cannot start it.
+ * The tile server with the layer registry and the shared problem+json handler: the application
+ * module (which assembles everything) depends on this one, so the tests cannot start it.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.web"})
 @ConfigurationPropertiesScan("org.chizu")
-@Import({CurrentAudience.class, TileServerTestApplication.UnknownLayerProblem.class})
+@Import(CurrentAudience.class)
 class TileServerTestApplication {
 
     /**
@@ -31,18 +26,5 @@ class TileServerTestApplication {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
-    }
-
-    /**
-     * Stands in for the application's ProblemHandler, which maps an unknown layer to a 404
-     * problem; the tile server's own errors are Spring ErrorResponses and need no stand-in.
-     */
-    @RestControllerAdvice
-    static class UnknownLayerProblem {
-
-        @ExceptionHandler
-        ProblemDetail unknownLayer(UnknownLayerException e) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.chizu.app.web;
+package org.chizu.web;
 
 import java.net.URI;
 
