@@ -97,6 +97,10 @@ class GdalReadsTheTileServerTest extends TileServerTest {
                 .andExpect(jsonPath("$.crs").value("http://www.opengis.net/def/crs/EPSG/0/3857"))
                 .andExpect(jsonPath("$.tileMatrices.length()").value(25))
                 .andExpect(jsonPath("$.tileMatrices[14].matrixWidth").value(16384))
+                .andExpect(jsonPath("$.tileMatrices[14].cornerOfOrigin").value("topLeft"))
+                .andExpect(jsonPath("$.tileMatrices[14].pointOfOrigin[1]").value(Matchers.closeTo(20037508.3428, 1e-4), Double.class))
+                .andExpect(jsonPath("$.boundingBox.lowerLeft[0]").value(Matchers.closeTo(-20037508.3428, 1e-4), Double.class))
+                .andExpect(jsonPath("$.boundingBox.upperCorner[1]").value(Matchers.closeTo(20037508.3428, 1e-4), Double.class))
                 .andExpect(jsonPath("$.tileMatrices[0].scaleDenominator").value(Matchers.closeTo(559082264.0287178, 1e-3), Double.class));
     }
 

@@ -35,7 +35,7 @@ abstract class TileServerTest {
     static final double MASUDA_LON = 131.8425;
     static final double MASUDA_LAT = 34.6745;
 
-    private static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
     private static final Path CACHE_DIRECTORY = temporaryFolder();
     private static boolean fixtureLoaded;
 

@@ -14,7 +14,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.UnknownLayerException;
-import org.springframework.context.ApplicationEventPublisher;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checked against the layer's declaration and staged in one transaction; PostGIS then checks the
  * geometries and transforms them into the layer's coordinate system. Any problem rolls the whole
  * transaction back and is reported with its line or feature number and field, so a rejected file
- * leaves the layer exactly as it was. After a commit, {@link LayerDataChanged} is published.
+ * leaves the layer exactly as it was. A commit is announced as a {@link LayerDataChanged} to every
+ * Chizu process on the database ({@link LayerChanges}).
  */
 @Service
 public class LayerImporter {
@@ -34,15 +35,15 @@ public class LayerImporter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PostgisCrs crs;
-    private final ApplicationEventPublisher events;
+    private final LayerChanges changes;
 
     public LayerImporter(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transactions, PostgisCrs crs,
-                         ApplicationEventPublisher events) {
+                         LayerChanges changes) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.crs = crs;
-        this.events = events;
+        this.changes = changes;
     }
 
     /**
@@ -57,19 +58,15 @@ public class LayerImporter {
     public ImportResult importFile(ImportRequest request, Path file) throws IOException {
         Layer layer = registry.find(request.layerId()).orElseThrow(() -> new UnknownLayerException(request.layerId()));
         FeatureReader reader = readerFor(request.effectiveFormat());
-        Imported imported;
         try {
-            imported = transactions.execute(transaction -> importInTransaction(layer, request, reader, file, transaction));
+            return transactions.execute(transaction -> importInTransaction(layer, request, reader, file, transaction));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        events.publishEvent(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
-                : new LayerDataChanged(layer.id(), imported.moved().bounds()));
-        return imported.result();
     }
 
-    private Imported importInTransaction(Layer layer, ImportRequest request, FeatureReader reader, Path file,
-                                         TransactionStatus transaction) {
+    private ImportResult importInTransaction(Layer layer, ImportRequest request, FeatureReader reader, Path file,
+                                             TransactionStatus transaction) {
         ImportProblems problems = new ImportProblems(layer.id());
         AttributeMapping mapping = new AttributeMapping(layer.attributes());
         FeatureCheck check = new FeatureCheck(layer, mapping);
@@ -99,7 +96,9 @@ public class LayerImporter {
         problems.rejectIfAny();
         MovedFeatures moved = staging.moveIntoLayer(srid, request.mode() == Mode.REPLACE, transaction, problems);
         problems.rejectIfAny();
-        return new Imported(moved, new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields()));
+        changes.publishOnCommit(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
+                : new LayerDataChanged(layer.id(), moved.bounds()));
+        return new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields());
     }
 
     private static FeatureReader readerFor(ImportRequest.Format format) {
@@ -108,8 +107,5 @@ public class LayerImporter {
             case GEOPACKAGE -> new GeoPackageFeatureReader();
             case CSV -> new CsvFeatureReader();
         };
-    }
-
-    private record Imported(MovedFeatures moved, ImportResult result) {
     }
 }

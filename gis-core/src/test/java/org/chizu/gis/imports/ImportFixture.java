@@ -12,6 +12,7 @@ import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.testing.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,7 +33,7 @@ final class ImportFixture {
         jdbc = new JdbcTemplate(database);
         LayerRegistry registry = new LayerRegistry(new LayerDeclarations(new LayerProperties(null)), jdbc);
         importer = new LayerImporter(registry, jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)),
-                new PostgisCrs(jdbc), event -> published.add((LayerDataChanged) event));
+                new PostgisCrs(jdbc), new LayerChanges(jdbc, event -> published.add((LayerDataChanged) event)));
     }
 
     /** A file under src/test/resources/imports. */

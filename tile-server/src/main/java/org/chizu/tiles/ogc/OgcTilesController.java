@@ -30,6 +30,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * OGC API – Tiles under {@code /ogc}: the WebMercatorQuad tile matrix set and, per collection, its
  * vector tileset with the same tiles as {@code /tiles/{layer}/{z}/{x}/{y}.mvt} (row = y, col = x).
+ *
+ * <p>GDAL 3.6 (Debian 12) cannot read a collection's vector tiles here, nor from any server:
+ * {@code ogrinfo OGCAPI:…/ogc/collections/roads} fetches the collection, tilesets, tileset and tile
+ * matrix set, parses the latter (25 matrices, EPSG:3857) and returns no dataset without an error,
+ * because its OGCAPI driver never creates a vector layer: in Debian's libgdal.so.32 (3.6.2) the
+ * constructor of {@code OGCAPITiledLayer} has no caller, and the driver's tiles code tests only
+ * {@code GDAL_OF_RASTER} after parsing the matrix set (GDAL pull request 6894, the 3.6 backport of
+ * 6881, "also for tiles but not working properly"; fixed in 7656 and 8130). GDAL 3.6 reads the
+ * tiles through TileJSON and {@code MVT:} instead. Later GDALs take the collection's CRS84 extent as
+ * if it were in the matrix set's CRS when they clip vector tile layers, so they need the extent in
+ * EPSG:3857 metres as {@code -oo MINX= -oo MINY= -oo MAXX= -oo MAXY=}.
  */
 @RestController
 @RequestMapping("/ogc")

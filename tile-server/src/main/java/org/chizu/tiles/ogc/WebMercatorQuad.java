@@ -9,9 +9,10 @@ import org.chizu.gis.layer.TileSettings;
  * The WebMercatorQuad tile matrix set of OGC 2D TMS 2.0 (the XYZ grid of web maps), as a JSON
  * document. Tile matrix {@code z} has 2^z × 2^z tiles of 256 pixels; its row is XYZ's y.
  *
- * <p>The document also carries the TMS 1.0 members ({@code identifier}, {@code supportedCRS},
- * {@code boundingBox}, {@code tileMatrix}) that readers of the first edition need, GDAL up to 3.6
- * (Debian 12's) among them; TMS 2.0 readers ignore them.
+ * <p>The document also carries the TMS 1.0 members ({@code type}, {@code identifier},
+ * {@code supportedCRS}, the bounding box's {@code lowerCorner}/{@code upperCorner},
+ * {@code tileMatrix}) that readers of the first edition need: GDAL before 3.8 parses only those
+ * (TMS 2.0 support came with GDAL pull request 8130). TMS 2.0 readers ignore them.
  */
 final class WebMercatorQuad {
 
@@ -39,7 +40,9 @@ final class WebMercatorQuad {
                       List<FirstEditionTileMatrix> tileMatrix) {
     }
 
-    record BoundingBox(String type, String crs, double[] lowerCorner, double[] upperCorner) {
+    /** The grid's extent, with TMS 2.0's corner names and TMS 1.0's ({@code lowerCorner}, {@code upperCorner}). */
+    record BoundingBox(String type, String crs, double[] lowerLeft, double[] upperRight, double[] lowerCorner,
+                       double[] upperCorner) {
     }
 
     /** A tile matrix as TMS 1.0 writes it. */
@@ -56,10 +59,12 @@ final class WebMercatorQuad {
         List<FirstEditionTileMatrix> firstEdition = matrices.stream().map(m -> new FirstEditionTileMatrix(
                 "TileMatrixType", m.id(), m.scaleDenominator(), m.pointOfOrigin(), m.tileWidth(), m.tileHeight(),
                 m.matrixWidth(), m.matrixHeight())).toList();
+        double[] lowerLeft = {-HALF_WORLD, -HALF_WORLD};
+        double[] upperRight = {HALF_WORLD, HALF_WORLD};
         return new Definition(ID, TITLE, URI, CRS, List.of("X", "Y"),
                 "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible", matrices,
                 "TileMatrixSetType", ID, CRS,
-                new BoundingBox("BoundingBoxType", CRS, new double[] {-HALF_WORLD, -HALF_WORLD}, new double[] {HALF_WORLD, HALF_WORLD}),
+                new BoundingBox("BoundingBoxType", CRS, lowerLeft, upperRight, lowerLeft, upperRight),
                 firstEdition);
     }
 }
