@@ -60,6 +60,7 @@ final class ForestGenerator {
                     code text not null,
                     geom geometry not null
                 ) on commit drop""");
+        jdbc.execute("create index sample_forest_area_geom on sample_forest_area using gist (geom)");
     }
 
     void generate(Town town) {
@@ -71,7 +72,6 @@ final class ForestGenerator {
                            (select st_union(p.geom) from sample_floodplain p where p.code = t.code)])), 128)
                 from sample_town t where t.code = ?""",
                 CENTRE_CLEARING_METRES, SHELTER_CLEARING_METRES, town.code());
-        jdbc.execute("create index if not exists sample_forest_area_geom on sample_forest_area using gist (geom)");
         jdbc.execute("analyze sample_forest_area");
         jdbc.batchUpdate("""
                 insert into sample_forest_cell (code, cell_row, cell_col, part, species, planting_year, ownership, geom)

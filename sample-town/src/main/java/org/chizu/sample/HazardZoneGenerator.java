@@ -1,13 +1,13 @@
 package org.chizu.sample;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -83,19 +83,27 @@ final class HazardZoneGenerator {
     }
 
     private void landslides(Town town, List<Shelter> shelters, Random random) {
-        for (Shelter shelter : ShelterLinks.distinctPlaces(shelters.stream().filter(Shelter::landslideCaution).toList())) {
-            ForestEdge edge = nearestForest(shelter.location()).orElseThrow();
-            double reach = Math.clamp(edge.distance() + 80, 250, 500);
-            insert(town, fan(VillageNames.shortName(shelter.district(town)) + "の渓流（土石流）",
-                    shelter.location(), 70, edge, reach, 150, random), random);
+        List<Shelter> warned = ShelterLinks.distinctPlaces(shelters.stream().filter(Shelter::landslideCaution).toList());
+        List<LonLat> roadFeet = roadFeet(town);
+        List<LonLat> feet = new ArrayList<>(warned.stream().map(Shelter::location).toList());
+        feet.addAll(roadFeet);
+        List<ForestEdge> edges = nearestForests(feet);
+        List<Fan> fans = new ArrayList<>();
+        for (int i = 0; i < warned.size(); i++) {
+            Shelter shelter = warned.get(i);
+            double reach = Math.clamp(edges.get(i).distance() + 80, 250, 500);
+            fans.add(fan(VillageNames.shortName(shelter.district(town)) + "の渓流（土石流）",
+                    shelter.location(), 70, edges.get(i), reach, 150, random));
         }
-        for (LonLat foot : roadFeet(town)) {
-            Optional<ForestEdge> edge = nearestForest(foot).filter(e -> e.distance() <= ROAD_SLOPE_REACH_METRES);
-            if (edge.isPresent()) {
-                insert(town, fan(VillageNames.shortName(nearestDistrict(town, shelters, foot)) + "地区（急傾斜地の崩壊）",
-                        foot, 40, edge.get(), edge.get().distance() + 120, 110, random), random);
+        for (int i = 0; i < roadFeet.size(); i++) {
+            ForestEdge edge = edges.get(warned.size() + i);
+            if (edge.distance() <= ROAD_SLOPE_REACH_METRES) {
+                LonLat foot = roadFeet.get(i);
+                fans.add(fan(VillageNames.shortName(nearestDistrict(town, shelters, foot)) + "地区（急傾斜地の崩壊）",
+                        foot, 40, edge, edge.distance() + 120, 110, random));
             }
         }
+        insert(town, fans, random);
     }
 
     private static Fan fan(String name, LonLat foot, double footRadius, ForestEdge edge, double reach, double headRadius, Random random) {
@@ -121,15 +129,21 @@ final class HazardZoneGenerator {
                 town.code(), ForestGenerator.CENTRE_CLEARING_METRES, ROAD_SAMPLING);
     }
 
-    private Optional<ForestEdge> nearestForest(LonLat place) {
+    /** The nearest forest edge of each place, in the order given. */
+    private List<ForestEdge> nearestForests(List<LonLat> places) {
         return jdbc.query("""
-                select st_distance(f.geom::geography, p.at::geography),
-                       st_azimuth(p.at::geography, st_closestpoint(f.geom, p.at)::geography)
-                from forests f, (select st_setsrid(st_point(?, ?), 6668) as at) p
-                order by f.geom <-> p.at, f.id
-                limit 1""",
+                select edge.distance, edge.azimuth
+                from unnest(?::float8[], ?::float8[]) with ordinality as place (lon, lat, n)
+                cross join lateral (select st_setsrid(st_point(place.lon, place.lat), 6668) as at) p
+                cross join lateral (
+                    select st_distance(f.geom::geography, p.at::geography) as distance,
+                           st_azimuth(p.at::geography, st_closestpoint(f.geom, p.at)::geography) as azimuth
+                    from forests f
+                    order by f.geom <-> p.at, f.id
+                    limit 1) edge
+                order by place.n""",
                 (rs, i) -> new ForestEdge(rs.getDouble(1), (Double) rs.getObject(2)),
-                place.lon(), place.lat()).stream().findFirst();
+                places.stream().mapToDouble(LonLat::lon).toArray(), places.stream().mapToDouble(LonLat::lat).toArray());
     }
 
     private static String nearestDistrict(Town town, List<Shelter> shelters, LonLat place) {
@@ -139,13 +153,11 @@ final class HazardZoneGenerator {
     }
 
     /**
-     * Inserts the warning zone and, for a special fan, the special warning zone: the upper part of
-     * the fan from a little past its middle to the head, kept inside the warning zone.
+     * Inserts each fan's warning zone and, for a special fan, its special warning zone: the upper
+     * part of the fan from a little past its middle to the head, kept inside the warning zone.
      */
-    private void insert(Town town, Fan fan, Random random) {
-        LocalPlane plane = new LocalPlane(fan.foot());
-        LonLat middle = plane.toLonLat(plane.toPlane(fan.foot()).towards(plane.toPlane(fan.head()), 0.55));
-        named.update("""
+    private void insert(Town town, List<Fan> fans, Random random) {
+        named.batchUpdate("""
                 with warning as (
                     insert into hazard_zones (kind, name, source, designated_on, geom)
                     select 'landslide_warning', :name, :source, :designatedOn, zone.geom
@@ -163,14 +175,19 @@ final class HazardZoneGenerator {
                            st_setsrid(st_buffer(st_setsrid(st_point(:middleLon, :middleLat), 6668)::geography, :footRadius * 0.6)::geometry, 6668),
                            st_setsrid(st_buffer(st_setsrid(st_point(:headLon, :headLat), 6668)::geography, :headRadius * 0.7)::geometry, 6668)))), 3)) as geom) special
                 where :special and not st_isempty(special.geom)""",
-                Map.ofEntries(Map.entry("code", town.code()), Map.entry("name", fan.name()), Map.entry("source", LANDSLIDE_SOURCE),
-                        Map.entry("designatedOn", designationDate(random)),
-                        Map.entry("footLon", fan.foot().lon()), Map.entry("footLat", fan.foot().lat()),
-                        Map.entry("footRadius", fan.footRadius()),
-                        Map.entry("headLon", fan.head().lon()), Map.entry("headLat", fan.head().lat()),
-                        Map.entry("headRadius", fan.headRadius()),
-                        Map.entry("middleLon", middle.lon()), Map.entry("middleLat", middle.lat()),
-                        Map.entry("special", fan.special())));
+                fans.stream().map(fan -> parameters(town, fan, designationDate(random))).toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource parameters(Town town, Fan fan, LocalDate designatedOn) {
+        LocalPlane plane = new LocalPlane(fan.foot());
+        LonLat middle = plane.toLonLat(plane.toPlane(fan.foot()).towards(plane.toPlane(fan.head()), 0.55));
+        return new MapSqlParameterSource()
+                .addValue("code", town.code()).addValue("name", fan.name()).addValue("source", LANDSLIDE_SOURCE)
+                .addValue("designatedOn", designatedOn)
+                .addValue("footLon", fan.foot().lon()).addValue("footLat", fan.foot().lat()).addValue("footRadius", fan.footRadius())
+                .addValue("headLon", fan.head().lon()).addValue("headLat", fan.head().lat()).addValue("headRadius", fan.headRadius())
+                .addValue("middleLon", middle.lon()).addValue("middleLat", middle.lat())
+                .addValue("special", fan.special());
     }
 
     /** A day between 2005 and 2022, when Shimane designated most of its zones. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Label;
@@ -31,9 +32,11 @@ public class SampleTownLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SampleTownLoader.class);
 
-    /** The tables the sample town fills, in the order they are reported. */
-    private static final List<String> TABLES = List.of("municipalities", "facilities", "roads", "forests", "water_pipes", "hazard_zones");
     private static final List<String> GENERATED_LAYERS = List.of("roads", "forests", "water_pipes", "hazard_zones");
+    /** The layers the sample town fills. */
+    private static final List<String> LAYERS = Stream.concat(Stream.of("facilities"), GENERATED_LAYERS.stream()).toList();
+    /** The tables the sample town fills, in the order they are reported. */
+    private static final List<String> TABLES = Stream.concat(Stream.of("municipalities"), LAYERS.stream()).toList();
     /** Serialises concurrent start-ups against one database (pg_advisory_xact_lock key). */
     private static final long LOCK_KEY = 0x43_68_69_7a_75_53_54L;
 
@@ -85,12 +88,11 @@ public class SampleTownLoader {
             log.info("sample town loaded in {} ms from the real public data in {} (boundaries: 国土数値情報, shelters: 国土地理院; "
                     + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, shared.folder(), report.counts());
         } else {
-            log.warn("sample town: no real public data at {} (missing {}); the WHOLE sample town is generated, "
-                    + "approximate boundaries and shelters included, all marked sample; loaded in {} ms: {}",
-                    shared.folder().toAbsolutePath().normalize(), missing, millis, report.counts());
+            log.warn("sample town: {}; the WHOLE sample town is generated, approximate boundaries and shelters "
+                    + "included, all marked sample; loaded in {} ms: {}", shared.describeMissing(), millis, report.counts());
         }
         if (report.loaded()) {
-            TABLES.stream().skip(1).forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer)));
+            LAYERS.forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer)));
         }
         return report;
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,16 @@ final class SharedDataFolder {
     List<Path> missingFiles() {
         return Stream.concat(Stream.of(BOUNDARIES), Town.ALL.stream().flatMap(t -> Stream.of(emergency(t), evacuation(t))))
                 .map(folder::resolve).filter(path -> !Files.isRegularFile(path)).toList();
+    }
+
+    /** What is missing, for telling the user: the whole folder, or which files in it. */
+    String describeMissing() {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            return "no shared data folder at " + absolute;
+        }
+        return "the shared data folder " + absolute + " lacks " + missingFiles().stream()
+                .map(path -> folder.relativize(path).toString()).collect(Collectors.joining(", "));
     }
 
     Path folder() {

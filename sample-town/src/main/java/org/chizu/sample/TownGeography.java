@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </ul>
  * The two towns lie a degree of longitude apart, so a bounding-box test ({@code &&}) against a
  * town's land tells exactly which town a generated feature belongs to.
+ * <p>
+ * Buffers are drawn on geography, in true metres. PostGIS returns them in WGS 84, which coincides
+ * with JGD2011 to well within a metre, so the generators set their SRID back to 6668.
  */
 final class TownGeography {
 
