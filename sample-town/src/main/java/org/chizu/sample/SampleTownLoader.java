@@ -86,7 +86,7 @@ public class SampleTownLoader {
             log.info("sample town: the database already holds data ({}); reusing it, nothing loaded", report.counts());
         } else if (report.realData()) {
             log.info("sample town loaded in {} ms from the real public data in {} (boundaries: 国土数値情報, shelters: 国土地理院; "
-                    + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, shared.folder(), report.counts());
+                    + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, shared.folder().toAbsolutePath().normalize(), report.counts());
         } else {
             log.warn("sample town: {}; the WHOLE sample town is generated, approximate boundaries and shelters "
                     + "included, all marked sample; loaded in {} ms: {}", shared.describeMissing(), millis, report.counts());

@@ -8,9 +8,10 @@ import java.util.Random;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A town's water distribution mains (配水管), laid under the prefectural and municipal roads within
- * {@value #SERVED_METRES} m of the centre. Material follows the era a main was laid in: cast iron
- * until the 1970s, then ductile iron and PVC, and polyethylene from the 2000s.
+ * A town's water distribution mains (配水管): branches under the municipal streets within
+ * {@value #SERVED_METRES} m of the centre, and trunk mains under the prefectural roads out to the
+ * villages. Material follows the era a main was laid in: cast iron until the 1970s, then ductile
+ * iron and PVC, and polyethylene from the 2000s.
  */
 final class WaterPipeGenerator {
 
@@ -30,8 +31,9 @@ final class WaterPipeGenerator {
         List<Street> streets = jdbc.query("""
                 select r.id, r.road_class
                 from roads r join sample_town t on r.geom && t.land
-                where t.code = ? and r.road_class in ('prefectural', 'municipal')
-                  and st_dwithin(r.geom::geography, t.centre::geography, ?)
+                where t.code = ?
+                  and (r.road_class = 'prefectural'
+                       or r.road_class = 'municipal' and st_dwithin(r.geom::geography, t.centre::geography, ?))
                 order by r.id""",
                 (rs, i) -> new Street(rs.getLong(1), rs.getString(2)), town.code(), SERVED_METRES);
         Random random = town.random("water pipes");
@@ -56,7 +58,7 @@ final class WaterPipeGenerator {
         return draw < 0.55 ? "DIP" : "PE";
     }
 
-    /** Mains under prefectural roads carry more water than the branches under municipal streets. */
+    /** Trunk mains carry more water than the branches under the streets. */
     private static int diameter(Street street, Random random) {
         int[] sizes = street.roadClass().equals("prefectural") ? new int[] {150, 200, 250, 300} : new int[] {50, 75, 100, 150};
         return sizes[random.nextInt(sizes.length)];

@@ -108,6 +108,15 @@ class SampleTownFromRealDataTest {
     }
 
     @Test
+    void waterMainsRunUnderTheRoadsTrunkMainsUnderThePrefecturalRoads() {
+        List<String> mains = town.jdbc.queryForList("""
+                select coalesce(r.road_class, 'no road') || ' ' || min(w.diameter_mm) || '-' || max(w.diameter_mm)
+                from water_pipes w left join roads r on r.geom && w.geom and st_equals(r.geom, w.geom)
+                group by r.road_class order by 1""", String.class);
+        assertThat(mains).containsExactly("municipal 50-150", "prefectural 150-300");
+    }
+
+    @Test
     void someRealSheltersLieInLandslideZonesAndMostDoNot() {
         Map<String, Object> shelters = town.jdbc.queryForMap("""
                 select count(*) filter (where inside) as inside, count(*) filter (where not inside) as outside,
