@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.layer.LayerSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,15 +46,15 @@ public class SampleTownLoader {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LayerSources sources;
-    private final ApplicationEventPublisher events;
+    private final LayerChanges changes;
     private final Path sharedData;
 
     public SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
-                            ApplicationEventPublisher events, SampleTownProperties properties) {
+                            LayerChanges changes, SampleTownProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
-        this.events = events;
+        this.changes = changes;
         this.sharedData = properties.sharedData();
     }
 
@@ -79,6 +79,7 @@ public class SampleTownLoader {
             SampleGeography geography = missing.isEmpty() ? shared.read() : new GeneratedGeography().generate();
             build(geography);
             recordSources(geography.real());
+            LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
             return new LoadReport(true, geography.real(), counts());
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -90,9 +91,6 @@ public class SampleTownLoader {
         } else {
             log.warn("sample town: {}; the WHOLE sample town is generated, approximate boundaries and shelters "
                     + "included, all marked sample; loaded in {} ms: {}", shared.describeMissing(), millis, report.counts());
-        }
-        if (report.loaded()) {
-            LAYERS.forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer)));
         }
         return report;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.chizu.gis.layer.LayerSources;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.testing.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,7 +24,7 @@ final class SampleTownDatabase {
         DataSource dataSource = TestDatabase.migrated().dataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.loader = new SampleTownLoader(jdbc, new DataSourceTransactionManager(dataSource),
-                new LayerSources(jdbc), publishedEvents::add, new SampleTownProperties(true, sharedData));
+                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add), new SampleTownProperties(true, sharedData));
     }
 
     /** The real public data: where ./chizu test says, else ../shared/data beside the repository. */

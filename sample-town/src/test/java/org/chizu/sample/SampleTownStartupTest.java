@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.chizu.gis.layer.LayerSources;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ class SampleTownStartupTest {
     @EnableAutoConfiguration
     @ConfigurationPropertiesScan("org.chizu.sample")
     @ComponentScan("org.chizu.sample")
-    @Import(LayerSources.class)
+    @Import({LayerSources.class, LayerChanges.class})
     static class SampleTownApplication {
     }
 
