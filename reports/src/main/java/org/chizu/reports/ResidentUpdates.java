@@ -46,15 +46,20 @@ class ResidentUpdates {
                     change.report().id(), change.report().status().id());
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setBcc(recipients.toArray(String[]::new));
-        message.setSubject(subject(change));
-        message.setText(body(change));
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            log.error("could not e-mail the update of report {}: {}", change.report().id(), e.getMessage());
+        String subject = subject(change);
+        String body = body(change);
+        // One message each, so that no follower learns another's address.
+        for (String recipient : recipients) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.mailFrom());
+            message.setTo(recipient);
+            message.setSubject(subject);
+            message.setText(body);
+            try {
+                sender.send(message);
+            } catch (MailException e) {
+                log.error("could not e-mail the update of report {}: {}", change.report().id(), e.getMessage());
+            }
         }
     }
 
