@@ -5,7 +5,7 @@ addMessages({
   reportTitle: { ja: '通報する', en: 'Report a problem' },
   staffTitle: { ja: '通報の対応', en: 'Report triage' },
   useLocation: { ja: '現在地を使う', en: 'Use my location' },
-  pinHint: { ja: '地図を動かして、📍 を場所に合わせてください。', en: 'Move the map so that 📍 marks the place.' },
+  pinHint: { ja: '地図を動かして、中央の印を場所に合わせてください。', en: 'Move the map so that the marker in the middle is on the place.' },
   category: { ja: '種類', en: 'Category' },
   chooseCategory: { ja: '選んでください', en: 'Choose one' },
   description: { ja: '状況', en: 'What is wrong' },

@@ -48,8 +48,8 @@ function triageCell(report, reload, status) {
   save.addEventListener('click', async () => {
     try {
       await api(`/staff/api/reports/${report.id}/status`, { method: 'PUT', body: JSON.stringify({ status: select.value, note: note.value }) });
+      await reload();
       status.textContent = `#${report.id} ${t('saved')}`;
-      reload();
     } catch (e) {
       status.textContent = e.message;
     }
@@ -59,8 +59,8 @@ function triageCell(report, reload, status) {
   async function moderate(decision) {
     try {
       await api(`/staff/api/reports/${report.id}/moderation`, { method: 'PUT', body: JSON.stringify({ decision }) });
+      await reload();
       status.textContent = `#${report.id} ${t(decision)}`;
-      reload();
     } catch (e) {
       status.textContent = e.message;
     }
