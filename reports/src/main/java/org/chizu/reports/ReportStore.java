@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,7 +154,7 @@ public class ReportStore {
 
     /** Accepted reports of a category that are not closed, within a radius, nearest first, with their distance. */
     public List<Nearby> nearby(String category, Pin pin, double radiusMetres) {
-        Map<Long, Long> metresById = new java.util.LinkedHashMap<>();
+        Map<Long, Long> metresById = new LinkedHashMap<>();
         jdbc.query("""
                 with pin as (select st_transform(st_setsrid(st_makepoint(:lon, :lat), 4326), 6668) as geom)
                 select r.id, st_distance(r.geom::geography, pin.geom::geography) as metres
@@ -169,7 +171,7 @@ public class ReportStore {
         if (metresById.isEmpty()) {
             return List.of();
         }
-        Map<Long, Report> byId = new java.util.HashMap<>();
+        Map<Long, Report> byId = new HashMap<>();
         reports("where r.id in (:ids)", new MapSqlParameterSource("ids", metresById.keySet()))
                 .forEach(r -> byId.put(r.id(), r));
         return metresById.entrySet().stream()
@@ -236,7 +238,7 @@ public class ReportStore {
         if (found.isEmpty()) {
             return found;
         }
-        Map<Long, List<ReportUpdate>> updates = new java.util.HashMap<>();
+        Map<Long, List<ReportUpdate>> updates = new HashMap<>();
         jdbc.query("select * from report_update where report_id in (:ids) order by changed_at, id",
                 new MapSqlParameterSource("ids", found.stream().map(Report::id).toList()),
                 rs -> {

@@ -3,6 +3,7 @@ package org.chizu.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,7 +90,7 @@ class ReportTriageTest extends ReportsTest {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
         assertThat(mail.getSubject()).contains("通報 " + receipt.id(), "対応中", "In progress");
         assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
-        assertThat(new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("業者に修理を依頼しました。", "建設部 道路河川課");
     }
 

@@ -1,6 +1,7 @@
 package org.chizu.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -128,7 +130,7 @@ class Open311Test {
         assertThat(text(request, "service_code")).isEqualTo("pothole");
         assertThat(text(request, "description")).isEqualTo("交差点の手前に深い穴");
         assertThat(text(request, "address")).isEqualTo("高津線 (M-101)");
-        assertThat(Double.parseDouble(text(request, "lat"))).isEqualTo(34.6712, org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(Double.parseDouble(text(request, "lat"))).isEqualTo(34.6712, offset(0.0001));
         assertThat(OffsetDateTime.parse(text(request, "requested_datetime"), DateTimeFormatter.ISO_OFFSET_DATE_TIME).getOffset().getId())
                 .isEqualTo("+09:00");
         assertThat(created.body() + request.getTextContent()).doesNotContain("taro@example.jp", "益田 太郎", "太郎");
@@ -211,7 +213,7 @@ class Open311Test {
 
     /** Staff accept the report behind a token, as they would on the triage page. */
     private String acceptByToken(String token) throws Exception {
-        long id = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+        long id = new JdbcTemplate(dataSource)
                 .queryForObject("select id from report where token = ?::uuid", Long.class, token);
         triage.moderate(id, Moderation.ACCEPTED);
         return String.valueOf(id);

@@ -2,6 +2,7 @@ package org.chizu.app.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,7 @@ class ReportPageBrowserTest {
         MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
         assertThat(mail.getSubject()).contains("対応中");
-        assertThat(new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("明日補修します。");
+        assertThat(new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("明日補修します。");
     }
 
     private void signInAsStaff() {

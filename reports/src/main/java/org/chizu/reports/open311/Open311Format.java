@@ -1,11 +1,13 @@
 package org.chizu.reports.open311;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.MediaType;
 
 /** The two formats GeoReport v2 names, chosen by the resource's extension: XML (required) and JSON. */
 enum Open311Format {
-    XML(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8)),
-    JSON(new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8));
+    XML(new MediaType("text", "xml", StandardCharsets.UTF_8)),
+    JSON(new MediaType("application", "json", StandardCharsets.UTF_8));
 
     private final MediaType mediaType;
 

@@ -2,9 +2,13 @@ package org.chizu.reports.photos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
 
 import org.chizu.reports.ReportProblem;
 import org.chizu.reports.ReportsProperties;
@@ -24,7 +28,7 @@ class PhotoProcessorTest {
     void aPhotoWithGpsExifIsStoredWithoutAnyExifAndUpright() throws Exception {
         byte[] upload = TestPhotos.jpegWithGps(400, 300, 131.8430, 34.6714, 6);
         Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload));
-        assertThat(before.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation().getLatitude()).isEqualTo(34.6714, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(before.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation().getLatitude()).isEqualTo(34.6714, offset(1e-4));
 
         ProcessedPhoto stored = processor.process(upload);
 
@@ -43,7 +47,7 @@ class PhotoProcessorTest {
         assertThat(Math.max(stored.width(), stored.height())).isEqualTo(PhotoProcessor.MAX_EDGE);
         Metadata thumbnail = ImageMetadataReader.readMetadata(new ByteArrayInputStream(stored.thumbnail()));
         assertThat(thumbnail.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
-        assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(stored.thumbnail())).getWidth())
+        assertThat(ImageIO.read(new ByteArrayInputStream(stored.thumbnail())).getWidth())
                 .isEqualTo(PhotoProcessor.THUMBNAIL_EDGE);
     }
 
@@ -69,7 +73,7 @@ class PhotoProcessorTest {
     @Test
     void aTruncatedJpegIsRefusedAsUnreadable() {
         byte[] whole = TestPhotos.jpeg(300, 200);
-        byte[] truncated = java.util.Arrays.copyOf(whole, 40);
+        byte[] truncated = Arrays.copyOf(whole, 40);
 
         assertThatThrownBy(() -> processor.process(truncated)).isInstanceOfSatisfying(ReportProblem.class,
                 p -> assertThat(p.getStatusCode().value()).isEqualTo(400));
