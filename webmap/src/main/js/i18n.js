@@ -43,6 +43,11 @@ const MESSAGES = {
   locationUnavailable: { ja: '現在地を取得できませんでした。', en: 'Your location is not available.' },
 };
 
+/** Adds a page's own messages ({key: {ja, en}}) to the shared ones. */
+export function addMessages(messages) {
+  Object.assign(MESSAGES, messages);
+}
+
 let current = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja';
 const listeners = [];
 
@@ -74,4 +79,18 @@ export function onLanguage(listener) {
   listeners.push(listener);
   document.documentElement.lang = current;
   listener(current);
+}
+
+/** Keeps the page's fixed texts (data-message) and button labels (data-label) in the current language. */
+export function translateStaticText() {
+  onLanguage(() => {
+    document.title = t(document.body.dataset.title || 'title');
+    document.querySelectorAll('[data-message]').forEach((node) => {
+      node.textContent = t(node.dataset.message);
+    });
+    document.querySelectorAll('[data-label]').forEach((node) => {
+      node.setAttribute('aria-label', t(node.dataset.label));
+      node.setAttribute('title', t(node.dataset.label));
+    });
+  });
 }

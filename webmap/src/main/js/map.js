@@ -1,4 +1,4 @@
-import { t, onLanguage, toggleLanguage } from './i18n.js';
+import { t, onLanguage, toggleLanguage, translateStaticText } from './i18n.js';
 import { createBasemaps } from './basemaps.js';
 import { createOverlays, popupContent } from './overlays.js';
 import { createPanel } from './panel.js';
@@ -58,19 +58,6 @@ function bindButtons(map, safety) {
   document.getElementById('language-button').addEventListener('click', toggleLanguage);
   document.getElementById('answer-close').addEventListener('click', () => {
     document.getElementById('answer').hidden = true;
-  });
-}
-
-function translateStaticText() {
-  onLanguage(() => {
-    document.title = t('title');
-    document.querySelectorAll('[data-message]').forEach((node) => {
-      node.textContent = t(node.dataset.message);
-    });
-    document.querySelectorAll('[data-label]').forEach((node) => {
-      node.setAttribute('aria-label', t(node.dataset.label));
-      node.setAttribute('title', t(node.dataset.label));
-    });
   });
 }
 

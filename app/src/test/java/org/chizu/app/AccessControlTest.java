@@ -52,7 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlTest {
 
-    private static final List<String> PUBLIC_LAYERS = List.of("hazard_zones", "roads", "facilities", "forests");
+    private static final List<String> PUBLIC_LAYERS = List.of("hazard_zones", "roads", "facilities", "forests", "reports");
 
     /** A module's own rule, as a residents' reports module would open its POST to everyone. */
     @TestConfiguration

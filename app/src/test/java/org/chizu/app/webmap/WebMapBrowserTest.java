@@ -95,7 +95,7 @@ class WebMapBrowserTest {
 
         assertThat(browser.findElements(By.cssSelector("#layers-list input[type=checkbox]")))
                 .extracting(box -> box.getAttribute("data-layer"))
-                .containsExactly("hazard_zones", "roads", "facilities", "forests");
+                .containsExactly("hazard_zones", "roads", "facilities", "forests", "reports");
         assertThat(browser.findElement(By.id("layers-list")).getText())
                 .contains("ハザード区域", "道路", "施設・避難所", "森林簿（林班・小班）", "土砂災害警戒区域", "指定避難所",
                         "標準地図", "淡色地図", "写真");

@@ -1,0 +1,185 @@
+package org.chizu.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
+import org.chizu.app.ChizuApplication;
+import org.chizu.gis.testing.TestDatabase;
+import org.chizu.reports.TestPhotos;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** /api/reports over real HTTP against the whole application, as the report page and other programs call it. */
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsApiTest {
+
+    static final double LON = 131.8430;
+    static final double LAT = 34.67138;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    String staffToken;
+
+    @BeforeAll
+    void loadTheTown() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("report-town.sql"));
+        }
+        staffToken = accounts.create("road-officer", Role.STAFF).token().token();
+    }
+
+    @Test
+    void aPhotoWithGpsExifComesBackWithoutAnyExif() throws Exception {
+        byte[] phonePhoto = TestPhotos.jpegWithGps(640, 480, LON, LAT, 1);
+        JsonNode receipt = json.readTree(post(form("pothole", "大きな穴").file("photos", "IMG_0001.HEIC", "image/heic", phonePhoto)).body());
+        long id = receipt.path("id").asLong();
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+
+        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(uri("/api/reports/" + id + "/photos/1")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(served.body()).isNotEqualTo(phonePhoto);
+        Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served.body()));
+        assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+        assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+    }
+
+    @Test
+    void aReceivedReportNamesItsRoadAndBodyAndThePublicNeverSeesTheReporter() throws Exception {
+        HttpResponse<String> response = post(form("pothole", "段差で転びそうです")
+                .field("name", "山田花子").field("email", "hanako@example.jp")
+                .file("photos", "hole.jpg", "image/jpeg", TestPhotos.jpeg(400, 300)));
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode receipt = json.readTree(response.body());
+        assertThat(receipt.path("routeNo").asText()).isEqualTo("M-101");
+        assertThat(receipt.at("/body/ja").asText()).isEqualTo("建設部 道路河川課");
+        assertThat(receipt.path("photos").asInt()).isEqualTo(1);
+        long id = receipt.path("id").asLong();
+
+        assertThat(get("/api/reports/" + id).statusCode()).as("not public before moderation").isEqualTo(404);
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+        String publicView = get("/api/reports/" + id).body();
+        assertThat(publicView).contains("段差で転びそうです").doesNotContain("山田花子", "hanako@example.jp", "token");
+        assertThat(staff("GET", "/staff/api/reports/" + id, null).body()).contains("山田花子", "hanako@example.jp");
+    }
+
+    @Test
+    void anEmptyDescriptionIsAProblemJsonInJapaneseAndEnglish() throws Exception {
+        HttpResponse<String> response = post(form("pothole", " "));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.at("/message/ja").asText()).isEqualTo("状況を入力してください。");
+        assertThat(problem.path("detail").asText()).contains("description is empty");
+    }
+
+    @Test
+    void aFileThatIsNoPhotoIsRefusedWhateverItsName() throws Exception {
+        HttpResponse<String> response = post(form("pothole", "写真つき")
+                .file("photos", "photo.jpg", "image/jpeg", "<script>alert(1)</script>".getBytes()));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("urn:chizu:problem:photo-type");
+    }
+
+    @Test
+    void aPinOutsideTheMunicipalityIsRefusedWithAClearMessage() throws Exception {
+        HttpResponse<String> response = post(new MultipartForm().field("category", "pothole").field("description", "穴")
+                .field("lon", "132.08").field("lat", "34.90").field("submissionKey", UUID.randomUUID().toString()));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).at("/message/ja").asText()).contains("市の区域外");
+    }
+
+    @Test
+    void thePublicCannotUseTheStaffTriageApi() throws Exception {
+        assertThat(get("/staff/api/reports").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void staffSeeNewReportsAtOnceAndTheNearbyListShowsOnlyAcceptedOpenOnes() throws Exception {
+        long id = json.readTree(post(form("street_light", "点滅しています")).body()).path("id").asLong();
+
+        JsonNode waiting = json.readTree(staff("GET", "/staff/api/reports?moderation=new&category=street_light", null).body());
+        assertThat(waiting.path("reports").findValuesAsText("id")).contains(String.valueOf(id));
+        assertThat(get("/api/reports/nearby?category=street_light&lon=" + LON + "&lat=" + LAT).body()).doesNotContain("点滅しています");
+
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+        JsonNode nearby = json.readTree(get("/api/reports/nearby?category=street_light&lon=" + LON + "&lat=" + LAT).body());
+        assertThat(nearby.at("/reports/0/report/id").asLong()).isEqualTo(id);
+        assertThat(nearby.at("/reports/0/metres").asLong()).isLessThan(30);
+    }
+
+    MultipartForm form(String category, String description) {
+        return new MultipartForm().field("category", category).field("description", description)
+                .field("lon", String.valueOf(LON)).field("lat", String.valueOf(LAT))
+                .field("submissionKey", UUID.randomUUID().toString());
+    }
+
+    HttpResponse<String> post(MultipartForm form) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/reports")).header("Content-Type", form.contentType())
+                .header("Accept", "application/json").POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> staff(String method, String path, String jsonBody) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + staffToken)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

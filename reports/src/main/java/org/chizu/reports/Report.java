@@ -1,0 +1,65 @@
+package org.chizu.reports;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chizu.gis.layer.Label;
+
+/**
+ * A stored report with everything staff see, the resident's contact included. What the public may
+ * see of it is {@link #publicView()}.
+ */
+public record Report(
+        long id,
+        UUID token,
+        String category,
+        String description,
+        ReportStatus status,
+        Moderation moderation,
+        String reporterName,
+        String reporterEmail,
+        String reporterPhone,
+        String channel,
+        Map<String, List<String>> attributes,
+        String routeNo,
+        String roadName,
+        String pipeId,
+        String bodyCode,
+        Label body,
+        String bodyContact,
+        int supporters,
+        int photos,
+        OffsetDateTime reportedAt,
+        OffsetDateTime updatedAt,
+        double lon,
+        double lat,
+        List<ReportUpdate> updates) {
+
+    public Report {
+        attributes = Map.copyOf(attributes);
+        updates = List.copyOf(updates);
+    }
+
+    public boolean isPublic() {
+        return moderation == Moderation.ACCEPTED;
+    }
+
+    /** The last note staff wrote for the public, or null. */
+    public String latestNote() {
+        return updates.stream().map(ReportUpdate::note).filter(n -> n != null && !n.isBlank())
+                .reduce((first, second) -> second).orElse(null);
+    }
+
+    public PublicReport publicView() {
+        return new PublicReport(id, category, description, status.id(), status.label(), routeNo, roadName, body,
+                supporters, photos, reportedAt, updatedAt, lon, lat, updates);
+    }
+
+    /** A report as the public sees it: no name, e-mail, phone, token or pipe. */
+    public record PublicReport(long id, String category, String description, String status, Label statusLabel,
+            String routeNo, String roadName, Label body, int supporters, int photos, OffsetDateTime reportedAt,
+            OffsetDateTime updatedAt, double lon, double lat, List<ReportUpdate> updates) {
+    }
+}

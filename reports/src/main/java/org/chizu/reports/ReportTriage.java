@@ -1,0 +1,91 @@
+package org.chizu.reports;
+
+import org.chizu.gis.layer.Label;
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerDataChanged.Bounds;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What staff (and residents' "+1") do to a stored report. Each change commits first and is then
+ * announced: {@link LayerDataChanged} for the report's point, so the public map's tiles update at
+ * once, and {@link ReportStatusChanged} so the resident hears of it.
+ */
+@Service
+public class ReportTriage {
+
+    /** The public map layer that shows accepted reports (layers/60-reports.yml). */
+    public static final String LAYER = "reports";
+
+    private final ReportStore store;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+
+    public ReportTriage(ReportStore store, TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.store = store;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    /**
+     * Accepts a report (it becomes public) or rejects it as spam (it never does).
+     *
+     * @throws ReportProblem (404) for an unknown report
+     */
+    public Report moderate(long id, Moderation decision) {
+        Report report = require(id);
+        boolean changed = Boolean.TRUE.equals(transaction.execute(tx -> store.moderate(id, decision)));
+        if (changed) {
+            events.publishEvent(new LayerDataChanged(LAYER, around(report)));
+        }
+        return require(id);
+    }
+
+    /**
+     * Moves a report to a status with a note for the public and the resident.
+     *
+     * @throws ReportProblem (404) for an unknown report, (400) for a note over 1000 characters
+     */
+    public Report changeStatus(long id, ReportStatus status, String note, String staffName) {
+        Report before = require(id);
+        String publicNote = note == null || note.isBlank() ? null : note.strip();
+        if (publicNote != null && publicNote.length() > 1000) {
+            throw ReportProblem.badInput("お知らせは 1000 文字までです。", "The note may be at most 1000 characters.");
+        }
+        transaction.executeWithoutResult(tx -> store.changeStatus(id, status, publicNote, staffName));
+        Report after = require(id);
+        if (after.isPublic()) {
+            events.publishEvent(new LayerDataChanged(LAYER, around(after)));
+        }
+        events.publishEvent(new ReportStatusChanged(after, before.status(), publicNote));
+        return after;
+    }
+
+    /**
+     * A resident's "+1" on a public, open report instead of filing a duplicate; with an e-mail they
+     * follow it.
+     *
+     * @return the report's new number of supporters
+     * @throws ReportProblem (404) for a report that is not public, (409) for a closed one
+     */
+    public int support(long id, String email) {
+        Report report = store.find(id).filter(Report::isPublic).orElseThrow(() -> ReportProblem.unknownReport(id));
+        if (report.status() == ReportStatus.CLOSED) {
+            throw new ReportProblem(HttpStatus.CONFLICT, "report-closed", "Report closed",
+                    new Label("この通報は対応が完了しています。", "This report is already closed."));
+        }
+        int supporters = store.addSupporter(id, email == null || email.isBlank() ? null : email.strip());
+        events.publishEvent(new LayerDataChanged(LAYER, around(report)));
+        return supporters;
+    }
+
+    private Report require(long id) {
+        return store.find(id).orElseThrow(() -> ReportProblem.unknownReport(id));
+    }
+
+    private static Bounds around(Report report) {
+        return new Bounds(report.lon(), report.lat(), report.lon(), report.lat());
+    }
+}

@@ -1,0 +1,138 @@
+package org.chizu.reports.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Audience;
+import org.chizu.gis.layer.Label;
+import org.chizu.reports.NewReport;
+import org.chizu.reports.Pin;
+import org.chizu.reports.Receipt;
+import org.chizu.reports.Report;
+import org.chizu.reports.Report.PublicReport;
+import org.chizu.reports.ReportCategories;
+import org.chizu.reports.ReportCategory;
+import org.chizu.reports.ReportIntake;
+import org.chizu.reports.ReportProblem;
+import org.chizu.reports.ReportStore;
+import org.chizu.reports.ReportStore.Nearby;
+import org.chizu.reports.ReportTriage;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Citizen reports for the report page and anyone else: the categories, open reports near a pin,
+ * filing a report with photos, a "+1", and public reports with their photos. Nothing here shows a
+ * resident's name or contact.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final ReportIntake intake;
+    private final ReportCategories categories;
+    private final ReportStore store;
+    private final ReportTriage triage;
+    private final CurrentAudience audience;
+
+    ReportController(ReportIntake intake, ReportCategories categories, ReportStore store, ReportTriage triage,
+            CurrentAudience audience) {
+        this.intake = intake;
+        this.categories = categories;
+        this.store = store;
+        this.triage = triage;
+        this.audience = audience;
+    }
+
+    @GetMapping("/categories")
+    Map<String, List<ReportCategory>> categories() {
+        return Map.of("categories", categories.all());
+    }
+
+    /** Open public reports of the category within its duplicate radius of the pin, nearest first. */
+    @GetMapping("/nearby")
+    Map<String, Object> nearby(@RequestParam String category, @RequestParam double lon, @RequestParam double lat) {
+        ReportCategory found = categories.require(category);
+        List<Nearby> reports = store.nearby(found.code(), new Pin(lon, lat), found.duplicateRadiusMetres());
+        return Map.of("radiusMetres", found.duplicateRadiusMetres(), "reports", reports);
+    }
+
+    /**
+     * Files a report (multipart form). 201 with the receipt once it is durably stored; 200 with the
+     * first receipt when the same submissionKey was filed before.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Receipt> submit(@RequestParam(required = false) String category,
+            @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) String description, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String email, @RequestParam(required = false) String submissionKey,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+        if (category == null || category.isBlank()) {
+            throw ReportProblem.badInput("種類を選んでください。", "Choose a category.");
+        }
+        Pin pin = lon == null || lat == null ? null : new Pin(lon, lat);
+        List<byte[]> uploads = photos == null ? List.of()
+                : photos.stream().filter(p -> !p.isEmpty()).map(ReportController::bytes).toList();
+        Receipt receipt = intake.submit(new NewReport(submissionKey, category, pin, description, name, email, null,
+                "web", null, Map.of(), uploads));
+        return ResponseEntity.status(receipt.alreadyFiled() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
+    }
+
+    @GetMapping("/{id}")
+    PublicReport report(@PathVariable long id) {
+        return visible(id).publicView();
+    }
+
+    /** "+1": another resident has the same problem; with an e-mail they get the report's updates. */
+    @PostMapping("/{id}/supporters")
+    Map<String, Integer> support(@PathVariable long id, @RequestParam(required = false) String email) {
+        return Map.of("supporters", triage.support(id, email));
+    }
+
+    /** A photo as stored: re-encoded, without metadata. Never the uploaded bytes. */
+    @GetMapping(value = "/{id}/photos/{position}", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable int position) {
+        return jpeg(id, position, false);
+    }
+
+    @GetMapping(value = "/{id}/photos/{position}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id, @PathVariable int position) {
+        return jpeg(id, position, true);
+    }
+
+    private ResponseEntity<byte[]> jpeg(long id, int position, boolean thumbnail) {
+        Report report = visible(id);
+        byte[] bytes = store.photo(report.id(), position, thumbnail).orElseThrow(() -> new ReportProblem(
+                HttpStatus.NOT_FOUND, "unknown-photo", "Unknown photo", new Label(
+                        "通報 " + id + " に写真 " + position + " はありません。", "Report " + id + " has no photo " + position + ".")));
+        CacheControl cache = report.isPublic() ? CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic() : CacheControl.noStore();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(bytes);
+    }
+
+    /** A report the caller may see: public ones for everybody, any for staff. */
+    private Report visible(long id) {
+        boolean staff = audience.get() == Audience.STAFF;
+        return store.find(id).filter(r -> staff || r.isPublic()).orElseThrow(() -> ReportProblem.unknownReport(id));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

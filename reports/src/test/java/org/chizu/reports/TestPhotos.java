@@ -1,0 +1,71 @@
+package org.chizu.reports;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.imageio.ImageIO;
+
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/** Photos as phones send them: a JPEG with the camera's GPS position, make and orientation in EXIF. */
+public final class TestPhotos {
+
+    private TestPhotos() {
+    }
+
+    /** A plain JPEG, wider than tall, without metadata. */
+    public static byte[] jpeg(int width, int height) {
+        return encode(picture(width, height), "jpg");
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(picture(width, height), "png");
+    }
+
+    /**
+     * A JPEG with EXIF: GPS at the given point, camera make "ChizuPhone", and an orientation
+     * (6 = the camera was turned 90° clockwise, so viewers rotate it upright).
+     */
+    public static byte[] jpegWithGps(int width, int height, double lon, double lat, int orientation) {
+        try {
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.setGpsInDegrees(lon, lat);
+            TiffOutputDirectory root = exif.getOrCreateRootDirectory();
+            root.add(TiffTagConstants.TIFF_TAG_MAKE, "ChizuPhone");
+            root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(jpeg(width, height), out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage picture(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x55, 0x55, 0x55));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
