@@ -3,15 +3,16 @@ package org.chizu.reports;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What staff (and residents' "+1") do to a stored report. Each change commits first and is then
- * announced: {@link LayerDataChanged} for the report's point, so the public map's tiles update at
- * once, and {@link ReportStatusChanged} so the resident hears of it.
+ * What staff (and residents' "+1") do to a stored report. Each change is announced when it
+ * commits: {@link LayerDataChanged} for the report's point to every Chizu process, so the public
+ * map's tiles update at once, and {@link ReportStatusChanged} so the resident hears of it.
  */
 @Service
 public class ReportTriage {
@@ -21,11 +22,14 @@ public class ReportTriage {
 
     private final ReportStore store;
     private final TransactionTemplate transaction;
+    private final LayerChanges layerChanges;
     private final ApplicationEventPublisher events;
 
-    public ReportTriage(ReportStore store, TransactionTemplate transaction, ApplicationEventPublisher events) {
+    public ReportTriage(ReportStore store, TransactionTemplate transaction, LayerChanges layerChanges,
+                        ApplicationEventPublisher events) {
         this.store = store;
         this.transaction = transaction;
+        this.layerChanges = layerChanges;
         this.events = events;
     }
 
@@ -36,10 +40,11 @@ public class ReportTriage {
      */
     public Report moderate(long id, Moderation decision) {
         Report report = require(id);
-        boolean changed = Boolean.TRUE.equals(transaction.execute(tx -> store.moderate(id, decision)));
-        if (changed) {
-            events.publishEvent(new LayerDataChanged(LAYER, around(report)));
-        }
+        transaction.executeWithoutResult(tx -> {
+            if (store.moderate(id, decision)) {
+                layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(report)));
+            }
+        });
         return require(id);
     }
 
@@ -54,11 +59,14 @@ public class ReportTriage {
         if (publicNote != null && publicNote.length() > 1000) {
             throw ReportProblem.badInput("お知らせは 1000 文字までです。", "The note may be at most 1000 characters.");
         }
-        transaction.executeWithoutResult(tx -> store.changeStatus(id, status, publicNote, staffName));
-        Report after = require(id);
-        if (after.isPublic()) {
-            events.publishEvent(new LayerDataChanged(LAYER, around(after)));
-        }
+        Report after = transaction.execute(tx -> {
+            store.changeStatus(id, status, publicNote, staffName);
+            Report changed = require(id);
+            if (changed.isPublic()) {
+                layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(changed)));
+            }
+            return changed;
+        });
         events.publishEvent(new ReportStatusChanged(after, before.status(), publicNote));
         return after;
     }
@@ -76,9 +84,11 @@ public class ReportTriage {
             throw new ReportProblem(HttpStatus.CONFLICT, "report-closed", "Report closed",
                     new Label("この通報は対応が完了しています。", "This report is already closed."));
         }
-        int supporters = store.addSupporter(id, email == null || email.isBlank() ? null : email.strip());
-        events.publishEvent(new LayerDataChanged(LAYER, around(report)));
-        return supporters;
+        return transaction.execute(tx -> {
+            int supporters = store.addSupporter(id, email == null || email.isBlank() ? null : email.strip());
+            layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(report)));
+            return supporters;
+        });
     }
 
     private Report require(long id) {
