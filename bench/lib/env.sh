@@ -15,6 +15,6 @@ CHIZU_JAVA_OPTS=${CHIZU_JAVA_OPTS:--Xmx1g}
 RESULTS=$BENCH_BASE/results
 LOGS=$BENCH_BASE/logs
 PGDATA_DIR=$BENCH_BASE/pg
-export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres
+export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGOPTIONS="-c client_min_messages=warning"
 mkdir -p "$BENCH_BASE" "$RESULTS" "$LOGS"
 psql_q() { psql -X -v ON_ERROR_STOP=1 -qAt "$@"; }
