@@ -59,7 +59,7 @@ prepare_chizu_database() {
     return 0
   fi
   psql_q -d postgres -c "drop database if exists $db" -c "create database $db"
-  chizu_java "$db" false user list >"$LOGS/migrate-$db.log" 2>&1 || { tail -30 "$LOGS/migrate-$db.log" >&2; die "Chizu could not migrate $db"; }
+  (chizu_java "$db" false user list) >"$LOGS/migrate-$db.log" 2>&1 || { tail -30 "$LOGS/migrate-$db.log" >&2; die "Chizu could not migrate $db"; }
   psql_q -d "$db" -c "create schema bench" \
     -c "create table bench.src_roads (id int, route text, class text, geom geometry(LineString, 3857))" \
     -c "create table bench.src_hazards (id int, kind text, level int, name text, geom geometry(Polygon, 3857))" \
@@ -85,20 +85,23 @@ tile_lists() {
 # The servers
 # ---------------------------------------------------------------------------------------------
 
+# Replaces the calling (sub)shell with Chizu on DB, tile cache on (true) or off (false), so that its
+# PID is the one to stop: run it with & or in ( ).
 chizu_java() {
   local db=$1 cache=$2; shift 2
   CHIZU_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" CHIZU_DATABASE_USER=postgres CHIZU_DATABASE_PASSWORD= \
-    "$JAVA_HOME/bin/java" $CHIZU_JAVA_OPTS -jar "$JAR" --chizu.home="$BENCH_BASE/home-$db" --server.port="$CHIZU_PORT" \
+    exec "$JAVA_HOME/bin/java" $CHIZU_JAVA_OPTS -jar "$JAR" --chizu.home="$BENCH_BASE/home-$db" --server.port="$CHIZU_PORT" \
     --server.address=127.0.0.1 --chizu.layers.directory="$HERE/layers" --chizu.tiles.cache-enabled="$cache" "$@"
 }
 
 # Starts Chizu on DB with its tile cache on (true) or off (false) and waits until it answers.
 chizu_start() {
   local db=$1 cache=$2 i
+  ! port_in_use "$CHIZU_PORT" || die "port $CHIZU_PORT is taken: set CHIZU_PORT to a free one"
   rm -rf "$BENCH_BASE/home-$db/cache"
   chizu_java "$db" "$cache" >"$LOGS/chizu-$db-cache-$cache.log" 2>&1 &
   CHIZU_PID=$!
-  for i in $(seq 240); do
+  for i in $(seq 600); do
     curl -sf -o /dev/null "http://127.0.0.1:$CHIZU_PORT/actuator/health" && { say "Chizu pid $CHIZU_PID on $db, cache $cache"; return 0; }
     kill -0 "$CHIZU_PID" 2>/dev/null || break
     sleep 0.5
@@ -130,7 +133,7 @@ MAP
     NAME "mvt"
     DRIVER MVT
     FORMATOPTION "EXTENT=4096"
-    FORMATOPTION "EDGE_BUFFER=64"
+    FORMATOPTION "EDGE_BUFFER=0"
   END
   LAYER
     NAME "bench_roads"
@@ -226,8 +229,8 @@ pgbench_cells() {
 raw_tiles() {
   psql_q -F ' ' -d chizu_full -c "
     select t.z, t.x, t.y, encode((select st_asmvt(tile, 'bench_roads', 4096, '_geom', '_id') from (
-        select id as _id, route_no, road_class, st_asmvtgeom(geom_3857, st_tileenvelope(t.z, t.x, t.y), 4096, 64, true) as _geom
-        from roads where geom_3857 && st_tileenvelope(t.z, t.x, t.y, margin => 0.015625)) as tile where _geom is not null), 'hex')
+        select id as _id, route_no, road_class, st_asmvtgeom(geom_3857, st_tileenvelope(t.z, t.x, t.y), 4096, 0, true) as _geom
+        from roads where geom_3857 && st_tileenvelope(t.z, t.x, t.y, margin => 0)) as tile where _geom is not null), 'hex')
     from bench.tiles t order by t.n" | python3 "$MVT" unhex "$BENCH_BASE/fetched/raw"
 }
 
