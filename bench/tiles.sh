@@ -154,7 +154,7 @@ END
 MAPFILE
   printf 'CONFIG\n  ENV\n    MS_MAPFILE "%s"\n  END\nEND\n' "$dir/bench.map" > "$dir/mapserver.conf"
   MAPSERVER_CONFIG_FILE=$dir/mapserver.conf spawn-fcgi -a 127.0.0.1 -p "$MS_FCGI_PORT" -F "$MS_PROCS" \
-    -- /usr/lib/cgi-bin/mapserv > "$LOGS/spawn-fcgi.log" 2>&1
+    -- /usr/lib/cgi-bin/mapserv > "$LOGS/spawn-fcgi.log" 2>&1 || { cat "$LOGS/spawn-fcgi.log" >&2; die "spawn-fcgi failed"; }
   sed -n 's/.*PID: *\([0-9]*\).*/\1/p' "$LOGS/spawn-fcgi.log" > "$dir/fcgi.pids"
   nginx_start mapserver "
   server {
@@ -171,6 +171,8 @@ mapserver_stop() {
   local pids=$BENCH_BASE/mapserver/fcgi.pids p
   [ -s "$pids" ] || return 0
   for p in $(cat "$pids"); do kill "$p" 2>/dev/null || true; done
+  sleep 1
+  for p in $(cat "$pids"); do kill -KILL "$p" 2>/dev/null || true; done   # mapserv may ignore TERM
   : > "$pids"
 }
 
@@ -202,7 +204,7 @@ wrk_cells() {
   local name=$1 url=$2 list=$3 conns=${4:-$CONNS} duration=${5:-$DURATION} base c log
   base=$(echo "$url" | sed -E 's#^(https?://[^/]+).*#\1#')
   export TILES_FILE=$list TILE_PATH=${url#"$base"}
-  wrk -t2 -c2 -d"${WARMUP}s" -s "$HERE/lib/tiles.lua" "$base" >/dev/null 2>&1 || true
+  wrk -t2 -c2 -d"${WARM:-$WARMUP}s" -s "$HERE/lib/tiles.lua" "$base" >/dev/null 2>&1 || true
   for c in $conns; do
     log=$LOGS/wrk-$name-c$c.log
     wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${duration}s" --latency --timeout 10s -s "$HERE/lib/tiles.lua" "$base" > "$log" 2>&1
@@ -241,7 +243,7 @@ real_map() {
     python3 "$MVT" fetch "map-$size-$layer" "http://127.0.0.1:$CHIZU_PORT/tiles/$layer/{z}/{x}/{y}.mvt" \
       "$BENCH_BASE/tiles-map-$size.txt" "$BENCH_BASE/fetched/map-$size-$layer"
     python3 "$MVT" sizes "$size $layer" "$BENCH_BASE/fetched/map-$size-$layer" | tee -a "$RESULTS/sizes.txt"
-    wrk_cells "map-$size-$layer" "http://127.0.0.1:$CHIZU_PORT/tiles/$layer/{z}/{x}/{y}.mvt" "$BENCH_BASE/tiles-map-$size.txt"
+    WARM=$CHIZU_WARMUP wrk_cells "map-$size-$layer" "http://127.0.0.1:$CHIZU_PORT/tiles/$layer/{z}/{x}/{y}.mvt" "$BENCH_BASE/tiles-map-$size.txt"
     for z in 10 11 12 13 14 15 16; do
       [ -s "$BENCH_BASE/tiles-map-$size-z$z.txt" ] || continue
       wrk_cells "map-$size-$layer-z$z" "http://127.0.0.1:$CHIZU_PORT/tiles/$layer/{z}/{x}/{y}.mvt" \
@@ -281,7 +283,7 @@ main() {
   say "3/6 Chizu without its tile cache, and 6/6 the real map at the 100x size"
   chizu_start chizu_full false
   python3 "$MVT" fetch chizu "$peers" "$BENCH_BASE/tiles-peers.txt" "$BENCH_BASE/fetched/chizu"
-  wrk_cells chizu "$peers" "$BENCH_BASE/tiles-peers.txt"
+  WARM=$CHIZU_WARMUP wrk_cells chizu "$peers" "$BENCH_BASE/tiles-peers.txt"
   real_map full
   chizu_stop
 
@@ -293,7 +295,7 @@ main() {
   say "5/6 Chizu with a warm tile cache"
   chizu_start chizu_full true
   python3 "$MVT" fetch chizu-cached "$peers" "$BENCH_BASE/tiles-peers.txt" "$BENCH_BASE/fetched/chizu-cached"
-  wrk_cells chizu-cached "$peers" "$BENCH_BASE/tiles-peers.txt"
+  WARM=$CHIZU_WARMUP wrk_cells chizu-cached "$peers" "$BENCH_BASE/tiles-peers.txt"
   chizu_stop
 
   say "6/6 the real map at the town size"
