@@ -55,11 +55,6 @@ class TileCache {
         return tile;
     }
 
-    /** The tile if it is in memory, else null; never renders, never reads the disk. */
-    Tile inMemory(TileKey key) {
-        return enabled ? memory.getIfPresent(key) : null;
-    }
-
     private void keep(TileKey key, Tile tile, long renderedIn, boolean onDiskAlready) {
         if (generation.get() != renderedIn) {
             return;

@@ -40,9 +40,4 @@ public class TileService {
             return composite.toByteArray();
         });
     }
-
-    /** The tile if the memory cache holds it, else null: answering it costs no database or disk work. */
-    public Tile cached(Tileset tileset, TileCoordinate coordinate) {
-        return cache.inMemory(TileKey.of(tileset, coordinate));
-    }
 }

@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * strong ETags per representation, 304 for a matching If-None-Match, gzip when the client accepts
  * it, Vary on Accept-Encoding, and Cache-Control that lets shared caches keep only public tiles.
  * An empty tile is 204 No Content, as Martin answers. Every tile response, whether from a
- * controller or from {@link CachedTileFilter}, is written here.
+ * controller or from {@link PublicTileFilter}, is written here.
  */
 @Component
 public class TileResponses {

@@ -3,10 +3,8 @@ package org.chizu.tiles.web;
 import java.io.IOException;
 
 import org.chizu.gis.layer.Audience;
-import org.chizu.gis.layer.UnknownLayerException;
 import org.chizu.tiles.Tile;
 import org.chizu.tiles.TileCoordinate;
-import org.chizu.tiles.TileOutOfRangeException;
 import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
@@ -21,15 +19,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers {@code GET /tiles/{layers}/{z}/{x}/{y}.mvt} for a public tileset whose tile is in the
- * memory cache before the security filter chain and Spring MVC run: such a tile is the same for
- * everyone, so there is nobody to authenticate, and those layers cost more than sending the bytes.
- * Everything else goes on unchanged to {@link TileController}: cache misses, tilesets with a
- * staff-only layer, requests with credentials (so a bad token is still refused), addresses that
- * are not tiles. The response is written by {@link TileResponses}, as the controller's is.
+ * Answers {@code GET /tiles/{layers}/{z}/{x}/{y}.mvt} for tilesets of public layers before the
+ * security filter chain and Spring MVC run. Such a tile is the same for everyone, so there is
+ * nobody to authenticate, and on a cached tile those layers would cost more than sending its bytes.
+ * Everything else goes on unchanged to {@link TileController}: tilesets with a staff-only layer,
+ * requests with credentials (so a bad token is still refused), addresses that are not tiles, and
+ * a tile whose rendering failed (the controller tries once more and reports the failure as a problem
+ * document). The response is written by {@link TileResponses}, as the controller's is.
  */
 @Component
-class CachedTileFilter extends HttpFilter implements Ordered {
+class PublicTileFilter extends HttpFilter implements Ordered {
 
     private static final String PREFIX = "/tiles/";
 
@@ -37,13 +36,13 @@ class CachedTileFilter extends HttpFilter implements Ordered {
     private final TileService tiles;
     private final TileResponses responses;
 
-    CachedTileFilter(Tilesets tilesets, TileService tiles, TileResponses responses) {
+    PublicTileFilter(Tilesets tilesets, TileService tiles, TileResponses responses) {
         this.tilesets = tilesets;
         this.tiles = tiles;
         this.responses = responses;
     }
 
-    /** First of all filters: a hit needs none of the others. */
+    /** First of all filters: a public tile needs none of the others. */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -52,12 +51,12 @@ class CachedTileFilter extends HttpFilter implements Ordered {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!serveFromCache(request, response)) {
+        if (!servePublicTile(request, response)) {
             chain.doFilter(request, response);
         }
     }
 
-    private boolean serveFromCache(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean servePublicTile(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         if (!path.startsWith(PREFIX) || !request.getContextPath().isEmpty() || !"GET".equals(request.getMethod())
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
@@ -68,15 +67,13 @@ class CachedTileFilter extends HttpFilter implements Ordered {
             return false;
         }
         Tileset tileset;
-        TileCoordinate coordinate;
+        Tile tile;
         try {
             tileset = tilesets.require(parts[0], Audience.PUBLIC);
-            coordinate = TileCoordinate.parse(parts[1], parts[2], TileController.rowOf(parts[3]));
-        } catch (UnknownLayerException | TileOutOfRangeException e) {
-            return false; // the controller answers with the audience's view and the problem document
-        }
-        Tile tile = tiles.cached(tileset, coordinate); // public: required for Audience.PUBLIC
-        if (tile == null) {
+            tile = tiles.tile(tileset, TileCoordinate.parse(parts[1], parts[2], TileController.rowOf(parts[3])));
+        } catch (RuntimeException e) {
+            // An unknown or staff-only layer, an address off the grid, a failed rendering: nothing is
+            // written yet, so the controller answers for the caller's own audience, with a problem document.
             return false;
         }
         responses.write(response, tileset, tile, request.getHeader(HttpHeaders.IF_NONE_MATCH),

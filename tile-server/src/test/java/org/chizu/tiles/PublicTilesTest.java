@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** A tile answered from the cache is the same answer as the freshly rendered one, for the same people. */
-class CachedTilesTest extends TileServerTest {
+/** Public tiles are answered ahead of sign-in, the same as a rendered one and never for a staff-only layer. */
+class PublicTilesTest extends TileServerTest {
 
     private static final List<String> HEADERS = List.of("ETag", "Cache-Control", "Vary", "Content-Type", "Content-Encoding");
 
