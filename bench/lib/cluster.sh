@@ -22,6 +22,9 @@ synchronous_commit = off
 full_page_writes = off
 CONF
   fi
+  if pg_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
+    say "using the bench PostgreSQL that is already running (it stays up)"; return 0
+  fi
   touch "$LOGS/postgres.log"; [ "$(id -u)" = 0 ] && chown postgres: "$LOGS/postgres.log"
   pg_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$LOGS/postgres.log" -w start >/dev/null
   CLUSTER_STARTED=1
