@@ -6,7 +6,7 @@
 #
 # On the synthetic road network of the anchor harness (~200,000 segments, 5,000 hazard zones, the
 # "100x" size) and on its central hundredth (the "town" size), loaded into Chizu's own tables:
-#   1. the bare ST_AsMVT query through pgbench (the database's own limit),
+#   1. the bare ST_AsMVT query through pgbench (the database's own limit), prepared and re-planned,
 #   2. MapServer 8's MVT output (FastCGI behind nginx),
 #   3. Chizu without its tile cache,
 #   4. nginx serving the same tiles as static files,
@@ -216,14 +216,20 @@ wrk_cells() {
   done
 }
 
+# The bare query as a prepared statement ("raw", the database's own limit and the baseline of every
+# ratio, as a server that prepares its tile SQL once can reach it) and re-planned on every call
+# ("raw-simple", pgbench's default protocol, as the anchor harness measured it).
 pgbench_cells() {
-  local c log tps
-  pgbench -n -M "$PGBENCH_MODE" -D ntiles=200 -f "$HERE/lib/raw-mvt.pgbench" -c 2 -j 2 -T "$WARMUP" chizu_full >/dev/null 2>&1 || true
-  for c in $CONNS; do
-    log=$LOGS/pgbench-c$c.log
-    pgbench -n -M "$PGBENCH_MODE" -D ntiles=200 -f "$HERE/lib/raw-mvt.pgbench" -c "$c" -j "$(( c < 2 ? c : 2 ))" -T "$DURATION" chizu_full > "$log" 2>&1
-    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$log")
-    echo "raw $c $tps" | tee -a "$RESULTS/cells.txt"
+  local mode name c log tps
+  for mode in prepared simple; do
+    name=raw; [ "$mode" = prepared ] || name=raw-$mode
+    pgbench -n -M "$mode" -D ntiles=200 -f "$HERE/lib/raw-mvt.pgbench" -c 2 -j 2 -T "$WARMUP" chizu_full >/dev/null 2>&1 || true
+    for c in $CONNS; do
+      log=$LOGS/pgbench-$mode-c$c.log
+      pgbench -n -M "$mode" -D ntiles=200 -f "$HERE/lib/raw-mvt.pgbench" -c "$c" -j "$(( c < 2 ? c : 2 ))" -T "$DURATION" chizu_full > "$log" 2>&1
+      tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$log")
+      echo "$name $c $tps" | tee -a "$RESULTS/cells.txt"
+    done
   done
 }
 

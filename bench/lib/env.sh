@@ -11,7 +11,6 @@ ZOOM_DURATION=${ZOOM_DURATION:-$(( DURATION < 10 ? DURATION : 10 ))}  # seconds 
 CONNS=${CONNS:-"2 8"}                                # client connections per cell
 WARMUP=${WARMUP:-3}
 CHIZU_WARMUP=${CHIZU_WARMUP:-15}                     # the JIT compiles the hot paths in the first thousands of requests
-PGBENCH_MODE=${PGBENCH_MODE:-simple}                 # as the anchor measured the bare query
 CHIZU_JAVA_OPTS=${CHIZU_JAVA_OPTS:--Xmx1g}
 RESULTS=$BENCH_BASE/results
 LOGS=$BENCH_BASE/logs
