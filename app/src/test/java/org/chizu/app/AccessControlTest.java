@@ -134,6 +134,24 @@ class AccessControlTest {
     }
 
     @Test
+    void publicTilesNeedNoSignInButAWrongTokenIsRefusedThereToo() throws Exception {
+        String tile = "/tiles/roads,hazard_zones/14/14193/6498.mvt";
+        assertThat(send(request(tile)).statusCode()).isIn(200, 204);
+
+        assertProblem(send(request(tile).header("Authorization", "Bearer chizu_" + "x".repeat(43))),
+                401, "urn:chizu:problem:unauthenticated");
+    }
+
+    @Test
+    void staffOnlyTilesAreHiddenFromThePublicAndServedToStaff() throws Exception {
+        String tile = "/tiles/water_pipes/14/14193/6498.mvt";
+        assertProblem(send(request(tile)), 404, "urn:chizu:problem:unknown-layer");
+        assertProblem(send(request("/tiles/roads,water_pipes/14/14193/6498.mvt")), 404, "urn:chizu:problem:unknown-layer");
+
+        assertThat(send(request(tile).header("Authorization", "Bearer " + staffToken)).statusCode()).isIn(200, 204);
+    }
+
+    @Test
     void changingAnythingThroughTheApiAnonymouslyAsksToSignIn() throws Exception {
         HttpResponse<String> response = send(request("/api/layers").POST(BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json"));

@@ -10,15 +10,17 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A rendered tile with everything a response needs precomputed: the MVT bytes, their gzip
- * encoding and a strong entity tag, so serving it from the cache does no work per request.
- * Invariant: {@code gzipped} decompresses to {@code mvt}; {@code etag} is derived from {@code mvt}
- * alone. The arrays are never modified after construction.
+ * A rendered tile with what a response needs: the MVT bytes, their gzip encoding and a strong
+ * entity tag. The gzip encoding is made on first use and then kept, so a cached tile costs no work
+ * per request and a fresh one costs none for a client that does not accept gzip.
+ * Invariant: {@code gzipped()} decompresses to {@code mvt()}; {@code etag} is derived from
+ * {@code mvt} alone. The arrays are never modified after construction.
  */
 public final class Tile {
 
     private final byte[] mvt;
-    private final byte[] gzipped;
+    /** Null until first asked for; computing it twice in a race gives equal bytes, so no lock. */
+    private volatile byte[] gzipped;
     private final String etag;
 
     private Tile(byte[] mvt, byte[] gzipped) {
@@ -28,7 +30,7 @@ public final class Tile {
     }
 
     public static Tile of(byte[] mvt) {
-        return new Tile(mvt, gzip(mvt));
+        return new Tile(mvt, null);
     }
 
     public static Tile ofGzipped(byte[] gzipped) {
@@ -42,7 +44,12 @@ public final class Tile {
 
     /** The gzip-encoded MVT bytes. Not to be modified. */
     public byte[] gzipped() {
-        return gzipped;
+        byte[] encoded = gzipped;
+        if (encoded == null) {
+            encoded = gzip(mvt);
+            gzipped = encoded;
+        }
+        return encoded;
     }
 
     /** The strong entity tag of the uncompressed tile, quoted. */
@@ -61,7 +68,7 @@ public final class Tile {
 
     /** The heap the tile takes in the memory cache, roughly. */
     int weight() {
-        return mvt.length + gzipped.length + 64;
+        return mvt.length + gzipped().length + 64;
     }
 
     private static String digest(byte[] bytes) {

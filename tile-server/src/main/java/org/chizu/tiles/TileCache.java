@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
  * <p>A tile rendered while an edit commits may show the data before the edit; it must not be kept.
  * Every invalidation advances a generation counter, and a tile is kept only if no invalidation
  * happened between the start of its rendering and its storing.
+ *
+ * <p>With {@code chizu.tiles.cache-enabled=false} nothing is kept: every tile is rendered afresh.
  */
 @Component
 class TileCache {
@@ -23,8 +25,10 @@ class TileCache {
     private final Cache<TileKey, Tile> memory;
     private final DiskTileStore disk;
     private final AtomicLong generation = new AtomicLong();
+    private final boolean enabled;
 
     TileCache(TileProperties properties) {
+        this.enabled = properties.cacheEnabled();
         this.memory = Caffeine.newBuilder()
                 .maximumWeight(properties.memoryCache().toBytes())
                 .<TileKey, Tile>weigher((key, tile) -> tile.weight())
@@ -34,6 +38,9 @@ class TileCache {
 
     /** The cached tile, or the one {@code render} makes, which is then cached. */
     Tile get(TileKey key, Supplier<byte[]> render) {
+        if (!enabled) {
+            return Tile.of(render.get());
+        }
         Tile tile = memory.getIfPresent(key);
         if (tile != null) {
             return tile;

@@ -14,13 +14,16 @@ import org.springframework.util.unit.DataSize;
  * @param browserMaxAge  how long browsers and proxies may reuse a tile without asking again; zero
  *                       (the default) makes them revalidate every time, which costs a 304 and shows
  *                       an edit at once
+ * @param cacheEnabled   whether rendered tiles are kept at all; true by default. Off, every request
+ *                       renders its tile afresh (for measuring the database path, bench/tiles.sh)
  */
 @ConfigurationProperties("chizu.tiles")
-public record TileProperties(Path cacheDirectory, DataSize memoryCache, Duration browserMaxAge) {
+public record TileProperties(Path cacheDirectory, DataSize memoryCache, Duration browserMaxAge, Boolean cacheEnabled) {
 
     public TileProperties {
         cacheDirectory = cacheDirectory == null ? Path.of(".chizu", "cache", "tiles") : cacheDirectory;
         memoryCache = memoryCache == null ? DataSize.ofMegabytes(256) : memoryCache;
         browserMaxAge = browserMaxAge == null ? Duration.ZERO : browserMaxAge;
+        cacheEnabled = cacheEnabled == null || cacheEnabled;
     }
 }

@@ -24,7 +24,7 @@ class GdalReadsTheTileServerTest extends TileServerTest {
     @Test
     void ogrinfoReadsATileStraightFromTheServer() throws Exception {
         TileCoordinate tile = tileAt(MASUDA_LON, MASUDA_LAT, 14);
-        String output = ogrinfo("-ro", "-al", "-so", "MVT:" + server() + "/tiles/facilities/" + TileEndpointsTest.path(tile));
+        String output = ogrinfo("-ro", "-al", "-so", "MVT:" + server() + "/tiles/facilities/" + path(tile));
 
         assertThat(output).contains("Layer name: facilities", "Geometry: Point").containsPattern("Feature Count: [23]\\b");
     }
@@ -83,7 +83,7 @@ class GdalReadsTheTileServerTest extends TileServerTest {
         TileCoordinate tile = tileAt(MASUDA_LON, MASUDA_LAT, 14);
         byte[] ogc = mvc.perform(get("/ogc/collections/roads/tiles/WebMercatorQuad/" + tile.z() + "/" + tile.y() + "/" + tile.x()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        byte[] xyz = mvc.perform(get("/tiles/roads/" + TileEndpointsTest.path(tile)))
+        byte[] xyz = mvc.perform(get("/tiles/roads/" + path(tile)))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(ogc).isEqualTo(xyz);
         mvc.perform(get("/ogc/collections/roads/tiles/WorldCRS84Quad/0/0/0"))

@@ -203,10 +203,6 @@ class TileEndpointsTest extends TileServerTest {
                 .andReturn().getResponse().getContentAsByteArray();
     }
 
-    static String path(TileCoordinate tile) {
-        return tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
-    }
-
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> properties(JtsLayer layer) {
         assertThat(layer).as("layer in the tile").isNotNull();

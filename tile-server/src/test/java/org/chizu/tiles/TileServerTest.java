@@ -70,6 +70,11 @@ abstract class TileServerTest {
         return new TileCoordinate(z, range.minX(), range.minY());
     }
 
+    /** The URL path of a tile below its tileset: {@code z/x/y.mvt}. */
+    static String path(TileCoordinate tile) {
+        return tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
+    }
+
     static JtsMvt decode(byte[] mvt) throws IOException {
         return MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(), new TagKeyValueMapConverter());
     }

@@ -1,5 +1,6 @@
 package org.chizu.tiles.ogc;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,13 @@ import org.chizu.tiles.Tileset;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.web.TileResponses;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * OGC API – Tiles under {@code /ogc}: the WebMercatorQuad tile matrix set and, per collection, its
@@ -131,14 +133,15 @@ class OgcTilesController {
     }
 
     @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
-    ResponseEntity<byte[]> tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
-                                @PathVariable String tileMatrix, @PathVariable String tileRow, @PathVariable String tileCol,
-                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    void tile(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+              @PathVariable String tileMatrix, @PathVariable String tileRow, @PathVariable String tileCol,
+              @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+              @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+              HttpServletResponse response) throws IOException {
         Tileset tileset = Tileset.of(List.of(registry.require(collectionId, audience.get())));
         requireWebMercatorQuad(tileMatrixSetId);
         TileCoordinate coordinate = TileCoordinate.parse(tileMatrix, tileCol, tileRow);
-        return responses.respond(tileset, tiles.tile(tileset, coordinate), ifNoneMatch, acceptEncoding);
+        responses.write(response, tileset, tiles.tile(tileset, coordinate), ifNoneMatch, acceptEncoding);
     }
 
     private static List<OgcLink> tilesetLinks(String tilesetUrl) {

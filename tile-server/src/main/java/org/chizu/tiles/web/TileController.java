@@ -1,5 +1,7 @@
 package org.chizu.tiles.web;
 
+import java.io.IOException;
+
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.tiles.TileCoordinate;
 import org.chizu.tiles.TileOutOfRangeException;
@@ -7,11 +9,12 @@ import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /tiles/{layers}/{z}/{x}/{y}.mvt}: a Mapbox Vector Tile of one layer ("roads") or of
@@ -33,16 +36,17 @@ class TileController {
     }
 
     @GetMapping("/tiles/{layers}/{z}/{x}/{file}")
-    ResponseEntity<byte[]> tile(@PathVariable String layers, @PathVariable String z, @PathVariable String x,
-                                @PathVariable String file,
-                                @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    void tile(@PathVariable String layers, @PathVariable String z, @PathVariable String x, @PathVariable String file,
+              @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+              @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+              HttpServletResponse response) throws IOException {
         Tileset tileset = tilesets.require(layers, audience.get());
         TileCoordinate coordinate = TileCoordinate.parse(z, x, rowOf(file));
-        return responses.respond(tileset, tiles.tile(tileset, coordinate), ifNoneMatch, acceptEncoding);
+        responses.write(response, tileset, tiles.tile(tileset, coordinate), ifNoneMatch, acceptEncoding);
     }
 
-    private static String rowOf(String file) {
+    /** The row of a tile file name, {y}.mvt or {y}.pbf. */
+    static String rowOf(String file) {
         int dot = file.lastIndexOf('.');
         String format = dot < 0 ? "" : file.substring(dot + 1);
         if (!format.equals("mvt") && !format.equals("pbf")) {

@@ -1,5 +1,6 @@
 package org.chizu.tiles.web;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import org.chizu.tiles.Tile;
@@ -7,51 +8,56 @@ import org.chizu.tiles.TileProperties;
 import org.chizu.tiles.Tileset;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
- * Turns a tile into an HTTP response with conditional requests and content coding done right:
+ * Writes a tile as the HTTP response, with conditional requests and content coding done right:
  * strong ETags per representation, 304 for a matching If-None-Match, gzip when the client accepts
  * it, Vary on Accept-Encoding, and Cache-Control that lets shared caches keep only public tiles.
- * An empty tile is 204 No Content, as Martin answers.
+ * An empty tile is 204 No Content, as Martin answers. Every tile response, whether from a
+ * controller or from {@link PublicTileFilter}, is written here.
  */
 @Component
 public class TileResponses {
 
     public static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+    private static final String MVT_TYPE = MVT.toString();
 
-    private final CacheControl publicTiles;
-    private final CacheControl privateTiles;
+    private final String publicTiles;
+    private final String privateTiles;
 
     TileResponses(TileProperties properties) {
         long seconds = properties.browserMaxAge().toSeconds();
-        this.publicTiles = cacheControl(seconds).cachePublic();
-        this.privateTiles = cacheControl(seconds).cachePrivate();
+        this.publicTiles = cacheControl(seconds).cachePublic().getHeaderValue();
+        this.privateTiles = cacheControl(seconds).cachePrivate().getHeaderValue();
     }
 
     private static CacheControl cacheControl(long maxAgeSeconds) {
         return maxAgeSeconds > 0 ? CacheControl.maxAge(maxAgeSeconds, TimeUnit.SECONDS) : CacheControl.noCache();
     }
 
-    public ResponseEntity<byte[]> respond(Tileset tileset, Tile tile, String ifNoneMatch, String acceptEncoding) {
+    public void write(HttpServletResponse response, Tileset tileset, Tile tile, String ifNoneMatch, String acceptEncoding)
+            throws IOException {
         boolean gzip = acceptsGzip(acceptEncoding) && !tile.isEmpty();
-        HttpStatus status = matches(ifNoneMatch, tile) ? HttpStatus.NOT_MODIFIED
-                : tile.isEmpty() ? HttpStatus.NO_CONTENT : HttpStatus.OK;
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-                .eTag(gzip ? tile.gzipEtag() : tile.etag())
-                .cacheControl(tileset.isPublic() ? publicTiles : privateTiles)
-                .varyBy(HttpHeaders.ACCEPT_ENCODING);
-        if (status != HttpStatus.OK) {
-            return response.build();
+        int status = matches(ifNoneMatch, tile) ? HttpServletResponse.SC_NOT_MODIFIED
+                : tile.isEmpty() ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_OK;
+        response.setStatus(status);
+        response.setHeader(HttpHeaders.ETAG, gzip ? tile.gzipEtag() : tile.etag());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, tileset.isPublic() ? publicTiles : privateTiles);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (status != HttpServletResponse.SC_OK) {
+            return;
         }
-        response.contentType(MVT);
+        response.setContentType(MVT_TYPE);
+        byte[] body = gzip ? tile.gzipped() : tile.mvt();
         if (gzip) {
-            return response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(tile.gzipped());
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        return response.body(tile.mvt());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): a tag matches with or without W/. */
