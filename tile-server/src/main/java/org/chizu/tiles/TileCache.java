@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,13 @@ class TileCache {
     private final AtomicLong generation = new AtomicLong();
     private final boolean enabled;
 
-    TileCache(TileProperties properties) {
+    TileCache(TileProperties properties, JdbcTemplate jdbc) {
         this.enabled = properties.cacheEnabled();
         this.memory = Caffeine.newBuilder()
                 .maximumWeight(properties.memoryCache().toBytes())
                 .<TileKey, Tile>weigher((key, tile) -> tile.weight())
                 .build();
-        this.disk = new DiskTileStore(properties.cacheDirectory());
+        this.disk = new DiskTileStore(DatabaseCacheFolder.of(properties.cacheDirectory(), jdbc));
     }
 
     /** The cached tile, or the one {@code render} makes, which is then cached. */

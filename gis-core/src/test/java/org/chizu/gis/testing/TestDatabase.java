@@ -1,5 +1,9 @@
 package org.chizu.gis.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,11 +62,24 @@ public record TestDatabase(String url, String user, String password) {
         return new DriverManagerDataSource(url, user, password);
     }
 
-    /** Points a Spring test's application at this database; Flyway migrates it on start. */
+    /**
+     * Points a Spring test's application at this database (Flyway migrates it on start) and gives
+     * it a data folder of its own, so that file caches never carry over between test classes.
+     */
     public void register(DynamicPropertyRegistry registry) {
+        Path home = temporaryHome();
+        registry.add("chizu.home", home::toString);
         registry.add("spring.datasource.url", this::url);
         registry.add("spring.datasource.username", this::user);
         registry.add("spring.datasource.password", this::password);
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("chizu-test-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String requiredEnv(String name) {
