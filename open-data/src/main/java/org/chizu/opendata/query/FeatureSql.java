@@ -86,6 +86,10 @@ final class FeatureSql {
             sql.append(String.join(", ", columns), outputSrid);
         }
         sql.append("\nfrom ");
+        if (shape.paged()) {
+            // The page is cut first and only its rows are encoded: skipped rows must cost no GeoJSON.
+            sql.append("(select f.* from ");
+        }
         if (shape.historical()) {
             sql.append(historicalRows(layer), q -> List.of(layer.table(), q.asOf(), q.asOf()));
         } else {
@@ -116,7 +120,7 @@ final class FeatureSql {
             sql.append("\norder by " + id);
         }
         if (shape.paged()) {
-            sql.append("\nlimit ? offset ?", q -> java.util.Arrays.asList(q.limit(), q.offset()));
+            sql.append("\nlimit ? offset ?) f\norder by " + id, q -> java.util.Arrays.asList(q.limit(), q.offset()));
         }
         return new FeatureSql(sql.text.toString(), sql.binders);
     }

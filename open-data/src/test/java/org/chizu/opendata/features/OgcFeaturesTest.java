@@ -51,6 +51,18 @@ class OgcFeaturesTest extends RunningServer {
     }
 
     @Test
+    void gdalReadsAPageFilteredWithCql2InAnotherCrs() throws Exception {
+        String page = root() + "/collections/roads/items?crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857")
+                + "&filter=" + enc("road_class IN ('national', 'prefectural') AND width_m > 5");
+        String info = gdal("ogrinfo", "-ro", "-al", "-q", page);
+        assertThat(occurrences(info, "OGRFeature(")).isEqualTo(jdbc.queryForObject(
+                "select count(*) from roads where road_class in ('national', 'prefectural') and width_m > 5", Long.class));
+        Matcher x = Pattern.compile("MULTILINESTRING \\(\\((\\d+\\.?\\d*) ").matcher(info);
+        assertThat(x.find()).as(info).isTrue();
+        assertThat(Double.parseDouble(x.group(1))).as("metres, not degrees").isGreaterThan(1.4e7);
+    }
+
+    @Test
     void walkingNextLinksReturnsEveryFeatureExactlyOnce() throws Exception {
         jdbc.update("insert into roads (road_class, name, geom) select 'municipal', '市道' || g, "
                 + "ST_Multi(ST_MakeLine(ST_MakePoint(131.8 + g * 0.0001, 34.6), ST_MakePoint(131.8 + g * 0.0001, 34.61))) "
