@@ -62,6 +62,12 @@ psql_q -d postgres -c "select 1 from pg_database where datname = '$DB'" | grep -
 JAR=$ROOT/app/target/chizu.jar
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -pl app -am package -DskipTests)
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -z "${JAVA_HOME:-}" ]; then  # the newest JDK of at least 21, as the launcher picks it
+  for j in /usr/lib/jvm/*/bin/java; do
+    v=$("$j" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+    [ "${v:-0}" -ge 21 ] && JAVA=$j
+  done
+fi
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$HTTP_PORT --chizu.home="$WORK/home" ${CHIZU_BENCH_ARGS:-} \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" --spring.datasource.username=chizu \
   --spring.datasource.password= > "$WORK/server.log" 2>&1 &
@@ -162,7 +168,7 @@ measure_http chizu "http://127.0.0.1:$HTTP_PORT" /ogc
 # MapServer 8 on the same table; a sub-select ordered by id, since its PostGIS driver pages without ORDER BY.
 mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
 MS_ROOT=http://127.0.0.1:$MS_PORT/cgi-bin/mapserv/roads/ogcapi
-cat > "$WORK/features.map" <<MAP
+cat > "$WORK/features.map" <<MAPFILE
 MAP
   NAME "roads"
   EXTENT 131 34 133 35
@@ -181,7 +187,7 @@ MAP
     METADATA "oga_featureid" "id" "gml_featureid" "id" "gml_include_items" "all" "gml_types" "auto" "wfs_srs" "EPSG:4326" END
   END
 END
-MAP
+MAPFILE
 printf 'CONFIG\n  ENV\n    MS_MAP_NO_PATH "1"\n  END\n  MAPS\n    "roads" "%s"\n  END\nEND\n' "$WORK/features.map" > "$WORK/mapserver.conf"
 MAPSERVER_CONFIG_FILE=$WORK/mapserver.conf spawn-fcgi -a 127.0.0.1 -p "$MS_FCGI_PORT" -F "$MS_PROCS" -- /usr/lib/cgi-bin/mapserv \
   > "$WORK/spawn-fcgi.log" 2>&1
