@@ -285,7 +285,7 @@ public final class Cql2TextParser {
         String wkt = text.substring(start, pos).strip();
         try {
             new WKTReader().read(wkt);
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidFilterException("'" + wkt + "' is not a WKT geometry: " + e.getMessage(), at);
         }
         return new Cql2.Geometry(wkt, at);

@@ -199,6 +199,7 @@ class OgcFeaturesTest extends RunningServer {
         JsonNode collection = json("/ogc/collections/roads");
         assertThat(collection.get("crs").toString()).contains("EPSG/0/6671").contains("OGC/1.3/CRS84");
         assertThat(collection.get("storageCrs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/6668");
+        assertThat(collection.has("members")).isFalse();
         assertThat(json("/ogc/conformance").get("conformsTo").toString()).contains("ogcapi-features-1/1.0/conf/core", "cql2/1.0/conf/cql2-text");
     }
 
@@ -210,6 +211,10 @@ class OgcFeaturesTest extends RunningServer {
         assertThat(html).contains("道路 (Roads)").contains("路線名").contains("国道").contains("/data/roads.gpkg").contains("<svg");
         String one = new String(get("/ogc/collections/roads/items/1?f=html").body(), StandardCharsets.UTF_8);
         assertThat(one).contains("国道9号");
+        assertThat(new String(get("/ogc/collections?f=html").body(), StandardCharsets.UTF_8)).contains("ハザード区域 (Hazard zones)")
+                .doesNotContain("water_pipes");
+        assertThat(new String(get("/ogc?f=html").body(), StandardCharsets.UTF_8)).contains("/ogc/api.html");
+        assertThat(JSON.readTree(get("/ogc", "Accept", "application/json").body()).get("links").toString()).contains("service-desc");
     }
 
     private String root() {
