@@ -1,6 +1,7 @@
 package org.chizu.gis.ogc;
 
 import java.util.List;
+import java.util.Map;
 
 import org.chizu.gis.layer.Layer;
 
@@ -25,5 +26,13 @@ public interface OgcApiPart {
     /** Links this part adds to the description of a collection (one layer the caller may see). */
     default List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
         return List.of();
+    }
+
+    /**
+     * Members this part adds to the description of a collection beside id, title, extent and links
+     * (OGC API – Features adds {@code itemType}, {@code crs} and {@code storageCrs}).
+     */
+    default Map<String, Object> collectionMembers(Layer layer) {
+        return Map.of();
     }
 }

@@ -112,7 +112,7 @@ public record FeatureQuery(
                     case AreaFilter.Municipality m -> m.code();
                     case AreaFilter.Polygon p -> p.wkt() + "@" + p.crs().srid();
                 },
-                "crs=" + crs.srid(),
+                "crs=" + crs.srid() + (crs.yFirst() ? "/yx" : ""),
                 "where=" + new TreeMap<>(propertyEquals),
                 "filter=" + (extraFilter == null ? "" : extraFilter.sql() + extraFilter.values()),
                 "limit=" + (limit == null ? "" : limit),

@@ -23,6 +23,7 @@ import org.chizu.gis.layer.Layer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -65,7 +66,18 @@ public class FeatureQueryService {
 
     /** The features as complete GeoJSON Feature objects (RFC 7946), UTF-8 encoded. */
     public FeatureStream<byte[]> geoJsonFeatures(FeatureQuery query) {
-        return sink -> run(query, true, rows -> sink.accept(rows.getBytes(1)));
+        return sink -> run(query, FeatureSql.Output.GEOJSON, rows -> sink.accept(rows.getBytes(1)));
+    }
+
+    /** How many features the query matches, ignoring its limit and offset. */
+    public long count(FeatureQuery query) {
+        long[] count = {0};
+        try {
+            run(query, FeatureSql.Output.COUNT, rows -> count[0] = rows.getLong(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
     }
 
     /** The features as typed attribute values and JTS geometries. */
@@ -73,7 +85,7 @@ public class FeatureQueryService {
         List<Attribute> attributes = query.layer().attributes();
         int srid = query.crs().srid();
         WKBReader wkb = new WKBReader();
-        return sink -> run(query, false, rows -> {
+        return sink -> run(query, FeatureSql.Output.COLUMNS, rows -> {
             List<Object> values = new ArrayList<>(attributes.size());
             for (int i = 0; i < attributes.size(); i++) {
                 values.add(typed(attributes.get(i), rows.getObject(i + 2)));
@@ -86,14 +98,17 @@ public class FeatureQueryService {
         void handle(ResultSet row) throws SQLException, IOException;
     }
 
-    private long run(FeatureQuery query, boolean geoJson, RowHandler handler) throws IOException {
-        FeatureSql sql = statement(query.layer(), FeatureSql.Shape.of(query, geoJson));
+    private long run(FeatureQuery query, FeatureSql.Output output, RowHandler handler) throws IOException {
+        FeatureSql sql = statement(query.layer(), FeatureSql.Shape.of(query, output));
         try (Connection connection = dataSource.getConnection()) {
             // A cursor needs a transaction: without one the driver would read every row at once.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
                 statement.setFetchSize(FETCH_SIZE);
+                // Planned for each request's values: a generic plan cannot see a bbox is small, nor fold
+                // its transformation into a constant, and is many times slower for it.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
                 bind(statement, sql.values(query));
                 long count = 0;
                 try (ResultSet rows = statement.executeQuery()) {
@@ -115,7 +130,9 @@ public class FeatureQueryService {
     }
 
     private FeatureSql statement(Layer layer, FeatureSql.Shape shape) {
-        return statements.computeIfAbsent(shape, s -> FeatureSql.build(layer, s));
+        // Filters written by clients (CQL2) vary without end: only statements without one are kept.
+        return shape.extraSql() == null ? statements.computeIfAbsent(shape, s -> FeatureSql.build(layer, s))
+                : FeatureSql.build(layer, shape);
     }
 
     private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {

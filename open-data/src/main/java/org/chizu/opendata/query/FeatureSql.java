@@ -15,18 +15,30 @@ import org.chizu.gis.layer.Layer;
  */
 final class FeatureSql {
 
+    /** What a statement returns per feature, or for all of them. */
+    enum Output {
+        /** One complete GeoJSON Feature per row. */
+        GEOJSON,
+        /** The id, the attributes and the geometry as WKB, per row. */
+        COLUMNS,
+        /** One row: how many features match, ignoring limit and offset. */
+        COUNT
+    }
+
     /** The parts of a query that change the SQL text (values do not). */
-    record Shape(String layerId, boolean geoJson, boolean transformed, boolean historical, boolean bbox,
+    record Shape(String layerId, Output output, boolean transformed, boolean flipped, boolean historical, boolean bbox,
                  Class<? extends AreaFilter> within, List<String> equalities, String extraSql, boolean paged) {
 
-        static Shape of(FeatureQuery query, boolean geoJson) {
-            return new Shape(query.layer().id(), geoJson,
-                    query.crs().srid() != query.layer().geometry().srid(),
+        static Shape of(FeatureQuery query, Output output) {
+            boolean counting = output == Output.COUNT;
+            return new Shape(query.layer().id(), output,
+                    !counting && query.crs().srid() != query.layer().geometry().srid(),
+                    !counting && query.crs().yFirst(),
                     query.asOf() != null, query.bbox() != null,
                     query.within() == null ? null : query.within().getClass(),
                     List.copyOf(new java.util.TreeSet<>(query.propertyEquals().keySet())),
                     query.extraFilter() == null ? null : query.extraFilter().sql(),
-                    query.limit() != null || query.offset() > 0);
+                    !counting && (query.limit() != null || query.offset() > 0));
         }
     }
 
@@ -53,11 +65,14 @@ final class FeatureSql {
         Builder sql = new Builder();
         String id = "f." + quote(layer.idColumn());
         String geom = "f." + quote(layer.geometry().column());
-        String output = shape.transformed() ? "ST_Transform(" + geom + ", ?)" : geom;
+        String transformed = shape.transformed() ? "ST_Transform(" + geom + ", ?)" : geom;
+        String output = shape.flipped() ? "ST_FlipCoordinates(" + transformed + ")" : transformed;
         Function<FeatureQuery, List<?>> outputSrid = q -> shape.transformed() ? List.of(q.crs().srid()) : List.of();
 
         sql.append("select ");
-        if (shape.geoJson()) {
+        if (shape.output() == Output.COUNT) {
+            sql.append("count(*)");
+        } else if (shape.output() == Output.GEOJSON) {
             // The whole feature is built by PostgreSQL; Java only copies its bytes.
             sql.append("""
                     '{"type":"Feature","id":' || %s || ',"geometry":' || coalesce(ST_AsGeoJSON(%s, ?), 'null') \
@@ -71,6 +86,10 @@ final class FeatureSql {
             sql.append(String.join(", ", columns), outputSrid);
         }
         sql.append("\nfrom ");
+        if (shape.paged()) {
+            // The page is cut first and only its rows are encoded: skipped rows must cost no GeoJSON.
+            sql.append("(select f.* from ");
+        }
         if (shape.historical()) {
             sql.append(historicalRows(layer), q -> List.of(layer.table(), q.asOf(), q.asOf()));
         } else {
@@ -97,9 +116,11 @@ final class FeatureSql {
         if (shape.extraSql() != null) {
             sql.append("\n  and (" + shape.extraSql() + ")", q -> q.extraFilter().values());
         }
-        sql.append("\norder by " + id);
+        if (shape.output() != Output.COUNT) {
+            sql.append("\norder by " + id);
+        }
         if (shape.paged()) {
-            sql.append("\nlimit ? offset ?", q -> java.util.Arrays.asList(q.limit(), q.offset()));
+            sql.append("\nlimit ? offset ?) f\norder by " + id, q -> java.util.Arrays.asList(q.limit(), q.offset()));
         }
         return new FeatureSql(sql.text.toString(), sql.binders);
     }

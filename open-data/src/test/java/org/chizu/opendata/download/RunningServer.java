@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class RunningServer {
+public abstract class RunningServer {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -42,19 +42,19 @@ abstract class RunningServer {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    void loadTown() {
+    protected void loadTown() {
         new ResourceDatabasePopulator(new ClassPathResource("fixtures/town.sql")).execute(jdbc.getDataSource());
     }
 
-    HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+    protected HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (headers.length > 0) {
             request.headers(headers);
@@ -63,7 +63,7 @@ abstract class RunningServer {
     }
 
     /** Downloads a path into a file of the given name and returns the file. */
-    Path download(String path, Path folder, String fileName) throws IOException, InterruptedException {
+    protected Path download(String path, Path folder, String fileName) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = get(path);
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
@@ -74,7 +74,7 @@ abstract class RunningServer {
     }
 
     /** Runs a GDAL tool and returns what it printed on standard output; fails on a non-zero exit. */
-    static String gdal(String... command) throws IOException, InterruptedException {
+    protected static String gdal(String... command) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("gdal-", ".log");
         try {
             Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
@@ -89,7 +89,7 @@ abstract class RunningServer {
         }
     }
 
-    long count(String table) {
+    protected long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 }

@@ -1,9 +1,12 @@
 package org.chizu.tiles.ogc;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
@@ -62,7 +65,8 @@ class OgcApiRoot {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Collection(String id, String title, String description, Extent extent, List<OgcLink> links) {
+    record Collection(String id, String title, String description, Extent extent, List<OgcLink> links,
+                      @JsonAnyGetter Map<String, Object> members) {
     }
 
     record Extent(Spatial spatial) {
@@ -110,7 +114,9 @@ class OgcApiRoot {
                 .map(b -> new Extent(new Spatial(List.of(new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()}),
                         "http://www.opengis.net/def/crs/OGC/1.3/CRS84")))
                 .orElse(null);
+        Map<String, Object> members = new LinkedHashMap<>();
+        parts.forEach(part -> members.putAll(part.collectionMembers(layer)));
         return new Collection(layer.id(), VectorLayer.bilingual(layer.title()), VectorLayer.bilingual(layer.description()),
-                extent, links);
+                extent, links, members);
     }
 }

@@ -1,0 +1,90 @@
+package org.chizu.opendata.features;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.ogc.OgcApiPart;
+import org.chizu.gis.ogc.OgcLink;
+import org.chizu.opendata.download.DownloadLinks;
+import org.chizu.opendata.query.OutputCrs;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * OGC API – Features' contribution to the shared root {@code /ogc}: Part 1 (core, GeoJSON, HTML,
+ * OpenAPI 3.0), Part 2 (CRS by reference) and Part 3 with CQL2 (text and JSON); per collection the
+ * items, queryables and download links, its CRSs and storage CRS.
+ */
+@Component
+class FeaturesPart implements OgcApiPart {
+
+    static final String GEOJSON = "application/geo+json";
+    static final String JSON = "application/json";
+    static final String HTML = "text/html";
+    static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+    static final String SCHEMA = "application/schema+json";
+    static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+
+    /** Every CRS the API answers in, CRS84 (the default) first. */
+    static final List<OutputCrs> CRSS;
+
+    static {
+        List<OutputCrs> crss = new ArrayList<>(List.of(OutputCrs.WGS84,
+                new OutputCrs(4326, true), new OutputCrs(6668, true), new OutputCrs(3857)));
+        IntStream.rangeClosed(6669, 6687).forEach(srid -> crss.add(new OutputCrs(srid, true)));
+        CRSS = List.copyOf(crss);
+    }
+
+    @Override
+    public List<String> conformsTo() {
+        return List.of(
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+                "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+                "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions");
+    }
+
+    @Override
+    public List<OgcLink> landingLinks(String apiRoot) {
+        return List.of(
+                OgcLink.of(apiRoot + "/api", "service-desc", OPENAPI, "API定義 OpenAPI 3.0 (API definition)"),
+                OgcLink.of(apiRoot + "/api.html", "service-doc", HTML, "API説明 (API documentation)"));
+    }
+
+    @Override
+    public List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
+        String collection = apiRoot + "/collections/" + layer.id();
+        List<OgcLink> links = new ArrayList<>(List.of(
+                OgcLink.of(collection + "/items", "items", GEOJSON, "地物 (Features)"),
+                OgcLink.of(collection + "/items?f=html", "items", HTML, "地物一覧 (Features as HTML)"),
+                OgcLink.of(collection + "/queryables", REL_QUERYABLES, SCHEMA, "検索できる属性 (Queryables)")));
+        String server = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        DownloadLinks.of(layer).forEach(d -> links.add(OgcLink.of(server + d.href(), d.rel(), d.type(), d.title())));
+        return links;
+    }
+
+    @Override
+    public Map<String, Object> collectionMembers(Layer layer) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("itemType", "feature");
+        members.put("crs", CRSS.stream().map(OutputCrs::uri).toList());
+        members.put("storageCrs", new OutputCrs(layer.geometry().srid(), true).uri());
+        return members;
+    }
+}

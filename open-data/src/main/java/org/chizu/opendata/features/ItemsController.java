@@ -1,0 +1,154 @@
+package org.chizu.opendata.features;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.ogc.OgcLink;
+import org.chizu.opendata.cql2.Queryables;
+import org.chizu.opendata.encoding.GeoJsonEncoder;
+import org.chizu.opendata.query.FeatureQuery;
+import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.opendata.query.OutputCrs;
+import org.chizu.opendata.query.SqlFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The features of a collection, OGC API – Features: {@code /ogc/collections/{id}/items} (pages
+ * with numberMatched, numberReturned and next/prev links), {@code /items/{featureId}} and
+ * {@code /queryables}. GeoJSON pages are written by PostgreSQL feature by feature and streamed;
+ * the CRS of the coordinates is in the {@code Content-Crs} header. Staff-only layers do not exist
+ * for the public.
+ */
+@RestController
+@RequestMapping("/ogc/collections/{collectionId}")
+class ItemsController {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType GEOJSON = MediaType.parseMediaType(FeaturesPart.GEOJSON);
+    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final int OUTPUT_BUFFER = 64 * 1024;
+
+    private final LayerRegistry registry;
+    private final CurrentAudience audience;
+    private final FeatureQueryService features;
+    private final FeaturesHtml html;
+    private final GeoJsonEncoder geoJson = new GeoJsonEncoder();
+
+    ItemsController(LayerRegistry registry, CurrentAudience audience, FeatureQueryService features, FeaturesHtml html) {
+        this.registry = registry;
+        this.audience = audience;
+        this.features = features;
+        this.html = html;
+    }
+
+    @GetMapping("/items")
+    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, @RequestParam Map<String, String> parameters,
+                            @RequestHeader(value = "Accept", required = false) String accept,
+                            HttpServletRequest request) {
+        Layer layer = registry.require(collectionId, audience.get());
+        boolean asHtml = Negotiation.wantsHtml(parameters.get("f"), accept);
+        ItemsRequest items = ItemsRequest.parse(layer, parameters);
+        FeatureQuery query = items.query();
+        long matched = features.count(query);
+        String root = apiRoot();
+        String itemsUrl = root + "/collections/" + layer.id() + "/items";
+        List<OgcLink> links = PageLinks.of(itemsUrl, request.getQueryString(), items.offset(), items.limit(), matched,
+                root + "/collections/" + layer.id());
+        Instant timeStamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (asHtml) {
+            byte[] page = html.items(layer, features.geoJsonFeatures(query), matched, items.offset(), links)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return ResponseEntity.ok().contentType(HTML_UTF8).body(out -> out.write(page));
+        }
+        String leading = "\"numberMatched\":" + matched + ",\"timeStamp\":\"" + timeStamp + "\",\"links\":" + json(links) + ",";
+        StreamingResponseBody body = out -> {
+            OutputStream buffered = new BufferedOutputStream(out, OUTPUT_BUFFER);
+            geoJson.write(features.geoJsonFeatures(query), buffered, leading, returned -> "\"numberReturned\":" + returned);
+            buffered.flush();
+        };
+        return ResponseEntity.ok().contentType(GEOJSON).header("Content-Crs", "<" + query.crs().uri() + ">").body(body);
+    }
+
+    @GetMapping("/items/{featureId}")
+    ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
+                           @RequestParam(required = false) String crs, @RequestParam(required = false) String f,
+                           @RequestHeader(value = "Accept", required = false) String accept) throws Exception {
+        Layer layer = registry.require(collectionId, audience.get());
+        long id;
+        try {
+            id = Long.parseLong(featureId);
+        } catch (NumberFormatException e) {
+            throw noSuchFeature(layer, featureId);
+        }
+        OutputCrs outputCrs = OutputCrs.parseInAxisOrder(crs, OutputCrs.WGS84);
+        FeatureQuery query = FeatureQuery.wholeLayer(layer).inCrs(outputCrs)
+                .filteredBy(new SqlFilter("f.\"" + layer.idColumn() + "\" = ?", List.of(id)));
+        byte[][] found = {null};
+        features.geoJsonFeatures(query).forEach(feature -> found[0] = feature);
+        if (found[0] == null) {
+            throw noSuchFeature(layer, featureId);
+        }
+        String root = apiRoot();
+        String itemUrl = root + "/collections/" + layer.id() + "/items/" + id;
+        if (Negotiation.wantsHtml(f, accept)) {
+            return htmlResponse(html.item(layer, found[0], itemUrl));
+        }
+        List<OgcLink> links = List.of(
+                OgcLink.of(itemUrl + "?f=json", "self", FeaturesPart.GEOJSON, "この地物 (This feature)"),
+                OgcLink.of(itemUrl + "?f=html", "alternate", FeaturesPart.HTML, "HTML"),
+                OgcLink.of(root + "/collections/" + layer.id(), "collection", FeaturesPart.JSON, "コレクション (Collection)"));
+        String feature = new String(found[0], java.nio.charset.StandardCharsets.UTF_8);
+        String withLinks = feature.substring(0, feature.length() - 1) + ",\"links\":" + json(links) + "}";
+        return ResponseEntity.ok().contentType(GEOJSON).header("Content-Crs", "<" + outputCrs.uri() + ">").body(withLinks);
+    }
+
+    @GetMapping("/queryables")
+    ResponseEntity<Map<String, Object>> queryables(@PathVariable String collectionId) {
+        Layer layer = registry.require(collectionId, audience.get());
+        String url = apiRoot() + "/collections/" + layer.id() + "/queryables";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FeaturesPart.SCHEMA))
+                .body(QueryablesSchema.of(new Queryables(layer), url));
+    }
+
+    private static ResponseEntity<String> htmlResponse(String page) {
+        return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
+    }
+
+    private static ResponseStatusException noSuchFeature(Layer layer, String featureId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "layer " + layer.id() + " has no feature '" + featureId + "'");
+    }
+
+    /** The absolute URL of {@code /ogc} for the current request. */
+    static String apiRoot() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("links are plain records", e);
+        }
+    }
+}

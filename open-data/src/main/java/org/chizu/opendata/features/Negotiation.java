@@ -1,0 +1,42 @@
+package org.chizu.opendata.features;
+
+import java.util.List;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+/** Which encoding a request gets: {@code f=json|html} wins, otherwise the Accept header (JSON when in doubt). */
+final class Negotiation {
+
+    private Negotiation() {
+    }
+
+    /** @throws IllegalArgumentException for an {@code f} other than json or html */
+    static boolean wantsHtml(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase()) {
+                case "html" -> true;
+                case "json", "geojson" -> false;
+                default -> throw new IllegalArgumentException("f must be json or html, not '" + format + "'");
+            };
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            for (MediaType type : types) {
+                if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
+                    return true;
+                }
+                if (type.getSubtype().endsWith("json") || type.isWildcardType()) {
+                    return false;
+                }
+            }
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return false;
+    }
+}

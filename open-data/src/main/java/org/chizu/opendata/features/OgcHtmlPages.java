@@ -1,0 +1,79 @@
+package org.chizu.opendata.features;
+
+import java.util.List;
+
+import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.ogc.OgcApiPart;
+import org.chizu.gis.ogc.OgcLink;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTML encoding of the shared OGC API resources (landing page, conformance, collections, one
+ * collection) with {@code f=html}. The JSON documents are the root's (tile-server), which stay the
+ * answer to any Accept header, so that API clients sending {@code *}{@code /*} keep getting JSON;
+ * these pages read the same registry and the same {@link OgcApiPart}s.
+ */
+@RestController
+class OgcHtmlPages {
+
+    private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
+
+    private final List<OgcApiPart> parts;
+    private final LayerRegistry registry;
+    private final CurrentAudience audience;
+
+    OgcHtmlPages(List<OgcApiPart> parts, LayerRegistry registry, CurrentAudience audience) {
+        this.parts = parts;
+        this.registry = registry;
+        this.audience = audience;
+    }
+
+    @GetMapping(path = {"/ogc", "/ogc/"}, params = "f=html", produces = HTML)
+    String landingPage() {
+        String root = ItemsController.apiRoot();
+        StringBuilder body = new StringBuilder("<p>自治体の空間データ (Spatial data of the municipality)</p>\n<ul>\n");
+        body.append(item("/ogc/collections?f=html", "コレクション (Collections)"));
+        body.append(item("/ogc/conformance?f=html", "適合クラス (Conformance classes)"));
+        parts.forEach(part -> part.landingLinks(root).forEach(link -> body.append(item(link.href(), link.title()))));
+        return FeaturesHtml.page("Chizu 地図 OGC API", null, body.append("</ul>\n").toString());
+    }
+
+    @GetMapping(path = "/ogc/conformance", params = "f=html", produces = HTML)
+    String conformance() {
+        StringBuilder body = new StringBuilder("<ul>\n");
+        parts.stream().flatMap(part -> part.conformsTo().stream()).distinct()
+                .forEach(uri -> body.append("<li>").append(FeaturesHtml.escape(uri)).append("</li>\n"));
+        return FeaturesHtml.page("適合クラス (Conformance classes)", null, body.append("</ul>\n").toString());
+    }
+
+    @GetMapping(path = "/ogc/collections", params = "f=html", produces = HTML)
+    String collections() {
+        StringBuilder body = new StringBuilder("<ul>\n");
+        for (Layer layer : registry.visibleTo(audience.get())) {
+            body.append(item("/ogc/collections/" + layer.id() + "?f=html", layer.title().ja() + " (" + layer.title().en() + ")"));
+        }
+        return FeaturesHtml.page("コレクション (Collections)", null, body.append("</ul>\n").toString());
+    }
+
+    @GetMapping(path = "/ogc/collections/{collectionId}", params = "f=html", produces = HTML)
+    String collection(@PathVariable String collectionId) {
+        Layer layer = registry.require(collectionId, audience.get());
+        String root = ItemsController.apiRoot();
+        StringBuilder body = new StringBuilder("<ul>\n");
+        for (OgcApiPart part : parts) {
+            for (OgcLink link : part.collectionLinks(layer, root)) {
+                body.append(item(link.href(), link.title() + (link.type() == null ? "" : " — " + link.type())));
+            }
+        }
+        return FeaturesHtml.page(layer.title().ja() + " (" + layer.title().en() + ")", layer, body.append("</ul>\n").toString());
+    }
+
+    private static String item(String href, String title) {
+        return "<li><a href=\"" + FeaturesHtml.escape(href) + "\">" + FeaturesHtml.escape(title == null ? href : title) + "</a></li>\n";
+    }
+}
