@@ -103,7 +103,7 @@ public class CatalogModel {
                 .addProperty(DESCRIPTION, publisher.nameJa() + "が公開する地理空間データの一覧です。", "ja")
                 .addProperty(DESCRIPTION, "The spatial datasets published by " + publisher.nameEn() + ".", "en")
                 .addProperty(PUBLISHER, publisher(model))
-                .addProperty(HOMEPAGE, model.createResource(uris.home()))
+                .addProperty(HOMEPAGE, model.createResource(uris.home(), DOCUMENT))
                 .addProperty(LANGUAGE, model.createResource(JAPANESE, LINGUISTIC_SYSTEM))
                 .addProperty(LANGUAGE, model.createResource(ENGLISH, LINGUISTIC_SYSTEM))
                 .addProperty(SERVICE, model.createResource(uris.ogcApi()));
@@ -118,12 +118,15 @@ public class CatalogModel {
                 .addProperty(FOAF_NAME, publisher.nameJa(), "ja")
                 .addProperty(FOAF_NAME, publisher.nameEn(), "en")
                 .addProperty(IDENTIFIER, publisher.code())
-                .addProperty(DCT_TYPE, model.createResource(LOCAL_AUTHORITY));
+                .addProperty(DCT_TYPE, model.createResource(LOCAL_AUTHORITY, CONCEPT)
+                        .addProperty(PREF_LABEL, "地方公共団体", "ja")
+                        .addProperty(PREF_LABEL, "Local Authority", "en"));
     }
 
     private Resource contactPoint(Model model) {
         CatalogProperties.Contact contact = properties.contact();
         Resource point = model.createResource(uris.contactPoint(), ORGANIZATION)
+                .addProperty(RDF.type, KIND)
                 .addProperty(FN, properties.publisher().nameJa() + " " + contact.nameJa(), "ja")
                 .addProperty(FN, properties.publisher().nameEn() + ", " + contact.nameEn(), "en")
                 .addProperty(HAS_URL, model.createResource(uris.home()));
@@ -139,7 +142,7 @@ public class CatalogModel {
                 .addProperty(TITLE, "OGC API - Features（地物の取得API）", "ja")
                 .addProperty(ENDPOINT_URL, model.createResource(uris.ogcApi()))
                 .addProperty(ENDPOINT_DESCRIPTION, model.createResource(uris.ogcApi() + "/api"))
-                .addProperty(CONFORMS_TO, model.createResource(OGC_API_FEATURES))
+                .addProperty(CONFORMS_TO, model.createResource(OGC_API_FEATURES, STANDARD))
                 .addProperty(PUBLISHER, publisher(model))
                 .addProperty(CONTACT_POINT, contactPoint(model));
     }
@@ -154,7 +157,7 @@ public class CatalogModel {
                 .addProperty(DESCRIPTION, description(entry, "en"), "en")
                 .addProperty(PUBLISHER, publisher(model))
                 .addProperty(CONTACT_POINT, contactPoint(model))
-                .addProperty(LANDING_PAGE, model.createResource(uris.ogcCollection(layer.id())));
+                .addProperty(LANDING_PAGE, model.createResource(uris.ogcCollection(layer.id()), DOCUMENT));
         for (Label keyword : layer.keywords()) {
             dataset.addProperty(KEYWORD, keyword.ja(), "ja").addProperty(KEYWORD, keyword.en(), "en");
         }
@@ -185,6 +188,8 @@ public class CatalogModel {
         Resource distribution = model.createResource(uris.distribution(layer.id(), format.download()), DISTRIBUTION)
                 .addProperty(TITLE, layer.title().ja() + "（" + format.label() + "）", "ja")
                 .addProperty(TITLE, layer.title().en() + " (" + format.label() + ")", "en")
+                .addProperty(DESCRIPTION, layer.title().ja() + "の全地物を" + format.label() + "形式で一括ダウンロードできます。", "ja")
+                .addProperty(DESCRIPTION, "All features of " + layer.title().en() + " as one " + format.label() + " file.", "en")
                 .addProperty(ACCESS_URL, file)
                 .addProperty(DOWNLOAD_URL, file)
                 .addProperty(FORMAT, model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT))
@@ -197,6 +202,8 @@ public class CatalogModel {
         return model.createResource(uris.apiDistribution(layer.id()), DISTRIBUTION)
                 .addProperty(TITLE, layer.title().ja() + "（OGC API - Features）", "ja")
                 .addProperty(TITLE, layer.title().en() + " (OGC API - Features)", "en")
+                .addProperty(DESCRIPTION, layer.title().ja() + "の地物を範囲や属性で絞り込んで取得できるAPIです。", "ja")
+                .addProperty(DESCRIPTION, "An API to fetch features of " + layer.title().en() + " by area or attribute.", "en")
                 .addProperty(ACCESS_URL, model.createResource(uris.ogcItems(layer.id())))
                 .addProperty(ACCESS_SERVICE, service)
                 .addProperty(LICENSE, licence);

@@ -24,6 +24,10 @@ final class Vocabulary {
     static final Resource DATA_SERVICE = type(DCAT, "DataService");
     static final Resource AGENT = type(FOAF, "Agent");
     static final Resource ORGANIZATION = type(VCARD, "Organization");
+    static final Resource KIND = type(VCARD, "Kind");
+    static final Resource DOCUMENT = type(FOAF, "Document");
+    static final Resource STANDARD = type(DCT, "Standard");
+    static final Resource CONCEPT = type("http://www.w3.org/2004/02/skos/core#", "Concept");
     static final Resource LOCATION = type(DCT, "Location");
     static final Resource MEDIA_TYPE = type(DCT, "MediaType");
     static final Resource MEDIA_TYPE_OR_EXTENT = type(DCT, "MediaTypeOrExtent");
@@ -66,6 +70,7 @@ final class Vocabulary {
     static final Property HAS_EMAIL = property(VCARD, "hasEmail");
     static final Property HAS_URL = property(VCARD, "hasURL");
     static final Property LABEL = property(RDFS, "label");
+    static final Property PREF_LABEL = property("http://www.w3.org/2004/02/skos/core#", "prefLabel");
     static final Property TOTAL_ITEMS = property(HYDRA, "totalItems");
     static final Property ITEMS_PER_PAGE = property(HYDRA, "itemsPerPage");
     static final Property FIRST_PAGE = property(HYDRA, "firstPage");
