@@ -7,7 +7,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
-import java.util.stream.Collectors;
 
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.rdf.model.Literal;
@@ -20,7 +19,6 @@ import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
-import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.opendata.download.DownloadFormat;
@@ -153,8 +151,8 @@ public class CatalogModel {
                 .addProperty(IDENTIFIER, layer.id())
                 .addProperty(TITLE, layer.title().ja(), "ja")
                 .addProperty(TITLE, layer.title().en(), "en")
-                .addProperty(DESCRIPTION, description(entry, "ja"), "ja")
-                .addProperty(DESCRIPTION, description(entry, "en"), "en")
+                .addProperty(DESCRIPTION, entry.description("ja"), "ja")
+                .addProperty(DESCRIPTION, entry.description("en"), "en")
                 .addProperty(PUBLISHER, publisher(model))
                 .addProperty(CONTACT_POINT, contactPoint(model))
                 .addProperty(LANDING_PAGE, model.createResource(uris.ogcCollection(layer.id()), DOCUMENT));
@@ -169,8 +167,8 @@ public class CatalogModel {
         entry.modified().ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
         if (!entry.sources().isEmpty()) {
             dataset.addProperty(PROVENANCE, model.createResource(PROVENANCE_STATEMENT)
-                    .addProperty(LABEL, provenance(entry, "ja"), "ja")
-                    .addProperty(LABEL, provenance(entry, "en"), "en"));
+                    .addProperty(LABEL, entry.provenance("ja"), "ja")
+                    .addProperty(LABEL, entry.provenance("en"), "en"));
         }
         Resource licence = model.createResource(layer.licence().url(), LICENSE_DOCUMENT)
                 .addProperty(TITLE, layer.licence().title().ja(), "ja")
@@ -221,32 +219,6 @@ public class CatalogModel {
         if (page < pages) {
             collection.addProperty(NEXT_PAGE, model.createResource(uris.catalogPage(page + 1)));
         }
-    }
-
-    /** The layer's description, with a warning first when any of its data is sample data. */
-    private static String description(CatalogEntry entry, String language) {
-        String text = entry.layer().description().in(language);
-        if (!entry.sample()) {
-            return text;
-        }
-        return language.equals("ja")
-                ? "【サンプルデータ】このデータは試験用に生成したもので、実際の調査結果ではありません。" + text
-                : "[Sample data] Generated for testing, not surveyed. " + text;
-    }
-
-    private static String provenance(CatalogEntry entry, String language) {
-        return entry.sources().stream().map(source -> sourceLine(source, language)).collect(Collectors.joining(language.equals("ja") ? "／" : "; "));
-    }
-
-    private static String sourceLine(DataSource source, String language) {
-        String line = source.title().in(language);
-        if (source.attribution() != null) {
-            line += language.equals("ja") ? "（" + source.attribution() + "）" : " (" + source.attribution() + ")";
-        }
-        if (source.sample()) {
-            line += language.equals("ja") ? "［サンプル］" : " [sample]";
-        }
-        return line;
     }
 
     private static Literal dateTime(Model model, Instant time) {
