@@ -46,6 +46,11 @@ public class CatalogEntries {
         return entry(registry.require(id, Audience.PUBLIC));
     }
 
+    /** The ids of the public layers, in the registry's order, without reading their data. */
+    public List<String> ids() {
+        return registry.visibleTo(Audience.PUBLIC).stream().map(Layer::id).toList();
+    }
+
     /** The number of public layers, without reading their data. */
     public int count() {
         return registry.visibleTo(Audience.PUBLIC).size();

@@ -4,11 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.chizu.catalog.CatalogEntries;
-import org.chizu.gis.layer.UnknownLayerException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,17 +63,12 @@ class CkanActions {
         return entries.all().stream().map(packages::toPackage).toList();
     }
 
-    /** By name (the layer id) or by the package's UUID. */
+    /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */
     private Map<String, Object> packageShow(String idOrName) {
-        if (!idOrName.contains("-")) { // layer ids hold no hyphens; UUIDs do
-            try {
-                return packages.toPackage(entries.get(idOrName));
-            } catch (UnknownLayerException e) {
-                throw CkanException.notFound("Not found");
-            }
-        }
-        return allPackages().stream().filter(p -> p.get("id").equals(idOrName)).findFirst()
+        String name = entries.ids().stream()
+                .filter(id -> id.equals(idOrName) || packages.packageId(id).equals(idOrName)).findFirst()
                 .orElseThrow(() -> CkanException.notFound("Not found"));
+        return packages.toPackage(entries.get(name));
     }
 
     private Map<String, Object> organizationShow(ActionParameters parameters) {
@@ -103,8 +96,9 @@ class CkanActions {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> resourceShow(String id) {
-        return allPackages().stream().flatMap(p -> ((List<Map<String, Object>>) p.get("resources")).stream())
-                .filter(r -> Objects.equals(r.get("id"), id)).findFirst()
+        String layerId = entries.ids().stream().filter(layer -> packages.resourceIds(layer).contains(id)).findFirst()
                 .orElseThrow(() -> CkanException.notFound("Resource was not found."));
+        return ((List<Map<String, Object>>) packages.toPackage(entries.get(layerId)).get("resources")).stream()
+                .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
     }
 }

@@ -63,10 +63,24 @@ class CkanPackages {
         return organization;
     }
 
+    String packageId(String layerId) {
+        return uuid(uris.dataset(layerId));
+    }
+
+    /** The ids of a package's resources, without reading its data. */
+    List<String> resourceIds(String layerId) {
+        List<String> ids = new ArrayList<>();
+        for (DownloadFormat download : DownloadFormat.values()) {
+            ids.add(uuid(uris.distribution(layerId, download)));
+        }
+        ids.add(uuid(uris.apiDistribution(layerId)));
+        return ids;
+    }
+
     Map<String, Object> toPackage(CatalogEntry entry) {
         Layer layer = entry.layer();
         Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("id", uuid(uris.dataset(layer.id())));
+        pkg.put("id", packageId(layer.id()));
         pkg.put("name", layer.id());
         pkg.put("title", layer.title().ja());
         pkg.put("title_translated", translated(layer.title()));
@@ -105,7 +119,7 @@ class CkanPackages {
 
     private List<Map<String, Object>> resources(CatalogEntry entry) {
         Layer layer = entry.layer();
-        String packageId = uuid(uris.dataset(layer.id()));
+        String packageId = packageId(layer.id());
         List<Map<String, Object>> resources = new ArrayList<>();
         for (DownloadFormat download : DownloadFormat.values()) {
             FileFormat format = FileFormat.of(download);
