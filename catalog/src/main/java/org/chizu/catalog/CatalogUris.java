@@ -1,0 +1,75 @@
+package org.chizu.catalog;
+
+import org.chizu.opendata.download.DownloadFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every URI the catalog publishes, built from {@code chizu.catalog.base-url}. One place, so that
+ * the DCAT model, the paging links and the CKAN API name the same things the same way.
+ */
+@Component
+public class CatalogUris {
+
+    private final String base;
+
+    public CatalogUris(CatalogProperties properties) {
+        this.base = properties.base();
+    }
+
+    public String home() {
+        return base + "/";
+    }
+
+    public String catalog() {
+        return base + "/catalog";
+    }
+
+    public String catalogPage(int page) {
+        return catalog() + "?page=" + page;
+    }
+
+    public String dataset(String layerId) {
+        return base + "/dataset/" + layerId;
+    }
+
+    public String distribution(String layerId, DownloadFormat format) {
+        return dataset(layerId) + "/distribution/" + resourceId(layerId, format);
+    }
+
+    public String apiDistribution(String layerId) {
+        return dataset(layerId) + "/distribution/" + layerId + "-ogcapi";
+    }
+
+    /** The id CKAN gives the resource ("roads-shp-zip"). */
+    public static String resourceId(String layerId, DownloadFormat format) {
+        return layerId + "-" + format.extension().replace('.', '-');
+    }
+
+    public String download(String layerId, DownloadFormat format) {
+        return base + "/data/" + layerId + "." + format.extension();
+    }
+
+    public String ogcApi() {
+        return base + "/ogc";
+    }
+
+    public String ogcCollection(String layerId) {
+        return ogcApi() + "/collections/" + layerId;
+    }
+
+    public String ogcItems(String layerId) {
+        return ogcCollection(layerId) + "/items";
+    }
+
+    public String publisher() {
+        return base + "/catalog#publisher";
+    }
+
+    public String contactPoint() {
+        return base + "/catalog#contact";
+    }
+
+    public String ckanAction(String action) {
+        return base + "/api/3/action/" + action;
+    }
+}

@@ -1,0 +1,104 @@
+package org.chizu.catalog.ckan;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chizu.catalog.CatalogEntries;
+import org.springframework.stereotype.Service;
+
+/**
+ * The read-only actions of CKAN's Action API v3, answered from the same catalog entries the DCAT
+ * catalog is built from. Knows no HTTP: an action name and its parameters in, a result out.
+ */
+@Service
+class CkanActions {
+
+    /** CKAN's ceiling for {@code package_list}'s limit. */
+    private static final int MAX_LIST = 1000;
+
+    private final CatalogEntries entries;
+    private final CkanPackages packages;
+
+    CkanActions(CatalogEntries entries, CkanPackages packages) {
+        this.entries = entries;
+        this.packages = packages;
+    }
+
+    /**
+     * Runs an action.
+     *
+     * @throws CkanException for an unknown action (400), a missing package, resource or
+     *                       organization (404) or an unusable parameter (409)
+     */
+    Object run(String action, ActionParameters parameters) {
+        return switch (action) {
+            case "status_show" -> status();
+            case "package_list" -> entries.all().stream().map(e -> e.id())
+                    .skip(parameters.integer("offset", 0, Integer.MAX_VALUE))
+                    .limit(parameters.integer("limit", MAX_LIST, MAX_LIST)).toList();
+            case "package_show" -> packageShow(parameters.required("id"));
+            case "package_search" -> PackageSearch.run(allPackages(), parameters);
+            case "organization_list" -> parameters.flag("all_fields") ? List.of(organization(false)) : List.of(packages.organizationName());
+            case "organization_show" -> organizationShow(parameters);
+            case "tag_list" -> tags();
+            case "resource_show" -> resourceShow(parameters.required("id"));
+            default -> throw CkanException.badRequest("Bad request - Action name not known: " + action);
+        };
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("ckan_version", "2.10.0");
+        status.put("site_title", packages.organization().get("title") + " オープンデータカタログ");
+        status.put("site_description", "Chizu 地図");
+        status.put("locale_default", "ja");
+        status.put("extensions", List.of("dcat", "spatial"));
+        return status;
+    }
+
+    private List<Map<String, Object>> allPackages() {
+        return entries.all().stream().map(packages::toPackage).toList();
+    }
+
+    /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */
+    private Map<String, Object> packageShow(String idOrName) {
+        String name = entries.ids().stream()
+                .filter(id -> id.equals(idOrName) || packages.packageId(id).equals(idOrName)).findFirst()
+                .orElseThrow(() -> CkanException.notFound("Not found"));
+        return packages.toPackage(entries.get(name));
+    }
+
+    private Map<String, Object> organizationShow(ActionParameters parameters) {
+        String id = parameters.required("id");
+        if (!id.equals(packages.organizationName()) && !id.equals(packages.organizationId())) {
+            throw CkanException.notFound("Organization not found");
+        }
+        return organization(parameters.flag("include_datasets"));
+    }
+
+    private Map<String, Object> organization(boolean withDatasets) {
+        Map<String, Object> organization = packages.organization();
+        organization.put("package_count", entries.count());
+        if (withDatasets) {
+            organization.put("packages", allPackages());
+        }
+        return organization;
+    }
+
+    private List<String> tags() {
+        Set<String> tags = new LinkedHashSet<>();
+        allPackages().forEach(p -> tags.addAll(PackageSearch.values(p, "tags")));
+        return List.copyOf(tags);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resourceShow(String id) {
+        String layerId = entries.ids().stream().filter(layer -> packages.resourceIds(layer).contains(id)).findFirst()
+                .orElseThrow(() -> CkanException.notFound("Resource was not found."));
+        return ((List<Map<String, Object>>) packages.toPackage(entries.get(layerId)).get("resources")).stream()
+                .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+    }
+}

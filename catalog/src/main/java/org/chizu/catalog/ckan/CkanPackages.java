@@ -1,0 +1,175 @@
+package org.chizu.catalog.ckan;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.chizu.catalog.CatalogEntry;
+import org.chizu.catalog.CatalogProperties;
+import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.Extent;
+import org.chizu.catalog.FileFormat;
+import org.chizu.gis.layer.Label;
+import org.chizu.gis.layer.Layer;
+import org.chizu.opendata.download.DownloadFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Catalog entries as CKAN packages, resources and the one organization (the publishing
+ * municipality). Ids are name-based UUIDs of the DCAT URIs, so they are stable across restarts
+ * and the same for the same base URL; a package's {@code name} is the layer id.
+ */
+@Component
+class CkanPackages {
+
+    private static final DateTimeFormatter CKAN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+    private final CatalogUris uris;
+    private final CatalogProperties properties;
+
+    CkanPackages(CatalogUris uris, CatalogProperties properties) {
+        this.uris = uris;
+        this.properties = properties;
+    }
+
+    String organizationId() {
+        return uuid(uris.publisher());
+    }
+
+    /** The organization's name: its local-government code, which CKAN's name rules accept. */
+    String organizationName() {
+        return properties.publisher().code();
+    }
+
+    Map<String, Object> organization() {
+        CatalogProperties.Publisher publisher = properties.publisher();
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("id", organizationId());
+        organization.put("name", organizationName());
+        organization.put("title", publisher.nameJa());
+        organization.put("title_translated", Map.of("ja", publisher.nameJa(), "en", publisher.nameEn()));
+        organization.put("description", publisher.nameJa() + "（" + publisher.nameEn() + "）、地方公共団体コード " + publisher.code());
+        organization.put("type", "organization");
+        organization.put("is_organization", true);
+        organization.put("state", "active");
+        organization.put("approval_status", "approved");
+        return organization;
+    }
+
+    String packageId(String layerId) {
+        return uuid(uris.dataset(layerId));
+    }
+
+    /** The ids of a package's resources, without reading its data. */
+    List<String> resourceIds(String layerId) {
+        List<String> ids = new ArrayList<>();
+        for (DownloadFormat download : DownloadFormat.values()) {
+            ids.add(uuid(uris.distribution(layerId, download)));
+        }
+        ids.add(uuid(uris.apiDistribution(layerId)));
+        return ids;
+    }
+
+    Map<String, Object> toPackage(CatalogEntry entry) {
+        Layer layer = entry.layer();
+        Map<String, Object> pkg = new LinkedHashMap<>();
+        pkg.put("id", packageId(layer.id()));
+        pkg.put("name", layer.id());
+        pkg.put("title", layer.title().ja());
+        pkg.put("title_translated", translated(layer.title()));
+        pkg.put("notes", entry.description("ja"));
+        pkg.put("notes_translated", Map.of("ja", entry.description("ja"), "en", entry.description("en")));
+        pkg.put("url", uris.ogcCollection(layer.id()));
+        pkg.put("license_id", layer.licence().id());
+        pkg.put("license_title", layer.licence().title().ja());
+        pkg.put("license_url", layer.licence().url());
+        pkg.put("owner_org", organizationId());
+        pkg.put("organization", organization());
+        pkg.put("maintainer", properties.publisher().nameJa() + " " + properties.contact().nameJa());
+        pkg.put("maintainer_email", properties.contact().email());
+        List<Map<String, Object>> tags = tags(layer).stream().map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
+        pkg.put("tags", tags);
+        pkg.put("num_tags", tags.size());
+        List<Map<String, Object>> resources = resources(entry);
+        pkg.put("resources", resources);
+        pkg.put("num_resources", resources.size());
+        pkg.put("metadata_created", entry.issued().map(CKAN_TIME::format).orElse(null));
+        pkg.put("metadata_modified", entry.modified().map(CKAN_TIME::format).orElse(null));
+        pkg.put("state", "active");
+        pkg.put("type", "dataset");
+        pkg.put("private", false);
+        pkg.put("extras", extras(entry));
+        return pkg;
+    }
+
+    /** Keywords in Japanese, then in English, each once. */
+    private static Set<String> tags(Layer layer) {
+        Set<String> tags = new LinkedHashSet<>();
+        layer.keywords().forEach(k -> tags.add(k.ja()));
+        layer.keywords().forEach(k -> tags.add(k.en()));
+        return tags;
+    }
+
+    private List<Map<String, Object>> resources(CatalogEntry entry) {
+        Layer layer = entry.layer();
+        String packageId = packageId(layer.id());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (DownloadFormat download : DownloadFormat.values()) {
+            FileFormat format = FileFormat.of(download);
+            resources.add(resource(uris.distribution(layer.id(), download), packageId, resources.size(),
+                    layer.title().ja() + "（" + format.label() + "）", uris.download(layer.id(), download),
+                    format.label(), format.mediaType()));
+        }
+        resources.add(resource(uris.apiDistribution(layer.id()), packageId, resources.size(),
+                layer.title().ja() + "（OGC API - Features）", uris.ogcItems(layer.id()), "OGC API - Features", "application/geo+json"));
+        return resources;
+    }
+
+    private static Map<String, Object> resource(String distributionUri, String packageId, int position, String name,
+            String url, String format, String mimetype) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("id", uuid(distributionUri));
+        resource.put("package_id", packageId);
+        resource.put("position", position);
+        resource.put("name", name);
+        resource.put("url", url);
+        resource.put("format", format);
+        resource.put("mimetype", mimetype);
+        resource.put("uri", distributionUri);
+        resource.put("state", "active");
+        return resource;
+    }
+
+    /** ckanext-spatial reads the extent from the {@code spatial} extra as GeoJSON. */
+    private List<Map<String, String>> extras(CatalogEntry entry) {
+        List<Map<String, String>> extras = new ArrayList<>();
+        extras.add(Map.of("key", "uri", "value", uris.dataset(entry.id())));
+        entry.extent().map(CkanPackages::geoJson).ifPresent(json -> extras.add(Map.of("key", "spatial", "value", json)));
+        String provenance = entry.provenance("ja");
+        if (!provenance.isEmpty()) {
+            extras.add(Map.of("key", "provenance", "value", provenance));
+        }
+        return extras;
+    }
+
+    private static String geoJson(Extent e) {
+        return String.format(java.util.Locale.ROOT,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}",
+                e.minLon(), e.minLat(), e.maxLon(), e.maxLat());
+    }
+
+    private static Map<String, String> translated(Label label) {
+        return Map.of("ja", label.ja(), "en", label.en());
+    }
+
+    static String uuid(String uri) {
+        return UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,69 @@
+package org.chizu.catalog.dcat;
+
+import java.io.ByteArrayOutputStream;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The DCAT catalog over HTTP: {@code /catalog} (paged) and {@code /dataset/{id}}, in the format
+ * the {@code Accept} header asks for, or the one a file extension names ({@code /catalog.jsonld},
+ * {@code /dataset/roads.ttl}), which wins over the header.
+ */
+@RestController
+class CatalogController {
+
+    private final CatalogModel catalog;
+
+    CatalogController(CatalogModel catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/catalog")
+    ResponseEntity<byte[]> catalog(@RequestParam(defaultValue = "1") int page,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return write(catalog.catalogPage(page), negotiated(accept));
+    }
+
+    @GetMapping("/catalog.{extension}")
+    ResponseEntity<byte[]> catalogFile(@PathVariable String extension, @RequestParam(defaultValue = "1") int page) {
+        return write(catalog.catalogPage(page), RdfFormat.ofExtension(extension));
+    }
+
+    /** Layer ids hold no dots, so whatever follows the first dot is the extension. */
+    @GetMapping("/dataset/{file}")
+    ResponseEntity<byte[]> dataset(@PathVariable String file,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        int dot = file.indexOf('.');
+        if (dot < 0) {
+            return write(catalog.dataset(file), negotiated(accept));
+        }
+        RdfFormat format = RdfFormat.ofExtension(file.substring(dot + 1));
+        return write(catalog.dataset(file.substring(0, dot)), format);
+    }
+
+    private static RdfFormat negotiated(String accept) {
+        return RdfFormat.negotiate(accept).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_ACCEPTABLE,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
+                        "The catalog is offered as text/turtle, application/rdf+xml, application/ld+json and application/n-triples."), null));
+    }
+
+    private static ResponseEntity<byte[]> write(Model model, RdfFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, model, format.jena());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.mediaType() + ";charset=UTF-8")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .body(out.toByteArray());
+    }
+}

@@ -1,0 +1,229 @@
+package org.chizu.catalog.dcat;
+
+import static org.chizu.catalog.dcat.Vocabulary.*;
+
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+
+import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.chizu.catalog.CatalogEntries;
+import org.chizu.catalog.CatalogEntry;
+import org.chizu.catalog.CatalogProperties;
+import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.FileFormat;
+import org.chizu.gis.layer.Label;
+import org.chizu.gis.layer.Layer;
+import org.chizu.opendata.download.DownloadFormat;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalog as DCAT-AP 3 RDF: one {@code dcat:Catalog}, one {@code dcat:Dataset} per public
+ * layer with a {@code dcat:Distribution} per download format and one for the OGC API, and the
+ * OGC API itself as a {@code dcat:DataService}. Built from {@link CatalogEntries} on each call.
+ * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
+ * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
+ */
+@Service
+public class CatalogModel {
+
+    private final CatalogEntries entries;
+    private final CatalogUris uris;
+    private final CatalogProperties properties;
+
+    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties) {
+        this.entries = entries;
+        this.uris = uris;
+        this.properties = properties;
+    }
+
+    /** The number of catalog pages; at least 1, since an empty catalog still has its first page. */
+    public int pageCount() {
+        return Math.max(1, (entries.count() + properties.pageSize() - 1) / properties.pageSize());
+    }
+
+    /**
+     * One page of the catalog: the catalog, the page's datasets in full, and Hydra paging links.
+     *
+     * @param page 1-based
+     * @throws IllegalArgumentException when the page does not exist
+     */
+    public Model catalogPage(int page) {
+        int pages = pageCount();
+        if (page < 1 || page > pages) {
+            throw new IllegalArgumentException("page must be between 1 and " + pages + ": " + page);
+        }
+        List<CatalogEntry> onPage = entries.page((page - 1) * properties.pageSize(), properties.pageSize());
+        Model model = newModel();
+        Resource catalog = catalog(model);
+        Resource service = dataService(model);
+        for (CatalogEntry entry : onPage) {
+            Resource dataset = dataset(model, entry, service);
+            catalog.addProperty(DATASET_LINK, dataset);
+        }
+        paging(model, page, pages);
+        return model;
+    }
+
+    /**
+     * One dataset with its distributions, publisher and the data service that serves it.
+     *
+     * @throws org.chizu.gis.layer.UnknownLayerException when there is no public layer with this id
+     */
+    public Model dataset(String id) {
+        CatalogEntry entry = entries.get(id);
+        Model model = newModel();
+        Resource service = model.createResource(uris.ogcApi());
+        dataset(model, entry, service);
+        return model;
+    }
+
+    private Model newModel() {
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefix("dcat", DCAT).setNsPrefix("dct", DCT).setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD)
+                .setNsPrefix("locn", LOCN).setNsPrefix("gsp", GSP).setNsPrefix("adms", ADMS)
+                .setNsPrefix("hydra", HYDRA).setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", XSD);
+        return model;
+    }
+
+    private Resource catalog(Model model) {
+        CatalogProperties.Publisher publisher = properties.publisher();
+        Resource catalog = model.createResource(uris.catalog(), CATALOG)
+                .addProperty(TITLE, publisher.nameJa() + " オープンデータカタログ", "ja")
+                .addProperty(TITLE, publisher.nameEn() + " open data catalogue", "en")
+                .addProperty(DESCRIPTION, publisher.nameJa() + "が公開する地理空間データの一覧です。", "ja")
+                .addProperty(DESCRIPTION, "The spatial datasets published by " + publisher.nameEn() + ".", "en")
+                .addProperty(PUBLISHER, publisher(model))
+                .addProperty(HOMEPAGE, model.createResource(uris.home(), DOCUMENT))
+                .addProperty(LANGUAGE, model.createResource(JAPANESE, LINGUISTIC_SYSTEM))
+                .addProperty(LANGUAGE, model.createResource(ENGLISH, LINGUISTIC_SYSTEM))
+                .addProperty(SERVICE, model.createResource(uris.ogcApi()));
+        entries.all().stream().flatMap(e -> e.modified().stream()).max(Instant::compareTo)
+                .ifPresent(latest -> catalog.addLiteral(MODIFIED, dateTime(model, latest)));
+        return catalog;
+    }
+
+    private Resource publisher(Model model) {
+        CatalogProperties.Publisher publisher = properties.publisher();
+        return model.createResource(uris.publisher(), AGENT)
+                .addProperty(FOAF_NAME, publisher.nameJa(), "ja")
+                .addProperty(FOAF_NAME, publisher.nameEn(), "en")
+                .addProperty(IDENTIFIER, publisher.code())
+                .addProperty(DCT_TYPE, model.createResource(LOCAL_AUTHORITY, CONCEPT)
+                        .addProperty(PREF_LABEL, "地方公共団体", "ja")
+                        .addProperty(PREF_LABEL, "Local Authority", "en"));
+    }
+
+    private Resource contactPoint(Model model) {
+        CatalogProperties.Contact contact = properties.contact();
+        Resource point = model.createResource(uris.contactPoint(), ORGANIZATION)
+                .addProperty(RDF.type, KIND)
+                .addProperty(FN, properties.publisher().nameJa() + " " + contact.nameJa(), "ja")
+                .addProperty(FN, properties.publisher().nameEn() + ", " + contact.nameEn(), "en")
+                .addProperty(HAS_URL, model.createResource(uris.home()));
+        if (contact.email() != null && !contact.email().isBlank()) {
+            point.addProperty(HAS_EMAIL, model.createResource("mailto:" + contact.email()));
+        }
+        return point;
+    }
+
+    private Resource dataService(Model model) {
+        return model.createResource(uris.ogcApi(), DATA_SERVICE)
+                .addProperty(TITLE, "OGC API - Features", "en")
+                .addProperty(TITLE, "OGC API - Features（地物の取得API）", "ja")
+                .addProperty(ENDPOINT_URL, model.createResource(uris.ogcApi()))
+                .addProperty(ENDPOINT_DESCRIPTION, model.createResource(uris.ogcApi() + "/api"))
+                .addProperty(CONFORMS_TO, model.createResource(OGC_API_FEATURES, STANDARD))
+                .addProperty(PUBLISHER, publisher(model))
+                .addProperty(CONTACT_POINT, contactPoint(model));
+    }
+
+    private Resource dataset(Model model, CatalogEntry entry, Resource service) {
+        Layer layer = entry.layer();
+        Resource dataset = model.createResource(uris.dataset(layer.id()), DATASET)
+                .addProperty(IDENTIFIER, layer.id())
+                .addProperty(TITLE, layer.title().ja(), "ja")
+                .addProperty(TITLE, layer.title().en(), "en")
+                .addProperty(DESCRIPTION, entry.description("ja"), "ja")
+                .addProperty(DESCRIPTION, entry.description("en"), "en")
+                .addProperty(PUBLISHER, publisher(model))
+                .addProperty(CONTACT_POINT, contactPoint(model))
+                .addProperty(LANDING_PAGE, model.createResource(uris.ogcCollection(layer.id()), DOCUMENT));
+        for (Label keyword : layer.keywords()) {
+            dataset.addProperty(KEYWORD, keyword.ja(), "ja").addProperty(KEYWORD, keyword.en(), "en");
+        }
+        entry.extent().ifPresent(extent -> {
+            Literal wkt = model.createTypedLiteral(extent.wkt(), TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL));
+            dataset.addProperty(SPATIAL, model.createResource(LOCATION).addLiteral(BBOX, wkt).addLiteral(GEOMETRY, wkt));
+        });
+        entry.issued().ifPresent(time -> dataset.addLiteral(ISSUED, dateTime(model, time)));
+        entry.modified().ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
+        if (!entry.sources().isEmpty()) {
+            dataset.addProperty(PROVENANCE, model.createResource(PROVENANCE_STATEMENT)
+                    .addProperty(LABEL, entry.provenance("ja"), "ja")
+                    .addProperty(LABEL, entry.provenance("en"), "en"));
+        }
+        Resource licence = model.createResource(layer.licence().url(), LICENSE_DOCUMENT)
+                .addProperty(TITLE, layer.licence().title().ja(), "ja")
+                .addProperty(TITLE, layer.licence().title().en(), "en");
+        for (DownloadFormat format : DownloadFormat.values()) {
+            dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence));
+        }
+        dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service));
+        service.addProperty(SERVES_DATASET, dataset);
+        return dataset;
+    }
+
+    private Resource download(Model model, Layer layer, FileFormat format, Resource licence) {
+        Resource file = model.createResource(uris.download(layer.id(), format.download()));
+        Resource distribution = model.createResource(uris.distribution(layer.id(), format.download()), DISTRIBUTION)
+                .addProperty(TITLE, layer.title().ja() + "（" + format.label() + "）", "ja")
+                .addProperty(TITLE, layer.title().en() + " (" + format.label() + ")", "en")
+                .addProperty(DESCRIPTION, layer.title().ja() + "の全地物を" + format.label() + "形式で一括ダウンロードできます。", "ja")
+                .addProperty(DESCRIPTION, "All features of " + layer.title().en() + " as one " + format.label() + " file.", "en")
+                .addProperty(ACCESS_URL, file)
+                .addProperty(DOWNLOAD_URL, file)
+                .addProperty(FORMAT, model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT))
+                .addProperty(LICENSE, licence);
+        format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
+        return distribution;
+    }
+
+    private Resource apiAccess(Model model, Layer layer, Resource licence, Resource service) {
+        return model.createResource(uris.apiDistribution(layer.id()), DISTRIBUTION)
+                .addProperty(TITLE, layer.title().ja() + "（OGC API - Features）", "ja")
+                .addProperty(TITLE, layer.title().en() + " (OGC API - Features)", "en")
+                .addProperty(DESCRIPTION, layer.title().ja() + "の地物を範囲や属性で絞り込んで取得できるAPIです。", "ja")
+                .addProperty(DESCRIPTION, "An API to fetch features of " + layer.title().en() + " by area or attribute.", "en")
+                .addProperty(ACCESS_URL, model.createResource(uris.ogcItems(layer.id())))
+                .addProperty(ACCESS_SERVICE, service)
+                .addProperty(LICENSE, licence);
+    }
+
+    private void paging(Model model, int page, int pages) {
+        Resource collection = model.createResource(uris.catalogPage(page), PAGED_COLLECTION)
+                .addLiteral(TOTAL_ITEMS, (long) entries.count())
+                .addLiteral(ITEMS_PER_PAGE, (long) properties.pageSize())
+                .addProperty(FIRST_PAGE, model.createResource(uris.catalogPage(1)))
+                .addProperty(LAST_PAGE, model.createResource(uris.catalogPage(pages)));
+        if (page > 1) {
+            collection.addProperty(PREVIOUS_PAGE, model.createResource(uris.catalogPage(page - 1)));
+        }
+        if (page < pages) {
+            collection.addProperty(NEXT_PAGE, model.createResource(uris.catalogPage(page + 1)));
+        }
+    }
+
+    private static Literal dateTime(Model model, Instant time) {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(time.toEpochMilli());
+        return model.createTypedLiteral(calendar);
+    }
+}

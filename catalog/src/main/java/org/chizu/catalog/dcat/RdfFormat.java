@@ -1,0 +1,66 @@
+package org.chizu.catalog.dcat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.jena.riot.RDFFormat;
+import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
+
+/** The RDF serialisations the catalog is offered in, by file extension and media type. */
+enum RdfFormat {
+    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
+    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PRETTY),
+    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11),
+    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES);
+
+    private final String extension;
+    private final MediaType mediaType;
+    private final RDFFormat jena;
+
+    RdfFormat(String extension, String mediaType, RDFFormat jena) {
+        this.extension = extension;
+        this.mediaType = MediaType.parseMediaType(mediaType);
+        this.jena = jena;
+    }
+
+    MediaType mediaType() {
+        return mediaType;
+    }
+
+    RDFFormat jena() {
+        return jena;
+    }
+
+    /**
+     * The format a path ends with ("catalog.ttl" → TURTLE).
+     *
+     * @throws IllegalArgumentException naming the formats offered
+     */
+    static RdfFormat ofExtension(String extension) {
+        return Arrays.stream(values()).filter(f -> f.extension.equalsIgnoreCase(extension)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + extension + "' is not an RDF format; use "
+                        + Arrays.stream(values()).map(f -> f.extension).toList()));
+    }
+
+    /**
+     * The format the client prefers by its Accept header; Turtle when it accepts anything or sent
+     * none, empty when it accepts none of ours.
+     */
+    static Optional<RdfFormat> negotiate(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Optional.of(TURTLE);
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        MimeTypeUtils.sortBySpecificity(accepted); // MediaType weighs the q parameter first
+        for (MediaType wanted : accepted) {
+            for (RdfFormat format : values()) {
+                if (wanted.includes(format.mediaType)) {
+                    return Optional.of(format);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
