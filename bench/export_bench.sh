@@ -52,20 +52,8 @@ curl -sf "http://127.0.0.1:$HTTP_PORT/data/stats" >/dev/null || { tail -40 "$WOR
 have=$(psql -X -qAt -c "select count(*) from roads")
 if [ "$have" != "$ROWS" ]; then
   echo "[bench] generating $ROWS roads"
+  psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f "$ROOT/bench/sql/grid-roads.sql"
   psql -X -q -v ON_ERROR_STOP=1 <<SQL
-truncate roads restart identity;
-delete from feature_history where layer_table = 'roads';
--- Generated rows enter the history as one version with one statement, not a trigger call per row.
-alter table roads disable trigger roads_history;
-insert into roads (route_no, name, road_class, administrator, width_m, surface, geom)
-select 'R' || (i % 500), '市道' || i || '号線', (array['national','prefectural','municipal'])[1 + i % 3],
-       '益田市', 3 + (i % 90) / 10.0, (array['asphalt','concrete','gravel','unpaved'])[1 + i % 4],
-       ST_Multi(ST_MakeLine(ARRAY[
-         ST_MakePoint(131.5 + (i % 1000) * 0.0008, 34.4 + (i / 1000) * 0.0008),
-         ST_MakePoint(131.5 + (i % 1000) * 0.0008 + 0.0003, 34.4 + (i / 1000) * 0.0008 + 0.0002),
-         ST_MakePoint(131.5 + (i % 1000) * 0.0008 + 0.0006, 34.4 + (i / 1000) * 0.0008 + 0.0001)]))::geometry(MultiLineString, 6668)
-from generate_series(1, $ROWS) i;
-alter table roads enable trigger roads_history;
 insert into feature_history (layer_table, feature_id, valid_from, properties, geom)
 select 'roads', id, now(), to_jsonb(t) - array['id', 'geom', 'geom_3857'], geom from roads t;
 vacuum analyze roads;
