@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.chizu.gis.layer.Audience;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerExtents;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.opendata.version.LayerVersion;
@@ -65,6 +66,6 @@ public class CatalogEntries {
         Optional<Instant> modified = versions.current(layer).map(LayerVersion::time);
         Optional<Instant> issued = versions.list(layer).stream().min(Comparator.naturalOrder())
                 .map(LayerVersion::time).or(() -> modified);
-        return new CatalogEntry(layer, extents.of(layer), issued, modified, sources.of(layer.id()));
+        return new CatalogEntry(layer, extents.of(layer).map(Extent::of), issued, modified, sources.of(layer.id()));
     }
 }

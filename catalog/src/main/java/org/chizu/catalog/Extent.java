@@ -2,6 +2,8 @@ package org.chizu.catalog;
 
 import java.util.Locale;
 
+import org.chizu.gis.layer.LayerDataChanged.Bounds;
+
 /**
  * The bounding box of a layer's data in longitude/latitude (JGD2011, taken as CRS84: the two
  * differ by far less than a catalog cares about). Invariant: min ≤ max on both axes.
@@ -12,6 +14,10 @@ public record Extent(double minLon, double minLat, double maxLon, double maxLat)
         if (minLon > maxLon || minLat > maxLat) {
             throw new IllegalArgumentException("an extent's minimum exceeds its maximum");
         }
+    }
+
+    public static Extent of(Bounds bounds) {
+        return new Extent(bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat());
     }
 
     /** The box as a WKT polygon in longitude/latitude order, as GeoSPARQL's default CRS84 reads it. */

@@ -13,7 +13,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.ogc.OgcApiPart;
 import org.chizu.gis.ogc.OgcLink;
-import org.chizu.tiles.LayerExtents;
+import org.chizu.gis.layer.LayerExtents;
 import org.chizu.tiles.VectorLayer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -13,7 +13,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.ogc.OgcLink;
-import org.chizu.tiles.LayerExtents;
+import org.chizu.gis.layer.LayerExtents;
 import org.chizu.tiles.TileCoordinate;
 import org.chizu.tiles.TileRange;
 import org.chizu.tiles.TileService;

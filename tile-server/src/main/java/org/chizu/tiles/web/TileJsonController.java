@@ -8,7 +8,7 @@ import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.LayerSources;
-import org.chizu.tiles.LayerExtents;
+import org.chizu.gis.layer.LayerExtents;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 import org.chizu.tiles.VectorLayer;
@@ -43,7 +43,7 @@ class TileJsonController {
     @GetMapping("/tiles/{layers}.json")
     ResponseEntity<TileJson> tileJson(@PathVariable String layers) {
         Tileset tileset = tilesets.require(layers, audience.get());
-        Bounds bounds = extents.of(tileset).orElse(WORLD);
+        Bounds bounds = extents.union(tileset.layers()).orElse(WORLD);
         String tiles = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/" + tileset.name()).toUriString()
                 + "/{z}/{x}/{y}.mvt";
         int openingZoom = Math.min(tileset.maxzoom(), Math.max(tileset.minzoom(), OPENING_ZOOM));
