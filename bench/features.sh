@@ -10,6 +10,7 @@
 # the next links returns every feature exactly once (whole layer, and a bbox + CQL2 filter).
 # Runs on a throwaway PostgreSQL cluster of its own. Needs Debian's mapserver-bin cgi-mapserver spawn-fcgi
 # nginx-light wrk (installed when missing, as root). Usage: DURATION=5 bench/features.sh
+# A part only: KINDS=bbox (default "page bbox") and PEERS="raw chizu" (default "raw chizu mapserver").
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HERE=$ROOT/bench
@@ -17,6 +18,8 @@ ROWS=${ROWS:-200000}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
 CONNS=${CONNS:-"2 8"}
+KINDS=${KINDS:-"page bbox"}
+PEERS=${PEERS:-"raw chizu mapserver"}
 HEAP=${CHIZU_BENCH_HEAP:-512m}
 WORK=${BENCH_DIR:-/tmp/chizu-features-bench}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -120,14 +123,15 @@ SQL
 select minx, miny, maxx, maxy from bench_bboxes where n = :n \gset
 select json_build_object('type','FeatureCollection',$mb'numberReturned',count(*),'features',coalesce(json_agg($FEAT order by id),'[]'::json))::text from (select * from roads where ST_Intersects(geom, $BOX) order by id limit $BBOX_LIMIT) t;
 SQL
-  measure_pgbench "${variant}_page" "$WORK/${variant}_page.pgbench"
-  measure_pgbench "${variant}_bbox" "$WORK/${variant}_bbox.pgbench"
+  for kind in $KINDS; do
+    [[ " $PEERS " == *" raw "* ]] && measure_pgbench "${variant}_$kind" "$WORK/${variant}_$kind.pgbench"
+  done
 done
 
 # --- HTTP peers ---------------------------------------------------------------------------------
 measure_http() { # name base_url path_prefix
   local name=$1 base=$2 prefix=$3 kind c log
-  for kind in page bbox; do
+  for kind in $KINDS; do
     if [ $kind = page ]; then sed "s#^#$prefix/collections/roads/items?limit=$PAGE_LIMIT\&offset=#" "$WORK/offsets.txt"
     else sed "s#^\(.*\)\$#$prefix/collections/roads/items?bbox=\1\&limit=$BBOX_LIMIT#" "$WORK/bboxes.txt"; fi > "$WORK/paths_${name}_$kind.txt"
     # every request once first: all must answer 200 with a FeatureCollection
@@ -150,9 +154,10 @@ PY
     done
   done
 }
-measure_http chizu "http://127.0.0.1:$HTTP_PORT" /ogc
+[[ " $PEERS " == *" chizu "* ]] && measure_http chizu "http://127.0.0.1:$HTTP_PORT" /ogc
 
 # MapServer 8 on the same table; a sub-select ordered by id, since its PostGIS driver pages without ORDER BY.
+if [[ " $PEERS " == *" mapserver "* ]]; then
 mkdir -p "$WORK/nginx/logs" "$WORK/nginx/tmp"
 MS_ROOT=http://127.0.0.1:$MS_PORT/cgi-bin/mapserv/roads/ogcapi
 cat > "$WORK/features.map" <<MAPFILE
@@ -193,6 +198,7 @@ http {
 CONF
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
 measure_http mapserver "http://127.0.0.1:$MS_PORT" /cgi-bin/mapserv/roads/ogcapi
+fi
 
 # --- paging correctness: walk next links ----------------------------------------------------------
 walk() { # query expected_sql
@@ -224,7 +230,7 @@ printf '%-22s' "pages/s"; for c in $CONNS; do printf '%12s' "c=$c"; done; echo
 for row in raw_page raw_cnt_page chizu_page mapserver_page raw_bbox raw_cnt_bbox chizu_bbox mapserver_bbox; do
   printf '%-22s' "$row"; for c in $CONNS; do printf '%12s' "${RATE[$row,$c]:-}"; done; echo
 done
-for kind in page bbox; do
+for kind in $KINDS; do
   for peer in raw_cnt raw mapserver; do
     printf '%-22s' "chizu/${peer} $kind"
     for c in $CONNS; do awk -v a="${RATE[chizu_$kind,$c]:-0}" -v b="${RATE[${peer}_$kind,$c]:-0}" 'BEGIN {printf "%11.2fx", (b > 0 ? a / b : 0)}'; done; echo

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.LongFunction;
 
 import org.chizu.opendata.query.FeatureStream;
+import org.chizu.opendata.query.GeoJsonPage;
 
 /**
  * Writes a GeoJSON FeatureCollection (RFC 7946) from features PostgreSQL has already encoded, so
@@ -31,19 +32,30 @@ public final class GeoJsonEncoder {
     }
 
     /**
-     * A collection with further members, as OGC API pages have them.
+     * A page as OGC API – Features has it: a collection with further members before and after its features.
      *
-     * @param leading  members written before the features, as JSON text ending in a comma ("\"a\":1,"), or ""
-     * @param trailing the members written after them, given how many features there were, as JSON
-     *                 text without a trailing comma
+     * @param leading  the members written before the features, given numberMatched, as JSON text ending in
+     *                 a comma ("\"a\":1,")
+     * @param trailing the members written after them, given how many features there were, as JSON text
+     *                 without a trailing comma
      * @return how many features were written
      */
-    public long write(FeatureStream<byte[]> features, OutputStream out, String leading, LongFunction<String> trailing)
+    public long write(GeoJsonPage page, OutputStream out, LongFunction<String> leading, LongFunction<String> trailing)
             throws IOException {
-        out.write(START);
-        out.write(leading.getBytes(StandardCharsets.UTF_8));
-        out.write(FEATURES);
-        long count = writeFeatures(features, out);
+        FeatureList list = new FeatureList(out);
+        long count = page.read(new GeoJsonPage.Reader() {
+            @Override
+            public void matched(long numberMatched) throws IOException {
+                out.write(START);
+                out.write(leading.apply(numberMatched).getBytes(StandardCharsets.UTF_8));
+                out.write(FEATURES);
+            }
+
+            @Override
+            public void feature(byte[] geoJson) throws IOException {
+                list.add(geoJson);
+            }
+        });
         out.write(END_OF_FEATURES);
         out.write(trailing.apply(count).getBytes(StandardCharsets.UTF_8));
         out.write(END_OF_MEMBERS);
@@ -51,14 +63,24 @@ public final class GeoJsonEncoder {
     }
 
     private static long writeFeatures(FeatureStream<byte[]> features, OutputStream out) throws IOException {
-        boolean[] first = {true};
-        long count = features.forEach(feature -> {
-            if (!first[0]) {
+        return features.forEach(new FeatureList(out)::add);
+    }
+
+    /** The features array's elements, separated. */
+    private static final class FeatureList {
+        private final OutputStream out;
+        private boolean empty = true;
+
+        FeatureList(OutputStream out) {
+            this.out = out;
+        }
+
+        void add(byte[] feature) throws IOException {
+            if (!empty) {
                 out.write(SEPARATOR);
             }
-            first[0] = false;
+            empty = false;
             out.write(feature);
-        });
-        return count;
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.ogc.OgcLink;
 import org.chizu.opendata.download.DownloadLinks;
-import org.chizu.opendata.query.FeatureStream;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -28,10 +27,12 @@ class FeaturesHtml {
     private static final int PREVIEW_WIDTH = 480;
     private static final int PREVIEW_HEIGHT = 320;
 
-    String items(Layer layer, FeatureStream<byte[]> features, long matched, long offset, List<OgcLink> links) {
+    String items(Layer layer, List<byte[]> features, long matched, long offset, List<OgcLink> links) {
         List<JsonNode> read = new ArrayList<>();
         try {
-            features.forEach(f -> read.add(JSON.readTree(f)));
+            for (byte[] feature : features) {
+                read.add(JSON.readTree(feature));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

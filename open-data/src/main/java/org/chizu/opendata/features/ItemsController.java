@@ -1,15 +1,20 @@
 package org.chizu.opendata.features;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
@@ -18,6 +23,7 @@ import org.chizu.opendata.cql2.Queryables;
 import org.chizu.opendata.encoding.GeoJsonEncoder;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.opendata.query.GeoJsonPage;
 import org.chizu.opendata.query.OutputCrs;
 import org.chizu.opendata.query.SqlFilter;
 import org.springframework.http.HttpStatus;
@@ -30,13 +36,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The features of a collection, OGC API – Features: {@code /ogc/collections/{id}/items} (pages
  * with numberMatched, numberReturned and next/prev links), {@code /items/{featureId}} and
- * {@code /queryables}. GeoJSON pages are written by PostgreSQL feature by feature and streamed;
+ * {@code /queryables}. GeoJSON pages are written by PostgreSQL feature by feature and streamed,
+ * page and numberMatched from one statement;
  * the CRS of the coordinates is in the {@code Content-Crs} header. Staff-only layers do not exist
  * for the public.
  */
@@ -46,7 +52,7 @@ class ItemsController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType GEOJSON = MediaType.parseMediaType(FeaturesPart.GEOJSON);
-    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final int OUTPUT_BUFFER = 64 * 1024;
 
     private final LayerRegistry registry;
@@ -63,31 +69,48 @@ class ItemsController {
     }
 
     @GetMapping("/items")
-    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId, @RequestParam Map<String, String> parameters,
-                            @RequestHeader(value = "Accept", required = false) String accept,
-                            HttpServletRequest request) {
+    void items(@PathVariable String collectionId, @RequestParam Map<String, String> parameters,
+               @RequestHeader(value = "Accept", required = false) String accept,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
         Layer layer = registry.require(collectionId, audience.get());
         boolean asHtml = Negotiation.wantsHtml(parameters.get("f"), accept);
         ItemsRequest items = ItemsRequest.parse(layer, parameters);
         FeatureQuery query = items.query();
-        long matched = features.count(query);
+        GeoJsonPage page = features.geoJsonPage(query);
         String root = apiRoot();
         String itemsUrl = root + "/collections/" + layer.id() + "/items";
-        List<OgcLink> links = PageLinks.of(itemsUrl, request.getQueryString(), items.offset(), items.limit(), matched,
-                root + "/collections/" + layer.id());
-        Instant timeStamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String collectionUrl = root + "/collections/" + layer.id();
+        LongFunction<List<OgcLink>> links = matched -> PageLinks.of(itemsUrl, request.getQueryString(), items.offset(),
+                items.limit(), matched, collectionUrl);
         if (asHtml) {
-            byte[] page = html.items(layer, features.geoJsonFeatures(query), matched, items.offset(), links)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return ResponseEntity.ok().contentType(HTML_UTF8).body(out -> out.write(page));
+            List<byte[]> read = new ArrayList<>();
+            long[] matched = {0};
+            page.read(new GeoJsonPage.Reader() {
+                @Override
+                public void matched(long numberMatched) {
+                    matched[0] = numberMatched;
+                }
+
+                @Override
+                public void feature(byte[] geoJson) {
+                    read.add(geoJson);
+                }
+            });
+            byte[] body = html.items(layer, read, matched[0], items.offset(), links.apply(matched[0])).getBytes(StandardCharsets.UTF_8);
+            response.setContentType(HTML_UTF8.toString());
+            response.getOutputStream().write(body);
+            return;
         }
-        String leading = "\"numberMatched\":" + matched + ",\"timeStamp\":\"" + timeStamp + "\",\"links\":" + json(links) + ",";
-        StreamingResponseBody body = out -> {
-            OutputStream buffered = new BufferedOutputStream(out, OUTPUT_BUFFER);
-            geoJson.write(features.geoJsonFeatures(query), buffered, leading, returned -> "\"numberReturned\":" + returned);
-            buffered.flush();
-        };
-        return ResponseEntity.ok().contentType(GEOJSON).header("Content-Crs", "<" + query.crs().uri() + ">").body(body);
+        // Written straight to the response, on this thread: the first bytes wait in the buffer until the
+        // database has answered, so a failing query still becomes a problem+json response.
+        String timeStamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        response.setContentType(FeaturesPart.GEOJSON);
+        response.setHeader("Content-Crs", "<" + query.crs().uri() + ">");
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), OUTPUT_BUFFER);
+        geoJson.write(page, out,
+                matched -> "\"numberMatched\":" + matched + ",\"timeStamp\":\"" + timeStamp + "\",\"links\":" + json(links.apply(matched)) + ",",
+                returned -> "\"numberReturned\":" + returned);
+        out.flush();
     }
 
     @GetMapping("/items/{featureId}")
@@ -118,7 +141,7 @@ class ItemsController {
                 OgcLink.of(itemUrl + "?f=json", "self", FeaturesPart.GEOJSON, "この地物 (This feature)"),
                 OgcLink.of(itemUrl + "?f=html", "alternate", FeaturesPart.HTML, "HTML"),
                 OgcLink.of(root + "/collections/" + layer.id(), "collection", FeaturesPart.JSON, "コレクション (Collection)"));
-        String feature = new String(found[0], java.nio.charset.StandardCharsets.UTF_8);
+        String feature = new String(found[0], StandardCharsets.UTF_8);
         String withLinks = feature.substring(0, feature.length() - 1) + ",\"links\":" + json(links) + "}";
         return ResponseEntity.ok().contentType(GEOJSON).header("Content-Crs", "<" + outputCrs.uri() + ">").body(withLinks);
     }

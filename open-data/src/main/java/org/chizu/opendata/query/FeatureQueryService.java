@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
  * Runs feature queries against PostGIS. Knows no HTTP: the feature API and the downloads both
  * call it. PostGIS does the heavy work (reprojection, spatial filtering with the index on the
  * geometry column, GeoJSON); rows come through one cursor in batches of {@value #FETCH_SIZE}, so
- * memory stays constant whatever the size of the layer.
+ * memory stays constant whatever the size of the layer. A query limited to at most one batch is read
+ * in one round trip without a cursor, which holds no more rows than one batch of the cursor would.
  */
 @Service
 public class FeatureQueryService {
@@ -69,6 +70,25 @@ public class FeatureQueryService {
         return sink -> run(query, FeatureSql.Output.GEOJSON, rows -> sink.accept(rows.getBytes(1)));
     }
 
+    /** A page of GeoJSON features and numberMatched, read with one statement on one connection. */
+    public GeoJsonPage geoJsonPage(FeatureQuery query) {
+        return reader -> {
+            boolean[] matchedSent = {false};
+            long returned = run(query, FeatureSql.Output.COUNTED_GEOJSON, rows -> {
+                if (!matchedSent[0]) {
+                    reader.matched(rows.getLong(1));
+                    matchedSent[0] = true;
+                }
+                reader.feature(rows.getBytes(2));
+            });
+            if (!matchedSent[0]) {
+                // An empty page has no row to carry the count: it is 0 unless the page lies beyond the last one.
+                reader.matched(query.offset() == 0 ? 0 : count(query));
+            }
+            return returned;
+        };
+    }
+
     /** How many features the query matches, ignoring its limit and offset. */
     public long count(FeatureQuery query) {
         long[] count = {0};
@@ -100,10 +120,13 @@ public class FeatureQueryService {
 
     private long run(FeatureQuery query, FeatureSql.Output output, RowHandler handler) throws IOException {
         FeatureSql sql = statement(query.layer(), FeatureSql.Shape.of(query, output));
+        boolean cursor = query.limit() == null || query.limit() > FETCH_SIZE;
         try (Connection connection = dataSource.getConnection()) {
-            // A cursor needs a transaction: without one the driver would read every row at once.
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+            if (cursor) {
+                // A cursor needs a transaction: without one the driver reads every row at once.
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
                 statement.setFetchSize(FETCH_SIZE);
                 // Planned for each request's values: a generic plan cannot see a bbox is small, nor fold
@@ -117,7 +140,9 @@ public class FeatureQueryService {
                         count++;
                     }
                 }
-                connection.commit();
+                if (cursor) {
+                    connection.commit();
+                }
                 return count;
             } finally {
                 if (!connection.getAutoCommit()) {

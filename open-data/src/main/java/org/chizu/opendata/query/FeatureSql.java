@@ -19,6 +19,11 @@ final class FeatureSql {
     enum Output {
         /** One complete GeoJSON Feature per row. */
         GEOJSON,
+        /**
+         * Per row how many features match, ignoring limit and offset (the same in every row), then one
+         * complete GeoJSON Feature: a page and its numberMatched in one statement.
+         */
+        COUNTED_GEOJSON,
         /** The id, the attributes and the geometry as WKB, per row. */
         COLUMNS,
         /** One row: how many features match, ignoring limit and offset. */
@@ -70,26 +75,45 @@ final class FeatureSql {
         Function<FeatureQuery, List<?>> outputSrid = q -> shape.transformed() ? List.of(q.crs().srid()) : List.of();
 
         sql.append("select ");
+        if (shape.output() == Output.COUNTED_GEOJSON) {
+            // Uncorrelated, so PostgreSQL runs it once per statement (an InitPlan): numberMatched costs no second round trip.
+            sql.append("(select count(*) from ");
+            appendFilteredRows(sql, layer, shape);
+            sql.append("), ");
+        }
         if (shape.output() == Output.COUNT) {
             sql.append("count(*)");
-        } else if (shape.output() == Output.GEOJSON) {
-            // The whole feature is built by PostgreSQL; Java only copies its bytes.
-            sql.append("""
-                    '{"type":"Feature","id":' || %s || ',"geometry":' || coalesce(ST_AsGeoJSON(%s, ?), 'null') \
-                    || ',"properties":' || %s || '}'""".formatted(id, output, jsonProperties(layer)),
-                    q -> concat(outputSrid.apply(q), List.of(q.crs().decimals())));
-        } else {
+        } else if (shape.output() == Output.COLUMNS) {
             List<String> columns = new ArrayList<>();
             columns.add(id);
             layer.attributes().forEach(a -> columns.add("f." + quote(a.name())));
             columns.add("ST_AsBinary(" + output + ")");
             sql.append(String.join(", ", columns), outputSrid);
+        } else {
+            // The whole feature is built by PostgreSQL; Java only copies its bytes.
+            sql.append("""
+                    '{"type":"Feature","id":' || %s || ',"geometry":' || coalesce(ST_AsGeoJSON(%s, ?), 'null') \
+                    || ',"properties":' || %s || '}'""".formatted(id, output, jsonProperties(layer)),
+                    q -> concat(outputSrid.apply(q), List.of(q.crs().decimals())));
         }
         sql.append("\nfrom ");
         if (shape.paged()) {
             // The page is cut first and only its rows are encoded: skipped rows must cost no GeoJSON.
             sql.append("(select f.* from ");
         }
+        appendFilteredRows(sql, layer, shape);
+        if (shape.output() != Output.COUNT) {
+            sql.append("\norder by " + id);
+        }
+        if (shape.paged()) {
+            sql.append("\nlimit ? offset ?) f\norder by " + id, q -> java.util.Arrays.asList(q.limit(), q.offset()));
+        }
+        return new FeatureSql(sql.text.toString(), sql.binders);
+    }
+
+    /** The layer's rows, as {@code f}, and the query's filters: "rows f where …". */
+    private static void appendFilteredRows(Builder sql, Layer layer, Shape shape) {
+        String geom = "f." + quote(layer.geometry().column());
         if (shape.historical()) {
             sql.append(historicalRows(layer), q -> List.of(layer.table(), q.asOf(), q.asOf()));
         } else {
@@ -116,13 +140,6 @@ final class FeatureSql {
         if (shape.extraSql() != null) {
             sql.append("\n  and (" + shape.extraSql() + ")", q -> q.extraFilter().values());
         }
-        if (shape.output() != Output.COUNT) {
-            sql.append("\norder by " + id);
-        }
-        if (shape.paged()) {
-            sql.append("\nlimit ? offset ?) f\norder by " + id, q -> java.util.Arrays.asList(q.limit(), q.offset()));
-        }
-        return new FeatureSql(sql.text.toString(), sql.binders);
     }
 
     /** The layer's rows as they were at an instant, with the same column names as its table. */

@@ -85,6 +85,20 @@ class OgcFeaturesTest extends RunningServer {
     }
 
     @Test
+    void emptyPagesStillTellHowManyFeaturesMatch() throws Exception {
+        JsonNode beyondTheLast = json("/ogc/collections/roads/items?limit=10&offset=" + (count("roads") + 5));
+        assertThat(beyondTheLast.get("features")).isEmpty();
+        assertThat(beyondTheLast.get("numberMatched").asLong()).isEqualTo(count("roads"));
+        assertThat(link(beyondTheLast, "next")).isNull();
+        assertThat(link(beyondTheLast, "prev")).isNotNull();
+
+        JsonNode nothingThere = json("/ogc/collections/roads/items?bbox=140.0,40.0,140.01,40.01");
+        assertThat(nothingThere.get("features")).isEmpty();
+        assertThat(nothingThere.get("numberMatched").asLong()).isZero();
+        assertThat(nothingThere.get("numberReturned").asLong()).isZero();
+    }
+
+    @Test
     void bboxInAPlaneRectangularSystemSelectsTheSameFeaturesAsInLongitudeLatitude() throws Exception {
         JsonNode lonLat = json("/ogc/collections/roads/items?bbox=131.7,34.55,132.0,34.8");
         // EPSG:6671 (zone III) is northing first: minY,minX,maxY,maxX.
