@@ -44,7 +44,9 @@ class Generalizations implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final TileCache cache;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService worker;
+    private final ScheduledExecutorService worker =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chizu-generalize").daemon().factory());
+    private volatile boolean running;
 
     Generalizations(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transaction, TileCache cache) {
         this.byLayer = registry.all().stream()
@@ -58,7 +60,7 @@ class Generalizations implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chizu-generalize").daemon().factory());
+        running = true;
         byLayer.forEach((layerId, tables) -> {
             boolean current = tables.stream().allMatch(t -> t.isCurrent(jdbc));
             if (current) {
@@ -71,17 +73,24 @@ class Generalizations implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        running = false;
         worker.shutdownNow();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null && !worker.isShutdown();
+        return running;
+    }
+
+    /** Early, so that the tables exist before the web server (a late phase) serves tiles. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     @EventListener
     void on(LayerDataChanged change) {
-        if (byLayer.containsKey(change.layerId())) {
+        if (running && byLayer.containsKey(change.layerId())) {
             schedule(change.layerId());
         }
     }
