@@ -3,6 +3,7 @@
 #
 #   bench/tiles.sh                 everything, about 15 minutes with the default 20 s cells
 #   DURATION=5 bench/tiles.sh      a quick pass
+#   MAP_ONLY=1 bench/tiles.sh      only 6., the real map
 #
 # On the synthetic road network of the anchor harness (~200,000 segments, 5,000 hazard zones, the
 # "100x" size) and on its central hundredth (the "town" size), loaded into Chizu's own tables:
@@ -273,7 +274,14 @@ main() {
   rm -rf "$RESULTS" "$BENCH_BASE/fetched"; mkdir -p "$RESULTS" "$BENCH_BASE/fetched"
   { echo "date $(date -Is)"; echo "cpus $(nproc)"; echo "load_before $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "duration $DURATION"; } > "$RESULTS/machine.txt"
-  local peers=http://127.0.0.1:$CHIZU_PORT/tiles/bench_roads/{z}/{x}/{y}.mvt
+  local peers=http://127.0.0.1:$CHIZU_PORT/tiles/bench_roads/{z}/{x}/{y}.mvt size
+  if [ "${MAP_ONLY:-0}" = 1 ]; then
+    say "6/6 only: the real map at both sizes (MAP_ONLY=1)"
+    for size in full town; do chizu_start "chizu_$size" false; real_map "$size"; chizu_stop; done
+    echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/machine.txt"
+    python3 "$HERE/lib/report.py" "$RESULTS"
+    return 0
+  fi
 
   say "1/6 the bare ST_AsMVT query through pgbench"
   pgbench_cells

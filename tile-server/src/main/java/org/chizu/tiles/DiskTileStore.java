@@ -84,7 +84,14 @@ final class DiskTileStore {
                 if (z == null || z < 0 || z > TileSettings.MAX_ZOOM) {
                     continue;
                 }
+                if (touched.everyTileAt(z)) {
+                    deleteTree(zoom);
+                    continue;
+                }
                 TileRange range = touched.at(z);
+                if (range == null) {
+                    continue;
+                }
                 for (Path column : children(zoom)) {
                     Integer x = number(column.getFileName().toString());
                     if (x == null || x < range.minX() || x > range.maxX()) {

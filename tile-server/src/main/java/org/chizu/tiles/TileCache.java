@@ -78,4 +78,12 @@ class TileCache {
         memory.asMap().keySet().removeIf(touched::touches);
         disk.delete(touched);
     }
+
+    /** Drops every tile of the layer at zooms up to {@code upTo}, from memory and disk. */
+    void invalidateZoomsUpTo(Layer layer, int upTo) {
+        generation.incrementAndGet();
+        TouchedTiles touched = TouchedTiles.zoomsUpTo(layer, upTo);
+        memory.asMap().keySet().removeIf(touched::touches);
+        disk.delete(touched);
+    }
 }

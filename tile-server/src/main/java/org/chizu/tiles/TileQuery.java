@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One layer's tile SQL, built once per zoom from its declaration (as Martin does) so that a request
  * only binds z, x and y. PostGIS does the work: the spatial index on the Web Mercator column picks
  * the features, {@code ST_AsMVTGeom} clips and quantizes, {@code ST_AsMVT} encodes.
- * Identifiers come from the registry, which checked them against the database and holds them to
- * plain lower-case names; filter values are bound.
+ * At zooms the layer declares generalised, the SQL reads the layer's {@link GeneralizedTable}
+ * instead of its rows. Identifiers come from the registry, which checked them against the database
+ * and holds them to plain lower-case names; filter values are bound.
  */
 public final class TileQuery {
 
@@ -78,7 +79,10 @@ public final class TileQuery {
 
     private String sql(TileSettings.AtZoom atZoom, int z) {
         TileSettings tiles = layer.tiles();
-        String geometryColumn = quote(tiles.geometryColumn());
+        GeneralizedTable generalized = tiles.generalizationAt(z).map(g -> new GeneralizedTable(layer, g)).orElse(null);
+        String table = generalized == null ? quote(layer.table()) : generalized.qualifiedName();
+        String idColumn = quote(generalized == null ? layer.idColumn() : GeneralizedTable.ID_COLUMN);
+        String geometryColumn = quote(generalized == null ? tiles.geometryColumn() : GeneralizedTable.GEOMETRY_COLUMN);
         double tolerance = atZoom.simplify() * METRES_PER_PIXEL_AT_ZOOM_0 / (1L << z);
         String geometry = tolerance > 0 && layer.geometry().kind() != GeometryKind.POINT
                 ? "st_simplify(" + geometryColumn + ", " + number(tolerance) + ", true)"
@@ -88,10 +92,10 @@ public final class TileQuery {
                 .replace("{extent}", Integer.toString(tiles.extent()))
                 .replace("{buffer}", Integer.toString(tiles.buffer()))
                 .replace("{margin}", number((double) tiles.buffer() / tiles.extent()))
-                .replace("{idColumn}", quote(layer.idColumn()))
+                .replace("{idColumn}", idColumn)
                 .replace("{attributes}", attributes(atZoom.attributes()))
                 .replace("{geometry}", geometry)
-                .replace("{table}", quote(layer.table()))
+                .replace("{table}", table)
                 .replace("{geometryColumn}", geometryColumn)
                 .replace("{filter}", filter(atZoom.only()));
     }

@@ -43,6 +43,8 @@ abstract class TileServerTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Generalizations generalizations;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -59,6 +61,7 @@ abstract class TileServerTest {
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("tiles-fixture.sql"));
                     return null;
                 });
+                generalizations.rebuild("roads"); // the fixture is loaded without announcing it
                 fixtureLoaded = true;
             }
         }

@@ -3,10 +3,13 @@ package org.chizu.app.tiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +44,11 @@ class EditShowsInNextTileTest {
     private static final double LAT = 34.6781;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.fresh().register(registry);
+        // A tile cached on disk by an earlier run would show the shelter before the import.
+        Path cache = Files.createTempDirectory("chizu-tile-cache");
+        registry.add("chizu.tiles.cache-directory", cache::toString);
     }
 
     @LocalServerPort

@@ -52,6 +52,7 @@ public record Layer(
         for (int z = tiles.minzoom(); z <= tiles.maxzoom(); z++) {
             tiles.at(z, attributes); // stops start-up on a tile rule naming what the layer lacks
         }
+        tiles.checkGeneralizations(geometry.kind(), attributes);
     }
 
     public boolean isVisibleTo(Audience audience) {

@@ -3,6 +3,8 @@ package org.chizu.gis.layer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * How a layer is cut into vector tiles: the {@code tiles} section of its declaration. Everything
@@ -23,6 +25,8 @@ import java.util.Objects;
  * @param buffer         how far, in grid units, geometry reaches past the tile edge so lines and
  *                       outlines join without seams
  * @param zooms          rules for lower zooms, ordered by {@code upTo}
+ * @param generalize     generalisations for lower zooms, ordered by {@code upTo}: tiles at those zooms
+ *                       are cut from a table of merged, simplified lines instead of the layer's rows
  */
 public record TileSettings(
         Integer minzoom,
@@ -31,7 +35,8 @@ public record TileSettings(
         List<String> attributes,
         Integer extent,
         Integer buffer,
-        List<ZoomRule> zooms) {
+        List<ZoomRule> zooms,
+        List<Generalization> generalize) {
 
     public static final int DEFAULT_MINZOOM = 0;
     public static final int DEFAULT_MAXZOOM = 18;
@@ -49,6 +54,7 @@ public record TileSettings(
         extent = extent == null ? DEFAULT_EXTENT : extent;
         buffer = buffer == null ? DEFAULT_BUFFER : buffer;
         zooms = zooms == null ? List.of() : List.copyOf(zooms);
+        generalize = generalize == null ? List.of() : List.copyOf(generalize);
         if (minzoom < 0 || maxzoom > MAX_ZOOM || minzoom > maxzoom) {
             throw new IllegalArgumentException("tile zooms must satisfy 0 <= minzoom <= maxzoom <= " + MAX_ZOOM);
         }
@@ -60,11 +66,16 @@ public record TileSettings(
                 throw new IllegalArgumentException("tile zoom rules must be ordered by increasing upTo");
             }
         }
+        for (int i = 1; i < generalize.size(); i++) {
+            if (generalize.get(i).upTo() <= generalize.get(i - 1).upTo()) {
+                throw new IllegalArgumentException("tile generalisations must be ordered by increasing upTo");
+            }
+        }
     }
 
     /** The settings of a declaration without a {@code tiles} section. */
     public static TileSettings defaults() {
-        return new TileSettings(null, null, null, null, null, null, null);
+        return new TileSettings(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -84,6 +95,72 @@ public record TileSettings(
             simplify = simplify == null ? 0.0 : simplify;
             if (simplify < 0) {
                 throw new IllegalArgumentException("simplify must not be negative");
+            }
+        }
+    }
+
+    /**
+     * A generalisation for the zooms up to {@code upTo}, the first whose {@code upTo} is at least the
+     * zoom: the layer's lines grouped by {@code groupBy}, each group merged into one feature and
+     * simplified. Only line layers can be generalised; at its zooms tiles may carry, and filter by,
+     * only the {@code groupBy} attributes, as nothing else survives the grouping.
+     *
+     * @param upTo      the highest zoom it applies to
+     * @param groupBy   the declared attributes whose equal values make one merged feature; not empty
+     * @param tolerance simplification tolerance in Web Mercator metres; 0 for none
+     */
+    public record Generalization(int upTo, List<String> groupBy, Double tolerance) {
+
+        public Generalization {
+            groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+            tolerance = tolerance == null ? 0.0 : tolerance;
+            if (groupBy.isEmpty()) {
+                throw new IllegalArgumentException("tile generalisation up to zoom " + upTo + " needs groupBy attributes");
+            }
+            if (tolerance < 0 || tolerance.isNaN()) {
+                throw new IllegalArgumentException("tile generalisation tolerance must not be negative");
+            }
+        }
+    }
+
+    /** The generalisation tiles at zoom {@code z} are cut from; empty when they come from the layer's rows. */
+    public Optional<Generalization> generalizationAt(int z) {
+        return generalize.stream().filter(g -> z <= g.upTo()).findFirst();
+    }
+
+    /**
+     * Checks the generalisations against the layer.
+     *
+     * @throws IllegalArgumentException when the layer's geometry is not lines, a {@code groupBy}
+     *                                  names an undeclared attribute, or tiles at a generalised zoom
+     *                                  carry or filter by an attribute the grouping drops
+     */
+    public void checkGeneralizations(GeometryKind kind, List<Attribute> declared) {
+        if (generalize.isEmpty()) {
+            return;
+        }
+        if (kind != GeometryKind.MULTI_LINE_STRING) {
+            throw new IllegalArgumentException("tiles generalize merges lines, but this layer's geometry is "
+                    + kind.postgisName() + "; points have nothing to merge and polygons are thinned with zooms.simplify");
+        }
+        for (Generalization g : generalize) {
+            g.groupBy().stream().filter(n -> declared.stream().noneMatch(a -> a.name().equals(n))).findFirst()
+                    .ifPresent(n -> {
+                        throw new IllegalArgumentException("tiles generalize (upTo " + g.upTo() + ") groups by "
+                                + n + ", which the layer does not declare");
+                    });
+        }
+        for (int z = minzoom; z <= maxzoom; z++) {
+            Generalization g = generalizationAt(z).orElse(null);
+            if (g == null) {
+                continue;
+            }
+            AtZoom atZoom = at(z, declared);
+            List<String> lost = Stream.concat(atZoom.attributes().stream(), atZoom.only().keySet().stream())
+                    .map(Attribute::name).filter(n -> !g.groupBy().contains(n)).distinct().toList();
+            if (!lost.isEmpty()) {
+                throw new IllegalArgumentException("at zoom " + z + " tiles carry or filter by " + String.join(", ", lost)
+                        + ", which tiles generalize (upTo " + g.upTo() + ") does not group by");
             }
         }
     }

@@ -1,0 +1,128 @@
+package org.chizu.tiles;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the generalised tables of the declared layers ({@code tiles.generalize}) in step with their
+ * data. At start-up a missing table, or one built by another declaration, is built before tiles are
+ * served; an existing one is rebuilt in the background, as changes made while no server listened
+ * were not heard.
+ *
+ * <p>After a {@link LayerDataChanged} the layer's tables are rebuilt by one background worker, once
+ * the layer has been quiet for {@link #QUIET} (an import of many features causes one rebuild), and
+ * then the layer's cached tiles at the generalised zooms are dropped. Until a rebuild finishes, those
+ * zooms show the previous generalisation: the staleness window is the quiet time plus the build.
+ */
+@Component
+class Generalizations implements SmartLifecycle {
+
+    static final Duration QUIET = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(Generalizations.class);
+
+    private final Map<String, List<GeneralizedTable>> byLayer;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TileCache cache;
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chizu-generalize").daemon().factory());
+    private volatile boolean running;
+
+    Generalizations(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transaction, TileCache cache) {
+        this.byLayer = registry.all().stream()
+                .filter(layer -> !layer.tiles().generalize().isEmpty())
+                .collect(Collectors.toUnmodifiableMap(Layer::id, layer -> layer.tiles().generalize().stream()
+                        .map(g -> new GeneralizedTable(layer, g)).toList()));
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.cache = cache;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        byLayer.forEach((layerId, tables) -> {
+            boolean current = tables.stream().allMatch(t -> t.isCurrent(jdbc));
+            if (current) {
+                schedule(layerId);
+            } else {
+                rebuild(layerId);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        worker.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Early, so that the tables exist before the web server (a late phase) serves tiles. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @EventListener
+    void on(LayerDataChanged change) {
+        if (running && byLayer.containsKey(change.layerId())) {
+            schedule(change.layerId());
+        }
+    }
+
+    /** Rebuilds the layer's generalised tables now, in the caller's thread, and drops the tiles they feed. */
+    void rebuild(String layerId) {
+        List<GeneralizedTable> tables = byLayer.getOrDefault(layerId, List.of());
+        long started = System.nanoTime();
+        for (GeneralizedTable table : tables) {
+            table.build(jdbc, transaction);
+        }
+        tables.stream().mapToInt(t -> t.generalization().upTo()).max().ifPresent(upTo ->
+                cache.invalidateZoomsUpTo(tables.get(0).layer(), upTo));
+        log.info("rebuilt the generalised tables of layer {} in {} ms", layerId,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Rebuilds after {@link #QUIET}; a later change of the same layer within it postpones the rebuild. */
+    private void schedule(String layerId) {
+        pending.compute(layerId, (id, previous) -> {
+            if (previous != null) {
+                previous.cancel(false);
+            }
+            return worker.schedule(() -> rebuildLogged(id), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void rebuildLogged(String layerId) {
+        try {
+            rebuild(layerId);
+        } catch (RuntimeException e) {
+            log.error("cannot rebuild the generalised tables of layer {}; low zooms keep the previous ones", layerId, e);
+        }
+    }
+}

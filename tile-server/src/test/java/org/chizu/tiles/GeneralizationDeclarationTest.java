@@ -1,0 +1,90 @@
+package org.chizu.tiles;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.chizu.gis.layer.LayerDeclarations;
+import org.chizu.gis.layer.LayerProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A town's declaration that asks for a generalisation Chizu cannot make stops start-up, naming what is wrong. */
+class GeneralizationDeclarationTest {
+
+    @TempDir
+    Path layers;
+
+    @Test
+    void generalisingAPointLayerStopsStartUp() throws IOException {
+        declare("""
+                id: bus_stops
+                title: {ja: バス停, en: Bus stops}
+                table: bus_stops
+                geometry: {column: geom, kind: Point, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+                tiles:
+                  generalize:
+                    - {upTo: 12, groupBy: [line], tolerance: 10}
+                attributes:
+                  - {name: line, type: text, label: {ja: 路線, en: Line}}
+                """);
+
+        assertThatThrownBy(this::startUp).hasMessageContaining("bus_stops.yml")
+                .hasMessageContaining("tiles generalize merges lines").hasMessageContaining("Point");
+    }
+
+    @Test
+    void groupingByAnUndeclaredAttributeStopsStartUp() throws IOException {
+        declare("""
+                id: bus_routes
+                title: {ja: バス路線, en: Bus routes}
+                table: bus_routes
+                geometry: {column: geom, kind: MultiLineString, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+                tiles:
+                  generalize:
+                    - {upTo: 12, groupBy: [operator], tolerance: 10}
+                attributes:
+                  - {name: line, type: text, label: {ja: 路線, en: Line}}
+                """);
+
+        assertThatThrownBy(this::startUp).hasMessageContaining("bus_routes.yml")
+                .hasMessageContaining("groups by operator, which the layer does not declare");
+    }
+
+    @Test
+    void carryingAnAttributeTheGroupingDropsStopsStartUp() throws IOException {
+        declare("""
+                id: bus_routes
+                title: {ja: バス路線, en: Bus routes}
+                table: bus_routes
+                geometry: {column: geom, kind: MultiLineString, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+                tiles:
+                  minzoom: 10
+                  generalize:
+                    - {upTo: 12, groupBy: [line], tolerance: 10}
+                attributes:
+                  - {name: line, type: text, label: {ja: 路線, en: Line}}
+                  - {name: operator, type: text, label: {ja: 事業者, en: Operator}}
+                """);
+
+        assertThatThrownBy(this::startUp).hasMessageContaining("at zoom 10 tiles carry or filter by operator");
+    }
+
+    private void declare(String yaml) throws IOException {
+        String id = yaml.lines().findFirst().orElseThrow().substring("id: ".length());
+        Files.writeString(layers.resolve(id + ".yml"), yaml);
+    }
+
+    /** What the layer registry does first at start-up. */
+    private void startUp() {
+        new LayerDeclarations(new LayerProperties(layers)).read();
+    }
+}

@@ -1,0 +1,95 @@
+package org.chizu.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerDataChanged.Bounds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** Low zooms of the roads layer read merged routes (tiles.generalize in roads.yml), kept up to date. */
+class GeneralizedTilesTest extends TileServerTest {
+
+    /** Route 191 in three ledger segments, south-east of the fixture's national road 9. */
+    private static final String SEGMENTS_OF_ROUTE_191 = """
+            insert into roads (route_no, name, road_class, administrator, geom)
+            select '191', '国道191号', 'national', '国土交通省',
+                   st_setsrid(st_multi(st_makeline(st_makepoint(131.85 + 0.01 * i, 34.66), st_makepoint(131.86 + 0.01 * i, 34.66))), 6668)
+            from generate_series(0, 2) as i""";
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void aLowZoomTileCarriesOneMergedFeaturePerRouteWithTheGroupAttributes() throws Exception {
+        try {
+            jdbc.update(SEGMENTS_OF_ROUTE_191);
+            generalizations.rebuild("roads");
+
+            List<Map<String, Object>> roads = roads(11);
+
+            assertThat(roads).extracting(r -> r.get("route_no")).containsExactlyInAnyOrder("9", "191");
+            assertThat(roads).filteredOn(r -> "191".equals(r.get("route_no"))).singleElement()
+                    .isEqualTo(Map.of("route_no", "191", "name", "国道191号", "road_class", "national"));
+        } finally {
+            removeRoute191();
+        }
+    }
+
+    @Test
+    void aHighZoomTileStillCarriesEveryLedgerSegment() throws Exception {
+        try {
+            jdbc.update(SEGMENTS_OF_ROUTE_191);
+            generalizations.rebuild("roads");
+
+            List<Map<String, Object>> roads = roads(14, 131.865, 34.66);
+
+            assertThat(roads).filteredOn(r -> "191".equals(r.get("route_no"))).hasSizeGreaterThan(1)
+                    .allSatisfy(r -> assertThat(r).containsKey("administrator"));
+        } finally {
+            removeRoute191();
+        }
+    }
+
+    @Test
+    void afterAnAnnouncedChangeTheLowZoomsShowTheNewRoute() throws Exception {
+        assertThat(roads(11)).extracting(r -> r.get("route_no")).doesNotContain("191");
+        try {
+            jdbc.update(SEGMENTS_OF_ROUTE_191);
+            events.publishEvent(new LayerDataChanged("roads", new Bounds(131.85, 34.66, 131.88, 34.66)));
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            List<Object> routes = List.of();
+            while (!routes.contains("191") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                routes = roads(11).stream().map(r -> r.get("route_no")).toList();
+            }
+            assertThat(routes).as("routes at z11 after the rebuild").contains("191", "9");
+        } finally {
+            removeRoute191();
+        }
+    }
+
+    private void removeRoute191() {
+        jdbc.update("delete from roads where route_no = '191'");
+        generalizations.rebuild("roads");
+    }
+
+    private List<Map<String, Object>> roads(int z) throws Exception {
+        return roads(z, MASUDA_LON, MASUDA_LAT);
+    }
+
+    private List<Map<String, Object>> roads(int z, double lon, double lat) throws Exception {
+        byte[] tile = mvc.perform(get("/tiles/roads/" + path(tileAt(lon, lat, z))))
+                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsByteArray();
+        return tile.length == 0 ? List.of() : TileEndpointsTest.properties(decode(tile).getLayer("roads"));
+    }
+}
