@@ -41,11 +41,8 @@ class EditShowsInNextTileTest {
     private static final double LAT = 34.6781;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
+    static void database(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        // A tile cached on disk by an earlier run would show the shelter before the import.
-        Path cache = Files.createTempDirectory("chizu-tile-cache");
-        registry.add("chizu.tiles.cache-directory", cache::toString);
     }
 
     @LocalServerPort
