@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 say "starting Chizu on 127.0.0.1:$PORT with a scratch database in $SCRATCH"
 # The rate limit is per client address; here every resident is the same loopback address.
-CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT "$ROOT/chizu" run --server.address=127.0.0.1 \
+CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT CHIZU_SAMPLE_TOWN=false "$ROOT/chizu" run --server.address=127.0.0.1 \
   --chizu.reports.rate-limit.burst=100000 --chizu.reports.rate-limit.per-hour=100000 \
   --spring.datasource.hikari.maximum-pool-size=20 >"$LOG" 2>&1 &
 RUN_PID=$!
