@@ -1,5 +1,7 @@
 package org.chizu.tiles;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.TileSettings.Generalization;
+import org.chizu.gis.layer.SqlIdentifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +50,7 @@ final class GeneralizedTable {
         this.layer = layer;
         this.generalization = generalization;
         this.name = layer.id() + "_upto" + generalization.upTo();
-        String groupBy = generalization.groupBy().stream().map(GeneralizedTable::quote).collect(Collectors.joining(", "));
+        String groupBy = generalization.groupBy().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", "));
         this.select = SELECT
                 .replace("{groupBy}", groupBy)
                 .replace("{tolerance}", String.format(Locale.ROOT, "%.3f", generalization.tolerance()))
@@ -91,10 +94,6 @@ final class GeneralizedTable {
             jdbc.execute("alter index " + SCHEMA + "." + nextIndex + " rename to " + index);
             jdbc.execute("analyze " + qualifiedName());
         });
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier + '"';
     }
 
     private static String sha256(String text) {

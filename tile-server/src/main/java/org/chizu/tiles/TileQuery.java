@@ -1,5 +1,7 @@
 package org.chizu.tiles;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -119,10 +121,6 @@ public final class TileQuery {
                 .map(e -> "\n      and " + quote(e.getKey().name()) + " in ("
                         + String.join(", ", e.getValue().stream().map(v -> "?").toList()) + ")")
                 .collect(Collectors.joining());
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier + '"';
     }
 
     private static String number(double value) {

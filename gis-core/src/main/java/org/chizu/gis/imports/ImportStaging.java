@@ -1,5 +1,7 @@
 package org.chizu.gis.imports;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,10 +195,6 @@ final class ImportStaging {
             case BOOLEAN -> Types.BOOLEAN;
             case DATE -> Types.DATE;
         };
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /**

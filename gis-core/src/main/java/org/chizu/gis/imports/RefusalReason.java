@@ -1,5 +1,6 @@
 package org.chizu.gis.imports;
 
+import org.chizu.gis.layer.SqlIdentifiers;
 import org.chizu.gis.layer.Layer;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -38,7 +39,7 @@ record RefusalReason(String field, String message) {
                     from pg_constraint c
                     where c.conname = ? and c.conrelid = to_regclass(?)""",
                     (rs, i) -> new RefusalReason(rs.getString("columns"), "breaks the rule " + rs.getString("rule")),
-                    error.getConstraint(), ImportStaging.quote(layer.table()))
+                    error.getConstraint(), SqlIdentifiers.quote(layer.table()))
                     .stream().findFirst()
                     .orElse(new RefusalReason(null, error.getMessage()));
         }

@@ -1,5 +1,7 @@
 package org.chizu.opendata.cql2;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.util.Optional;
 
 import org.chizu.gis.layer.Attribute;
@@ -43,9 +45,5 @@ public record Queryables(Layer layer) {
     public Optional<Attribute> temporal() {
         var dates = layer.attributes().stream().filter(a -> a.type() == AttributeType.DATE).toList();
         return dates.size() == 1 ? Optional.of(dates.getFirst()) : Optional.empty();
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,5 +1,7 @@
 package org.chizu.opendata.query;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -181,10 +183,6 @@ final class FeatureSql {
             case BOOLEAN -> "boolean";
             case DATE -> "date";
         };
-    }
-
-    static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static String literal(String text) {
