@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One generalisation of a line layer as a table in schema {@value #SCHEMA}, named
- * {@code <layer>_upto<z>}: one row per group of equal {@code groupBy} values with the group's lines
- * merged and simplified, an {@value #ID_COLUMN}, and a GiST-indexed {@value #GEOMETRY_COLUMN}.
+ * One generalisation of a layer as a table in schema {@value #SCHEMA}, named {@code <layer>_upto<z>},
+ * with an {@value #ID_COLUMN} and a GiST-indexed {@value #GEOMETRY_COLUMN}: one row per group of
+ * equal {@code groupBy} values with the group's lines merged and simplified, or, without
+ * {@code groupBy}, one row per feature (its id and attributes) with its geometry simplified.
  *
  * <p>A build fills a new table and swaps it in by renaming, in one transaction, so readers see the
  * previous table or the new one, never a half-built one. Builds of the same table by several
@@ -31,11 +32,17 @@ final class GeneralizedTable {
     static final String ID_COLUMN = "id";
     static final String GEOMETRY_COLUMN = "geom_3857";
 
-    private static final String SELECT = """
+    private static final String MERGED = """
             select (row_number() over ())::bigint as "id", {groupBy},
                    st_multi(st_simplifypreservetopology(st_linemerge(st_collect(part.geom)), {tolerance})) as "geom_3857"
             from {table}, lateral st_dump({geometryColumn}) as part
             group by {groupBy}""";
+
+    /** The same simplification as a tile's own at run time, so a tile reads the same from either. */
+    private static final String SIMPLIFIED = """
+            select {idColumn} as "id",{attributes}
+                   st_simplify({geometryColumn}, {tolerance}, true) as "geom_3857"
+            from {table}""";
 
     private static final String FINGERPRINT = """
             select obj_description(to_regclass(?), 'pg_class')""";
@@ -51,8 +58,11 @@ final class GeneralizedTable {
         this.generalization = generalization;
         this.name = layer.id() + "_upto" + generalization.upTo();
         String groupBy = generalization.groupBy().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", "));
-        this.select = SELECT
+        String attributes = layer.attributes().stream().map(a -> " " + quote(a.name()) + ",").collect(Collectors.joining());
+        this.select = (generalization.merges() ? MERGED : SIMPLIFIED)
                 .replace("{groupBy}", groupBy)
+                .replace("{attributes}", attributes)
+                .replace("{idColumn}", quote(layer.idColumn()))
                 .replace("{tolerance}", String.format(Locale.ROOT, "%.3f", generalization.tolerance()))
                 .replace("{table}", quote(layer.table()))
                 .replace("{geometryColumn}", quote(layer.tiles().geometryColumn()));

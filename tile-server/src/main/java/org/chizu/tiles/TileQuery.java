@@ -85,7 +85,9 @@ public final class TileQuery {
         String table = generalized == null ? quote(layer.table()) : generalized.qualifiedName();
         String idColumn = quote(generalized == null ? layer.idColumn() : GeneralizedTable.ID_COLUMN);
         String geometryColumn = quote(generalized == null ? tiles.geometryColumn() : GeneralizedTable.GEOMETRY_COLUMN);
-        double tolerance = atZoom.simplify() * METRES_PER_PIXEL_AT_ZOOM_0 / (1L << z);
+        // A table of features simplified ahead replaces simplifying at run time; merged lines are simplified again per zoom.
+        boolean simplifiedAhead = generalized != null && !generalized.generalization().merges();
+        double tolerance = simplifiedAhead ? 0 : atZoom.simplify() * METRES_PER_PIXEL_AT_ZOOM_0 / (1L << z);
         String geometry = tolerance > 0 && layer.geometry().kind() != GeometryKind.POINT
                 ? "st_simplify(" + geometryColumn + ", " + number(tolerance) + ", true)"
                 : geometryColumn;

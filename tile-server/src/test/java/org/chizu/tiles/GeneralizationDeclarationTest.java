@@ -34,7 +34,27 @@ class GeneralizationDeclarationTest {
                 """);
 
         assertThatThrownBy(this::startUp).hasMessageContaining("bus_stops.yml")
-                .hasMessageContaining("tiles generalize merges lines").hasMessageContaining("Point");
+                .hasMessageContaining("points have nothing to simplify or merge").hasMessageContaining("Point");
+    }
+
+    @Test
+    void mergingPolygonsStopsStartUp() throws IOException {
+        declare("""
+                id: parks
+                title: {ja: 公園, en: Parks}
+                table: parks
+                geometry: {column: geom, kind: MultiPolygon, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+                tiles:
+                  generalize:
+                    - {upTo: 12, groupBy: [kind], tolerance: 10}
+                attributes:
+                  - {name: kind, type: text, label: {ja: 種別, en: Kind}}
+                """);
+
+        assertThatThrownBy(this::startUp).hasMessageContaining("parks.yml")
+                .hasMessageContaining("merges lines").hasMessageContaining("without groupBy");
     }
 
     @Test

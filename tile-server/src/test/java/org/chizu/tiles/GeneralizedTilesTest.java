@@ -12,10 +12,16 @@ import java.util.Map;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** Low zooms of the roads layer read merged routes (tiles.generalize in roads.yml), kept up to date. */
+import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
+
+/**
+ * Low zooms read tables prepared ahead (tiles.generalize), kept up to date: merged routes for roads,
+ * zones simplified ahead for hazard zones.
+ */
 class GeneralizedTilesTest extends TileServerTest {
 
     /** Route 191 in three ledger segments, south-east of the fixture's national road 9. */
@@ -78,6 +84,27 @@ class GeneralizedTilesTest extends TileServerTest {
         }
     }
 
+    @Test
+    void aLowZoomHazardTileKeepsEachZoneWithItsKindAndASimplifiedOutline() throws Exception {
+        try {
+            jdbc.update("""
+                    insert into hazard_zones (kind, name, geom) values ('landslide_warning', '試験の急傾斜地',
+                        st_multi(st_setsrid(st_buffer(st_setsrid(st_makepoint(131.86, 34.66), 6668)::geography, 300, 16)::geometry, 6668)))""");
+            generalizations.rebuild("hazard_zones");
+
+            JtsLayer zones = decode(tile("hazard_zones", 10, 131.86, 34.66)).getLayer("hazard_zones");
+
+            assertThat(TileEndpointsTest.properties(zones)).containsExactlyInAnyOrder(
+                    Map.of("kind", "flood", "flood_depth_class", "0_5_to_3m"), Map.of("kind", "landslide_warning"));
+            Geometry circle = zones.getGeometries().stream()
+                    .filter(g -> g.getUserData().equals(Map.of("kind", "landslide_warning"))).findFirst().orElseThrow();
+            assertThat(circle.getNumPoints()).as("vertices of a 65-vertex circle about 4 px across at z10").isBetween(4, 20);
+        } finally {
+            jdbc.update("delete from hazard_zones where name = '試験の急傾斜地'");
+            generalizations.rebuild("hazard_zones");
+        }
+    }
+
     private void removeRoute191() {
         jdbc.update("delete from roads where route_no = '191'");
         generalizations.rebuild("roads");
@@ -88,8 +115,12 @@ class GeneralizedTilesTest extends TileServerTest {
     }
 
     private List<Map<String, Object>> roads(int z, double lon, double lat) throws Exception {
-        byte[] tile = mvc.perform(get("/tiles/roads/" + path(tileAt(lon, lat, z))))
-                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsByteArray();
+        byte[] tile = tile("roads", z, lon, lat);
         return tile.length == 0 ? List.of() : TileEndpointsTest.properties(decode(tile).getLayer("roads"));
+    }
+
+    private byte[] tile(String layer, int z, double lon, double lat) throws Exception {
+        return mvc.perform(get("/tiles/" + layer + "/" + path(tileAt(lon, lat, z))))
+                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsByteArray();
     }
 }

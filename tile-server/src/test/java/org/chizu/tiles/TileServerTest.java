@@ -61,7 +61,9 @@ abstract class TileServerTest {
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("tiles-fixture.sql"));
                     return null;
                 });
-                generalizations.rebuild("roads"); // the fixture is loaded without announcing it
+                // the fixture is loaded without announcing it
+                generalizations.rebuild("roads");
+                generalizations.rebuild("hazard_zones");
                 fixtureLoaded = true;
             }
         }

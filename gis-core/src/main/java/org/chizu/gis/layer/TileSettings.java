@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *                       outlines join without seams
  * @param zooms          rules for lower zooms, ordered by {@code upTo}
  * @param generalize     generalisations for lower zooms, ordered by {@code upTo}: tiles at those zooms
- *                       are cut from a table of merged, simplified lines instead of the layer's rows
+ *                       are cut from a table of merged or simplified features instead of the layer's rows
  */
 public record TileSettings(
         Integer minzoom,
@@ -101,12 +101,16 @@ public record TileSettings(
 
     /**
      * A generalisation for the zooms up to {@code upTo}, the first whose {@code upTo} is at least the
-     * zoom: the layer's lines grouped by {@code groupBy}, each group merged into one feature and
-     * simplified. Only line layers can be generalised; at its zooms tiles may carry, and filter by,
-     * only the {@code groupBy} attributes, as nothing else survives the grouping.
+     * zoom: tiles at those zooms read a table prepared ahead instead of the layer's rows. With
+     * {@code groupBy}, a line layer's lines are grouped by those attributes and each group is merged
+     * into one simplified feature; tiles may then carry, and filter by, only the {@code groupBy}
+     * attributes, as nothing else survives the grouping. Without {@code groupBy}, every feature of a
+     * line or polygon layer is kept with all its attributes and only its geometry is simplified ahead,
+     * so a low-zoom tile spends no time simplifying.
      *
      * @param upTo      the highest zoom it applies to
-     * @param groupBy   the declared attributes whose equal values make one merged feature; not empty
+     * @param groupBy   the declared attributes whose equal values make one merged feature; empty to
+     *                  keep every feature
      * @param tolerance simplification tolerance in Web Mercator metres; 0 for none
      */
     public record Generalization(int upTo, List<String> groupBy, Double tolerance) {
@@ -114,12 +118,14 @@ public record TileSettings(
         public Generalization {
             groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
             tolerance = tolerance == null ? 0.0 : tolerance;
-            if (groupBy.isEmpty()) {
-                throw new IllegalArgumentException("tile generalisation up to zoom " + upTo + " needs groupBy attributes");
-            }
             if (tolerance < 0 || tolerance.isNaN()) {
                 throw new IllegalArgumentException("tile generalisation tolerance must not be negative");
             }
+        }
+
+        /** Whether features are merged into groups, rather than each kept and simplified. */
+        public boolean merges() {
+            return !groupBy.isEmpty();
         }
     }
 
@@ -131,19 +137,23 @@ public record TileSettings(
     /**
      * Checks the generalisations against the layer.
      *
-     * @throws IllegalArgumentException when the layer's geometry is not lines, a {@code groupBy}
-     *                                  names an undeclared attribute, or tiles at a generalised zoom
-     *                                  carry or filter by an attribute the grouping drops
+     * @throws IllegalArgumentException when the layer's geometry is points, a merging one is not on
+     *                                  lines, a {@code groupBy} names an undeclared attribute, or tiles
+     *                                  at a merged zoom carry or filter by an attribute the grouping drops
      */
     public void checkGeneralizations(GeometryKind kind, List<Attribute> declared) {
         if (generalize.isEmpty()) {
             return;
         }
-        if (kind != GeometryKind.MULTI_LINE_STRING) {
-            throw new IllegalArgumentException("tiles generalize merges lines, but this layer's geometry is "
-                    + kind.postgisName() + "; points have nothing to merge and polygons are thinned with zooms.simplify");
+        if (kind == GeometryKind.POINT) {
+            throw new IllegalArgumentException("tiles generalize simplifies lines and polygons, but this layer's geometry is "
+                    + kind.postgisName() + ": points have nothing to simplify or merge");
         }
         for (Generalization g : generalize) {
+            if (g.merges() && kind != GeometryKind.MULTI_LINE_STRING) {
+                throw new IllegalArgumentException("tiles generalize (upTo " + g.upTo() + ") merges lines, but this layer's geometry is "
+                        + kind.postgisName() + "; polygons are generalised without groupBy (each one kept and simplified)");
+            }
             g.groupBy().stream().filter(n -> declared.stream().noneMatch(a -> a.name().equals(n))).findFirst()
                     .ifPresent(n -> {
                         throw new IllegalArgumentException("tiles generalize (upTo " + g.upTo() + ") groups by "
@@ -151,7 +161,7 @@ public record TileSettings(
                     });
         }
         for (int z = minzoom; z <= maxzoom; z++) {
-            Generalization g = generalizationAt(z).orElse(null);
+            Generalization g = generalizationAt(z).filter(Generalization::merges).orElse(null);
             if (g == null) {
                 continue;
             }
