@@ -23,7 +23,8 @@ final class FeatureSql {
         GEOJSON,
         /**
          * Per row how many features match, ignoring limit and offset (the same in every row), then one
-         * complete GeoJSON Feature: a page and its numberMatched in one statement.
+         * complete GeoJSON Feature: a page and its numberMatched in one statement, which counts only
+         * when the page is full (a shorter page is the last, so offset plus its rows is the count).
          */
         COUNTED_GEOJSON,
         /** The id, the attributes and the geometry as WKB, per row. */
@@ -78,10 +79,15 @@ final class FeatureSql {
 
         sql.append("select ");
         if (shape.output() == Output.COUNTED_GEOJSON) {
-            // Uncorrelated, so PostgreSQL runs it once per statement (an InitPlan): numberMatched costs no second round trip.
+            // Uncorrelated, so PostgreSQL runs the count once per statement (an InitPlan), and only when it is
+            // first needed: a page shorter than its limit is the last one, and already knows numberMatched.
+            if (shape.paged()) {
+                sql.append("case when count(*) over () < ? then ? + count(*) over () else ",
+                        q -> java.util.Arrays.asList(q.limit(), q.offset()));
+            }
             sql.append("(select count(*) from ");
             appendFilteredRows(sql, layer, shape);
-            sql.append("), ");
+            sql.append(shape.paged() ? ") end, " : "), ");
         }
         if (shape.output() == Output.COUNT) {
             sql.append("count(*)");
