@@ -78,7 +78,7 @@ class StandardLayoutDownloadTest extends RunningServer {
         List<Map<String, String>> facilities = rows("/data/facilities/public_facilities.csv", StandardCharsets.UTF_8);
         assertThat(facilities).extracting(r -> r.get("名称")).containsExactly("安来市民会館");
         assertThat(facilities.getFirst()).containsEntry("全国地方公共団体コード", "322067")
-                .containsEntry("地方公共団体名", "島根県安来市");
+                .containsEntry("所在地_全国地方公共団体コード", "322067");
     }
 
     @Test
