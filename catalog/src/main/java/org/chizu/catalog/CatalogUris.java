@@ -49,6 +49,15 @@ public class CatalogUris {
         return base + "/data/" + layerId + "." + format.extension();
     }
 
+    /** The distribution of a standard layout (自治体標準オープンデータセット) of a layer. */
+    public String standardDistribution(String layerId, String standardId) {
+        return dataset(layerId) + "/distribution/" + layerId + "-" + standardId + "-csv";
+    }
+
+    public String standardDownload(String layerId, String standardId) {
+        return base + "/data/" + layerId + "/" + standardId + ".csv";
+    }
+
     public String ogcApi() {
         return base + "/ogc";
     }

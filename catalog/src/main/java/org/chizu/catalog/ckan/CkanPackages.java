@@ -18,6 +18,8 @@ import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.download.DownloadFormat;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +35,12 @@ class CkanPackages {
 
     private final CatalogUris uris;
     private final CatalogProperties properties;
+    private final LayerRegistry registry;
 
-    CkanPackages(CatalogUris uris, CatalogProperties properties) {
+    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry) {
         this.uris = uris;
         this.properties = properties;
+        this.registry = registry;
     }
 
     String organizationId() {
@@ -73,6 +77,8 @@ class CkanPackages {
         for (DownloadFormat download : DownloadFormat.values()) {
             ids.add(uuid(uris.distribution(layerId, download)));
         }
+        registry.find(layerId).ifPresent(layer -> layer.standards()
+                .forEach(standard -> ids.add(uuid(uris.standardDistribution(layerId, standard.id())))));
         ids.add(uuid(uris.apiDistribution(layerId)));
         return ids;
     }
@@ -126,6 +132,12 @@ class CkanPackages {
             resources.add(resource(uris.distribution(layer.id(), download), packageId, resources.size(),
                     layer.title().ja() + "（" + format.label() + "）", uris.download(layer.id(), download),
                     format.label(), format.mediaType()));
+        }
+        for (StandardDataset standard : layer.standards()) {
+            Map<String, Object> resource = resource(uris.standardDistribution(layer.id(), standard.id()), packageId, resources.size(),
+                    standard.title().ja() + "（CSV）", uris.standardDownload(layer.id(), standard.id()), "CSV", "text/csv");
+            resource.put("conforms_to", standard.spec());
+            resources.add(resource);
         }
         resources.add(resource(uris.apiDistribution(layer.id()), packageId, resources.size(),
                 layer.title().ja() + "（OGC API - Features）", uris.ogcItems(layer.id()), "OGC API - Features", "application/geo+json"));

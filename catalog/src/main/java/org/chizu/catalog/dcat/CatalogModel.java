@@ -21,6 +21,7 @@ import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.download.DownloadFormat;
 import org.springframework.stereotype.Service;
 
@@ -176,6 +177,9 @@ public class CatalogModel {
         for (DownloadFormat format : DownloadFormat.values()) {
             dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence));
         }
+        for (StandardDataset standard : layer.standards()) {
+            dataset.addProperty(DISTRIBUTION_LINK, standardDownload(model, layer, standard, licence));
+        }
         dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service));
         service.addProperty(SERVES_DATASET, dataset);
         return dataset;
@@ -193,6 +197,29 @@ public class CatalogModel {
                 .addProperty(FORMAT, model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT))
                 .addProperty(LICENSE, licence);
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
+        return distribution;
+    }
+
+    /** A standard layout as CSV, conforming to the standard's specification. */
+    private Resource standardDownload(Model model, Layer layer, StandardDataset standard, Resource licence) {
+        FileFormat csv = FileFormat.of(DownloadFormat.CSV);
+        Resource file = model.createResource(uris.standardDownload(layer.id(), standard.id()));
+        Resource spec = model.createResource(standard.spec(), STANDARD)
+                .addProperty(TITLE, standard.title().ja(), "ja")
+                .addProperty(TITLE, standard.title().en(), "en");
+        Resource distribution = model.createResource(uris.standardDistribution(layer.id(), standard.id()), DISTRIBUTION)
+                .addProperty(TITLE, standard.title().ja() + "（CSV）", "ja")
+                .addProperty(TITLE, standard.title().en() + " (CSV)", "en")
+                .addProperty(DESCRIPTION, layer.title().ja() + "を自治体標準オープンデータセット「" + standard.title().ja()
+                        + "」の項目と順序で出力したCSVです。", "ja")
+                .addProperty(DESCRIPTION, layer.title().en() + " in the columns and order of the Japanese municipal standard dataset "
+                        + standard.title().en() + ".", "en")
+                .addProperty(ACCESS_URL, file)
+                .addProperty(DOWNLOAD_URL, file)
+                .addProperty(FORMAT, model.createResource(csv.formatUri(), MEDIA_TYPE_OR_EXTENT))
+                .addProperty(CONFORMS_TO, spec)
+                .addProperty(LICENSE, licence);
+        csv.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
         return distribution;
     }
 

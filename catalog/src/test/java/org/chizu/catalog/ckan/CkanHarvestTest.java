@@ -28,6 +28,8 @@ class CkanHarvestTest extends RunningCatalog {
     private static final int EXTRA_LAYERS = 250;
     private static final int PUBLIC_LAYERS = 4 + EXTRA_LAYERS;
     private static final int RESOURCES_PER_DATASET = 6;
+    /** The facilities dataset adds one resource per standard layout it declares. */
+    private static final int STANDARD_LAYOUTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -76,7 +78,7 @@ class CkanHarvestTest extends RunningCatalog {
         assertThat(pages).isEqualTo(3);
         assertThat(names).hasSize(PUBLIC_LAYERS).doesNotHaveDuplicates().contains("roads", "survey_001", "survey_250")
                 .doesNotContain("water_pipes");
-        assertThat(resourceIds).hasSize(PUBLIC_LAYERS * RESOURCES_PER_DATASET).doesNotHaveDuplicates();
+        assertThat(resourceIds).hasSize(PUBLIC_LAYERS * RESOURCES_PER_DATASET + STANDARD_LAYOUTS).doesNotHaveDuplicates();
         Set<String> listed = new HashSet<>();
         result("/api/3/action/package_list").forEach(n -> listed.add(n.asText()));
         assertThat(listed).isEqualTo(new HashSet<>(names));

@@ -1,8 +1,11 @@
 package org.chizu.gis.layer;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A layer as declared once in the registry: everything the tile server, the feature API, the
@@ -21,6 +24,8 @@ import java.util.Optional;
  * @param style       default map styling
  * @param keywords    search keywords for catalogs
  * @param tiles       how the layer is cut into vector tiles; defaults when the declaration has none
+ * @param standards   standard table layouts the layer also downloads in (自治体標準オープンデータセット), each
+ *                    checked against the attributes
  */
 public record Layer(
         String id,
@@ -34,7 +39,8 @@ public record Layer(
         Access access,
         Style style,
         List<Label> keywords,
-        TileSettings tiles) {
+        TileSettings tiles,
+        List<StandardDataset> standards) {
 
     public Layer {
         Objects.requireNonNull(id, "layer id");
@@ -53,6 +59,23 @@ public record Layer(
             tiles.at(z, attributes); // stops start-up on a tile rule naming what the layer lacks
         }
         tiles.checkGeneralizations(geometry.kind(), attributes);
+        standards = List.copyOf(standards == null ? List.of() : standards);
+        Set<String> standardIds = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (StandardDataset standard : standards) {
+            if (!standardIds.add(standard.id())) {
+                problems.add("standard " + standard.id() + " is declared twice");
+            }
+            problems.addAll(standard.problemsWith(attributes));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("layer " + id + ": " + String.join("; ", problems));
+        }
+    }
+
+    /** The standard layout with this id, if the layer declares one. */
+    public Optional<StandardDataset> standard(String standardId) {
+        return standards.stream().filter(s -> s.id().equals(standardId)).findFirst();
     }
 
     public boolean isVisibleTo(Audience audience) {

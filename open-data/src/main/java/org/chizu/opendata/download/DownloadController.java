@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.encoding.CsvOptions;
 import org.chizu.opendata.query.BboxParameter;
 import org.chizu.opendata.query.FeatureQuery;
@@ -25,11 +26,14 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -91,6 +95,24 @@ class DownloadController {
         return headers(download).body(new FileSystemResource(built.file(download.format(), download.query())));
     }
 
+    /**
+     * A standard dataset's layout (自治体標準オープンデータセット) as CSV: the rows and columns the layer
+     * declares for it, with the same parameters, versions, ETag and counting as the layer's own CSV.
+     */
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}/{standardId:[a-z0-9_]+}.csv")
+    ResponseEntity<StreamingResponseBody> standard(@PathVariable String layerId, @PathVariable String standardId,
+                                                   @RequestParam Map<String, String> parameters,
+                                                   ServletWebRequest request) {
+        Layer layer = registry.require(layerId, audience.get());
+        StandardDataset standard = layer.standard(standardId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "layer " + layerId + " has no standard layout " + standardId), null));
+        Download download = prepare(layer, DownloadFormat.CSV, Optional.of(standard), parameters);
+        if (notModified(download, request)) {
+            return null;
+        }
+        return headers(download).body(out -> writer.streamStandard(standard, download.query(), download.csv(), out));
+    }
+
     /** Any other extension: a problem naming the formats offered. */
     @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:.+}")
     ResponseEntity<Resource> unknownFormat(@PathVariable String layerId, @PathVariable String extension) {
@@ -103,18 +125,32 @@ class DownloadController {
      * A download as requested: the layer (404 if the caller may not see it), the format, the query
      * pinned to the served version, and the validators of the answer.
      */
-    private record Download(Layer layer, DownloadFormat format, FeatureQuery query, CsvOptions csv,
-                            Optional<LayerVersion> version, String etag) {
+    private record Download(Layer layer, DownloadFormat format, Optional<StandardDataset> standard, FeatureQuery query,
+                            CsvOptions csv, Optional<LayerVersion> version, String etag) {
+
+        /** What the download is counted as: the format's extension, or the standard's file name. */
+        String kind() {
+            return kind(format, standard);
+        }
+
+        static String kind(DownloadFormat format, Optional<StandardDataset> standard) {
+            return standard.map(s -> s.id() + "." + format.extension()).orElse(format.extension());
+        }
     }
 
     private Download prepare(String layerId, String extension, Map<String, String> parameters) {
         Layer layer = registry.require(layerId, audience.get());
-        DownloadFormat format = DownloadFormat.ofExtension(extension);
+        return prepare(layer, DownloadFormat.ofExtension(extension), Optional.empty(), parameters);
+    }
+
+    private Download prepare(Layer layer, DownloadFormat format, Optional<StandardDataset> standard, Map<String, String> parameters) {
         CsvOptions csv = CsvOptions.parse(parameters.get("encoding"), parameters.get("header"));
         FeatureQuery query = FeatureQuery.wholeLayer(layer)
                 .withBbox(BboxParameter.parse(parameters.get("bbox"), parameters.get("bbox-crs")))
-                .within(WithinParameter.parse(parameters.get("within"), parameters.get("within-crs")))
-                .inCrs(OutputCrs.parse(parameters.get("crs")));
+                .within(WithinParameter.parse(parameters.get("within"), parameters.get("within-crs")));
+        // A standard layout writes 緯度/経度 in JGD2011 degrees whatever crs is asked for.
+        query = standard.isPresent() ? StandardSelection.apply(query, standard.get())
+                : query.inCrs(OutputCrs.parse(parameters.get("crs")));
         String version = parameters.get("version");
         Optional<LayerVersion> pinned = version == null || version.isBlank() ? Optional.empty()
                 : Optional.of(versions.inForceAt(layer, LayerVersion.parse(version)));
@@ -124,7 +160,7 @@ class DownloadController {
             query = query.asOf(served.get().time());
         }
         features.check(query);
-        return new Download(layer, format, query, csv, served, etag(format, query, csv, served));
+        return new Download(layer, format, standard, query, csv, served, etag(Download.kind(format, standard), query, csv, served));
     }
 
     /** Answers 304 when the client has this download already; otherwise counts it, unless it asks for a part. */
@@ -134,7 +170,7 @@ class DownloadController {
             return true;
         }
         if (request.getHeader(HttpHeaders.RANGE) == null) {
-            counter.record(download.layer(), download.format());
+            counter.record(download.layer(), download.kind());
         }
         return false;
     }
@@ -143,7 +179,7 @@ class DownloadController {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(download.format() == DownloadFormat.CSV ? csvType(download.csv()) : download.format().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName(download.layer(), download.version(), download.format()), StandardCharsets.UTF_8)
+                        .filename(fileName(download.layer(), download.version(), download.standard(), download.format()), StandardCharsets.UTF_8)
                         .build().toString())
                 .eTag(download.etag());
         download.version().ifPresent(v -> response.lastModified(v.time()));
@@ -179,13 +215,17 @@ class DownloadController {
         return new org.springframework.http.MediaType("text", "csv", csv.charset());
     }
 
-    /** "roads-20261121T1200Z.geojson"; without a version, just the layer id. */
-    static String fileName(Layer layer, Optional<LayerVersion> version, DownloadFormat format) {
-        return layer.id() + version.map(v -> "-" + v.fileStamp()).orElse("") + "." + format.extension();
+    /**
+     * "roads-20261121T1200Z.geojson", "facilities-20261121T1200Z-designated_shelters.csv"; without a
+     * version, no stamp.
+     */
+    static String fileName(Layer layer, Optional<LayerVersion> version, Optional<StandardDataset> standard, DownloadFormat format) {
+        return layer.id() + version.map(v -> "-" + v.fileStamp()).orElse("")
+                + standard.map(s -> "-" + s.id()).orElse("") + "." + format.extension();
     }
 
-    private static String etag(DownloadFormat format, FeatureQuery query, CsvOptions csv, Optional<LayerVersion> version) {
-        String identity = String.join("|", format.extension(), query.canonical(),
+    private static String etag(String kind, FeatureQuery query, CsvOptions csv, Optional<LayerVersion> version) {
+        String identity = String.join("|", kind, query.canonical(),
                 version.map(LayerVersion::id).orElse("unversioned"), csv.charset().name(), String.valueOf(csv.labels()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

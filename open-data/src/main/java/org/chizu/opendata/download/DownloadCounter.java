@@ -27,12 +27,17 @@ public class DownloadCounter {
         this.jdbc = jdbc;
     }
 
-    public void record(Layer layer, DownloadFormat format) {
+    /**
+     * Counts one download.
+     *
+     * @param kind the format's extension ("geojson"), or a standard layout's file name ("designated_shelters.csv")
+     */
+    public void record(Layer layer, String kind) {
         jdbc.update("""
                 insert into download_count (layer_id, month, format, count)
                 values (?, date_trunc('month', now() at time zone 'Asia/Tokyo')::date, ?, 1)
                 on conflict (layer_id, month, format) do update set count = download_count.count + 1
-                """, layer.id(), format.extension());
+                """, layer.id(), kind);
     }
 
     /** The counts of the given layers, newest month first. */

@@ -2,8 +2,10 @@ package org.chizu.opendata.download;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.StandardDataset;
 
 /** The download links of a layer, for its OGC API collection page and the catalog. */
 public final class DownloadLinks {
@@ -15,11 +17,22 @@ public final class DownloadLinks {
     private DownloadLinks() {
     }
 
-    /** A link per download format, relative to the server root ("/data/roads.geojson"). */
+    /**
+     * A link per download format, then one per standard layout the layer declares, relative to the
+     * server root ("/data/roads.geojson", "/data/facilities/designated_shelters.csv").
+     */
     public static List<Link> of(Layer layer) {
-        return Arrays.stream(DownloadFormat.values())
+        Stream<Link> formats = Arrays.stream(DownloadFormat.values())
                 .map(format -> new Link("/data/" + layer.id() + "." + format.extension(), "enclosure",
-                        format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")"))
-                .toList();
+                        format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")"));
+        Stream<Link> standards = layer.standards().stream()
+                .map(standard -> new Link(standardPath(layer, standard), "enclosure", DownloadFormat.CSV.mediaType().toString(),
+                        standard.title().ja() + " (csv)"));
+        return Stream.concat(formats, standards).toList();
+    }
+
+    /** Where a standard layout downloads, relative to the server root. */
+    public static String standardPath(Layer layer, StandardDataset standard) {
+        return "/data/" + layer.id() + "/" + standard.id() + "." + DownloadFormat.CSV.extension();
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.encoding.CrsDefinitions;
 import org.chizu.opendata.encoding.CsvEncoder;
 import org.chizu.opendata.encoding.CsvOptions;
@@ -14,8 +15,10 @@ import org.chizu.opendata.encoding.FlatGeobufEncoder;
 import org.chizu.opendata.encoding.GeoJsonEncoder;
 import org.chizu.opendata.encoding.GeoPackageEncoder;
 import org.chizu.opendata.encoding.ShapefileEncoder;
+import org.chizu.opendata.encoding.StandardCsvEncoder;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.opendata.query.MunicipalityLocator;
 import org.springframework.stereotype.Component;
 
 /** Runs a feature query into one download format: the one place formats meet the query service. */
@@ -26,10 +29,12 @@ public class DownloadWriter {
 
     private final FeatureQueryService features;
     private final CrsDefinitions crsDefinitions;
+    private final MunicipalityLocator municipalities;
 
-    public DownloadWriter(FeatureQueryService features, CrsDefinitions crsDefinitions) {
+    public DownloadWriter(FeatureQueryService features, CrsDefinitions crsDefinitions, MunicipalityLocator municipalities) {
         this.features = features;
         this.crsDefinitions = crsDefinitions;
+        this.municipalities = municipalities;
     }
 
     /**
@@ -49,6 +54,19 @@ public class DownloadWriter {
             case SHAPEFILE -> new ShapefileEncoder().write(schema, features.rows(query), out);
             case GEOPACKAGE -> throw new IllegalArgumentException("a GeoPackage is built into a file, not streamed");
         };
+        out.flush();
+        return count;
+    }
+
+    /**
+     * Writes the features of the query, as they are read, in a standard dataset's CSV layout.
+     *
+     * @param query the layer's query, already limited to the standard's rows and in JGD2011
+     * @return how many features were written
+     */
+    public long streamStandard(StandardDataset standard, FeatureQuery query, CsvOptions csv, OutputStream target) throws IOException {
+        OutputStream out = new BufferedOutputStream(target, BUFFER_BYTES);
+        long count = new StandardCsvEncoder(standard, query.layer(), csv, municipalities).write(features.rows(query), out);
         out.flush();
         return count;
     }

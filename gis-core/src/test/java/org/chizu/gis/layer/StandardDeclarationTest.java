@@ -1,0 +1,112 @@
+package org.chizu.gis.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.chizu.gis.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class StandardDeclarationTest {
+
+    private static final String FACILITY_LAYER = """
+            id: little_facilities
+            title: {ja: 施設, en: Facilities}
+            table: facilities
+            geometry: {column: geom, kind: Point, srid: 6668}
+            access: public
+            licence: {id: CC-BY-4.0, title: {ja: CC BY}, url: https://creativecommons.org/licenses/by/4.0/}
+            attributes:
+              - name: kind
+                type: text
+                label: {ja: 種別}
+                values: [{value: designated_shelter, label: {ja: 指定避難所}}, {value: hall, label: {ja: 公民館}}]
+              - {name: name, type: text, label: {ja: 名称}}
+              - {name: for_flood, type: boolean, label: {ja: 洪水}}
+            standards:
+              - id: shelters
+                title: {ja: 指定避難所一覧, en: Designated shelters}
+                spec: https://www.digital.go.jp/resources/open_data/municipal-standard-data-set-test#designated-shelters
+            """;
+
+    private final LayerDeclarations declarations = new LayerDeclarations(new LayerProperties(null));
+
+    @Test
+    void theFacilitiesLayerDeclaresTheThreeStandardLayoutsOfTheDigitalAgency() {
+        LayerRegistry registry = new LayerRegistry(declarations, new JdbcTemplate(TestDatabase.migrated().dataSource()));
+        Layer facilities = registry.find("facilities").orElseThrow();
+
+        assertThat(facilities.standards()).extracting(s -> s.title().ja())
+                .containsExactly("指定緊急避難場所一覧", "指定避難所一覧", "公共施設一覧");
+        assertThat(facilities.standards()).allSatisfy(standard -> {
+            assertThat(standard.spec()).startsWith("https://www.digital.go.jp/resources/open_data/municipal-standard-data-set-test");
+            assertThat(standard.columns().get(0).name()).isEqualTo("全国地方公共団体コード");
+            assertThat(standard.columns().get(0).from()).isEqualTo(StandardDataset.Derived.MUNICIPALITY_CODE);
+        });
+        assertThat(facilities.standard("emergency_evacuation_sites").orElseThrow().where())
+                .containsEntry("kind", java.util.List.of("emergency_evacuation_site"));
+    }
+
+    @Test
+    void aColumnNamingAnUnknownAttributeStopsStartUpNamingTheFileAndTheAttribute() {
+        String declaration = FACILITY_LAYER + """
+                    columns:
+                      - {name: 名称, attribute: nmae}
+                """;
+
+        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("layers/99-little.yml")
+                .hasMessageContaining("standard shelters: column 名称 names unknown attribute 'nmae'");
+    }
+
+    @Test
+    void aRowSelectionOrMappingOfAValueTheAttributeDoesNotAllowStopsStartUp() {
+        String declaration = FACILITY_LAYER + """
+                    where: {kind: [shelter]}
+                    columns:
+                      - {name: 災害種別_洪水, attribute: for_flood, map: {"maybe": "1"}}
+                """;
+
+        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+                .hasMessageContaining("layers/99-little.yml")
+                .hasMessageContaining("row selection: value 'shelter' of kind: 'shelter' is not one of [designated_shelter, hall]")
+                .hasMessageContaining("column 災害種別_洪水: value 'maybe' of for_flood");
+    }
+
+    @Test
+    void aColumnWithTwoSourcesStopsStartUp() {
+        String declaration = FACILITY_LAYER + """
+                    columns:
+                      - {name: 名称, attribute: name, from: feature_id}
+                """;
+
+        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+                .hasMessageContaining("layers/99-little.yml")
+                .hasMessageContaining("column 名称 must take its value from one of attribute, value or from");
+    }
+
+    @Test
+    void aWellFormedStandardReadsWithItsColumnsInOrder() {
+        Layer layer = parse(FACILITY_LAYER + """
+                    where: {kind: [designated_shelter]}
+                    columns:
+                      - {name: 全国地方公共団体コード, from: municipality_code}
+                      - {name: 名称, attribute: name}
+                      - {name: 災害種別_洪水, attribute: for_flood, map: {"true": "1"}}
+                      - {name: 名称_カナ}
+                """, "layers/99-little.yml");
+
+        StandardDataset standard = layer.standard("shelters").orElseThrow();
+        assertThat(standard.columns()).extracting(StandardDataset.Column::name)
+                .containsExactly("全国地方公共団体コード", "名称", "災害種別_洪水", "名称_カナ");
+        assertThat(standard.needsMunicipality()).isTrue();
+    }
+
+    private Layer parse(String yaml, String origin) {
+        return declarations.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), origin);
+    }
+}

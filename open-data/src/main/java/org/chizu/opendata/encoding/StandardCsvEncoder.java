@@ -1,0 +1,123 @@
+package org.chizu.opendata.encoding;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.StandardDataset;
+import org.chizu.gis.layer.StandardDataset.Column;
+import org.chizu.opendata.query.FeatureRow;
+import org.chizu.opendata.query.FeatureStream;
+import org.chizu.opendata.query.MunicipalityLocator;
+import org.chizu.opendata.query.MunicipalityLocator.Municipality;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Writes features in a standard dataset's layout (自治体標準オープンデータセット): exactly the declared
+ * columns in the declared order, as CSV the way {@link CsvEncoder} writes it (CRLF, a byte-order
+ * mark in UTF-8). Features must arrive in JGD2011 longitude/latitude, which 緯度/経度 are written in.
+ * Municipalities are looked up in batches of {@value #BATCH} features, so memory stays constant.
+ */
+public final class StandardCsvEncoder {
+
+    private static final int BATCH = 500;
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final StandardDataset standard;
+    private final Layer layer;
+    private final CsvOptions options;
+    private final MunicipalityLocator locator;
+
+    public StandardCsvEncoder(StandardDataset standard, Layer layer, CsvOptions options, MunicipalityLocator locator) {
+        this.standard = standard;
+        this.layer = layer;
+        this.options = options;
+        this.locator = locator;
+    }
+
+    /** @return how many features were written */
+    public long write(FeatureStream<FeatureRow> features, OutputStream out) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, options.charset()));
+        if (options.utf8()) {
+            writer.write(BYTE_ORDER_MARK);
+        }
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL);
+        printer.printRecord(standard.columns().stream().map(Column::name).toList());
+        List<FeatureRow> batch = new ArrayList<>(BATCH);
+        long count = features.forEach(feature -> {
+            batch.add(feature);
+            if (batch.size() == BATCH) {
+                print(batch, printer);
+            }
+        });
+        print(batch, printer);
+        printer.flush();
+        return count;
+    }
+
+    private void print(List<FeatureRow> batch, CSVPrinter printer) throws IOException {
+        List<Optional<Municipality>> municipalities = standard.needsMunicipality()
+                ? locator.locate(batch.stream().map(FeatureRow::geometry).toList())
+                : batch.stream().map(f -> Optional.<Municipality>empty()).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            FeatureRow feature = batch.get(i);
+            Optional<Municipality> municipality = municipalities.get(i);
+            List<String> record = new ArrayList<>(standard.columns().size());
+            for (Column column : standard.columns()) {
+                record.add(value(column, feature, municipality));
+            }
+            printer.printRecord(record);
+        }
+        batch.clear();
+    }
+
+    private String value(Column column, FeatureRow feature, Optional<Municipality> municipality) {
+        if (column.attribute() != null) {
+            Object value = feature.values().get(attributeIndex(column.attribute()));
+            if (column.map() != null) {
+                return value == null ? "" : column.map().getOrDefault(String.valueOf(value), "");
+            }
+            return value == null ? "" : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        }
+        if (column.value() != null) {
+            return column.value();
+        }
+        if (column.from() == null) {
+            return "";
+        }
+        return switch (column.from()) {
+            case FEATURE_ID -> Long.toString(feature.id());
+            case MUNICIPALITY_CODE -> municipality.map(m -> LocalGovernmentCodes.withCheckDigit(m.code())).orElse("");
+            case MUNICIPALITY_NAME -> municipality.map(m -> LocalGovernmentCodes.prefecture(m.code()) + m.nameJa()).orElse("");
+            case LATITUDE -> degrees(feature.geometry(), false);
+            case LONGITUDE -> degrees(feature.geometry(), true);
+        };
+    }
+
+    private int attributeIndex(String name) {
+        for (int i = 0; i < layer.attributes().size(); i++) {
+            if (layer.attributes().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the registry checked that layer " + layer.id() + " has attribute " + name);
+    }
+
+    /** Decimal degrees of the point, or of a point inside a line or polygon. */
+    private static String degrees(Geometry geometry, boolean longitude) {
+        if (geometry == null || geometry.isEmpty()) {
+            return "";
+        }
+        Point point = geometry instanceof Point p ? p : geometry.getInteriorPoint();
+        return BigDecimal.valueOf(longitude ? point.getX() : point.getY()).toPlainString();
+    }
+}
