@@ -16,6 +16,7 @@ import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
+import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.opendata.download.DownloadFormat;
@@ -33,10 +34,12 @@ class CkanPackages {
 
     private final CatalogUris uris;
     private final CatalogProperties properties;
+    private final DatasetQuality quality;
 
-    CkanPackages(CatalogUris uris, CatalogProperties properties) {
+    CkanPackages(CatalogUris uris, CatalogProperties properties, DatasetQuality quality) {
         this.uris = uris;
         this.properties = properties;
+        this.quality = quality;
     }
 
     String organizationId() {
@@ -106,6 +109,7 @@ class CkanPackages {
         pkg.put("type", "dataset");
         pkg.put("private", false);
         pkg.put("extras", extras(entry));
+        pkg.put("quality", quality.of(entry).toJson());
         return pkg;
     }
 
