@@ -48,10 +48,6 @@ public record QualityAssessment(List<Measurement> measurements) {
         }
     }
 
-    public Measurement of(QualityMetric metric) {
-        return measurements.stream().filter(m -> m.metric() == metric).findFirst().orElseThrow();
-    }
-
     public int score() {
         return measurements.stream().mapToInt(Measurement::points).sum();
     }

@@ -1,5 +1,7 @@
 package org.chizu.catalog.quality;
 
+import java.util.Locale;
+
 import org.chizu.gis.layer.Label;
 
 /** The five dimensions of data.europa.eu's metadata quality assessment (MQA), derived from FAIR. */
@@ -18,7 +20,7 @@ public enum QualityDimension {
 
     /** The id used in JSON and in the dimension's IRI ("findability"). */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public Label label() {

@@ -65,11 +65,6 @@ public enum QualityMetric {
         return label;
     }
 
-    /** Whether the metric depends on HTTP checks, which are made in the background. */
-    public boolean checksLinks() {
-        return this == ACCESS_URL_STATUS || this == DOWNLOAD_URL_STATUS;
-    }
-
     public static List<QualityMetric> in(QualityDimension dimension) {
         return Arrays.stream(values()).filter(m -> m.dimension == dimension).toList();
     }

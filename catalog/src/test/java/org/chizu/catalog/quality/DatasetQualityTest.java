@@ -25,8 +25,12 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.chizu.catalog.RunningCatalog;
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -75,8 +79,19 @@ class DatasetQualityTest extends RunningCatalog {
                 """.formatted(id, id, id, keywords, licence);
     }
 
+    @Autowired
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    private LayerRegistry registry;
+
+    /**
+     * The town's fixture was written behind the server's back while it was already checking its
+     * links; it is announced as an import would announce it, and the checks it causes are awaited.
+     */
     @BeforeAll
-    void waitForTheFirstLinkChecks() throws Exception {
+    void announceTheTownAndWaitForTheLinkChecks() throws Exception {
+        registry.all().forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer.id())));
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
         for (String id : List.of("facilities", "bare_shelters", "broken_shelters")) {
             while (metric(quality(id), "download-url-status").get("passed").isNull()) {
