@@ -70,6 +70,11 @@ public class CatalogUris {
         return ogcCollection(layerId) + "/items";
     }
 
+    /** The document describing the metrics of the metadata-quality score, and their namespace. */
+    public String qualityMetrics() {
+        return catalog() + "/quality-metrics";
+    }
+
     public String publisher() {
         return base + "/catalog#publisher";
     }

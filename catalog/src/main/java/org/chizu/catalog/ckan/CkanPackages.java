@@ -16,6 +16,7 @@ import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
+import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
@@ -36,11 +37,13 @@ class CkanPackages {
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final LayerRegistry registry;
+    private final DatasetQuality quality;
 
-    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry) {
+    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality) {
         this.uris = uris;
         this.properties = properties;
         this.registry = registry;
+        this.quality = quality;
     }
 
     String organizationId() {
@@ -112,6 +115,7 @@ class CkanPackages {
         pkg.put("type", "dataset");
         pkg.put("private", false);
         pkg.put("extras", extras(entry));
+        pkg.put("quality", quality.of(entry).toJson());
         return pkg;
     }
 

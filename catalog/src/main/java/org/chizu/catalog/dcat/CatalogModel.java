@@ -19,6 +19,7 @@ import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
+import org.chizu.catalog.quality.QualityMeasurements;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.StandardDataset;
@@ -38,11 +39,13 @@ public class CatalogModel {
     private final CatalogEntries entries;
     private final CatalogUris uris;
     private final CatalogProperties properties;
+    private final QualityMeasurements quality;
 
-    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties) {
+    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties, QualityMeasurements quality) {
         this.entries = entries;
         this.uris = uris;
         this.properties = properties;
+        this.quality = quality;
     }
 
     /** The number of catalog pages; at least 1, since an empty catalog still has its first page. */
@@ -79,7 +82,11 @@ public class CatalogModel {
      * @throws org.chizu.gis.layer.UnknownLayerException when there is no public layer with this id
      */
     public Model dataset(String id) {
-        CatalogEntry entry = entries.get(id);
+        return dataset(entries.get(id));
+    }
+
+    /** One dataset as {@link #dataset(String)} describes it, from an entry already read. */
+    public Model dataset(CatalogEntry entry) {
         Model model = newModel();
         Resource service = model.createResource(uris.ogcApi());
         dataset(model, entry, service);
@@ -182,6 +189,7 @@ public class CatalogModel {
         }
         dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service));
         service.addProperty(SERVES_DATASET, dataset);
+        quality.describe(dataset);
         return dataset;
     }
 

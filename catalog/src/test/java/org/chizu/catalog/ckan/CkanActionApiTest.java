@@ -44,6 +44,21 @@ class CkanActionApiTest extends RunningCatalog {
     }
 
     @Test
+    void aPackageCarriesItsQualityWithUncheckedLinksNotYetMeasured() throws Exception {
+        JsonNode quality = ok("/api/3/action/package_show?id=roads").get("result").get("quality");
+        JsonNode accessibility = quality.get("dimensions").get(1);
+        assertThat(accessibility.get("id").asText()).isEqualTo("accessibility");
+        JsonNode accessUrls = accessibility.get("metrics").get(0);
+        assertThat(accessUrls.get("id").asText()).isEqualTo("access-url-status");
+        assertThat(accessUrls.get("passed").isNull()).as("links are not checked in this test").isTrue();
+        assertThat(accessUrls.get("points").asInt()).isZero();
+        assertThat(accessUrls.get("max").asInt()).isEqualTo(50);
+        assertThat(accessibility.get("max").asInt()).as("only the measured downloadURL metric counts").isEqualTo(20);
+        assertThat(quality.get("max").asInt()).isEqualTo(375 - 50 - 30);
+        assertThat(quality.get("rating").asText()).isIn("excellent", "good", "sufficient", "bad");
+    }
+
+    @Test
     void packageSearchFiltersSortsPagesAndCountsFacets() throws Exception {
         JsonNode byTag = ok("/api/3/action/package_search?fq=" + encode("tags:道路台帳")).get("result");
         assertThat(byTag.get("count").asInt()).isEqualTo(1);
