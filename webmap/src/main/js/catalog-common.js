@@ -14,6 +14,7 @@ addMessages({
   facetTags: { ja: 'タグ', en: 'Tag' },
   facetFormat: { ja: 'ファイル形式', en: 'Format' },
   facetLicence: { ja: 'ライセンス', en: 'Licence' },
+  moreValues: { ja: (n) => `ほか ${n} 件を表示`, en: (n) => `Show ${n} more` },
   clearFilters: { ja: '絞り込みを解除', en: 'Clear filters' },
   resultCount: { ja: (n) => `${n} 件のデータセット`, en: (n) => `${n} dataset${n === 1 ? '' : 's'}` },
   noResults: { ja: '該当するデータセットはありません。', en: 'No dataset matches.' },
@@ -55,10 +56,9 @@ addMessages({
  * @throws Error with the HTTP status (as .status) when the action fails
  */
 export async function ckanAction(action, parameters = {}) {
-  const query = new URLSearchParams();
-  Object.entries(parameters).forEach(([name, value]) => {
-    [].concat(value).forEach((v) => query.append(name, v));
-  });
+  // CKAN takes a list in a query string as JSON text: facet.field=["tags","res_format"].
+  const query = new URLSearchParams(Object.entries(parameters)
+    .map(([name, value]) => [name, Array.isArray(value) ? JSON.stringify(value) : String(value)]));
   const response = await fetch(`/api/3/action/${action}?${query}`, { headers: { Accept: 'application/json' } });
   const answer = await response.json().catch(() => ({}));
   if (!response.ok || !answer.success) {

@@ -11,6 +11,8 @@ const FACETS = [
   { field: 'license_id', message: 'facetLicence' },
 ];
 const TYPING_PAUSE_MS = 250;
+// Values shown per facet before "more": the most frequent first; chosen values are always shown.
+const FACET_LIMIT = 8;
 
 /** The search as the address states it (?q=…&tags=…&page=…), so that a search can be shared and reloaded. */
 function searchFromAddress() {
@@ -71,11 +73,19 @@ async function start() {
   let answer = null;
   let organizations = new Map();
   let request = 0;
+  const expanded = new Set();
   input.value = search.q;
 
   function facetGroup({ field, message }) {
-    const items = Object.entries(answer.facets[field] || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (items.length === 0) return null;
+    const all = Object.entries(answer.facets[field] || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (all.length === 0) return null;
+    const items = expanded.has(field) ? all
+      : all.filter(([value], i) => i < FACET_LIMIT || search.filters[field].includes(value));
+    const more = element('button', { type: 'button', class: 'facet-more', text: t('moreValues', all.length - items.length) });
+    more.addEventListener('click', () => {
+      expanded.add(field);
+      render();
+    });
     return element('section', { class: 'facet', 'data-facet': field }, [
       element('h3', { text: t(message) }),
       element('ul', {}, items.map(([value, n]) => {
@@ -90,6 +100,7 @@ async function start() {
         });
         return element('li', {}, [button]);
       })),
+      ...(items.length < all.length ? [more] : []),
     ]);
   }
 

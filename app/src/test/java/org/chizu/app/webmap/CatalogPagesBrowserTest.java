@@ -114,6 +114,10 @@ class CatalogPagesBrowserTest {
         assertThat(facetShown("license_id", "CC-BY-4.0")).isEqualTo("CC-BY-4.0 (5)");
         assertThat(browser.findElement(By.cssSelector("[data-dataset='roads'] h2")).getText()).isEqualTo("道路 Roads");
         screenshot("catalog-search-wide.png");
+
+        assertThat(browser.findElements(By.cssSelector("[data-facet='tags'] button[data-value]"))).hasSize(8);
+        browser.findElement(By.cssSelector("[data-facet='tags'] .facet-more")).click();
+        assertThat(browser.findElements(By.cssSelector("[data-facet='tags'] button[data-value]"))).hasSizeGreaterThan(8);
     }
 
     @Test
@@ -258,9 +262,11 @@ class CatalogPagesBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
     }
 
+    /** Read in one script call, since the list is replaced whenever an answer arrives. */
+    @SuppressWarnings("unchecked")
     private List<String> listedDatasets() {
-        return browser.findElements(By.cssSelector("#result-list [data-dataset]")).stream()
-                .map(item -> item.getAttribute("data-dataset")).toList();
+        return (List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('#result-list [data-dataset]'), item => item.dataset.dataset)");
     }
 
     private WebElement facetValue(String field, String value) {
