@@ -6,6 +6,8 @@ import { ckanAction, startCatalogPage, titleWithTranslation } from './catalog-co
 // The catalog's API resource; every other resource is a file to download.
 const API_FORMAT = 'OGC API - Features';
 const COPIED_FOR_MS = 2000;
+// The ratings of the metadata-quality assessment, from best to worst.
+const RATINGS = ['excellent', 'good', 'sufficient', 'bad'];
 const EXTENT_STYLE = { color: '#c62828', weight: 2, fillColor: '#c62828', fillOpacity: 0.12, className: 'dataset-extent' };
 
 function extra(pkg, key) {
@@ -98,8 +100,9 @@ function qualityPanel(panel, quality) {
   panel.replaceChildren(
     element('h3', { text: t('quality') }),
     element('p', { class: 'quality-score' }, [
-      element('strong', { text: t('qualityScore', quality.score, quality.max) }), ' ',
-      element('span', { class: `rating rating-${quality.rating}`, text: t(`rating_${quality.rating}`) }),
+      element('strong', { text: t('qualityScore', quality.score, quality.max) }),
+      ...(RATINGS.includes(quality.rating)
+        ? [' ', element('span', { class: `rating rating-${quality.rating}`, text: t(`rating_${quality.rating}`) })] : []),
     ]),
     element('ul', { class: 'dimensions' }, (quality.dimensions || []).map((d) => {
       const meter = element('meter', { min: 0, max: d.max, value: d.score });
