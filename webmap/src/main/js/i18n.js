@@ -9,6 +9,8 @@ const MESSAGES = {
   locateLabel: { ja: '現在地の安全を調べる', en: 'Check the safety of my location' },
   checkCentre: { ja: '中心を調べる', en: 'Check centre' },
   checkCentreLabel: { ja: '地図の中心（十字）の安全を調べる', en: 'Check the safety of the map centre (the cross)' },
+  catalog: { ja: 'データカタログ', en: 'Data catalogue' },
+  catalogLabel: { ja: '公開データの一覧（データカタログ）', en: 'The published datasets (data catalogue)' },
   otherLanguage: { ja: 'English', en: '日本語' },
   otherLanguageLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
   background: { ja: '背景地図', en: 'Background' },

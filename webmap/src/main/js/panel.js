@@ -1,15 +1,6 @@
 import { label, t, onLanguage } from './i18n.js';
 import { legendOf } from './overlays.js';
-
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (name === 'text') node.textContent = value;
-    else node.setAttribute(name, value);
-  });
-  children.forEach((child) => node.append(child));
-  return node;
-}
+import { element } from './dom.js';
 
 function legend(layer) {
   return element('ul', { class: 'legend' }, legendOf(layer).map((entry) => element('li', {}, [

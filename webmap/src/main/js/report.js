@@ -1,5 +1,6 @@
 import { t, label, onLanguage, toggleLanguage, translateStaticText } from './i18n.js';
-import { element, problemText } from './report-messages.js';
+import { problemText } from './report-messages.js';
+import { element } from './dom.js';
 import { createBasemaps } from './basemaps.js';
 import { createOverlays } from './overlays.js';
 

@@ -1,5 +1,6 @@
 import { t, label, onLanguage, toggleLanguage, translateStaticText } from './i18n.js';
-import { STATUSES, element, problemText } from './report-messages.js';
+import { STATUSES, problemText } from './report-messages.js';
+import { element } from './dom.js';
 import { createBasemaps } from './basemaps.js';
 
 const MODERATIONS = ['new', 'accepted', 'rejected'];

@@ -32,6 +32,16 @@ public class CatalogUris {
         return base + "/dataset/" + layerId;
     }
 
+    /** The list of datasets for people, with search and facets (served by the web map module). */
+    public String datasetsPage() {
+        return base + "/datasets";
+    }
+
+    /** A dataset's page for people: its extent on a map, downloads and API snippets. */
+    public String datasetPage(String layerId) {
+        return datasetsPage() + "/" + layerId;
+    }
+
     public String distribution(String layerId, DownloadFormat format) {
         return dataset(layerId) + "/distribution/" + resourceId(layerId, format);
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
+import org.chizu.catalog.CatalogUris;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,20 +19,26 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The DCAT catalog over HTTP: {@code /catalog} (paged) and {@code /dataset/{id}}, in the format
  * the {@code Accept} header asks for, or the one a file extension names ({@code /catalog.jsonld},
- * {@code /dataset/roads.ttl}), which wins over the header.
+ * {@code /dataset/roads.ttl}), which wins over the header. A browser (Accept names text/html and
+ * no RDF type) is sent on to the pages for people at {@code /datasets}.
  */
 @RestController
 class CatalogController {
 
     private final CatalogModel catalog;
+    private final CatalogUris uris;
 
-    CatalogController(CatalogModel catalog) {
+    CatalogController(CatalogModel catalog, CatalogUris uris) {
         this.catalog = catalog;
+        this.uris = uris;
     }
 
     @GetMapping("/catalog")
     ResponseEntity<byte[]> catalog(@RequestParam(defaultValue = "1") int page,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (RdfFormat.wantsHtml(accept)) {
+            return seeOther(uris.datasetsPage());
+        }
         return write(catalog.catalogPage(page), negotiated(accept));
     }
 
@@ -45,6 +52,10 @@ class CatalogController {
     ResponseEntity<byte[]> dataset(@PathVariable String file,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         int dot = file.indexOf('.');
+        if (dot < 0 && RdfFormat.wantsHtml(accept)) {
+            catalog.dataset(file); // an unknown dataset is a 404 here too, not a redirect to a missing page
+            return seeOther(uris.datasetPage(file));
+        }
         if (dot < 0) {
             return write(catalog.dataset(file), negotiated(accept));
         }
@@ -56,6 +67,12 @@ class CatalogController {
         return RdfFormat.negotiate(accept).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_ACCEPTABLE,
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
                         "The catalog is offered as text/turtle, application/rdf+xml, application/ld+json and application/n-triples."), null));
+    }
+
+    /** A browser asked for the data: 303 See Other to the page for people. */
+    private static ResponseEntity<byte[]> seeOther(String page) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, page)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     private static ResponseEntity<byte[]> write(Model model, RdfFormat format) {

@@ -163,7 +163,7 @@ public class CatalogModel {
                 .addProperty(DESCRIPTION, entry.description("en"), "en")
                 .addProperty(PUBLISHER, publisher(model))
                 .addProperty(CONTACT_POINT, contactPoint(model))
-                .addProperty(LANDING_PAGE, model.createResource(uris.ogcCollection(layer.id()), DOCUMENT));
+                .addProperty(LANDING_PAGE, model.createResource(uris.datasetPage(layer.id()), DOCUMENT));
         for (Label keyword : layer.keywords()) {
             dataset.addProperty(KEYWORD, keyword.ja(), "ja").addProperty(KEYWORD, keyword.en(), "en");
         }

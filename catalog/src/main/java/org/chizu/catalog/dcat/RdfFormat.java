@@ -45,6 +45,19 @@ enum RdfFormat {
     }
 
     /**
+     * Whether the Accept header is a browser's: it names text/html and none of the RDF types (a
+     * wildcard does not count), so the client wants the page for people rather than the data.
+     */
+    static boolean wantsHtml(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept).stream().filter(type -> type.getQualityValue() > 0).toList();
+        return accepted.stream().anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML))
+                && accepted.stream().noneMatch(type -> Arrays.stream(values()).anyMatch(f -> type.equalsTypeAndSubtype(f.mediaType)));
+    }
+
+    /**
      * The format the client prefers by its Accept header; Turtle when it accepts anything or sent
      * none, empty when it accepts none of ours.
      */

@@ -93,6 +93,27 @@ class DcatCatalogTest extends RunningCatalog {
     }
 
     @Test
+    void aBrowserAskingForTheCatalogOrADatasetIsSentToThePagesForPeople() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        HttpResponse<String> catalog = get("/catalog", "Accept", browser);
+        assertThat(catalog.statusCode()).isEqualTo(303);
+        assertThat(catalog.headers().firstValue("Location")).contains(BASE + "/datasets");
+        HttpResponse<String> roads = get("/dataset/roads", "Accept", browser);
+        assertThat(roads.statusCode()).isEqualTo(303);
+        assertThat(roads.headers().firstValue("Location")).contains(BASE + "/datasets/roads");
+        assertThat(get("/dataset/water_pipes", "Accept", browser).statusCode()).isEqualTo(404);
+        assertThat(get("/dataset/roads.ttl", "Accept", browser).statusCode()).isEqualTo(200);
+        assertThat(get("/dataset/roads", "Accept", "text/html, text/turtle").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDatasetsLandingPageIsItsPageForPeople() throws Exception {
+        Model model = turtle(get("/dataset/roads").body());
+        assertThat(model.createResource(BASE + "/dataset/roads").getPropertyResourceValue(Vocabulary.LANDING_PAGE).getURI())
+                .isEqualTo(BASE + "/datasets/roads");
+    }
+
+    @Test
     void pagingLinksAreBuiltFromTheConfiguredBaseUrl() throws Exception {
         Model page = turtle(get("/catalog").body());
         Resource first = page.createResource(BASE + "/catalog?page=1");

@@ -1,0 +1,10 @@
+/** Creates an element with attributes (text sets its text; null and undefined are left out) and children. */
+export function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (name === 'text') node.textContent = value;
+    else if (value !== undefined && value !== null) node.setAttribute(name, value);
+  });
+  children.forEach((child) => node.append(child));
+  return node;
+}
