@@ -2,6 +2,8 @@ package org.chizu.catalog.sparql;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryParseException;
@@ -12,14 +14,23 @@ import org.springframework.web.ErrorResponseException;
 /** How the endpoint's refusals read as problem+json (written by the application's one ProblemHandler). */
 final class SparqlProblems {
 
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+
     private SparqlProblems() {
     }
 
-    /** 400 with the line and column Jena's parser stopped at. */
+    /**
+     * 400 with the line and column of the offending token. Jena's own numbers are those of the last
+     * token it accepted, while its message names the offending one, so the message's position wins;
+     * the message's long list of tokens that were expected is left out.
+     */
     static ErrorResponseException syntax(QueryParseException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "sparql-syntax", "SPARQL syntax error", e.getMessage());
-        problem.setProperty("line", e.getLine());
-        problem.setProperty("column", e.getColumn());
+        String message = e.getMessage() == null ? "The query does not parse." : e.getMessage().lines().findFirst().orElse("").strip();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "sparql-syntax", "SPARQL syntax error", message);
+        Matcher position = POSITION.matcher(message);
+        boolean named = position.find();
+        problem.setProperty("line", named ? Integer.parseInt(position.group(1)) : e.getLine());
+        problem.setProperty("column", named ? Integer.parseInt(position.group(2)) : e.getColumn());
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, e);
     }
 
