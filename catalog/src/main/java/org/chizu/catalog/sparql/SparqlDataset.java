@@ -2,6 +2,7 @@ package org.chizu.catalog.sparql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
@@ -38,10 +39,8 @@ class SparqlDataset {
 
     private static final Logger log = LoggerFactory.getLogger(SparqlDataset.class);
 
-    static {
-        // Registers the geof: functions and the geo: property functions with ARQ, once per JVM.
-        GeoSPARQLConfig.setupMemoryIndex();
-    }
+    /** GeoSPARQL's function registry and geometry caches are global to ARQ: set up once per JVM, on the first build. */
+    private static final AtomicBoolean GEOSPARQL_CONFIGURED = new AtomicBoolean();
 
     private record Built(Dataset dataset, long changesSeen) {
     }
@@ -80,6 +79,9 @@ class SparqlDataset {
     }
 
     private Built build() {
+        if (GEOSPARQL_CONFIGURED.compareAndSet(false, true)) {
+            GeoSPARQLConfig.setupMemoryIndex();
+        }
         long seen = changes.get();
         long started = System.nanoTime();
         Model model = ModelFactory.createDefaultModel();
