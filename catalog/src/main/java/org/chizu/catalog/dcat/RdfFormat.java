@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
 
 /** The RDF serialisations the catalog is offered in, by file extension and media type. */
-enum RdfFormat {
+public enum RdfFormat {
     TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
     RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PRETTY),
     JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11),
@@ -25,11 +25,11 @@ enum RdfFormat {
         this.jena = jena;
     }
 
-    MediaType mediaType() {
+    public MediaType mediaType() {
         return mediaType;
     }
 
-    RDFFormat jena() {
+    public RDFFormat jena() {
         return jena;
     }
 
@@ -61,7 +61,7 @@ enum RdfFormat {
      * The format the client prefers by its Accept header; Turtle when it accepts anything or sent
      * none, empty when it accepts none of ours.
      */
-    static Optional<RdfFormat> negotiate(String accept) {
+    public static Optional<RdfFormat> negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
             return Optional.of(TURTLE);
         }
