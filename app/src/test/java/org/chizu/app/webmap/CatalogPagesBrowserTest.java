@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.chizu.app.ChizuApplication;
+import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +67,8 @@ class CatalogPagesBrowserTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ApplicationEventPublisher events;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -77,6 +81,8 @@ class CatalogPagesBrowserTest {
         try (var connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("hillside-town.sql"));
         }
+        // Announced as an import would, so what the catalog read at start-up is read again.
+        PUBLIC_DATASETS.forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer)));
         chromium = new HeadlessChromium(1280, 900);
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
