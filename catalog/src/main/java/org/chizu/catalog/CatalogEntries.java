@@ -25,12 +25,15 @@ public class CatalogEntries {
     private final LayerVersions versions;
     private final LayerSources sources;
     private final LayerExtents extents;
+    private final TemporalCoverage temporal;
 
-    CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents) {
+    CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents,
+            TemporalCoverage temporal) {
         this.registry = registry;
         this.versions = versions;
         this.sources = sources;
         this.extents = extents;
+        this.temporal = temporal;
     }
 
     /** Every public layer's entry, in the registry's order. */
@@ -66,6 +69,7 @@ public class CatalogEntries {
         Optional<Instant> modified = versions.current(layer).map(LayerVersion::time);
         Optional<Instant> issued = versions.list(layer).stream().min(Comparator.naturalOrder())
                 .map(LayerVersion::time).or(() -> modified);
-        return new CatalogEntry(layer, extents.of(layer).map(Extent::of), issued, modified, sources.of(layer.id()));
+        return new CatalogEntry(layer, extents.of(layer).map(Extent::of), issued, modified, sources.of(layer.id()),
+                temporal.of(layer, issued, modified));
     }
 }

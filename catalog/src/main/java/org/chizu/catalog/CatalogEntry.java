@@ -18,9 +18,10 @@ import org.chizu.gis.layer.Layer;
  * @param issued   its oldest version still recorded; empty when it never had data
  * @param modified its current version; empty when it never had data
  * @param sources  where its data came from, with the attribution to show
+ * @param temporal the period its data covers; empty when nothing tells
  */
 public record CatalogEntry(Layer layer, Optional<Extent> extent, Optional<Instant> issued,
-        Optional<Instant> modified, List<DataSource> sources) {
+        Optional<Instant> modified, List<DataSource> sources, Optional<Period> temporal) {
 
     public CatalogEntry {
         Objects.requireNonNull(layer, "layer");

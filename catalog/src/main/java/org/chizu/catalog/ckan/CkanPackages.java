@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +22,9 @@ import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.download.BuiltFile;
 import org.chizu.opendata.download.DownloadFormat;
+import org.chizu.opendata.download.WholeLayerFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +35,22 @@ import org.springframework.stereotype.Component;
 @Component
 class CkanPackages {
 
+    /** How ckanext-dcat names the algorithm of a resource's {@code hash}: SPDX's term. */
+    private static final String SHA_256 = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
     private static final DateTimeFormatter CKAN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final LayerRegistry registry;
     private final DatasetQuality quality;
+    private final WholeLayerFiles files;
 
-    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality) {
+    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality, WholeLayerFiles files) {
         this.uris = uris;
         this.properties = properties;
         this.registry = registry;
         this.quality = quality;
+        this.files = files;
     }
 
     String organizationId() {
@@ -133,9 +140,15 @@ class CkanPackages {
         List<Map<String, Object>> resources = new ArrayList<>();
         for (DownloadFormat download : DownloadFormat.values()) {
             FileFormat format = FileFormat.of(download);
-            resources.add(resource(uris.distribution(layer.id(), download), packageId, resources.size(),
+            Map<String, Object> resource = resource(uris.distribution(layer.id(), download), packageId, resources.size(),
                     layer.title().ja() + "（" + format.label() + "）", uris.download(layer.id(), download),
-                    format.label(), format.mediaType()));
+                    format.label(), format.mediaType());
+            Optional<BuiltFile> built = files.current(layer, download);
+            // CKAN's own fields for an unknown size and hash are null and "".
+            resource.put("size", built.map(BuiltFile::size).orElse(null));
+            resource.put("hash", built.map(BuiltFile::sha256).orElse(""));
+            built.ifPresent(file -> resource.put("hash_algorithm", SHA_256));
+            resources.add(resource);
         }
         for (StandardDataset standard : layer.standards()) {
             Map<String, Object> resource = resource(uris.standardDistribution(layer.id(), standard.id()), packageId, resources.size(),

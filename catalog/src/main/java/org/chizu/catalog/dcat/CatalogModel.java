@@ -3,12 +3,16 @@ package org.chizu.catalog.dcat;
 import static org.chizu.catalog.dcat.Vocabulary.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Objects;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 
 import org.apache.jena.datatypes.TypeMapper;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -20,10 +24,13 @@ import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.quality.QualityMeasurements;
+import org.chizu.gis.layer.DataSource;
+import org.chizu.gis.layer.DataTheme;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.download.DownloadFormat;
+import org.chizu.opendata.download.WholeLayerFiles;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +39,9 @@ import org.springframework.stereotype.Service;
  * OGC API itself as a {@code dcat:DataService}. Built from {@link CatalogEntries} on each call.
  * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
  * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
+ * A distribution states {@code dcat:byteSize} and an {@code spdx:checksum} only for a file built
+ * ahead whose current version has been built (see {@link WholeLayerFiles#current}); a streamed
+ * file, or one not downloaded yet, states neither: its bytes are not known without making it.
  */
 @Service
 public class CatalogModel {
@@ -40,12 +50,15 @@ public class CatalogModel {
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final QualityMeasurements quality;
+    private final WholeLayerFiles files;
 
-    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties, QualityMeasurements quality) {
+    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties, QualityMeasurements quality,
+            WholeLayerFiles files) {
         this.entries = entries;
         this.uris = uris;
         this.properties = properties;
         this.quality = quality;
+        this.files = files;
     }
 
     /** The number of catalog pages; at least 1, since an empty catalog still has its first page. */
@@ -97,7 +110,8 @@ public class CatalogModel {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefix("dcat", DCAT).setNsPrefix("dct", DCT).setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD)
                 .setNsPrefix("locn", LOCN).setNsPrefix("gsp", GSP).setNsPrefix("adms", ADMS)
-                .setNsPrefix("hydra", HYDRA).setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", XSD);
+                .setNsPrefix("hydra", HYDRA).setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", XSD)
+                .setNsPrefix("skos", SKOS).setNsPrefix("spdx", SPDX);
         return model;
     }
 
@@ -112,7 +126,10 @@ public class CatalogModel {
                 .addProperty(HOMEPAGE, model.createResource(uris.home(), DOCUMENT))
                 .addProperty(LANGUAGE, model.createResource(JAPANESE, LINGUISTIC_SYSTEM))
                 .addProperty(LANGUAGE, model.createResource(ENGLISH, LINGUISTIC_SYSTEM))
-                .addProperty(SERVICE, model.createResource(uris.ogcApi()));
+                .addProperty(SERVICE, model.createResource(uris.ogcApi()))
+                .addProperty(THEME_TAXONOMY, model.createResource(DataTheme.SCHEME, CONCEPT_SCHEME)
+                        .addProperty(TITLE, "データテーマ（EU）", "ja")
+                        .addProperty(TITLE, "Data theme (EU)", "en"));
         entries.all().stream().flatMap(e -> e.modified().stream()).max(Instant::compareTo)
                 .ifPresent(latest -> catalog.addLiteral(MODIFIED, dateTime(model, latest)));
         return catalog;
@@ -173,6 +190,21 @@ public class CatalogModel {
         });
         entry.issued().ifPresent(time -> dataset.addLiteral(ISSUED, dateTime(model, time)));
         entry.modified().ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
+        entry.temporal().ifPresent(period -> dataset.addProperty(TEMPORAL, model.createResource(PERIOD_OF_TIME)
+                .addLiteral(START_DATE, date(model, period.start()))
+                .addLiteral(END_DATE, date(model, period.end()))));
+        for (DataTheme theme : layer.themes()) {
+            dataset.addProperty(THEME, model.createResource(theme.uri(), CONCEPT)
+                    .addProperty(PREF_LABEL, theme.label().ja(), "ja")
+                    .addProperty(PREF_LABEL, theme.label().en(), "en")
+                    .addProperty(IN_SCHEME, model.createResource(DataTheme.SCHEME)));
+        }
+        // Only public layers are catalogued, so every dataset is open to anyone.
+        dataset.addProperty(ACCESS_RIGHTS, model.createResource(PUBLIC_ACCESS, RIGHTS_STATEMENT)
+                .addProperty(RDF.type, CONCEPT)
+                .addProperty(PREF_LABEL, "公開", "ja")
+                .addProperty(PREF_LABEL, "Public", "en")
+                .addProperty(IN_SCHEME, model.createResource(ACCESS_RIGHT_SCHEME)));
         if (!entry.sources().isEmpty()) {
             dataset.addProperty(PROVENANCE, model.createResource(PROVENANCE_STATEMENT)
                     .addProperty(LABEL, entry.provenance("ja"), "ja")
@@ -181,13 +213,14 @@ public class CatalogModel {
         Resource licence = model.createResource(layer.licence().url(), LICENSE_DOCUMENT)
                 .addProperty(TITLE, layer.licence().title().ja(), "ja")
                 .addProperty(TITLE, layer.licence().title().en(), "en");
+        Resource rights = rights(model, entry);
         for (DownloadFormat format : DownloadFormat.values()) {
-            dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence));
+            dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence).addProperty(RIGHTS, rights));
         }
         for (StandardDataset standard : layer.standards()) {
-            dataset.addProperty(DISTRIBUTION_LINK, standardDownload(model, layer, standard, licence));
+            dataset.addProperty(DISTRIBUTION_LINK, standardDownload(model, layer, standard, licence).addProperty(RIGHTS, rights));
         }
-        dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service));
+        dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service).addProperty(RIGHTS, rights));
         service.addProperty(SERVES_DATASET, dataset);
         quality.describe(dataset);
         return dataset;
@@ -205,7 +238,27 @@ public class CatalogModel {
                 .addProperty(FORMAT, model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT))
                 .addProperty(LICENSE, licence);
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
+        files.current(layer, format.download()).ifPresent(built -> distribution
+                .addLiteral(BYTE_SIZE, model.createTypedLiteral(Long.toString(built.size()), XSDDatatype.XSDnonNegativeInteger))
+                .addProperty(CHECKSUM_LINK, model.createResource(CHECKSUM)
+                        .addProperty(ALGORITHM, model.createResource(SHA_256))
+                        .addLiteral(CHECKSUM_VALUE, model.createTypedLiteral(built.sha256(), XSDDatatype.XSDhexBinary))));
         return distribution;
+    }
+
+    /**
+     * What reusing the data requires, shared by a dataset's distributions: its licence, and the
+     * credit to give (the publisher and title, and the attributions its sources ask for).
+     */
+    private Resource rights(Model model, CatalogEntry entry) {
+        Layer layer = entry.layer();
+        CatalogProperties.Publisher publisher = properties.publisher();
+        List<String> attributions = entry.sources().stream().map(DataSource::attribution).filter(Objects::nonNull).toList();
+        String creditJa = publisher.nameJa() + "「" + layer.title().ja() + "」" + attributions.stream().map(a -> "、" + a).collect(Collectors.joining());
+        String creditEn = publisher.nameEn() + ", " + layer.title().en() + attributions.stream().map(a -> "; " + a).collect(Collectors.joining());
+        return model.createResource(uris.dataset(layer.id()) + "#rights", RIGHTS_STATEMENT)
+                .addProperty(LABEL, layer.licence().title().ja() + "の条件で利用できます。出典の記載例：" + creditJa, "ja")
+                .addProperty(LABEL, "Reusable under " + layer.licence().title().en() + ". Suggested credit: " + creditEn, "en");
     }
 
     /** A standard layout as CSV, conforming to the standard's specification. */
@@ -254,6 +307,10 @@ public class CatalogModel {
         if (page < pages) {
             collection.addProperty(NEXT_PAGE, model.createResource(uris.catalogPage(page + 1)));
         }
+    }
+
+    private static Literal date(Model model, LocalDate day) {
+        return model.createTypedLiteral(day.toString(), XSDDatatype.XSDdate);
     }
 
     private static Literal dateTime(Model model, Instant time) {

@@ -4,7 +4,7 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
-/** The terms of DCAT, Dublin Core, FOAF, vCard, LOCN, GeoSPARQL, ADMS and Hydra that the catalog writes. */
+/** The terms of DCAT, Dublin Core, FOAF, vCard, LOCN, GeoSPARQL, ADMS, SKOS, SPDX and Hydra that the catalog writes. */
 final class Vocabulary {
 
     static final String DCAT = "http://www.w3.org/ns/dcat#";
@@ -17,6 +17,8 @@ final class Vocabulary {
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+    static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    static final String SPDX = "http://spdx.org/rdf/terms#";
 
     static final Resource CATALOG = type(DCAT, "Catalog");
     static final Resource DATASET = type(DCAT, "Dataset");
@@ -27,12 +29,16 @@ final class Vocabulary {
     static final Resource KIND = type(VCARD, "Kind");
     static final Resource DOCUMENT = type(FOAF, "Document");
     static final Resource STANDARD = type(DCT, "Standard");
-    static final Resource CONCEPT = type("http://www.w3.org/2004/02/skos/core#", "Concept");
+    static final Resource CONCEPT = type(SKOS, "Concept");
+    static final Resource CONCEPT_SCHEME = type(SKOS, "ConceptScheme");
     static final Resource LOCATION = type(DCT, "Location");
     static final Resource MEDIA_TYPE = type(DCT, "MediaType");
     static final Resource MEDIA_TYPE_OR_EXTENT = type(DCT, "MediaTypeOrExtent");
     static final Resource LICENSE_DOCUMENT = type(DCT, "LicenseDocument");
     static final Resource PROVENANCE_STATEMENT = type(DCT, "ProvenanceStatement");
+    static final Resource RIGHTS_STATEMENT = type(DCT, "RightsStatement");
+    static final Resource PERIOD_OF_TIME = type(DCT, "PeriodOfTime");
+    static final Resource CHECKSUM = type(SPDX, "Checksum");
     static final Resource LINGUISTIC_SYSTEM = type(DCT, "LinguisticSystem");
     static final Resource PAGED_COLLECTION = type(HYDRA, "PagedCollection");
 
@@ -46,10 +52,21 @@ final class Vocabulary {
     static final Property ISSUED = property(DCT, "issued");
     static final Property MODIFIED = property(DCT, "modified");
     static final Property PROVENANCE = property(DCT, "provenance");
+    static final Property TEMPORAL = property(DCT, "temporal");
+    static final Property ACCESS_RIGHTS = property(DCT, "accessRights");
+    static final Property RIGHTS = property(DCT, "rights");
     static final Property LANGUAGE = property(DCT, "language");
     static final Property CONFORMS_TO = property(DCT, "conformsTo");
     static final Property DCT_TYPE = property(DCT, "type");
     static final Property KEYWORD = property(DCAT, "keyword");
+    static final Property THEME = property(DCAT, "theme");
+    static final Property THEME_TAXONOMY = property(DCAT, "themeTaxonomy");
+    static final Property START_DATE = property(DCAT, "startDate");
+    static final Property END_DATE = property(DCAT, "endDate");
+    static final Property BYTE_SIZE = property(DCAT, "byteSize");
+    static final Property CHECKSUM_LINK = property(SPDX, "checksum");
+    static final Property ALGORITHM = property(SPDX, "algorithm");
+    static final Property CHECKSUM_VALUE = property(SPDX, "checksumValue");
     static final Property CONTACT_POINT = property(DCAT, "contactPoint");
     static final Property DATASET_LINK = property(DCAT, "dataset");
     static final Property SERVICE = property(DCAT, "service");
@@ -70,7 +87,8 @@ final class Vocabulary {
     static final Property HAS_EMAIL = property(VCARD, "hasEmail");
     static final Property HAS_URL = property(VCARD, "hasURL");
     static final Property LABEL = property(RDFS, "label");
-    static final Property PREF_LABEL = property("http://www.w3.org/2004/02/skos/core#", "prefLabel");
+    static final Property PREF_LABEL = property(SKOS, "prefLabel");
+    static final Property IN_SCHEME = property(SKOS, "inScheme");
     static final Property TOTAL_ITEMS = property(HYDRA, "totalItems");
     static final Property ITEMS_PER_PAGE = property(HYDRA, "itemsPerPage");
     static final Property FIRST_PAGE = property(HYDRA, "firstPage");
@@ -83,6 +101,10 @@ final class Vocabulary {
     static final String WKT_LITERAL = GSP + "wktLiteral";
     static final String JAPANESE = "http://publications.europa.eu/resource/authority/language/JPN";
     static final String ENGLISH = "http://publications.europa.eu/resource/authority/language/ENG";
+    /** The EU access-right authority table and its entry for data anyone may use. */
+    static final String ACCESS_RIGHT_SCHEME = "http://publications.europa.eu/resource/authority/access-right";
+    static final String PUBLIC_ACCESS = ACCESS_RIGHT_SCHEME + "/PUBLIC";
+    static final String SHA_256 = SPDX + "checksumAlgorithm_sha256";
     static final String OGC_API_FEATURES = "http://www.opengis.net/spec/ogcapi-features-1/1.0";
 
     private Vocabulary() {

@@ -72,6 +72,7 @@ class DatasetQualityTest extends RunningCatalog {
                 id: %s
                 title: {ja: 避難所（%s）, en: Shelters (%s)}
                 %s
+                themes: [GOVE]
                 table: facilities
                 geometry: {column: geom, kind: Point, srid: 6668}
                 access: public
@@ -111,19 +112,20 @@ class DatasetQualityTest extends RunningCatalog {
                 .containsEntry("licence", true).containsEntry("licence-vocabulary", true)
                 .containsEntry("contact-point", true).containsEntry("publisher", true)
                 .containsEntry("issued", true).containsEntry("modified", true)
-                .as("the catalog says nothing of these yet")
-                .containsEntry("categories", false).containsEntry("temporal", false).containsEntry("access-rights", false)
-                .containsEntry("access-rights-vocabulary", false).containsEntry("rights", false).containsEntry("byte-size", false)
+                .containsEntry("categories", true).containsEntry("temporal", true).containsEntry("access-rights", true)
+                .containsEntry("access-rights-vocabulary", true).containsEntry("rights", true)
+                .as("streamed downloads (GeoJSON, CSV) have no size before they are written")
+                .containsEntry("byte-size", false)
                 .doesNotContainKey("dcat-ap-compliance");
         assertThat(metric(quality, "access-url-status").get("points").asInt()).isEqualTo(50);
         assertThat(metric(quality, "licence-vocabulary").get("points").asInt()).isEqualTo(10);
         assertThat(quality.get("max").asInt()).isEqualTo(375);
-        assertThat(quality.get("score").asInt()).isEqualTo(50 + 100 + 80 + 60 + 10);
-        assertThat(quality.get("rating").asText()).isEqualTo("good");
+        assertThat(quality.get("score").asInt()).isEqualTo(100 + 100 + 80 + 75 + 15);
+        assertThat(quality.get("rating").asText()).isEqualTo("excellent");
         JsonNode findability = quality.get("dimensions").get(0);
         assertThat(findability.get("id").asText()).isEqualTo("findability");
         assertThat(findability.get("label").get("ja").asText()).isEqualTo("見つけやすさ");
-        assertThat(findability.get("score").asInt()).isEqualTo(50);
+        assertThat(findability.get("score").asInt()).isEqualTo(100);
         assertThat(findability.get("max").asInt()).isEqualTo(100);
     }
 

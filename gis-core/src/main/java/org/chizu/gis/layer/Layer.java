@@ -2,6 +2,7 @@ package org.chizu.gis.layer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.Set;
  * @param tiles       how the layer is cut into vector tiles; defaults when the declaration has none
  * @param standards   standard table layouts the layer also downloads in (自治体標準オープンデータセット), each
  *                    checked against the attributes
+ * @param themes      the EU data themes catalogs classify the layer under; none when not declared
+ * @param temporal    the date attribute telling what time the data is about; null when the layer has none
  */
 public record Layer(
         String id,
@@ -40,7 +43,9 @@ public record Layer(
         Style style,
         List<Label> keywords,
         TileSettings tiles,
-        List<StandardDataset> standards) {
+        List<StandardDataset> standards,
+        List<DataTheme> themes,
+        Temporal temporal) {
 
     public Layer {
         Objects.requireNonNull(id, "layer id");
@@ -68,6 +73,10 @@ public record Layer(
             }
             problems.addAll(standard.problemsWith(attributes));
         }
+        themes = List.copyOf(themes == null ? List.of() : new LinkedHashSet<>(themes));
+        if (temporal != null && attribute(attributes, temporal.attribute()).map(a -> a.type() != AttributeType.DATE).orElse(true)) {
+            problems.add("temporal attribute '" + temporal.attribute() + "' must be one of the layer's date attributes");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("layer " + id + ": " + String.join("; ", problems));
         }
@@ -83,6 +92,10 @@ public record Layer(
     }
 
     public Optional<Attribute> attribute(String name) {
+        return attribute(attributes, name);
+    }
+
+    private static Optional<Attribute> attribute(List<Attribute> attributes, String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 }

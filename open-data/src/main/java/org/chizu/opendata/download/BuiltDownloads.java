@@ -1,15 +1,25 @@
 package org.chizu.opendata.download;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.chizu.opendata.query.FeatureQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +27,18 @@ import org.springframework.stereotype.Component;
  * Download files built ahead, kept on disk under {@code ${chizu.home}/downloads/{layer}/} and named
  * by the hash of (format, query including its version). A query names one immutable version of
  * the data, so a built file never goes stale; it is rebuilt only if deleted. Files are built under
- * a temporary name and moved into place, so a reader never sees half a file.
+ * a temporary name and moved into place, so a reader never sees half a file. Beside each file built
+ * for a version lies its SHA-256 in {@code sha256sum}'s format ({@code <file>.sha256}), written
+ * before the file is moved into place, so that a catalog can state it without reading the file.
  */
 @Component
 public class BuiltDownloads {
 
+    private static final Logger log = LoggerFactory.getLogger(BuiltDownloads.class);
+
     private final Path root;
     private final DownloadWriter writer;
+    private final Map<Path, ReentrantLock> building = new ConcurrentHashMap<>();
 
     public BuiltDownloads(@Value("${chizu.open-data.downloads:${chizu.home:.chizu}/downloads}") Path root, DownloadWriter writer) {
         this.root = root;
@@ -38,27 +53,103 @@ public class BuiltDownloads {
      *              the file while earlier readers finish with the one they opened
      */
     public Path file(DownloadFormat format, FeatureQuery query) throws IOException {
-        Path folder = root.resolve(query.layer().id());
-        Path file = folder.resolve(key(format, query) + "." + format.extension());
-        if (query.asOf() != null && Files.exists(file)) {
+        Path file = path(format, query);
+        if (query.asOf() == null) {
+            build(format, query, file);
             return file;
         }
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "building-", "." + format.extension());
+        if (Files.exists(file)) {
+            return file;
+        }
+        // One build of a file at a time: builds differ in their timestamps, and the kept checksum must be the file's.
+        ReentrantLock lock = building.computeIfAbsent(file, f -> new ReentrantLock());
+        lock.lock();
         try {
-            writer.build(format, query, partial);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (!Files.exists(file)) {
+                build(format, query, file);
+            }
         } finally {
-            Files.deleteIfExists(partial);
+            lock.unlock();
+            building.remove(file, lock);
         }
         return file;
     }
 
-    static String key(DownloadFormat format, FeatureQuery query) {
+    private void build(DownloadFormat format, FeatureQuery query, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = Files.createTempFile(file.getParent(), "building-", "." + format.extension());
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((format.extension() + "|" + query.canonical()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            writer.build(format, query, partial);
+            if (query.asOf() != null) {
+                writeChecksum(partial, file);
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * The size and SHA-256 of the file built for the query, without building it: a catalog asks
+     * this on every request and must not build files nobody downloaded. The checksum is read from
+     * the file's {@code .sha256} beside it (computed once, when it was built; for a file built
+     * before checksums were kept, computed now and kept).
+     *
+     * @return empty when the file is not built yet (no one has downloaded it); when the query names
+     *         no version (such a file is rebuilt on every download, so no size holds for the next);
+     *         and when the download folder cannot be read (logged): a catalog then says less, but answers
+     */
+    public Optional<BuiltFile> facts(DownloadFormat format, FeatureQuery query) {
+        if (query.asOf() == null) {
+            return Optional.empty();
+        }
+        Path file = path(format, query);
+        try {
+            Path checksum = checksumOf(file);
+            String sha256 = Files.exists(checksum) ? Files.readString(checksum, StandardCharsets.US_ASCII).split("\\s+", 2)[0]
+                    : writeChecksum(file, file);
+            return Optional.of(new BuiltFile(Files.size(file), sha256));
+        } catch (NoSuchFileException notBuilt) {
+            return Optional.empty();
+        } catch (IOException e) {
+            log.warn("cannot read the built download {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Path path(DownloadFormat format, FeatureQuery query) {
+        return root.resolve(query.layer().id()).resolve(key(format, query) + "." + format.extension());
+    }
+
+    private static Path checksumOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".sha256");
+    }
+
+    /** Hashes {@code content} and keeps the hash beside {@code file} (moved into place whole), naming it as sha256sum does. */
+    private static String writeChecksum(Path content, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(content), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String hex = HexFormat.of().formatHex(digest.digest());
+        Path partial = Files.createTempFile(file.getParent(), "building-", ".sha256");
+        try {
+            Files.writeString(partial, hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
+            Files.move(partial, checksumOf(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return hex;
+    }
+
+    static String key(DownloadFormat format, FeatureQuery query) {
+        byte[] digest = sha256().digest((format.extension() + "|" + query.canonical()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
