@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.chizu.catalog.CatalogEntries;
+import org.chizu.catalog.CatalogSearch;
+import org.chizu.catalog.SearchField;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +22,15 @@ class CkanActions {
     private static final int MAX_LIST = 1000;
 
     private final CatalogEntries entries;
+    private final CatalogSearch search;
     private final CkanPackages packages;
+    private final PackageSearch packageSearch;
 
-    CkanActions(CatalogEntries entries, CkanPackages packages) {
+    CkanActions(CatalogEntries entries, CatalogSearch search, CkanPackages packages, PackageSearch packageSearch) {
         this.entries = entries;
+        this.search = search;
         this.packages = packages;
+        this.packageSearch = packageSearch;
     }
 
     /**
@@ -40,7 +46,7 @@ class CkanActions {
                     .skip(parameters.integer("offset", 0, Integer.MAX_VALUE))
                     .limit(parameters.integer("limit", MAX_LIST, MAX_LIST)).toList();
             case "package_show" -> packageShow(parameters.required("id"));
-            case "package_search" -> PackageSearch.run(allPackages(), parameters);
+            case "package_search" -> packageSearch.run(parameters);
             case "organization_list" -> parameters.flag("all_fields") ? List.of(organization(false)) : List.of(packages.organizationName());
             case "organization_show" -> organizationShow(parameters);
             case "tag_list" -> tags();
@@ -90,7 +96,7 @@ class CkanActions {
 
     private List<String> tags() {
         Set<String> tags = new LinkedHashSet<>();
-        allPackages().forEach(p -> tags.addAll(PackageSearch.values(p, "tags")));
+        entries.all().forEach(entry -> tags.addAll(search.values(entry, SearchField.TAGS)));
         return List.copyOf(tags);
     }
 

@@ -1,6 +1,5 @@
 package org.chizu.catalog.ckan;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
@@ -40,7 +38,7 @@ class CkanPackages {
     }
 
     String organizationId() {
-        return uuid(uris.publisher());
+        return CatalogUris.uuid(uris.publisher());
     }
 
     /** The organization's name: its local-government code, which CKAN's name rules accept. */
@@ -64,16 +62,16 @@ class CkanPackages {
     }
 
     String packageId(String layerId) {
-        return uuid(uris.dataset(layerId));
+        return uris.packageId(layerId);
     }
 
     /** The ids of a package's resources, without reading its data. */
     List<String> resourceIds(String layerId) {
         List<String> ids = new ArrayList<>();
         for (DownloadFormat download : DownloadFormat.values()) {
-            ids.add(uuid(uris.distribution(layerId, download)));
+            ids.add(CatalogUris.uuid(uris.distribution(layerId, download)));
         }
-        ids.add(uuid(uris.apiDistribution(layerId)));
+        ids.add(CatalogUris.uuid(uris.apiDistribution(layerId)));
         return ids;
     }
 
@@ -135,7 +133,7 @@ class CkanPackages {
     private static Map<String, Object> resource(String distributionUri, String packageId, int position, String name,
             String url, String format, String mimetype) {
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("id", uuid(distributionUri));
+        resource.put("id", CatalogUris.uuid(distributionUri));
         resource.put("package_id", packageId);
         resource.put("position", position);
         resource.put("name", name);
@@ -167,9 +165,5 @@ class CkanPackages {
 
     private static Map<String, String> translated(Label label) {
         return Map.of("ja", label.ja(), "en", label.en());
-    }
-
-    static String uuid(String uri) {
-        return UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
