@@ -42,7 +42,7 @@ class CkanActions {
     Object run(String action, ActionParameters parameters) {
         return switch (action) {
             case "status_show" -> status();
-            case "package_list" -> entries.all().stream().map(e -> e.id())
+            case "package_list" -> entries.ids().stream()
                     .skip(parameters.integer("offset", 0, Integer.MAX_VALUE))
                     .limit(parameters.integer("limit", MAX_LIST, MAX_LIST)).toList();
             case "package_show" -> packageShow(parameters.required("id"));
