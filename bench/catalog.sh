@@ -91,7 +91,7 @@ PY
 measure() { # label paths-file
   local label=$1 c log
   export PATHS_FILE=$2
-  wrk -t2 -c2 -d"${WARMUP}s" -s "$HERE/catalog.lua" "$BASE_URL" >/dev/null 2>&1 || true
+  wrk -t2 -c2 -d"${CHIZU_WARMUP}s" -s "$HERE/catalog.lua" "$BASE_URL" >/dev/null 2>&1 || true  # the JIT compiles the hot paths
   for c in $CONNS; do
     log=$LOGS/wrk-$label-c$c.log
     wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 30s -s "$HERE/catalog.lua" "$BASE_URL" >"$log" 2>&1
@@ -100,23 +100,32 @@ measure() { # label paths-file
   done
 }
 
-# The whole catalog in one format: size, time, datasets, and the largest heap after a GC meanwhile.
+# The heap still live after a full GC now (jcmd asks for one), in MB.
+live_heap() {
+  "$JAVA_HOME/bin/jcmd" "$CHIZU_PID" GC.run >/dev/null
+  sed -n 's/.*Pause Full.*->\([0-9]*\)M(.*/\1/p' "$LOGS/gc.log" | tail -1
+}
+
+# The whole catalog in one format: size, time and datasets, the live heap before it and halfway
+# through it (a full GC forced while it streams), and the largest heap left after any GC meanwhile.
 stream() { # extension
-  local ext=$1 before out
-  before=$(wc -l < "$LOGS/gc.log")
-  out=$(curl -sf -o "$BENCH_BASE/catalog.$ext" -w '%{size_download} %{time_total}' "$BASE_URL/catalog.$ext")
-  local datasets
+  local ext=$1 before during=- lines curl_pid out datasets heap bytes seconds
+  before=$(live_heap)
+  lines=$(wc -l < "$LOGS/gc.log")
+  curl -sf -o "$BENCH_BASE/catalog.$ext" -w '%{size_download} %{time_total}' "$BASE_URL/catalog.$ext" > "$BENCH_BASE/curl.out" &
+  curl_pid=$!
+  sleep 2
+  kill -0 "$curl_pid" 2>/dev/null && during=$(live_heap)
+  wait "$curl_pid"
   if [ "$ext" = nt ]; then
     datasets=$(grep -c '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset>' "$BENCH_BASE/catalog.$ext" || true)
   else
     datasets=$(grep -oE 'dcat:Dataset([^A-Za-z]|$)' "$BENCH_BASE/catalog.$ext" | wc -l)
   fi
-  local heap
-  heap=$(tail -n +"$((before + 1))" "$LOGS/gc.log" | sed -n 's/.*->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2/p' | sort -n | tail -1)
-  read -r bytes seconds <<< "$out"
-  printf '[bench] /catalog.%-4s %6.1f MB in %5.1f s, %s datasets, %s GCs meanwhile, largest heap after GC %s MB of %s MB\n' \
-    "$ext" "$(awk -v b="$bytes" 'BEGIN {print b / 1048576}')" "$seconds" "$datasets" \
-    "$(( $(wc -l < "$LOGS/gc.log") - before ))" "${heap% *}" "${heap#* }"
+  heap=$(tail -n +"$((lines + 1))" "$LOGS/gc.log" | sed -n 's/.*->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2/p' | sort -n | tail -1)
+  read -r bytes seconds < "$BENCH_BASE/curl.out"
+  printf '[bench] /catalog.%-4s %6.1f MB in %5.1f s, %s datasets; live heap %s MB before, %s MB while streaming; largest heap after a GC meanwhile %s MB of %s MB\n' \
+    "$ext" "$(awk -v b="$bytes" 'BEGIN {print b / 1048576}')" "$seconds" "$datasets" "$before" "$during" "${heap% *}" "${heap#* }"
 }
 
 bench_prerequisites

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.Audience;
 import org.chizu.gis.layer.Layer;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Service;
 public class CatalogEntries {
 
     private final LayerRegistry registry;
+    /** The registry never changes after start-up, so neither does its public part. */
+    private final List<Layer> publicLayers;
+    private final Set<String> publicIds;
     private final LayerVersions versions;
     private final LayerSources sources;
     private final LayerExtents extents;
@@ -43,6 +47,8 @@ public class CatalogEntries {
 
     CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents) {
         this.registry = registry;
+        this.publicLayers = registry.visibleTo(Audience.PUBLIC);
+        this.publicIds = publicLayers.stream().map(Layer::id).collect(Collectors.toUnmodifiableSet());
         this.versions = versions;
         this.sources = sources;
         this.extents = extents;
@@ -50,7 +56,7 @@ public class CatalogEntries {
 
     /** Every public layer's entry, in the registry's order. */
     public List<CatalogEntry> all() {
-        return entries(registry.visibleTo(Audience.PUBLIC));
+        return entries(publicLayers);
     }
 
     /**
@@ -64,17 +70,17 @@ public class CatalogEntries {
 
     /** The ids of the public layers, in the registry's order, without reading their data. */
     public List<String> ids() {
-        return registry.visibleTo(Audience.PUBLIC).stream().map(Layer::id).toList();
+        return publicLayers.stream().map(Layer::id).toList();
+    }
+
+    /** Whether a public layer has this id, without reading its data. */
+    public boolean contains(String id) {
+        return publicIds.contains(id);
     }
 
     /** The number of public layers, without reading their data. */
     public int count() {
-        return registry.visibleTo(Audience.PUBLIC).size();
-    }
-
-    /** The entries of the public layers from {@code offset}, at most {@code limit}, in the registry's order. */
-    public List<CatalogEntry> page(int offset, int limit) {
-        return entries(registry.visibleTo(Audience.PUBLIC).stream().skip(offset).limit(limit).toList());
+        return publicLayers.size();
     }
 
     /** A change may come in while the entries are read: the read then leaves that layer's entry out. */

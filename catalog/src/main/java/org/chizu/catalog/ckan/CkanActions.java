@@ -1,9 +1,11 @@
 package org.chizu.catalog.ckan;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.chizu.catalog.CatalogEntries;
@@ -25,6 +27,8 @@ class CkanActions {
     private final CatalogSearch search;
     private final CkanPackages packages;
     private final PackageSearch packageSearch;
+    /** Package and resource UUIDs to layer ids; the registry never changes, so neither does this. */
+    private volatile Map<String, String> layerByUuid;
 
     CkanActions(CatalogEntries entries, CatalogSearch search, CkanPackages packages, PackageSearch packageSearch) {
         this.entries = entries;
@@ -71,10 +75,28 @@ class CkanActions {
 
     /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */
     private Map<String, Object> packageShow(String idOrName) {
-        String name = entries.ids().stream()
-                .filter(id -> id.equals(idOrName) || packages.packageId(id).equals(idOrName)).findFirst()
+        String name = entries.contains(idOrName) ? idOrName : Optional.ofNullable(layerByUuid().get(idOrName))
+                .filter(layer -> packages.packageId(layer).equals(idOrName))
                 .orElseThrow(() -> CkanException.notFound("Not found"));
         return packages.toPackage(entries.get(name));
+    }
+
+    /**
+     * The layer of each package and resource UUID, built on first use: a UUID is a hash of a URI,
+     * so finding one by trying every dataset would hash the whole catalog on each call.
+     */
+    private Map<String, String> layerByUuid() {
+        Map<String, String> index = layerByUuid;
+        if (index == null) {
+            Map<String, String> built = new HashMap<>();
+            for (String layerId : entries.ids()) {
+                built.put(packages.packageId(layerId), layerId);
+                packages.resourceIds(layerId).forEach(resource -> built.put(resource, layerId));
+            }
+            index = Map.copyOf(built);
+            layerByUuid = index;
+        }
+        return index;
     }
 
     private Map<String, Object> organizationShow(ActionParameters parameters) {
@@ -102,7 +124,7 @@ class CkanActions {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> resourceShow(String id) {
-        String layerId = entries.ids().stream().filter(layer -> packages.resourceIds(layer).contains(id)).findFirst()
+        String layerId = Optional.ofNullable(layerByUuid().get(id)).filter(layer -> packages.resourceIds(layer).contains(id))
                 .orElseThrow(() -> CkanException.notFound("Resource was not found."));
         return ((List<Map<String, Object>>) packages.toPackage(entries.get(layerId)).get("resources")).stream()
                 .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
