@@ -123,7 +123,7 @@ stream() { # extension
     datasets=$(grep -oE 'dcat:Dataset([^A-Za-z]|$)' "$BENCH_BASE/catalog.$ext" | wc -l)
   fi
   heap=$(tail -n +"$((lines + 1))" "$LOGS/gc.log" | sed -n 's/.*->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2/p' | sort -n | tail -1)
-  read -r bytes seconds < "$BENCH_BASE/curl.out"
+  read -r bytes seconds < "$BENCH_BASE/curl.out" || true  # curl writes no final newline
   printf '[bench] /catalog.%-4s %6.1f MB in %5.1f s, %s datasets; live heap %s MB before, %s MB while streaming; largest heap after a GC meanwhile %s MB of %s MB\n' \
     "$ext" "$(awk -v b="$bytes" 'BEGIN {print b / 1048576}')" "$seconds" "$datasets" "$before" "$during" "${heap% *}" "${heap#* }"
 }

@@ -75,14 +75,10 @@ public class CatalogSearch {
         };
     }
 
-    /** How many of the entries have each value of each field, values in order of first appearance. */
-    public Map<SearchField, Map<String, Long>> facets(List<CatalogEntry> matching, List<SearchField> fields) {
-        Map<SearchField, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (SearchField field : fields) {
-            facets.put(field, matching.stream().flatMap(entry -> values(entry, field).stream())
-                    .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting())));
-        }
-        return facets;
+    /** How many of the entries have each value of the field, values in order of first appearance. */
+    public Map<String, Long> facet(List<CatalogEntry> matching, SearchField field) {
+        return matching.stream().flatMap(entry -> values(entry, field).stream())
+                .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting()));
     }
 
     /** Keywords in Japanese, then in English, each once. */

@@ -46,33 +46,33 @@ class PackageSearch {
     Map<String, Object> run(ActionParameters parameters) {
         int rows = parameters.integer("rows", DEFAULT_ROWS, MAX_ROWS);
         int start = parameters.integer("start", 0, Integer.MAX_VALUE);
-        List<SearchField> facetFields = parameters.list("facet.field").stream().map(name -> SearchField.named(name)
-                .orElseThrow(() -> CkanException.invalid("facet.field", "Unknown field '" + name + "'; use one of " + SearchField.names())))
-                .toList();
+        List<String> facetFields = parameters.list("facet.field");
         Optional<Comparator<CatalogEntry>> order = parameters.text("sort").map(this::order);
-        List<CatalogEntry> matching;
-        try {
-            matching = search.matching(CatalogQuery.from(parameters::text));
-        } catch (InvalidSearchException e) {
-            throw CkanException.invalid(e.parameter(), e.reason());
-        }
-        if (order.isPresent()) {
-            matching = new ArrayList<>(matching);
-            matching.sort(order.get());
-        }
+        List<CatalogEntry> matching = new ArrayList<>(matching(parameters));
+        order.ifPresent(matching::sort);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("count", matching.size());
         result.put("sort", parameters.text("sort").orElse("score desc, metadata_modified desc"));
         result.put("results", matching.stream().skip(start).limit(rows).map(packages::toPackage).toList());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        search.facets(matching, facetFields).forEach((field, counts) -> facets.put(field.fieldName(), counts));
+        for (String name : facetFields) { // CKAN's own fields without a counterpart here ("groups") count nothing
+            facets.put(name, SearchField.named(name).map(field -> search.facet(matching, field)).orElse(Map.of()));
+        }
         result.put("facets", facets);
         Map<String, Object> searchFacets = new LinkedHashMap<>();
         facets.forEach((field, counts) -> searchFacets.put(field, Map.of("title", field, "items", counts.entrySet().stream()
                 .map(c -> Map.of("name", c.getKey(), "display_name", c.getKey(), "count", c.getValue())).toList())));
         result.put("search_facets", searchFacets);
         return result;
+    }
+
+    private List<CatalogEntry> matching(ActionParameters parameters) {
+        try {
+            return search.matching(CatalogQuery.from(parameters::text));
+        } catch (InvalidSearchException e) {
+            throw CkanException.invalid(e.parameter(), e.reason());
+        }
     }
 
     /** "metadata_modified desc, id asc": missing values sort last either way. */

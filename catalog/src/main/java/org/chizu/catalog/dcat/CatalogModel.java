@@ -60,14 +60,15 @@ public class CatalogModel {
      */
     public Model catalogPage(CatalogQuery query, int page) {
         List<CatalogEntry> matching = search.matching(query);
-        int pages = Math.max(1, (matching.size() + properties.pageSize() - 1) / properties.pageSize()); // an empty catalog has its first page
+        int size = properties.pageSize();
+        int pages = Math.max(1, (matching.size() + size - 1) / size); // an empty result still has its first page
         if (page < 1 || page > pages) {
             throw new IllegalArgumentException("page must be between 1 and " + pages + ": " + page);
         }
         Model model = newModel();
         Resource catalog = catalog(model);
         Resource service = dataService(model);
-        for (CatalogEntry entry : matching.subList((page - 1) * properties.pageSize(), Math.min(matching.size(), page * properties.pageSize()))) {
+        for (CatalogEntry entry : matching.subList((page - 1) * size, Math.min(matching.size(), page * size))) {
             Resource dataset = dataset(model, entry, service);
             catalog.addProperty(DATASET_LINK, dataset);
         }
