@@ -82,9 +82,10 @@ class CatalogSearchTest extends RunningCatalog {
     @Test
     void packageSearchFindsByAreaTextAndFacetTogether() throws Exception {
         JsonNode result = ok("/api/3/action/package_search?q=" + encode("国道") + "&ext_bbox=" + MASUDA
-                + "&facet.field=" + encode("[\"tags\"]")).get("result");
+                + "&facet.field=" + encode("[\"tags\", \"groups\"]")).get("result");
         assertThat(names(result.get("results"))).containsExactly("roads");
         assertThat(result.get("facets").get("tags").get("道路").asInt()).isEqualTo(1);
+        assertThat(result.get("facets").get("groups")).as("CKAN's groups: none here").isEmpty();
 
         JsonNode inYasugi = ok("/api/3/action/package_search?ext_bbox=133.2,35.38,133.3,35.45&rows=10").get("result");
         assertThat(names(inYasugi.get("results"))).containsExactlyInAnyOrder("roads", "facilities");
