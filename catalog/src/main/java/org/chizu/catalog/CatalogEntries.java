@@ -1,35 +1,57 @@
 package org.chizu.catalog;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.Audience;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerExtents;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.opendata.version.LayerVersion;
 import org.chizu.opendata.version.LayerVersions;
+import org.chizu.opendata.version.VersionSpan;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The catalog's entries, derived from the layer registry and the data on every call, never
- * maintained by hand. Only layers the anonymous public may see are listed.
+ * The catalog's entries, derived from the layer registry and the data, never maintained by hand.
+ * Only layers the anonymous public may see are listed.
+ *
+ * <p>Entries are cached: the first use reads the facts of every public layer in a few set-based
+ * queries (not a few per layer, which a catalog of thousands of layers could not afford), and a
+ * {@link LayerDataChanged} event, which also reports changes committed by other processes, drops
+ * the changed layer's entry so that its next use reads it afresh. Invariant: a cached entry was
+ * read after the last change announced for its layer.
  */
 @Service
 public class CatalogEntries {
 
     private final LayerRegistry registry;
+    /** The registry never changes after start-up, so neither does its public part. */
+    private final List<Layer> publicLayers;
+    private final Set<String> publicIds;
     private final LayerVersions versions;
     private final LayerSources sources;
     private final LayerExtents extents;
     private final TemporalCoverage temporal;
+    private final Map<String, CatalogEntry> cached = new ConcurrentHashMap<>();
+    /** The layers changed while a read was under way; that read's entries for them are stale. Null between reads. */
+    private volatile Set<String> changedDuringRead;
 
     CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents,
             TemporalCoverage temporal) {
         this.registry = registry;
+        this.publicLayers = registry.visibleTo(Audience.PUBLIC);
+        this.publicIds = publicLayers.stream().map(Layer::id).collect(Collectors.toUnmodifiableSet());
         this.versions = versions;
         this.sources = sources;
         this.extents = extents;
@@ -38,7 +60,7 @@ public class CatalogEntries {
 
     /** Every public layer's entry, in the registry's order. */
     public List<CatalogEntry> all() {
-        return registry.visibleTo(Audience.PUBLIC).stream().map(this::entry).toList();
+        return entries(publicLayers);
     }
 
     /**
@@ -47,29 +69,86 @@ public class CatalogEntries {
      * @throws org.chizu.gis.layer.UnknownLayerException when there is no public layer with this id
      */
     public CatalogEntry get(String id) {
-        return entry(registry.require(id, Audience.PUBLIC));
+        return entries(List.of(registry.require(id, Audience.PUBLIC))).getFirst();
     }
 
     /** The ids of the public layers, in the registry's order, without reading their data. */
     public List<String> ids() {
-        return registry.visibleTo(Audience.PUBLIC).stream().map(Layer::id).toList();
+        return publicLayers.stream().map(Layer::id).toList();
+    }
+
+    /** Whether a public layer has this id, without reading its data. */
+    public boolean contains(String id) {
+        return publicIds.contains(id);
     }
 
     /** The number of public layers, without reading their data. */
     public int count() {
-        return registry.visibleTo(Audience.PUBLIC).size();
+        return publicLayers.size();
     }
 
-    /** The entries of the public layers from {@code offset}, at most {@code limit}, in the registry's order. */
-    public List<CatalogEntry> page(int offset, int limit) {
-        return registry.visibleTo(Audience.PUBLIC).stream().skip(offset).limit(limit).map(this::entry).toList();
+    /** A change may come in while the entries are read: the read then leaves that layer's entry out. */
+    @EventListener
+    void forget(LayerDataChanged change) {
+        Set<String> reading = changedDuringRead;
+        if (reading != null) {
+            reading.add(change.layerId());
+        }
+        cached.remove(change.layerId());
     }
 
-    private CatalogEntry entry(Layer layer) {
-        Optional<Instant> modified = versions.current(layer).map(LayerVersion::time);
-        Optional<Instant> issued = versions.list(layer).stream().min(Comparator.naturalOrder())
-                .map(LayerVersion::time).or(() -> modified);
-        return new CatalogEntry(layer, extents.of(layer).map(Extent::of), issued, modified, sources.of(layer.id()),
-                temporal.of(layer, issued, modified));
+    /** The layers' entries from the cache, reading those it lacks; a change arriving meanwhile makes it read again. */
+    private List<CatalogEntry> entries(List<Layer> layers) {
+        while (true) {
+            List<CatalogEntry> found = new ArrayList<>(layers.size());
+            List<Layer> missing = new ArrayList<>();
+            for (Layer layer : layers) {
+                CatalogEntry entry = cached.get(layer.id());
+                if (entry == null) {
+                    missing.add(layer);
+                } else {
+                    found.add(entry);
+                }
+            }
+            if (missing.isEmpty()) {
+                return found;
+            }
+            read(missing);
+        }
+    }
+
+    /**
+     * Reads the layers' facts and caches their entries, except for layers changed during the read.
+     * One read at a time, so that concurrent first uses do not each read the whole catalog.
+     */
+    private synchronized void read(List<Layer> layers) {
+        List<Layer> missing = layers.stream().filter(layer -> !cached.containsKey(layer.id())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<String> changed = ConcurrentHashMap.newKeySet();
+        changedDuringRead = changed;
+        try {
+            Map<String, CatalogEntry> read = readFacts(missing);
+            // compute is atomic with forget's remove: an entry either lands before a change removes it, or is left out.
+            read.forEach((id, entry) -> cached.compute(id, (key, old) -> changed.contains(key) ? old : entry));
+        } finally {
+            changedDuringRead = null;
+        }
+    }
+
+    private Map<String, CatalogEntry> readFacts(List<Layer> layers) {
+        var bounds = extents.read(layers);
+        Map<String, VersionSpan> spans = versions.spans(layers);
+        var recorded = sources.of(layers.stream().map(Layer::id).toList());
+        Map<String, CatalogEntry> read = new HashMap<>();
+        for (Layer layer : layers) {
+            Optional<VersionSpan> span = Optional.ofNullable(spans.get(layer.id()));
+            Optional<Instant> issued = span.map(VersionSpan::oldest).map(LayerVersion::time);
+            Optional<Instant> modified = span.map(VersionSpan::current).map(LayerVersion::time);
+            read.put(layer.id(), new CatalogEntry(layer, bounds.get(layer.id()).map(Extent::of), issued, modified,
+                    recorded.getOrDefault(layer.id(), List.of()), temporal.of(layer, issued, modified)));
+        }
+        return read;
     }
 }

@@ -1,5 +1,8 @@
 package org.chizu.catalog;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 import org.chizu.opendata.download.DownloadFormat;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +27,9 @@ public class CatalogUris {
         return base + "/catalog";
     }
 
-    public String catalogPage(int page) {
-        return catalog() + "?page=" + page;
+    /** A page of the catalog, repeating the search that selected its datasets. */
+    public String catalogPage(CatalogQuery search, int page) {
+        return catalog() + "?" + search.queryString() + "page=" + page;
     }
 
     public String dataset(String layerId) {
@@ -40,6 +44,16 @@ public class CatalogUris {
     /** A dataset's page for people: its extent on a map, downloads and API snippets. */
     public String datasetPage(String layerId) {
         return datasetsPage() + "/" + layerId;
+    }
+
+    /** CKAN's package id: a name-based UUID of the dataset URI, stable for the same base URL. */
+    public String packageId(String layerId) {
+        return uuid(dataset(layerId));
+    }
+
+    /** A name-based (version 3) UUID of a URI. */
+    public static String uuid(String uri) {
+        return UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public String distribution(String layerId, DownloadFormat format) {

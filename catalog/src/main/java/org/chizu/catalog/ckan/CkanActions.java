@@ -1,12 +1,16 @@
 package org.chizu.catalog.ckan;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.chizu.catalog.CatalogEntries;
+import org.chizu.catalog.CatalogSearch;
+import org.chizu.catalog.SearchField;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +24,17 @@ class CkanActions {
     private static final int MAX_LIST = 1000;
 
     private final CatalogEntries entries;
+    private final CatalogSearch search;
     private final CkanPackages packages;
+    private final PackageSearch packageSearch;
+    /** Package and resource UUIDs to layer ids; the registry never changes, so neither does this. */
+    private volatile Map<String, String> layerByUuid;
 
-    CkanActions(CatalogEntries entries, CkanPackages packages) {
+    CkanActions(CatalogEntries entries, CatalogSearch search, CkanPackages packages, PackageSearch packageSearch) {
         this.entries = entries;
+        this.search = search;
         this.packages = packages;
+        this.packageSearch = packageSearch;
     }
 
     /**
@@ -36,11 +46,11 @@ class CkanActions {
     Object run(String action, ActionParameters parameters) {
         return switch (action) {
             case "status_show" -> status();
-            case "package_list" -> entries.all().stream().map(e -> e.id())
+            case "package_list" -> entries.ids().stream()
                     .skip(parameters.integer("offset", 0, Integer.MAX_VALUE))
                     .limit(parameters.integer("limit", MAX_LIST, MAX_LIST)).toList();
             case "package_show" -> packageShow(parameters.required("id"));
-            case "package_search" -> PackageSearch.run(allPackages(), parameters);
+            case "package_search" -> packageSearch.run(parameters);
             case "organization_list" -> parameters.flag("all_fields") ? List.of(organization(false)) : List.of(packages.organizationName());
             case "organization_show" -> organizationShow(parameters);
             case "tag_list" -> tags();
@@ -65,10 +75,28 @@ class CkanActions {
 
     /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */
     private Map<String, Object> packageShow(String idOrName) {
-        String name = entries.ids().stream()
-                .filter(id -> id.equals(idOrName) || packages.packageId(id).equals(idOrName)).findFirst()
+        String name = entries.contains(idOrName) ? idOrName : Optional.ofNullable(layerByUuid().get(idOrName))
+                .filter(layer -> packages.packageId(layer).equals(idOrName))
                 .orElseThrow(() -> CkanException.notFound("Not found"));
         return packages.toPackage(entries.get(name));
+    }
+
+    /**
+     * The layer of each package and resource UUID, built on first use: a UUID is a hash of a URI,
+     * so finding one by trying every dataset would hash the whole catalog on each call.
+     */
+    private Map<String, String> layerByUuid() {
+        Map<String, String> index = layerByUuid;
+        if (index == null) {
+            Map<String, String> built = new HashMap<>();
+            for (String layerId : entries.ids()) {
+                built.put(packages.packageId(layerId), layerId);
+                packages.resourceIds(layerId).forEach(resource -> built.put(resource, layerId));
+            }
+            index = Map.copyOf(built);
+            layerByUuid = index;
+        }
+        return index;
     }
 
     private Map<String, Object> organizationShow(ActionParameters parameters) {
@@ -90,13 +118,13 @@ class CkanActions {
 
     private List<String> tags() {
         Set<String> tags = new LinkedHashSet<>();
-        allPackages().forEach(p -> tags.addAll(PackageSearch.values(p, "tags")));
+        entries.all().forEach(entry -> tags.addAll(search.values(entry, SearchField.TAGS)));
         return List.copyOf(tags);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> resourceShow(String id) {
-        String layerId = entries.ids().stream().filter(layer -> packages.resourceIds(layer).contains(id)).findFirst()
+        String layerId = Optional.ofNullable(layerByUuid().get(id)).filter(layer -> packages.resourceIds(layer).contains(id))
                 .orElseThrow(() -> CkanException.notFound("Resource was not found."));
         return ((List<Map<String, Object>>) packages.toPackage(entries.get(layerId)).get("resources")).stream()
                 .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();

@@ -1,6 +1,5 @@
 package org.chizu.catalog.ckan;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
@@ -54,7 +52,7 @@ class CkanPackages {
     }
 
     String organizationId() {
-        return uuid(uris.publisher());
+        return CatalogUris.uuid(uris.publisher());
     }
 
     /** The organization's name: its local-government code, which CKAN's name rules accept. */
@@ -78,18 +76,18 @@ class CkanPackages {
     }
 
     String packageId(String layerId) {
-        return uuid(uris.dataset(layerId));
+        return uris.packageId(layerId);
     }
 
     /** The ids of a package's resources, without reading its data. */
     List<String> resourceIds(String layerId) {
         List<String> ids = new ArrayList<>();
         for (DownloadFormat download : DownloadFormat.values()) {
-            ids.add(uuid(uris.distribution(layerId, download)));
+            ids.add(CatalogUris.uuid(uris.distribution(layerId, download)));
         }
         registry.find(layerId).ifPresent(layer -> layer.standards()
-                .forEach(standard -> ids.add(uuid(uris.standardDistribution(layerId, standard.id())))));
-        ids.add(uuid(uris.apiDistribution(layerId)));
+                .forEach(standard -> ids.add(CatalogUris.uuid(uris.standardDistribution(layerId, standard.id())))));
+        ids.add(CatalogUris.uuid(uris.apiDistribution(layerId)));
         return ids;
     }
 
@@ -164,7 +162,7 @@ class CkanPackages {
     private static Map<String, Object> resource(String distributionUri, String packageId, int position, String name,
             String url, String format, String mimetype) {
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("id", uuid(distributionUri));
+        resource.put("id", CatalogUris.uuid(distributionUri));
         resource.put("package_id", packageId);
         resource.put("position", position);
         resource.put("name", name);
@@ -196,9 +194,5 @@ class CkanPackages {
 
     private static Map<String, String> translated(Label label) {
         return Map.of("ja", label.ja(), "en", label.en());
-    }
-
-    static String uuid(String uri) {
-        return UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

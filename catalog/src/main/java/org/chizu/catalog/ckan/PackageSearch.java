@@ -2,50 +2,62 @@ package org.chizu.catalog.ckan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.chizu.catalog.CatalogEntry;
+import org.chizu.catalog.CatalogQuery;
+import org.chizu.catalog.CatalogSearch;
+import org.chizu.catalog.InvalidSearchException;
+import org.chizu.catalog.SearchField;
+import org.springframework.stereotype.Component;
 
 /**
- * CKAN's {@code package_search} over the packages in memory: the catalog holds one package per
- * public layer, so there is no search index to keep in step. Supports free text and
- * {@code field:value} terms in {@code q}, {@code field:value} terms in {@code fq} (all must
- * match), {@code sort} on id, name, title_string, metadata_modified and metadata_created, and
- * {@code facet.field} counts.
+ * CKAN's {@code package_search} on the catalog's one search ({@link CatalogSearch}): {@code q},
+ * {@code fq}, {@code modified_since} and {@code ext_bbox} select the entries, then {@code sort}
+ * on id, name, title_string, metadata_modified and metadata_created, {@code start} and
+ * {@code rows} page them, and {@code facet.field} counts values over all that matched. Only the
+ * returned page is turned into packages.
  */
-final class PackageSearch {
+@Component
+class PackageSearch {
 
     /** CKAN's default and ceiling for {@code rows}. */
     static final int DEFAULT_ROWS = 10;
     static final int MAX_ROWS = 1000;
 
-    private static final Pattern TERM = Pattern.compile("(?:([\\w.]+):)?(?:\"([^\"]*)\"|(\\S+))");
     private static final List<String> SORTABLE = List.of("id", "name", "title_string", "metadata_modified", "metadata_created", "score");
 
-    private PackageSearch() {
+    private final CatalogSearch search;
+    private final CkanPackages packages;
+
+    PackageSearch(CatalogSearch search, CkanPackages packages) {
+        this.search = search;
+        this.packages = packages;
     }
 
-    static Map<String, Object> run(List<Map<String, Object>> packages, ActionParameters parameters) {
+    /**
+     * @throws CkanException a validation error naming an unusable parameter
+     */
+    Map<String, Object> run(ActionParameters parameters) {
         int rows = parameters.integer("rows", DEFAULT_ROWS, MAX_ROWS);
         int start = parameters.integer("start", 0, Integer.MAX_VALUE);
-        Predicate<Map<String, Object>> filter = terms(parameters.text("q").orElse("*:*"), true)
-                .and(terms(parameters.text("fq").orElse(""), false));
-        List<Map<String, Object>> matching = packages.stream().filter(filter).collect(Collectors.toCollection(ArrayList::new));
-        parameters.text("sort").map(PackageSearch::order).ifPresent(matching::sort);
+        List<String> facetFields = parameters.list("facet.field");
+        Optional<Comparator<CatalogEntry>> order = parameters.text("sort").map(this::order);
+        List<CatalogEntry> matching = new ArrayList<>(matching(parameters));
+        order.ifPresent(matching::sort);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("count", matching.size());
         result.put("sort", parameters.text("sort").orElse("score desc, metadata_modified desc"));
-        result.put("results", matching.stream().skip(start).limit(rows).toList());
+        result.put("results", matching.stream().skip(start).limit(rows).map(packages::toPackage).toList());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String field : parameters.list("facet.field")) {
-            facets.put(field, matching.stream().flatMap(p -> values(p, field).stream())
-                    .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting())));
+        for (String name : facetFields) { // CKAN's own fields without a counterpart here ("groups") count nothing
+            facets.put(name, SearchField.named(name).map(field -> search.facet(matching, field)).orElse(Map.of()));
         }
         result.put("facets", facets);
         Map<String, Object> searchFacets = new LinkedHashMap<>();
@@ -55,44 +67,18 @@ final class PackageSearch {
         return result;
     }
 
-    /** All terms must match; a term without a field is free text (only allowed in q). */
-    private static Predicate<Map<String, Object>> terms(String query, boolean freeTextAllowed) {
-        Predicate<Map<String, Object>> all = p -> true;
-        if (query.isBlank() || query.strip().equals("*:*")) {
-            return all;
+    private List<CatalogEntry> matching(ActionParameters parameters) {
+        try {
+            return search.matching(CatalogQuery.from(parameters::text));
+        } catch (InvalidSearchException e) {
+            throw CkanException.invalid(e.parameter(), e.reason());
         }
-        Matcher matcher = TERM.matcher(query);
-        while (matcher.find()) {
-            String field = matcher.group(1);
-            String value = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-            if (field == null && !freeTextAllowed) {
-                throw CkanException.invalid("fq", "Use field:value terms, e.g. tags:道路");
-            }
-            all = all.and(field == null ? freeText(value) : p -> values(p, field).contains(value));
-        }
-        return all;
-    }
-
-    private static Predicate<Map<String, Object>> freeText(String word) {
-        String needle = word.toLowerCase(Locale.ROOT);
-        return p -> (p.get("name") + " " + p.get("title") + " " + p.get("notes") + " " + p.get("title_translated") + " "
-                + p.get("notes_translated") + " " + String.join(" ", values(p, "tags"))).toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    /** The values a field has in a package: tag names, resource formats, the organization's name, or the field itself. */
-    @SuppressWarnings("unchecked")
-    static List<String> values(Map<String, Object> pkg, String field) {
-        return switch (field) {
-            case "tags" -> ((List<Map<String, Object>>) pkg.get("tags")).stream().map(t -> (String) t.get("name")).toList();
-            case "res_format" -> ((List<Map<String, Object>>) pkg.get("resources")).stream().map(r -> (String) r.get("format")).distinct().toList();
-            case "organization" -> List.of((String) ((Map<String, Object>) pkg.get("organization")).get("name"));
-            default -> pkg.get(field) == null ? List.of() : List.of(pkg.get(field).toString());
-        };
     }
 
     /** "metadata_modified desc, id asc": missing values sort last either way. */
-    private static Comparator<Map<String, Object>> order(String sort) {
-        Comparator<Map<String, Object>> order = (a, b) -> 0;
+    private Comparator<CatalogEntry> order(String sort) {
+        Comparator<CatalogEntry> order = (a, b) -> 0;
+        Map<String, String> packageIds = new HashMap<>(); // each computed once per sort, not per comparison
         for (String clause : sort.split(",")) {
             String[] parts = clause.strip().split("\\s+");
             String field = parts[0];
@@ -100,13 +86,20 @@ final class PackageSearch {
             if (!SORTABLE.contains(field) || parts.length > 2 || (parts.length == 2 && !parts[1].matches("(?i)asc|desc"))) {
                 throw CkanException.invalid("sort", "Cannot sort by '" + clause.strip() + "'; use one of " + SORTABLE + " with asc or desc");
             }
-            if (field.equals("score")) {
-                continue; // every package matches equally well: keep the catalog's order
-            }
-            String key = field.equals("title_string") ? "title" : field;
-            Comparator<String> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            order = order.thenComparing(p -> (String) p.get(key), Comparator.nullsLast(values));
+            order = switch (field) {
+                case "score" -> order; // every package matches equally well: keep the catalog's order
+                case "id" -> order.thenComparing(by(e -> Optional.of(packageIds.computeIfAbsent(e.id(), packages::packageId)), descending));
+                case "name" -> order.thenComparing(by(e -> Optional.of(e.id()), descending));
+                case "title_string" -> order.thenComparing(by(e -> Optional.of(e.layer().title().ja()), descending));
+                case "metadata_modified" -> order.thenComparing(by(CatalogEntry::modified, descending));
+                default -> order.thenComparing(by(CatalogEntry::issued, descending));
+            };
         }
         return order;
+    }
+
+    private static <T extends Comparable<T>> Comparator<CatalogEntry> by(Function<CatalogEntry, Optional<T>> key, boolean descending) {
+        Comparator<T> values = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.comparing(e -> key.apply(e).orElse(null), Comparator.nullsLast(values));
     }
 }

@@ -17,10 +17,13 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
+import org.chizu.catalog.CatalogQuery;
+import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.quality.QualityMeasurements;
@@ -28,6 +31,7 @@ import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.DataTheme;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.layer.Licence;
 import org.chizu.gis.layer.StandardDataset;
 import org.chizu.opendata.download.DownloadFormat;
 import org.chizu.opendata.download.WholeLayerFiles;
@@ -36,7 +40,8 @@ import org.springframework.stereotype.Service;
 /**
  * The catalog as DCAT-AP 3 RDF: one {@code dcat:Catalog}, one {@code dcat:Dataset} per public
  * layer with a {@code dcat:Distribution} per download format and one for the OGC API, and the
- * OGC API itself as a {@code dcat:DataService}. Built from {@link CatalogEntries} on each call.
+ * OGC API itself as a {@code dcat:DataService}. Built from {@link CatalogEntries} on each call,
+ * as pages or, for the whole catalog, as a stream.
  * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
  * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
  * A distribution states {@code dcat:byteSize} and an {@code spdx:checksum} only for a file built
@@ -47,46 +52,73 @@ import org.springframework.stereotype.Service;
 public class CatalogModel {
 
     private final CatalogEntries entries;
+    private final CatalogSearch search;
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final QualityMeasurements quality;
     private final WholeLayerFiles files;
 
-    public CatalogModel(CatalogEntries entries, CatalogUris uris, CatalogProperties properties, QualityMeasurements quality,
-            WholeLayerFiles files) {
+    public CatalogModel(CatalogEntries entries, CatalogSearch search, CatalogUris uris, CatalogProperties properties,
+            QualityMeasurements quality, WholeLayerFiles files) {
         this.entries = entries;
+        this.search = search;
         this.uris = uris;
         this.properties = properties;
         this.quality = quality;
         this.files = files;
     }
 
-    /** The number of catalog pages; at least 1, since an empty catalog still has its first page. */
-    public int pageCount() {
-        return Math.max(1, (entries.count() + properties.pageSize() - 1) / properties.pageSize());
-    }
-
     /**
-     * One page of the catalog: the catalog, the page's datasets in full, and Hydra paging links.
+     * One page of the datasets a search selects: the catalog, the page's datasets in full, and
+     * Hydra paging links that repeat the search.
      *
      * @param page 1-based
      * @throws IllegalArgumentException when the page does not exist
      */
-    public Model catalogPage(int page) {
-        int pages = pageCount();
+    public Model catalogPage(CatalogQuery query, int page) {
+        List<CatalogEntry> matching = search.matching(query);
+        int size = properties.pageSize();
+        int pages = Math.max(1, (matching.size() + size - 1) / size); // an empty result still has its first page
         if (page < 1 || page > pages) {
             throw new IllegalArgumentException("page must be between 1 and " + pages + ": " + page);
         }
-        List<CatalogEntry> onPage = entries.page((page - 1) * properties.pageSize(), properties.pageSize());
         Model model = newModel();
         Resource catalog = catalog(model);
         Resource service = dataService(model);
-        for (CatalogEntry entry : onPage) {
+        for (CatalogEntry entry : matching.subList((page - 1) * size, Math.min(matching.size(), page * size))) {
             Resource dataset = dataset(model, entry, service);
             catalog.addProperty(DATASET_LINK, dataset);
         }
-        paging(model, page, pages);
+        paging(model, query, matching.size(), page, pages);
         return model;
+    }
+
+    /**
+     * Every dataset a search selects, written to the stream one dataset at a time, so memory stays
+     * bounded whatever the catalog's size: the catalog, its publisher, contact point, data service,
+     * licences and formats are written once first, then each dataset's own statements. No paging
+     * links: this is the whole catalog.
+     */
+    public void writeCatalog(CatalogQuery query, StreamRDF out) {
+        List<CatalogEntry> matching = search.matching(query);
+        Model shared = newModel();
+        Resource catalog = catalog(shared);
+        Resource service = dataService(shared);
+        matching.stream().map(entry -> entry.layer().licence()).distinct().forEach(licence -> licence(shared, licence));
+        for (DownloadFormat format : DownloadFormat.values()) {
+            format(shared, FileFormat.of(format));
+        }
+        out.start();
+        shared.getNsPrefixMap().forEach(out::prefix);
+        shared.getGraph().find().forEachRemaining(out::triple);
+        for (CatalogEntry entry : matching) {
+            Model model = newModel();
+            Resource dataset = dataset(model, entry, model.createResource(service.getURI()));
+            model.add(catalog, DATASET_LINK, dataset);
+            // What every dataset repeats (its publisher, licence …) was written with the catalog.
+            model.getGraph().find().filterDrop(shared.getGraph()::contains).forEachRemaining(out::triple);
+        }
+        out.finish();
     }
 
     /**
@@ -210,9 +242,7 @@ public class CatalogModel {
                     .addProperty(LABEL, entry.provenance("ja"), "ja")
                     .addProperty(LABEL, entry.provenance("en"), "en"));
         }
-        Resource licence = model.createResource(layer.licence().url(), LICENSE_DOCUMENT)
-                .addProperty(TITLE, layer.licence().title().ja(), "ja")
-                .addProperty(TITLE, layer.licence().title().en(), "en");
+        Resource licence = licence(model, layer.licence());
         Resource rights = rights(model, entry);
         for (DownloadFormat format : DownloadFormat.values()) {
             dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence).addProperty(RIGHTS, rights));
@@ -226,6 +256,18 @@ public class CatalogModel {
         return dataset;
     }
 
+    private static Resource licence(Model model, Licence licence) {
+        return model.createResource(licence.url(), LICENSE_DOCUMENT)
+                .addProperty(TITLE, licence.title().ja(), "ja")
+                .addProperty(TITLE, licence.title().en(), "en");
+    }
+
+    /** The format's node, and its IANA media type's node where the type is registered. */
+    private static Resource format(Model model, FileFormat format) {
+        format.ianaUri().ifPresent(iana -> model.createResource(iana, MEDIA_TYPE));
+        return model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT);
+    }
+
     private Resource download(Model model, Layer layer, FileFormat format, Resource licence) {
         Resource file = model.createResource(uris.download(layer.id(), format.download()));
         Resource distribution = model.createResource(uris.distribution(layer.id(), format.download()), DISTRIBUTION)
@@ -235,7 +277,7 @@ public class CatalogModel {
                 .addProperty(DESCRIPTION, "All features of " + layer.title().en() + " as one " + format.label() + " file.", "en")
                 .addProperty(ACCESS_URL, file)
                 .addProperty(DOWNLOAD_URL, file)
-                .addProperty(FORMAT, model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT))
+                .addProperty(FORMAT, format(model, format))
                 .addProperty(LICENSE, licence);
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
         files.current(layer, format.download()).ifPresent(built -> distribution
@@ -277,7 +319,7 @@ public class CatalogModel {
                         + standard.title().en() + ".", "en")
                 .addProperty(ACCESS_URL, file)
                 .addProperty(DOWNLOAD_URL, file)
-                .addProperty(FORMAT, model.createResource(csv.formatUri(), MEDIA_TYPE_OR_EXTENT))
+                .addProperty(FORMAT, format(model, csv))
                 .addProperty(CONFORMS_TO, spec)
                 .addProperty(LICENSE, licence);
         csv.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
@@ -295,17 +337,17 @@ public class CatalogModel {
                 .addProperty(LICENSE, licence);
     }
 
-    private void paging(Model model, int page, int pages) {
-        Resource collection = model.createResource(uris.catalogPage(page), PAGED_COLLECTION)
-                .addLiteral(TOTAL_ITEMS, (long) entries.count())
+    private void paging(Model model, CatalogQuery query, int total, int page, int pages) {
+        Resource collection = model.createResource(uris.catalogPage(query, page), PAGED_COLLECTION)
+                .addLiteral(TOTAL_ITEMS, (long) total)
                 .addLiteral(ITEMS_PER_PAGE, (long) properties.pageSize())
-                .addProperty(FIRST_PAGE, model.createResource(uris.catalogPage(1)))
-                .addProperty(LAST_PAGE, model.createResource(uris.catalogPage(pages)));
+                .addProperty(FIRST_PAGE, model.createResource(uris.catalogPage(query, 1)))
+                .addProperty(LAST_PAGE, model.createResource(uris.catalogPage(query, pages)));
         if (page > 1) {
-            collection.addProperty(PREVIOUS_PAGE, model.createResource(uris.catalogPage(page - 1)));
+            collection.addProperty(PREVIOUS_PAGE, model.createResource(uris.catalogPage(query, page - 1)));
         }
         if (page < pages) {
-            collection.addProperty(NEXT_PAGE, model.createResource(uris.catalogPage(page + 1)));
+            collection.addProperty(NEXT_PAGE, model.createResource(uris.catalogPage(query, page + 1)));
         }
     }
 

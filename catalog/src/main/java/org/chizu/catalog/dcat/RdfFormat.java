@@ -8,21 +8,32 @@ import org.apache.jena.riot.RDFFormat;
 import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
 
-/** The RDF serialisations the catalog is offered in, by file extension and media type. */
+/**
+ * The RDF serialisations the catalog is offered in, by file extension and media type. Turtle and
+ * N-Triples can also be written as a stream, statement by statement; Jena writes RDF/XML and
+ * JSON-LD only from a whole model.
+ */
 public enum RdfFormat {
-    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY),
-    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PRETTY),
-    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11),
-    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES);
+    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_PRETTY, RDFFormat.TURTLE_BLOCKS),
+    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PRETTY, null),
+    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11, null),
+    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES, RDFFormat.NTRIPLES);
 
     private final String extension;
     private final MediaType mediaType;
     private final RDFFormat jena;
+    private final RDFFormat streaming;
 
-    RdfFormat(String extension, String mediaType, RDFFormat jena) {
+    RdfFormat(String extension, String mediaType, RDFFormat jena, RDFFormat streaming) {
         this.extension = extension;
         this.mediaType = MediaType.parseMediaType(mediaType);
         this.jena = jena;
+        this.streaming = streaming;
+    }
+
+    /** The Jena format that writes this serialisation as a stream; empty when Jena has none. */
+    Optional<RDFFormat> streaming() {
+        return Optional.ofNullable(streaming);
     }
 
     public MediaType mediaType() {

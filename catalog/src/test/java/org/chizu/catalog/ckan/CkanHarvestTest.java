@@ -85,8 +85,8 @@ class CkanHarvestTest extends RunningCatalog {
     }
 
     @Test
-    void theDcatCatalogPagesAHundredDatasetsAtATime() throws Exception {
-        String first = get("/catalog.nt").body();
+    void theDcatCatalogPagesAHundredDatasetsAtATimeOrStreamsThemAll() throws Exception {
+        String first = get("/catalog.nt?page=1").body();
         assertThat(first).contains("<" + BASE + "/catalog?page=1> <http://www.w3.org/ns/hydra/core#nextPage> <" + BASE + "/catalog?page=2>")
                 .contains("<" + BASE + "/catalog?page=1> <http://www.w3.org/ns/hydra/core#lastPage> <" + BASE + "/catalog?page=3>");
         assertThat(first.lines().filter(l -> l.startsWith("<" + BASE + "/catalog> <http://www.w3.org/ns/dcat#dataset>"))).hasSize(100);
@@ -94,6 +94,9 @@ class CkanHarvestTest extends RunningCatalog {
         assertThat(last.lines().filter(l -> l.startsWith("<" + BASE + "/catalog> <http://www.w3.org/ns/dcat#dataset>"))).hasSize(54);
         assertThat(last).contains("<" + BASE + "/catalog?page=3> <http://www.w3.org/ns/hydra/core#previousPage> <" + BASE + "/catalog?page=2>")
                 .doesNotContain("hydra/core#nextPage");
+        String whole = get("/catalog.nt").body();
+        assertThat(whole.lines().filter(l -> l.startsWith("<" + BASE + "/catalog> <http://www.w3.org/ns/dcat#dataset>"))).hasSize(PUBLIC_LAYERS);
+        assertThat(whole).doesNotContain("hydra/core#");
     }
 
     private JsonNode result(String path) throws Exception {

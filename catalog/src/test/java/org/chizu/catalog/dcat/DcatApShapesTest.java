@@ -43,9 +43,10 @@ class DcatApShapesTest extends RunningCatalog {
         assertThat(data.size()).isPositive();
     }
 
-    /** The whole catalog page plus every dataset's own document, as a harvester would read them. */
+    /** A catalog page, the whole streamed catalog and every dataset's own document, as a harvester would read them. */
     private Model catalogAndDatasets() throws Exception {
-        Model model = DcatCatalogTest.turtle(get("/catalog.ttl").body());
+        Model model = DcatCatalogTest.turtle(get("/catalog.ttl?page=1").body());
+        model.add(DcatCatalogTest.turtle(get("/catalog.ttl").body()));
         for (String id : List.of("roads", "facilities", "hazard_zones", "forests")) {
             model.add(DcatCatalogTest.turtle(get("/dataset/" + id + ".ttl").body()));
         }

@@ -75,21 +75,32 @@ class DcatCatalogTest extends RunningCatalog {
 
     @ParameterizedTest
     @CsvSource({
-            "/catalog.ttl, , text/turtle, TURTLE",
-            "/catalog.rdf, , application/rdf+xml, RDF/XML",
-            "/catalog.jsonld, , application/ld+json, JSON-LD",
-            "/catalog.nt, , application/n-triples, N-TRIPLES",
-            "/catalog, application/ld+json, application/ld+json, JSON-LD",
-            "/catalog, 'text/html;q=0.9, application/rdf+xml', application/rdf+xml, RDF/XML",
-            "/dataset/roads, application/n-triples, application/n-triples, N-TRIPLES",
-            "/dataset/roads.jsonld, text/turtle, application/ld+json, JSON-LD"})
-    void everySerialisationParsesToTheSameStatements(String path, String accept, String contentType, String lang) throws Exception {
+            "/catalog.ttl, , text/turtle, TURTLE, /catalog.ttl",
+            "/catalog.nt, , application/n-triples, N-TRIPLES, /catalog.ttl",
+            "/catalog.ttl?page=1, , text/turtle, TURTLE, /catalog?page=1",
+            "/catalog.rdf, , application/rdf+xml, RDF/XML, /catalog.ttl?page=1",
+            "/catalog.jsonld, , application/ld+json, JSON-LD, /catalog.ttl?page=1",
+            "/catalog.nt?page=1, , application/n-triples, N-TRIPLES, /catalog.ttl?page=1",
+            "/catalog, application/ld+json, application/ld+json, JSON-LD, /catalog.ttl?page=1",
+            "/catalog, 'text/html;q=0.9, application/rdf+xml', application/rdf+xml, RDF/XML, /catalog.ttl?page=1",
+            "/dataset/roads, application/n-triples, application/n-triples, N-TRIPLES, /dataset/roads.ttl",
+            "/dataset/roads.jsonld, text/turtle, application/ld+json, JSON-LD, /dataset/roads.ttl"})
+    void everySerialisationParsesToTheSameStatements(String path, String accept, String contentType, String lang, String reference)
+            throws Exception {
         HttpResponse<String> response = accept == null ? get(path) : get(path, "Accept", accept);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(contentType);
         Model parsed = parse(response.body(), org.apache.jena.riot.RDFLanguages.nameToLang(lang));
-        Model reference = turtle(get(path.startsWith("/catalog") ? "/catalog.ttl" : "/dataset/roads.ttl").body());
-        assertThat(parsed.isIsomorphicWith(reference)).as(lang + " reads as the Turtle does").isTrue();
+        assertThat(parsed.isIsomorphicWith(turtle(get(reference).body()))).as(lang + " reads as " + reference + " does").isTrue();
+    }
+
+    @Test
+    void theWholeCatalogIsThePageWithoutPagingLinksWhenEverythingFitsOnOnePage() throws Exception {
+        Model whole = turtle(get("/catalog.ttl").body());
+        Model page = turtle(get("/catalog.ttl?page=1").body());
+        assertThat(whole.listSubjectsWithProperty(RDF.type, Vocabulary.PAGED_COLLECTION).toList()).isEmpty();
+        page.removeAll(page.createResource(BASE + "/catalog?page=1"), null, null);
+        assertThat(whole.isIsomorphicWith(page)).isTrue();
     }
 
     @Test

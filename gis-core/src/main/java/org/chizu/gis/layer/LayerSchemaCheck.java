@@ -1,9 +1,9 @@
 package org.chizu.gis.layer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +23,19 @@ class LayerSchemaCheck {
         this.jdbc = jdbc;
     }
 
+    /** What the schema holds, read in three queries whatever the number of layers. */
+    private record Schema(Map<String, Map<String, String>> columns, Map<String, Map<String, GeometryColumn>> geometries,
+            Map<String, List<String>> indexes) {
+    }
+
+    private record GeometryColumn(String type, int srid) {
+    }
+
     void verify(List<Layer> layers) {
+        Schema schema = readSchema();
         List<String> problems = new ArrayList<>();
         for (Layer layer : layers) {
-            problems.addAll(problemsOf(layer));
+            problems.addAll(problemsOf(layer, schema));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("layer declarations do not match the database:\n  - "
@@ -34,17 +43,33 @@ class LayerSchemaCheck {
         }
     }
 
-    private List<String> problemsOf(Layer layer) {
-        Map<String, String> columns = jdbc.query("""
-                select column_name, data_type from information_schema.columns
-                where table_schema = current_schema() and table_name = ?""",
+    private Schema readSchema() {
+        Map<String, Map<String, String>> columns = new HashMap<>();
+        jdbc.query("""
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = current_schema()""",
                 rs -> {
-                    Map<String, String> found = new java.util.HashMap<>();
-                    while (rs.next()) {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }
-                    return found;
-                }, layer.table());
+                    columns.computeIfAbsent(rs.getString(1), t -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        Map<String, Map<String, GeometryColumn>> geometries = new HashMap<>();
+        jdbc.query("""
+                select f_table_name, f_geometry_column, type, srid from geometry_columns
+                where f_table_schema = current_schema()""",
+                rs -> {
+                    geometries.computeIfAbsent(rs.getString(1), t -> new HashMap<>())
+                            .put(rs.getString(2), new GeometryColumn(rs.getString(3), rs.getInt(4)));
+                });
+        Map<String, List<String>> indexes = new HashMap<>();
+        jdbc.query("""
+                select tablename, indexdef from pg_indexes where schemaname = current_schema()""",
+                rs -> {
+                    indexes.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return new Schema(columns, geometries, indexes);
+    }
+
+    private List<String> problemsOf(Layer layer, Schema schema) {
+        Map<String, String> columns = schema.columns().getOrDefault(layer.table(), Map.of());
         String where = "layer " + layer.id() + ": ";
         if (columns.isEmpty()) {
             return List.of(where + "table " + layer.table() + " does not exist");
@@ -62,55 +87,46 @@ class LayerSchemaCheck {
                         + " but its column is " + columnType);
             }
         }
-        problems.addAll(geometryProblems(layer, where));
+        problems.addAll(geometryProblems(layer, where, schema));
         return problems;
     }
 
-    private List<String> geometryProblems(Layer layer, String where) {
+    private List<String> geometryProblems(Layer layer, String where, Schema schema) {
         LayerGeometry geometry = layer.geometry();
-        List<Map<String, Object>> found = jdbc.queryForList("""
-                select type, srid from geometry_columns
-                where f_table_schema = current_schema() and f_table_name = ? and f_geometry_column = ?""",
-                layer.table(), geometry.column());
-        if (found.isEmpty()) {
+        Map<String, GeometryColumn> geometries = schema.geometries().getOrDefault(layer.table(), Map.of());
+        GeometryColumn found = geometries.get(geometry.column());
+        if (found == null) {
             return List.of(where + "geometry column " + geometry.column() + " does not exist or has no type");
         }
-        String type = (String) found.get(0).get("type");
-        int srid = ((Number) found.get(0).get("srid")).intValue();
         List<String> problems = new ArrayList<>();
-        if (!type.equalsIgnoreCase(geometry.kind().postgisName())) {
-            problems.add(where + "geometry is declared " + geometry.kind().postgisName() + " but stored as " + type);
+        if (!found.type().equalsIgnoreCase(geometry.kind().postgisName())) {
+            problems.add(where + "geometry is declared " + geometry.kind().postgisName() + " but stored as " + found.type());
         }
-        if (srid != geometry.srid()) {
-            problems.add(where + "geometry is declared in EPSG:" + geometry.srid() + " but stored in EPSG:" + srid);
+        if (found.srid() != geometry.srid()) {
+            problems.add(where + "geometry is declared in EPSG:" + geometry.srid() + " but stored in EPSG:" + found.srid());
         }
-        problems.addAll(tileGeometryProblems(layer, where));
-        warnWithoutSpatialIndex(layer, geometry.column());
-        warnWithoutSpatialIndex(layer, layer.tiles().geometryColumn());
+        problems.addAll(tileGeometryProblems(layer, where, geometries));
+        List<String> indexes = schema.indexes().getOrDefault(layer.table(), List.of());
+        warnWithoutSpatialIndex(layer, geometry.column(), indexes);
+        warnWithoutSpatialIndex(layer, layer.tiles().geometryColumn(), indexes);
         return problems;
     }
 
     /** Tiles are cut from a Web Mercator column so that no tile request reprojects. */
-    private List<String> tileGeometryProblems(Layer layer, String where) {
+    private static List<String> tileGeometryProblems(Layer layer, String where, Map<String, GeometryColumn> geometries) {
         String column = layer.tiles().geometryColumn();
-        List<Integer> srids = jdbc.queryForList("""
-                select srid from geometry_columns
-                where f_table_schema = current_schema() and f_table_name = ? and f_geometry_column = ?""",
-                Integer.class, layer.table(), column);
-        if (srids.isEmpty()) {
+        GeometryColumn tiles = geometries.get(column);
+        if (tiles == null) {
             return List.of(where + "tiles geometry column " + column + " does not exist; add a generated column "
                     + column + " = st_transform(" + layer.geometry().column() + ", 3857) with a GiST index");
         }
-        if (srids.get(0) != 3857) {
-            return List.of(where + "tiles geometry column " + column + " is in EPSG:" + srids.get(0) + ", not EPSG:3857");
+        if (tiles.srid() != 3857) {
+            return List.of(where + "tiles geometry column " + column + " is in EPSG:" + tiles.srid() + ", not EPSG:3857");
         }
         return List.of();
     }
 
-    private void warnWithoutSpatialIndex(Layer layer, String column) {
-        List<String> indexes = jdbc.queryForList("""
-                select indexdef from pg_indexes where schemaname = current_schema() and tablename = ?""",
-                String.class, layer.table());
+    private static void warnWithoutSpatialIndex(Layer layer, String column, List<String> indexes) {
         boolean indexed = indexes.stream().anyMatch(def -> def.toLowerCase().contains("using gist")
                 && def.contains("(" + column + ")"));
         if (!indexed) {

@@ -1,6 +1,10 @@
 package org.chizu.gis.layer;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,5 +32,19 @@ public class LayerSources {
                 where layer_id = ? order by id""",
                 (rs, i) -> new DataSource(new Label(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getBoolean(4)),
                 layerId);
+    }
+
+    /** The sources of many layers in one query, by layer id; a layer without recorded sources has none in the map. */
+    public Map<String, List<DataSource>> of(Collection<String> layerIds) {
+        Map<String, List<DataSource>> sources = new HashMap<>();
+        jdbc.query("""
+                select layer_id, title_ja, title_en, attribution, sample from layer_source
+                where layer_id = any(?) order by id""",
+                rs -> {
+                    sources.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(
+                            new DataSource(new Label(rs.getString(2), rs.getString(3)), rs.getString(4), rs.getBoolean(5)));
+                },
+                (Object) layerIds.toArray(String[]::new));
+        return sources;
     }
 }

@@ -3,6 +3,8 @@ package org.chizu.opendata.version;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,16 @@ public class LayerVersions {
                             (select max(valid_to) from feature_history where layer_table = ?))
             """;
 
+    /** {@link #current} and the oldest of {@link #list} for many tables at once. */
+    private static final String SPANS_SQL = """
+            select layer_table,
+                   least(min(valid_from) filter (where valid_from >= ?), min(valid_to) filter (where valid_to >= ?)),
+                   greatest(max(valid_from), max(valid_to))
+              from feature_history
+             where layer_table = any(?)
+             group by layer_table
+            """;
+
     private static final String CHANGES_SQL = """
             with touched as (
                 select distinct feature_id from feature_history
@@ -85,6 +97,24 @@ public class LayerVersions {
     public List<LayerVersion> list(Layer layer) {
         return jdbc.query(VERSIONS_SQL, (row, n) -> new LayerVersion(row.getTimestamp(1).toInstant()),
                 layer.table(), layer.table(), Timestamp.from(oldestRetained()));
+    }
+
+    /**
+     * The span of versions of many layers in one query, by layer id; a layer that never had data
+     * (or keeps no history) is missing from the map. The oldest is the oldest of {@link #list},
+     * or the current version when the layer has not changed within the retention period.
+     */
+    public Map<String, VersionSpan> spans(Collection<Layer> layers) {
+        Map<String, VersionSpan> byTable = new HashMap<>();
+        Timestamp retained = Timestamp.from(oldestRetained());
+        jdbc.query(SPANS_SQL, rs -> {
+            LayerVersion current = new LayerVersion(rs.getTimestamp(3).toInstant());
+            Timestamp oldest = rs.getTimestamp(2);
+            byTable.put(rs.getString(1), new VersionSpan(oldest == null ? current : new LayerVersion(oldest.toInstant()), current));
+        }, retained, retained, layers.stream().map(Layer::table).distinct().toArray(String[]::new));
+        Map<String, VersionSpan> byLayer = new HashMap<>();
+        layers.forEach(layer -> Optional.ofNullable(byTable.get(layer.table())).ifPresent(span -> byLayer.put(layer.id(), span)));
+        return byLayer;
     }
 
     /**

@@ -1,0 +1,138 @@
+package org.chizu.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.chizu.gis.layer.Label;
+import org.chizu.opendata.download.DownloadFormat;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one search over the catalog's entries, behind both {@code /catalog} and CKAN's
+ * {@code package_search}: entries matching a {@link CatalogQuery}, in the registry's order, and
+ * the values of a {@link SearchField} for filtering and facets. Runs in memory over the cached
+ * entries; each entry's searchable text is lower-cased once and kept until the entry is replaced.
+ */
+@Service
+public class CatalogSearch {
+
+    /** The API distribution's format label, beside the download formats. */
+    public static final String API_FORMAT = "OGC API - Features";
+
+    private final CatalogEntries entries;
+    private final CatalogUris uris;
+    private final CatalogProperties properties;
+    private final List<String> formats;
+    private final Map<String, Text> texts = new ConcurrentHashMap<>();
+
+    /** An entry's lower-cased text, valid while the cache still holds this very entry. */
+    private record Text(CatalogEntry entry, String lowerCase) {
+    }
+
+    CatalogSearch(CatalogEntries entries, CatalogUris uris, CatalogProperties properties) {
+        this.entries = entries;
+        this.uris = uris;
+        this.properties = properties;
+        List<String> labels = new ArrayList<>();
+        for (DownloadFormat format : DownloadFormat.values()) {
+            labels.add(FileFormat.of(format).label());
+        }
+        labels.add(API_FORMAT);
+        this.formats = List.copyOf(labels);
+    }
+
+    /** The entries the query matches, in the registry's order. */
+    public List<CatalogEntry> matching(CatalogQuery query) {
+        List<CatalogEntry> all = entries.all();
+        if (query.isEverything()) {
+            return all;
+        }
+        return all.stream().filter(entry -> matches(entry, query)).toList();
+    }
+
+    /** The values an entry has in a field ("tags" → its keywords in both languages). */
+    public List<String> values(CatalogEntry entry, SearchField field) {
+        return switch (field) {
+            case NAME -> List.of(entry.id());
+            case ID -> List.of(uris.packageId(entry.id()));
+            case TITLE -> List.of(entry.layer().title().ja(), entry.layer().title().en());
+            case TAGS -> tags(entry);
+            case RES_FORMAT -> formats;
+            case ORGANIZATION -> List.of(properties.publisher().code());
+            case LICENSE_ID -> List.of(entry.layer().licence().id());
+            case TYPE -> List.of("dataset");
+            case METADATA_MODIFIED -> entry.modified().map(Instant::toString).stream().toList();
+            case METADATA_CREATED -> entry.issued().map(Instant::toString).stream().toList();
+        };
+    }
+
+    /** How many of the entries have each value of the field, values in order of first appearance. */
+    public Map<String, Long> facet(List<CatalogEntry> matching, SearchField field) {
+        return matching.stream().flatMap(entry -> values(entry, field).stream())
+                .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting()));
+    }
+
+    /** Keywords in Japanese, then in English, each once. */
+    private static List<String> tags(CatalogEntry entry) {
+        Set<String> tags = new LinkedHashSet<>();
+        entry.layer().keywords().forEach(k -> tags.add(k.ja()));
+        entry.layer().keywords().forEach(k -> tags.add(k.en()));
+        return List.copyOf(tags);
+    }
+
+    private boolean matches(CatalogEntry entry, CatalogQuery query) {
+        if (query.bbox().isPresent() && !entry.extent().map(extent -> intersects(extent, query.bbox().get())).orElse(false)) {
+            return false;
+        }
+        for (CatalogQuery.Term term : query.terms()) {
+            boolean holds = switch (term) {
+                case CatalogQuery.Word word -> text(entry).contains(word.lowerCase());
+                case CatalogQuery.FieldValue value -> values(entry, value.field()).contains(value.value());
+                case CatalogQuery.TimeRange range -> time(entry, range.field())
+                        .filter(t -> range.from().map(from -> !t.isBefore(from)).orElse(true))
+                        .filter(t -> range.to().map(to -> !t.isAfter(to)).orElse(true))
+                        .isPresent();
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Instant> time(CatalogEntry entry, SearchField field) {
+        return field == SearchField.METADATA_CREATED ? entry.issued() : entry.modified();
+    }
+
+    private static boolean intersects(Extent a, Extent b) {
+        return a.minLon() <= b.maxLon() && b.minLon() <= a.maxLon() && a.minLat() <= b.maxLat() && b.minLat() <= a.maxLat();
+    }
+
+    private String text(CatalogEntry entry) {
+        Text text = texts.get(entry.id());
+        if (text == null || text.entry() != entry) {
+            text = new Text(entry, searchableText(entry));
+            texts.put(entry.id(), text);
+        }
+        return text.lowerCase();
+    }
+
+    /** Name, titles, descriptions (with the sample-data warning) and keywords, lower-cased. */
+    private static String searchableText(CatalogEntry entry) {
+        StringBuilder text = new StringBuilder(entry.id());
+        Label title = entry.layer().title();
+        text.append('\n').append(title.ja()).append('\n').append(title.en())
+                .append('\n').append(entry.description("ja")).append('\n').append(entry.description("en"));
+        tags(entry).forEach(tag -> text.append('\n').append(tag));
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+}
