@@ -2,6 +2,7 @@ package org.chizu.catalog.sparql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,6 +14,8 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.dcat.CatalogModel;
 import org.chizu.gis.layer.Audience;
 import org.chizu.gis.layer.GeometryKind;
@@ -85,9 +88,7 @@ class SparqlDataset {
         long seen = changes.get();
         long started = System.nanoTime();
         Model model = ModelFactory.createDefaultModel();
-        for (int page = 1; page <= catalog.pageCount(); page++) {
-            model.add(catalog.catalogPage(page));
-        }
+        catalog.writeCatalog(CatalogQuery.from(parameter -> Optional.empty()), StreamRDFLib.graph(model.getGraph()));
         long count = 0;
         for (Layer layer : registry.visibleTo(Audience.PUBLIC)) {
             if (layer.geometry().kind() != GeometryKind.MULTI_LINE_STRING) {
