@@ -5,7 +5,8 @@
 #   chizu:     GET /ogc/collections/roads/items from the Chizu server (wrk, features.lua)
 #   mapserver: MapServer 8's OGC API – Features (FastCGI behind nginx) on the same table
 # Two request lists: 1,000-feature pages (limit=1000&offset=K, every page, in md5 order) and 90 small bboxes
-# (~0.5-1 km, limit=100). Concurrency CONNS (default "2 8"), DURATION seconds each (default 20) after WARMUP.
+# (~0.5-1 km, limit=100). Concurrency CONNS (default "2 8"), DURATION seconds each (default 20) after WARMUP
+# (CHIZU_WARMUP, default 15 s, for Chizu, whose JIT needs it).
 # Prints pages/s per peer and the ratios chizu/raw_cnt, chizu/raw and chizu/mapserver, then checks paging: walking
 # the next links returns every feature exactly once (whole layer, and a bbox + CQL2 filter).
 # Runs on a throwaway PostgreSQL cluster of its own. Needs Debian's mapserver-bin cgi-mapserver spawn-fcgi
@@ -17,6 +18,7 @@ HERE=$ROOT/bench
 ROWS=${ROWS:-200000}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-3}
+CHIZU_WARMUP=${CHIZU_WARMUP:-15}   # the JIT compiles Chizu's hot paths in the first thousands of requests
 CONNS=${CONNS:-"2 8"}
 KINDS=${KINDS:-"page bbox"}
 PEERS=${PEERS:-"raw chizu mapserver"}
@@ -145,7 +147,7 @@ for p in paths:
 print(f"[bench] {label}: {len(paths)} requests answered, {n / len(paths):.1f} features per request")
 PY
     export PATHS_FILE=$WORK/paths_${name}_$kind.txt
-    wrk -t2 -c2 -d"${WARMUP}s" -s "$HERE/features.lua" "$base" >/dev/null 2>&1 || true
+    wrk -t2 -c2 -d"$([ "$name" = chizu ] && echo "$CHIZU_WARMUP" || echo "$WARMUP")s" -s "$HERE/features.lua" "$base" >/dev/null 2>&1 || true
     for c in $CONNS; do
       log=$WORK/logs/wrk_${name}_${kind}_c$c.log
       wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 60s -s "$HERE/features.lua" "$base" > "$log" 2>&1

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.chizu.gis.layer.DataTheme;
 import org.chizu.gis.layer.Label;
 import org.chizu.opendata.download.DownloadFormat;
 import org.springframework.stereotype.Service;
@@ -68,11 +69,17 @@ public class CatalogSearch {
             case TAGS -> tags(entry);
             case RES_FORMAT -> formats;
             case ORGANIZATION -> List.of(properties.publisher().code());
+            case GROUPS -> entry.layer().themes().stream().map(CatalogSearch::groupName).toList();
             case LICENSE_ID -> List.of(entry.layer().licence().id());
             case TYPE -> List.of("dataset");
             case METADATA_MODIFIED -> entry.modified().map(Instant::toString).stream().toList();
             case METADATA_CREATED -> entry.issued().map(Instant::toString).stream().toList();
         };
+    }
+
+    /** A data theme's name as a CKAN group: its code in lower case ("envi"), as CKAN's name rules want. */
+    public static String groupName(DataTheme theme) {
+        return theme.name().toLowerCase(Locale.ROOT);
     }
 
     /** How many of the entries have each value of the field, values in order of first appearance. */

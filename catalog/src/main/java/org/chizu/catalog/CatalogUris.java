@@ -86,6 +86,11 @@ public class CatalogUris {
         return base + "/ogc";
     }
 
+    /** The SPARQL endpoint. */
+    public String sparql() {
+        return base + "/sparql";
+    }
+
     public String ogcCollection(String layerId) {
         return ogcApi() + "/collections/" + layerId;
     }

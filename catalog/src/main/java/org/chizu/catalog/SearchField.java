@@ -20,6 +20,8 @@ public enum SearchField {
     RES_FORMAT("res_format"),
     /** The publisher's local-government code. */
     ORGANIZATION("organization"),
+    /** The EU data themes, as CKAN group names ("envi"). */
+    GROUPS("groups"),
     LICENSE_ID("license_id"),
     /** Always "dataset", as harvesters filter on it. */
     TYPE("type"),

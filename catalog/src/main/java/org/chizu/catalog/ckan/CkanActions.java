@@ -11,6 +11,7 @@ import java.util.Set;
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.SearchField;
+import org.chizu.gis.layer.DataTheme;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,6 +54,8 @@ class CkanActions {
             case "package_search" -> packageSearch.run(parameters);
             case "organization_list" -> parameters.flag("all_fields") ? List.of(organization(false)) : List.of(packages.organizationName());
             case "organization_show" -> organizationShow(parameters);
+            case "group_list" -> groupList(parameters);
+            case "group_show" -> groupShow(parameters);
             case "tag_list" -> tags();
             case "resource_show" -> resourceShow(parameters.required("id"));
             default -> throw CkanException.badRequest("Bad request - Action name not known: " + action);
@@ -114,6 +117,35 @@ class CkanActions {
             organization.put("packages", allPackages());
         }
         return organization;
+    }
+
+    /** The themes at least one public layer declares, by name, or in full with {@code all_fields}. */
+    private List<Object> groupList(ActionParameters parameters) {
+        boolean allFields = parameters.flag("all_fields");
+        return usedThemes().stream().<Object>map(theme -> allFields ? withCount(theme) : CatalogSearch.groupName(theme)).toList();
+    }
+
+    private Map<String, Object> groupShow(ActionParameters parameters) {
+        DataTheme theme = CkanGroups.find(parameters.required("id")).filter(usedThemes()::contains)
+                .orElseThrow(() -> CkanException.notFound("Group not found"));
+        Map<String, Object> group = withCount(theme);
+        if (parameters.flag("include_datasets")) {
+            group.put("packages", entries.all().stream().filter(entry -> entry.layer().themes().contains(theme))
+                    .map(packages::toPackage).toList());
+        }
+        return group;
+    }
+
+    private Map<String, Object> withCount(DataTheme theme) {
+        Map<String, Object> group = CkanGroups.group(theme);
+        group.put("package_count", entries.all().stream().filter(entry -> entry.layer().themes().contains(theme)).count());
+        return group;
+    }
+
+    private Set<DataTheme> usedThemes() {
+        Set<DataTheme> themes = new LinkedHashSet<>();
+        entries.all().forEach(entry -> themes.addAll(entry.layer().themes()));
+        return themes;
     }
 
     private List<String> tags() {

@@ -106,6 +106,7 @@ class CkanPackages {
         pkg.put("license_url", layer.licence().url());
         pkg.put("owner_org", organizationId());
         pkg.put("organization", organization());
+        pkg.put("groups", layer.themes().stream().map(CkanGroups::group).toList());
         pkg.put("maintainer", properties.publisher().nameJa() + " " + properties.contact().nameJa());
         pkg.put("maintainer_email", properties.contact().email());
         List<Map<String, Object>> tags = tags(layer).stream().map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
@@ -141,7 +142,7 @@ class CkanPackages {
             Map<String, Object> resource = resource(uris.distribution(layer.id(), download), packageId, resources.size(),
                     layer.title().ja() + "（" + format.label() + "）", uris.download(layer.id(), download),
                     format.label(), format.mediaType());
-            Optional<BuiltFile> built = files.current(layer, download);
+            Optional<BuiltFile> built = entry.modified().flatMap(version -> files.atVersion(layer, version, download));
             // CKAN's own fields for an unknown size and hash are null and "".
             resource.put("size", built.map(BuiltFile::size).orElse(null));
             resource.put("hash", built.map(BuiltFile::sha256).orElse(""));

@@ -56,7 +56,7 @@ class PackageSearch {
         result.put("sort", parameters.text("sort").orElse("score desc, metadata_modified desc"));
         result.put("results", matching.stream().skip(start).limit(rows).map(packages::toPackage).toList());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String name : facetFields) { // CKAN's own fields without a counterpart here ("groups") count nothing
+        for (String name : facetFields) { // CKAN fields without a counterpart here ("license") count nothing
             facets.put(name, SearchField.named(name).map(field -> search.facet(matching, field)).orElse(Map.of()));
         }
         result.put("facets", facets);

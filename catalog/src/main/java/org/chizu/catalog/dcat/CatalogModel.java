@@ -45,7 +45,7 @@ import org.springframework.stereotype.Service;
  * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
  * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
  * A distribution states {@code dcat:byteSize} and an {@code spdx:checksum} only for a file built
- * ahead whose current version has been built (see {@link WholeLayerFiles#current}); a streamed
+ * ahead whose current version has been built (see {@link WholeLayerFiles#atVersion}); a streamed
  * file, or one not downloaded yet, states neither: its bytes are not known without making it.
  */
 @Service
@@ -159,6 +159,7 @@ public class CatalogModel {
                 .addProperty(LANGUAGE, model.createResource(JAPANESE, LINGUISTIC_SYSTEM))
                 .addProperty(LANGUAGE, model.createResource(ENGLISH, LINGUISTIC_SYSTEM))
                 .addProperty(SERVICE, model.createResource(uris.ogcApi()))
+                .addProperty(SERVICE, sparqlService(model))
                 .addProperty(THEME_TAXONOMY, model.createResource(DataTheme.SCHEME, CONCEPT_SCHEME)
                         .addProperty(TITLE, "データテーマ（EU）", "ja")
                         .addProperty(TITLE, "Data theme (EU)", "en"));
@@ -198,6 +199,20 @@ public class CatalogModel {
                 .addProperty(ENDPOINT_URL, model.createResource(uris.ogcApi()))
                 .addProperty(ENDPOINT_DESCRIPTION, model.createResource(uris.ogcApi() + "/api"))
                 .addProperty(CONFORMS_TO, model.createResource(OGC_API_FEATURES, STANDARD))
+                .addProperty(PUBLISHER, publisher(model))
+                .addProperty(CONTACT_POINT, contactPoint(model));
+    }
+
+    /** The SPARQL endpoint over this catalog and the public point and polygon layers' features. */
+    private Resource sparqlService(Model model) {
+        return model.createResource(uris.sparql(), DATA_SERVICE)
+                .addProperty(TITLE, "SPARQL endpoint (GeoSPARQL)", "en")
+                .addProperty(TITLE, "SPARQLエンドポイント（GeoSPARQL）", "ja")
+                .addProperty(DESCRIPTION, "Read-only SPARQL 1.1 queries over this catalogue and the features of the public point and polygon layers.", "en")
+                .addProperty(DESCRIPTION, "このカタログと公開している点・面レイヤの地物に対する読み取り専用のSPARQL 1.1問い合わせ。", "ja")
+                .addProperty(ENDPOINT_URL, model.createResource(uris.sparql()))
+                .addProperty(CONFORMS_TO, model.createResource(SPARQL_PROTOCOL, STANDARD))
+                .addProperty(CONFORMS_TO, model.createResource(GEOSPARQL, STANDARD))
                 .addProperty(PUBLISHER, publisher(model))
                 .addProperty(CONTACT_POINT, contactPoint(model));
     }
@@ -245,7 +260,7 @@ public class CatalogModel {
         Resource licence = licence(model, layer.licence());
         Resource rights = rights(model, entry);
         for (DownloadFormat format : DownloadFormat.values()) {
-            dataset.addProperty(DISTRIBUTION_LINK, download(model, layer, FileFormat.of(format), licence).addProperty(RIGHTS, rights));
+            dataset.addProperty(DISTRIBUTION_LINK, download(model, entry, FileFormat.of(format), licence).addProperty(RIGHTS, rights));
         }
         for (StandardDataset standard : layer.standards()) {
             dataset.addProperty(DISTRIBUTION_LINK, standardDownload(model, layer, standard, licence).addProperty(RIGHTS, rights));
@@ -268,7 +283,8 @@ public class CatalogModel {
         return model.createResource(format.formatUri(), MEDIA_TYPE_OR_EXTENT);
     }
 
-    private Resource download(Model model, Layer layer, FileFormat format, Resource licence) {
+    private Resource download(Model model, CatalogEntry entry, FileFormat format, Resource licence) {
+        Layer layer = entry.layer();
         Resource file = model.createResource(uris.download(layer.id(), format.download()));
         Resource distribution = model.createResource(uris.distribution(layer.id(), format.download()), DISTRIBUTION)
                 .addProperty(TITLE, layer.title().ja() + "（" + format.label() + "）", "ja")
@@ -280,7 +296,7 @@ public class CatalogModel {
                 .addProperty(FORMAT, format(model, format))
                 .addProperty(LICENSE, licence);
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
-        files.current(layer, format.download()).ifPresent(built -> distribution
+        entry.modified().flatMap(version -> files.atVersion(layer, version, format.download())).ifPresent(built -> distribution
                 .addLiteral(BYTE_SIZE, model.createTypedLiteral(Long.toString(built.size()), XSDDatatype.XSDnonNegativeInteger))
                 .addProperty(CHECKSUM_LINK, model.createResource(CHECKSUM)
                         .addProperty(ALGORITHM, model.createResource(SHA_256))

@@ -106,6 +106,8 @@ final class Vocabulary {
     static final String PUBLIC_ACCESS = ACCESS_RIGHT_SCHEME + "/PUBLIC";
     static final String SHA_256 = SPDX + "checksumAlgorithm_sha256";
     static final String OGC_API_FEATURES = "http://www.opengis.net/spec/ogcapi-features-1/1.0";
+    static final String SPARQL_PROTOCOL = "http://www.w3.org/TR/sparql11-protocol/";
+    static final String GEOSPARQL = "http://www.opengis.net/spec/geosparql/1.1";
 
     private Vocabulary() {
     }

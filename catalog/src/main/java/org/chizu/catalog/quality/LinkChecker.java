@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.chizu.catalog.CatalogUris;
 import org.chizu.gis.layer.LayerDataChanged;
@@ -45,6 +46,7 @@ public class LinkChecker implements DisposableBean {
     private final Map<String, Set<String>> urlsByDataset = new ConcurrentHashMap<>();
     /** Datasets queued for a check and not yet started, so that a burst of changes queues one check. */
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicLong checksDone = new AtomicLong();
 
     LinkChecker(QualityProperties settings, CatalogUris uris) {
         this.settings = settings;
@@ -60,6 +62,11 @@ public class LinkChecker implements DisposableBean {
             long interval = settings.checkInterval().toMillis();
             worker.scheduleWithFixedDelay(() -> urlsByDataset.keySet().forEach(this::queue), interval, interval, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** How many checks have completed: results read before it last grew may have changed. */
+    public long checksDone() {
+        return checksDone.get();
     }
 
     /** The last check of a URL; empty until its first check has completed (or when checks are off). */
@@ -93,7 +100,10 @@ public class LinkChecker implements DisposableBean {
         if (queued.add(datasetUri)) {
             worker.execute(() -> {
                 queued.remove(datasetUri);
-                urlsByDataset.getOrDefault(datasetUri, Set.of()).forEach(url -> checks.put(url, check(url)));
+                urlsByDataset.getOrDefault(datasetUri, Set.of()).forEach(url -> {
+                    checks.put(url, check(url));
+                    checksDone.incrementAndGet();
+                });
             });
         }
     }

@@ -94,7 +94,25 @@ class CkanActionApiTest extends RunningCatalog {
     }
 
     @Test
+    void groupsAreTheDeclaredDataThemesAndFilterTheSearch() throws Exception {
+        assertThat(names(ok("/api/3/action/group_list").get("result"))).containsExactlyInAnyOrder("envi", "tran", "gove", "agri");
+        JsonNode environment = ok("/api/3/action/group_show?id=envi&include_datasets=true").get("result");
+        assertThat(environment.get("title").asText()).isEqualTo("環境");
+        assertThat(environment.get("package_count").asInt()).isEqualTo(2);
+        assertThat(names(environment.get("packages"))).containsExactlyInAnyOrder("hazard_zones", "forests");
+        assertThat(ok("/api/3/action/group_show?id=" + environment.get("id").asText()).get("result").get("name").asText())
+                .isEqualTo("envi");
+
+        JsonNode search = ok("/api/3/action/package_search?fq=groups:envi&facet.field=" + encode("[\"groups\"]")).get("result");
+        assertThat(names(search.get("results"))).containsExactlyInAnyOrder("hazard_zones", "forests");
+        assertThat(search.get("facets").get("groups").get("envi").asInt()).isEqualTo(2);
+        JsonNode roads = ok("/api/3/action/package_show?id=roads").get("result");
+        assertThat(names(roads.get("groups"))).containsExactly("tran");
+    }
+
+    @Test
     void errorsComeInCkansEnvelopeWithCkansStatusCodes() throws Exception {
+        assertError(get("/api/3/action/group_show?id=econ"), 404, "Not Found Error");
         assertError(get("/api/3/action/package_show?id=water_pipes"), 404, "Not Found Error");
         assertError(get("/api/3/action/package_show?id=nothing"), 404, "Not Found Error");
         assertError(get("/api/3/action/resource_show?id=nothing"), 404, "Not Found Error");

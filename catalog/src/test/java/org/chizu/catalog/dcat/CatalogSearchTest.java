@@ -85,7 +85,7 @@ class CatalogSearchTest extends RunningCatalog {
                 + "&facet.field=" + encode("[\"tags\", \"groups\"]")).get("result");
         assertThat(names(result.get("results"))).containsExactly("roads");
         assertThat(result.get("facets").get("tags").get("道路").asInt()).isEqualTo(1);
-        assertThat(result.get("facets").get("groups")).as("CKAN's groups: none here").isEmpty();
+        assertThat(result.get("facets").get("groups").get("tran").asInt()).as("groups are the data themes").isEqualTo(1);
 
         JsonNode inYasugi = ok("/api/3/action/package_search?ext_bbox=133.2,35.38,133.3,35.45&rows=10").get("result");
         assertThat(names(inYasugi.get("results"))).containsExactlyInAnyOrder("roads", "facilities");

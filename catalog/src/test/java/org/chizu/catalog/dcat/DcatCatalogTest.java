@@ -31,6 +31,17 @@ class DcatCatalogTest extends RunningCatalog {
     }
 
     @Test
+    void theCatalogOffersTheOgcApiAndTheSparqlEndpointAsDataServices() throws Exception {
+        Model catalog = turtle(get("/catalog").body());
+        List<String> services = catalog.listObjectsOfProperty(catalog.createResource(BASE + "/catalog"), Vocabulary.SERVICE)
+                .mapWith(node -> node.asResource().getURI()).toList();
+        assertThat(services).containsExactlyInAnyOrder(BASE + "/ogc", BASE + "/sparql");
+        Resource sparql = catalog.createResource(BASE + "/sparql");
+        assertThat(catalog.contains(sparql, RDF.type, Vocabulary.DATA_SERVICE)).isTrue();
+        assertThat(sparql.getPropertyResourceValue(Vocabulary.ENDPOINT_URL).getURI()).isEqualTo(BASE + "/sparql");
+    }
+
+    @Test
     void aDatasetSpeaksJapaneseAndEnglishAndSaysWhereItsDataLies() throws Exception {
         Model model = turtle(get("/dataset/roads").body());
         Resource roads = model.createResource(BASE + "/dataset/roads");

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.chizu.opendata.query.FeatureQuery;
@@ -39,6 +40,7 @@ public class BuiltDownloads {
     private final Path root;
     private final DownloadWriter writer;
     private final Map<Path, ReentrantLock> building = new ConcurrentHashMap<>();
+    private final AtomicLong filesBuilt = new AtomicLong();
 
     public BuiltDownloads(@Value("${chizu.open-data.downloads:${chizu.home:.chizu}/downloads}") Path root, DownloadWriter writer) {
         this.root = root;
@@ -84,9 +86,15 @@ public class BuiltDownloads {
                 writeChecksum(partial, file);
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            filesBuilt.incrementAndGet();
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** How many files have been built since start-up. */
+    long filesBuilt() {
+        return filesBuilt.get();
     }
 
     /**

@@ -1,11 +1,10 @@
 package org.chizu.opendata.download;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.opendata.query.FeatureQuery;
-import org.chizu.opendata.version.LayerVersion;
-import org.chizu.opendata.version.LayerVersions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,26 +14,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class WholeLayerFiles {
 
-    private final LayerVersions versions;
     private final BuiltDownloads built;
 
-    WholeLayerFiles(LayerVersions versions, BuiltDownloads built) {
-        this.versions = versions;
+    WholeLayerFiles(BuiltDownloads built) {
         this.built = built;
     }
 
     /**
-     * The size and SHA-256 of the layer's current download in the format.
+     * The size and SHA-256 of the layer's download of one version in the format. The caller names
+     * the version (a catalog knows each layer's current one), so asking costs no query.
      *
-     * @return empty for a streamed format (its length is known only once written), for a layer
-     *         without a recorded version, and while the file is not built yet: it is built by the
-     *         first download of the current version, not by asking
+     * @return empty for a streamed format (its length is known only once written) and while the
+     *         file is not built yet: it is built by the first download of that version, not by asking
      */
-    public Optional<BuiltFile> current(Layer layer, DownloadFormat format) {
+    public Optional<BuiltFile> atVersion(Layer layer, Instant version, DownloadFormat format) {
         if (!format.builtAhead()) {
             return Optional.empty();
         }
-        return versions.current(layer).map(LayerVersion::time)
-                .flatMap(time -> built.facts(format, FeatureQuery.wholeLayer(layer).asOf(time)));
+        return built.facts(format, FeatureQuery.wholeLayer(layer).asOf(version));
+    }
+
+    /** How many files have been built so far: facts read before it last grew may have changed. */
+    public long filesBuilt() {
+        return built.filesBuilt();
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.opendata.version.LayerVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,18 +26,22 @@ class BuiltFileFactsTest extends RunningServer {
     @Autowired
     private LayerRegistry registry;
 
+    @Autowired
+    private LayerVersions versions;
+
     @Value("${chizu.open-data.downloads}")
     private Path downloads;
 
     @Test
     void aFileIsKnownOnlyOnceDownloadedWithTheSizeAndSha256OfTheBytesServed() throws Exception {
         Layer roads = registry.find("roads").orElseThrow();
-        assertThat(files.current(roads, DownloadFormat.GEOPACKAGE)).as("before anyone downloaded it").isEmpty();
+        Instant current = currentVersion(roads);
+        assertThat(files.atVersion(roads, current, DownloadFormat.GEOPACKAGE)).as("before anyone downloaded it").isEmpty();
         assertThat(downloads.resolve("roads")).as("asking built nothing").doesNotExist();
 
         byte[] served = get("/data/roads.gpkg").body();
 
-        BuiltFile built = files.current(roads, DownloadFormat.GEOPACKAGE).orElseThrow();
+        BuiltFile built = files.atVersion(roads, current, DownloadFormat.GEOPACKAGE).orElseThrow();
         assertThat(built.size()).isEqualTo(served.length);
         assertThat(built.sha256()).isEqualTo(sha256(served));
         Path checksum = only(downloads.resolve("roads"), ".sha256");
@@ -49,14 +55,20 @@ class BuiltFileFactsTest extends RunningServer {
         byte[] served = get("/data/facilities.fgb").body();
         Files.delete(only(downloads.resolve("facilities"), ".sha256"));
 
-        assertThat(files.current(facilities, DownloadFormat.FLATGEOBUF).orElseThrow().sha256()).isEqualTo(sha256(served));
+        assertThat(files.atVersion(facilities, currentVersion(facilities), DownloadFormat.FLATGEOBUF).orElseThrow().sha256())
+                .isEqualTo(sha256(served));
         assertThat(only(downloads.resolve("facilities"), ".sha256")).exists();
     }
 
     @Test
     void aStreamedFormatHasNoFileToKnow() throws Exception {
         get("/data/roads.geojson");
-        assertThat(files.current(registry.find("roads").orElseThrow(), DownloadFormat.GEOJSON)).isEmpty();
+        Layer roads = registry.find("roads").orElseThrow();
+        assertThat(files.atVersion(roads, currentVersion(roads), DownloadFormat.GEOJSON)).isEmpty();
+    }
+
+    private Instant currentVersion(Layer layer) {
+        return versions.current(layer).orElseThrow().time();
     }
 
     private static Path only(Path folder, String suffix) throws Exception {
