@@ -94,10 +94,10 @@ PY
 measure() { # label paths-file
   local label=$1 c log
   export PATHS_FILE=$2
-  wrk -t2 -c2 -d"${CHIZU_WARMUP}s" -s "$HERE/catalog.lua" "$BASE_URL" >/dev/null 2>&1 || true  # the JIT compiles the hot paths
+  wrk -t2 -c2 -d"${CHIZU_WARMUP}s" -s "$HERE/lib/paths.lua" "$BASE_URL" >/dev/null 2>&1 || true  # the JIT compiles the hot paths
   for c in $CONNS; do
     log=$LOGS/wrk-$label-c$c.log
-    wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 30s -s "$HERE/catalog.lua" "$BASE_URL" >"$log" 2>&1
+    wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 30s -s "$HERE/lib/paths.lua" "$BASE_URL" >"$log" 2>&1
     printf '[bench] %-28s c=%-2s %8s req/s  %s\n' "$label" "$c" "$(awk '/^Requests\/sec:/{print $2}' "$log")" \
       "$(sed -n 's/^LATENCY_MS //p' "$log")"
   done

@@ -2,7 +2,7 @@
 # OGC API – Features throughput, side by side in one run, on the same generated roads table (ROWS, default 200,000):
 #   raw:       pgbench runs the SQL that builds the same FeatureCollection inside PostgreSQL (the database's own rate),
 #              without (raw) and with numberMatched (raw_cnt, a count(*) over the same filter, as Chizu and MapServer send)
-#   chizu:     GET /ogc/collections/roads/items from the Chizu server (wrk, features.lua)
+#   chizu:     GET /ogc/collections/roads/items from the Chizu server (wrk, lib/paths.lua)
 #   mapserver: MapServer 8's OGC API – Features (FastCGI behind nginx) on the same table
 # Two request lists: 1,000-feature pages (limit=1000&offset=K, every page, in md5 order) and 90 small bboxes
 # (~0.5-1 km, limit=100). Concurrency CONNS (default "2 8"), DURATION seconds each (default 20) after WARMUP
@@ -146,11 +146,11 @@ for p in paths:
         d = json.loads(r.read()); assert d["type"] == "FeatureCollection"; n += len(d["features"])
 print(f"[bench] {label}: {len(paths)} requests answered, {n / len(paths):.1f} features per request")
 PY
-    export PATHS_FILE=$WORK/paths_${name}_$kind.txt
-    wrk -t2 -c2 -d"$([ "$name" = chizu ] && echo "$CHIZU_WARMUP" || echo "$WARMUP")s" -s "$HERE/features.lua" "$base" >/dev/null 2>&1 || true
+    export PATHS_FILE=$WORK/paths_${name}_$kind.txt ACCEPT=application/geo+json
+    wrk -t2 -c2 -d"$([ "$name" = chizu ] && echo "$CHIZU_WARMUP" || echo "$WARMUP")s" -s "$HERE/lib/paths.lua" "$base" >/dev/null 2>&1 || true
     for c in $CONNS; do
       log=$WORK/logs/wrk_${name}_${kind}_c$c.log
-      wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 60s -s "$HERE/features.lua" "$base" > "$log" 2>&1
+      wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${DURATION}s" --timeout 60s -s "$HERE/lib/paths.lua" "$base" > "$log" 2>&1
       RATE[${name}_$kind,$c]=$(awk '/^Requests\/sec:/{print $2}' "$log")
       if grep -q "Non-2xx" "$log"; then echo "[bench] $name $kind c=$c: $(grep Non-2xx "$log")"; fi
     done

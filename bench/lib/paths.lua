@@ -1,6 +1,9 @@
--- wrk script for bench/catalog.sh: cycles through a fixed list of request paths (PATHS_FILE, one per
--- line), threads starting at different positions, and prints the latency percentiles wrk keeps.
+-- wrk script: cycles through a fixed list of request paths (PATHS_FILE, one path+query per line), threads
+-- starting at different, deterministic positions (like tiles.lua); ACCEPT, when set, is sent as the Accept
+-- header. Prints the latency percentiles wrk keeps on a LATENCY_MS line after its own report.
 local file = os.getenv("PATHS_FILE")
+local accept = os.getenv("ACCEPT")
+local headers = accept and { ["Accept"] = accept } or nil
 local paths = {}
 for line in io.lines(file) do
   if #line > 0 then paths[#paths + 1] = line end
@@ -16,7 +19,7 @@ function init(args)
 end
 function request()
   i = i % #paths + 1
-  return wrk.format("GET", paths[i])
+  return wrk.format("GET", paths[i], headers)
 end
 function done(summary, latency, requests)
   io.write(string.format("LATENCY_MS p50=%.2f p95=%.2f p99=%.2f max=%.2f requests=%d errors=%d\n",
