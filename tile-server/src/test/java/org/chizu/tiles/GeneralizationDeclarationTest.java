@@ -19,13 +19,7 @@ class GeneralizationDeclarationTest {
 
     @Test
     void generalisingAPointLayerStopsStartUp() throws IOException {
-        declare("""
-                id: bus_stops
-                title: {ja: バス停, en: Bus stops}
-                table: bus_stops
-                geometry: {column: geom, kind: Point, srid: 6668}
-                access: public
-                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+        declare("bus_stops", "Point", """
                 tiles:
                   generalize:
                     - {upTo: 12, groupBy: [line], tolerance: 10}
@@ -39,13 +33,7 @@ class GeneralizationDeclarationTest {
 
     @Test
     void mergingPolygonsStopsStartUp() throws IOException {
-        declare("""
-                id: parks
-                title: {ja: 公園, en: Parks}
-                table: parks
-                geometry: {column: geom, kind: MultiPolygon, srid: 6668}
-                access: public
-                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+        declare("parks", "MultiPolygon", """
                 tiles:
                   generalize:
                     - {upTo: 12, groupBy: [kind], tolerance: 10}
@@ -59,13 +47,7 @@ class GeneralizationDeclarationTest {
 
     @Test
     void groupingByAnUndeclaredAttributeStopsStartUp() throws IOException {
-        declare("""
-                id: bus_routes
-                title: {ja: バス路線, en: Bus routes}
-                table: bus_routes
-                geometry: {column: geom, kind: MultiLineString, srid: 6668}
-                access: public
-                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+        declare("bus_routes", "MultiLineString", """
                 tiles:
                   generalize:
                     - {upTo: 12, groupBy: [operator], tolerance: 10}
@@ -79,13 +61,7 @@ class GeneralizationDeclarationTest {
 
     @Test
     void carryingAnAttributeTheGroupingDropsStopsStartUp() throws IOException {
-        declare("""
-                id: bus_routes
-                title: {ja: バス路線, en: Bus routes}
-                table: bus_routes
-                geometry: {column: geom, kind: MultiLineString, srid: 6668}
-                access: public
-                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+        declare("bus_routes", "MultiLineString", """
                 tiles:
                   minzoom: 10
                   generalize:
@@ -98,9 +74,16 @@ class GeneralizationDeclarationTest {
         assertThatThrownBy(this::startUp).hasMessageContaining("at zoom 10 tiles carry or filter by operator");
     }
 
-    private void declare(String yaml) throws IOException {
-        String id = yaml.lines().findFirst().orElseThrow().substring("id: ".length());
-        Files.writeString(layers.resolve(id + ".yml"), yaml);
+    /** Declares a public layer {@code id} over the table of that name, with the rest of its YAML. */
+    private void declare(String id, String geometryKind, String rest) throws IOException {
+        Files.writeString(layers.resolve(id + ".yml"), """
+                id: %s
+                title: {ja: 試験, en: Test}
+                table: %s
+                geometry: {column: geom, kind: %s, srid: 6668}
+                access: public
+                licence: {id: CC-BY-4.0, title: {ja: CC BY 4.0, en: CC BY 4.0}, url: https://creativecommons.org/licenses/by/4.0/}
+                """.formatted(id, id, geometryKind) + rest);
     }
 
     /** What the layer registry does first at start-up. */
