@@ -105,6 +105,28 @@ class GeneralizedTilesTest extends TileServerTest {
         }
     }
 
+    @Test
+    void specialWarningZonesJoinTheirWarningZoneFromZoom12() throws Exception {
+        try {
+            jdbc.update("""
+                    insert into hazard_zones (kind, name, geom)
+                    select kind, '試験の土石流', st_multi(st_setsrid(st_buffer(st_setsrid(st_makepoint(131.86, 34.66), 6668)::geography, radius)::geometry, 6668))
+                    from (values ('landslide_warning', 600), ('landslide_special_warning', 250)) as zone(kind, radius)""");
+            generalizations.rebuild("hazard_zones");
+
+            assertThat(kindsAt(11)).contains("landslide_warning").doesNotContain("landslide_special_warning");
+            assertThat(kindsAt(12)).contains("landslide_warning", "landslide_special_warning");
+        } finally {
+            jdbc.update("delete from hazard_zones where name = '試験の土石流'");
+            generalizations.rebuild("hazard_zones");
+        }
+    }
+
+    private List<Object> kindsAt(int z) throws Exception {
+        JtsLayer zones = decode(tile("hazard_zones", z, 131.86, 34.66)).getLayer("hazard_zones");
+        return TileEndpointsTest.properties(zones).stream().map(p -> p.get("kind")).toList();
+    }
+
     private void removeRoute191() {
         jdbc.update("delete from roads where route_no = '191'");
         generalizations.rebuild("roads");
