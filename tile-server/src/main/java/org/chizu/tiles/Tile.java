@@ -80,7 +80,8 @@ public final class Tile {
         }
     }
 
-    private static byte[] gzip(byte[] bytes) {
+    /** Gzip-encodes bytes in memory, as tiles and the seed command's archive directories are sent. */
+    public static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 32);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(bytes);

@@ -5,10 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ./chizu tiles seed --layer roads --bbox 131.8,34.6,131.9,34.7 --zoom 10-14 --out roads.mbtiles}:
- * renders every tile of a box and zoom range into an MBTiles archive, for offline use or a CDN.
- * Empty tiles are left out, as MBTiles readers expect. The archive appears only when complete.
+ * renders every tile of a box and zoom range into a PMTiles or MBTiles archive (by the file's
+ * extension), for offline use or a CDN. Empty tiles are left out, as both formats' readers expect.
+ * The archive appears only when complete.
  * The operator runs it on the server, so staff-only layers may be seeded too.
  */
 @Component
@@ -52,7 +50,7 @@ class TileSeedCommand implements ChizuCommand {
 
     @Override
     public String usage() {
-        return "tiles seed --layer ID[,ID…] --bbox minLon,minLat,maxLon,maxLat --zoom FROM-TO --out FILE.mbtiles";
+        return "tiles seed --layer ID[,ID…] --bbox minLon,minLat,maxLon,maxLat --zoom FROM-TO --out FILE.pmtiles|FILE.mbtiles";
     }
 
     @Override
@@ -62,6 +60,7 @@ class TileSeedCommand implements ChizuCommand {
         Bounds bbox = parseBbox(args.required("bbox"));
         int[] zooms = parseZooms(args.required("zoom"));
         Path file = Path.of(args.required("out"));
+        ArchiveFormat format = ArchiveFormat.of(file);
         List<TileRange> ranges = new ArrayList<>();
         for (int z = zooms[0]; z <= zooms[1]; z++) {
             ranges.add(TileRange.covering(bbox, z, 0));
@@ -71,20 +70,20 @@ class TileSeedCommand implements ChizuCommand {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         Files.deleteIfExists(part);
         long written = 0;
-        try (MbtilesArchive archive = new MbtilesArchive(part)) {
-            archive.metadata(metadata(tileset, bbox, zooms));
+        try (TileArchive archive = format.create(part, metadata(tileset, bbox, zooms), json)) {
             ProgressBar progress = new ProgressBar(System.err, total, "tiles");
             for (TileRange range : ranges) {
                 for (TileCoordinate coordinate : range) {
                     Tile tile = tiles.tile(tileset, coordinate);
                     if (!tile.isEmpty()) {
-                        archive.tile(coordinate, tile.gzipped());
+                        archive.tile(coordinate, tile);
                         written++;
                     }
                     progress.step();
                 }
             }
             progress.finish();
+            archive.finish();
         } catch (Exception e) {
             Files.deleteIfExists(part);
             throw e;
@@ -95,20 +94,9 @@ class TileSeedCommand implements ChizuCommand {
         return 0;
     }
 
-    private Map<String, String> metadata(Tileset tileset, Bounds bbox, int[] zooms) throws Exception {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("name", tileset.name());
-        metadata.put("description", String.join(" / ", tileset.layers().stream().map(l -> VectorLayer.bilingual(l.title())).toList()));
-        metadata.put("format", "pbf");
-        metadata.put("type", "overlay");
-        metadata.put("version", "1.3");
-        metadata.put("bounds", String.format(Locale.ROOT, "%f,%f,%f,%f", bbox.minLon(), bbox.minLat(), bbox.maxLon(), bbox.maxLat()));
-        metadata.put("center", String.format(Locale.ROOT, "%f,%f,%d",
-                (bbox.minLon() + bbox.maxLon()) / 2, (bbox.minLat() + bbox.maxLat()) / 2, zooms[0]));
-        metadata.put("minzoom", Integer.toString(zooms[0]));
-        metadata.put("maxzoom", Integer.toString(zooms[1]));
-        metadata.put("json", json.writeValueAsString(Map.of("vector_layers", VectorLayer.of(tileset))));
-        return metadata;
+    private static ArchiveMetadata metadata(Tileset tileset, Bounds bbox, int[] zooms) {
+        String description = String.join(" / ", tileset.layers().stream().map(l -> VectorLayer.bilingual(l.title())).toList());
+        return new ArchiveMetadata(tileset.name(), description, bbox, zooms[0], zooms[1], VectorLayer.of(tileset));
     }
 
     private static Bounds parseBbox(String text) {
