@@ -34,7 +34,8 @@ if any(key in cells for key in ("raw", "mapserver", "chizu", "static", "chizu-ca
     print("\nTargets (issue 3)")
     def ratio(a, b, c):
         return rate(a, c) / rate(b, c) if rate(a, c) and rate(b, c) else None
-    checks = [("Chizu uncached / bare query", "chizu", "raw", 0.9),
+    checks = [("Chizu uncached / bare query -M simple (as the anchor)", "chizu", "raw-simple", 0.9),
+              ("Chizu uncached / bare query prepared (stricter)", "chizu", "raw", 0.9),
               ("Chizu uncached / MapServer 8", "chizu", "mapserver", 1.2),
               ("MapServer 8 / bare query", "mapserver", "raw", None),
               ("MapServer 8 / bare query -M simple (anchor 0.72-0.74)", "mapserver", "raw-simple", None),
