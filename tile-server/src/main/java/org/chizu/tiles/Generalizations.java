@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the layer has been quiet for {@link #QUIET} (an import of many features causes one rebuild), and
  * then the layer's cached tiles at the generalised zooms are dropped. Until a rebuild finishes, those
  * zooms show the previous generalisation: the staleness window is the quiet time plus the build.
+ * A rebuild that fails (the database away, a lock timeout) is tried again after
+ * {@code chizu.tiles.generalize-retry}.
  */
 @Component
 class Generalizations implements SmartLifecycle {
@@ -43,12 +45,14 @@ class Generalizations implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TileCache cache;
+    private final Duration retry;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chizu-generalize").daemon().factory());
     private volatile boolean running;
 
-    Generalizations(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transaction, TileCache cache) {
+    Generalizations(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transaction, TileCache cache,
+            TileProperties properties) {
         this.byLayer = registry.all().stream()
                 .filter(layer -> !layer.tiles().generalize().isEmpty())
                 .collect(Collectors.toUnmodifiableMap(Layer::id, layer -> layer.tiles().generalize().stream()
@@ -56,6 +60,7 @@ class Generalizations implements SmartLifecycle {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cache = cache;
+        this.retry = properties.generalizeRetry();
     }
 
     @Override
@@ -110,19 +115,27 @@ class Generalizations implements SmartLifecycle {
 
     /** Rebuilds after {@link #QUIET}; a later change of the same layer within it postpones the rebuild. */
     private void schedule(String layerId) {
+        schedule(layerId, QUIET);
+    }
+
+    private void schedule(String layerId, Duration delay) {
         pending.compute(layerId, (id, previous) -> {
             if (previous != null) {
                 previous.cancel(false);
             }
-            return worker.schedule(() -> rebuildLogged(id), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+            return worker.schedule(() -> rebuildOrRetry(id), delay.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
-    private void rebuildLogged(String layerId) {
+    private void rebuildOrRetry(String layerId) {
         try {
             rebuild(layerId);
         } catch (RuntimeException e) {
-            log.error("cannot rebuild the generalised tables of layer {}; low zooms keep the previous ones", layerId, e);
+            log.error("cannot rebuild the generalised tables of layer {}; low zooms keep the previous ones and it is tried again in {} s",
+                    layerId, retry.toSeconds(), e);
+            if (running) {
+                schedule(layerId, retry);
+            }
         }
     }
 }

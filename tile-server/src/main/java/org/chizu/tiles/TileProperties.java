@@ -16,14 +16,17 @@ import org.springframework.util.unit.DataSize;
  *                       an edit at once
  * @param cacheEnabled   whether rendered tiles are kept at all; true by default. Off, every request
  *                       renders its tile afresh (for measuring the database path, bench/tiles.sh)
+ * @param generalizeRetry how long after a failed rebuild of a generalised table it is tried again; 30 s by default
  */
 @ConfigurationProperties("chizu.tiles")
-public record TileProperties(Path cacheDirectory, DataSize memoryCache, Duration browserMaxAge, Boolean cacheEnabled) {
+public record TileProperties(Path cacheDirectory, DataSize memoryCache, Duration browserMaxAge, Boolean cacheEnabled,
+        Duration generalizeRetry) {
 
     public TileProperties {
         cacheDirectory = cacheDirectory == null ? Path.of(".chizu", "cache", "tiles") : cacheDirectory;
         memoryCache = memoryCache == null ? DataSize.ofMegabytes(256) : memoryCache;
         browserMaxAge = browserMaxAge == null ? Duration.ZERO : browserMaxAge;
         cacheEnabled = cacheEnabled == null || cacheEnabled;
+        generalizeRetry = generalizeRetry == null ? Duration.ofSeconds(30) : generalizeRetry;
     }
 }

@@ -51,6 +51,7 @@ abstract class TileServerTest {
         DATABASE.register(registry);
         registry.add("chizu.tiles.cache-directory", CACHE_DIRECTORY::toString);
         registry.add("spring.mvc.problemdetails.enabled", () -> "true");
+        registry.add("chizu.tiles.generalize-retry", () -> "1s");
     }
 
     @BeforeEach
