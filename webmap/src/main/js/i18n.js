@@ -15,6 +15,7 @@ const MESSAGES = {
   otherLanguageLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
   background: { ja: '背景地図', en: 'Background' },
   overlays: { ja: '主題図', en: 'Map layers' },
+  fromZoom: { ja: (z) => `ズーム${z}以上`, en: (z) => `from zoom ${z}` },
   gsiStd: { ja: '標準地図', en: 'Standard map' },
   gsiPale: { ja: '淡色地図', en: 'Pale map' },
   gsiPhoto: { ja: '写真', en: 'Aerial photo' },

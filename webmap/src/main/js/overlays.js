@@ -21,12 +21,12 @@ export function colourOf(layer, properties) {
   return style.color;
 }
 
-/** The legend entries of a layer: one per colorBy value, or one for the whole layer. */
+/** The legend entries of a layer: one per colorBy value (with the zoom it appears from, when not the first), or one for the whole layer. */
 export function legendOf(layer) {
   const { style } = layer;
   const attribute = style.colorBy && layer.attributes.find((a) => a.name === style.colorBy);
   if (attribute && attribute.values) {
-    return attribute.values.map((v, i) => ({ colour: style.palette[i] || style.color, label: v.label }));
+    return attribute.values.map((v, i) => ({ colour: style.palette[i] || style.color, label: v.label, fromZoom: v.fromZoom }));
   }
   return [{ colour: style.fillColor || style.color, label: layer.title }];
 }

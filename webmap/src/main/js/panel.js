@@ -6,6 +6,7 @@ function legend(layer) {
   return element('ul', { class: 'legend' }, legendOf(layer).map((entry) => element('li', {}, [
     element('span', { class: `swatch swatch-${/Polygon/i.test(layer.geometryType) ? 'area' : /Line/i.test(layer.geometryType) ? 'line' : 'point'}`, style: `--swatch: ${entry.colour}`, 'aria-hidden': 'true' }),
     element('span', { text: label(entry.label) }),
+    ...(entry.fromZoom ? [element('span', { class: 'from-zoom', text: t('fromZoom', entry.fromZoom) })] : []),
   ])));
 }
 

@@ -28,7 +28,11 @@ record LayerView(
         List<DataSource> sources,
         boolean sample) {
 
-    record AttributeView(String name, String type, Label label, boolean required, List<Attribute.AllowedValue> values) {
+    record AttributeView(String name, String type, Label label, boolean required, List<ValueView> values) {
+    }
+
+    /** An allowed value; {@code fromZoom} is the zoom its features first appear in tiles, when above the layer's lowest. */
+    record ValueView(String value, Label label, Integer fromZoom) {
     }
 
     static LayerView of(Layer layer, List<DataSource> sources) {
@@ -41,10 +45,15 @@ record LayerView(
                 layer.licence(),
                 layer.attributes().stream().map(a -> new AttributeView(
                         a.name(), a.type().name().toLowerCase(), a.label(), a.required(),
-                        a.values().isEmpty() ? null : a.values())).toList(),
+                        a.values().isEmpty() ? null : a.values().stream().map(v -> valueView(layer, a, v)).toList())).toList(),
                 layer.style(),
                 layer.keywords(),
                 sources,
                 sources.stream().anyMatch(DataSource::sample));
+    }
+
+    private static ValueView valueView(Layer layer, Attribute attribute, Attribute.AllowedValue value) {
+        int fromZoom = layer.tiles().firstZoomShowing(attribute.name(), value.value());
+        return new ValueView(value.value(), value.label(), fromZoom > layer.tiles().minzoom() ? fromZoom : null);
     }
 }

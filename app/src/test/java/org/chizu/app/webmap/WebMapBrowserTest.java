@@ -102,6 +102,16 @@ class WebMapBrowserTest {
     }
 
     @Test
+    void theLegendSaysFromWhichZoomAKindThatLowZoomsLeaveOutAppears() {
+        openLayerPanel();
+
+        assertThat(browser.findElements(By.cssSelector("#layers-list .legend li")))
+                .filteredOn(entry -> entry.getText().startsWith("土砂災害"))
+                .extracting(entry -> entry.findElements(By.cssSelector(".from-zoom")).stream().map(WebElement::getText).toList())
+                .containsExactly(List.of(), List.of("ズーム12以上"));
+    }
+
+    @Test
     void withoutGsiTilesThePlainBackgroundIsShownAndSaysWhy() {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline-notice")));
 

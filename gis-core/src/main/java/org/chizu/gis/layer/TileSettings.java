@@ -129,6 +129,22 @@ public record TileSettings(
         }
     }
 
+    /**
+     * The lowest zoom whose tiles carry features with this value of the attribute: {@code minzoom}
+     * unless the rules for lower zooms keep only other values.
+     */
+    public int firstZoomShowing(String attribute, String value) {
+        for (int z = minzoom; z < maxzoom; z++) {
+            int zoom = z;
+            List<String> kept = zooms.stream().filter(r -> zoom <= r.upTo()).findFirst()
+                    .map(r -> r.only().get(attribute)).orElse(null);
+            if (kept == null || kept.contains(value)) {
+                return z;
+            }
+        }
+        return maxzoom;
+    }
+
     /** The generalisation tiles at zoom {@code z} are cut from; empty when they come from the layer's rows. */
     public Optional<Generalization> generalizationAt(int z) {
         return generalize.stream().filter(g -> z <= g.upTo()).findFirst();

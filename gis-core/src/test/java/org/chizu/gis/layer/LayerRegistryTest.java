@@ -26,6 +26,15 @@ class LayerRegistryTest {
     }
 
     @Test
+    void specialWarningZonesFirstShowAtZoom12AndWarningZonesFromTheLayersLowestZoom() {
+        TileSettings tiles = registry.require("hazard_zones", Audience.PUBLIC).tiles();
+
+        assertThat(tiles.firstZoomShowing("kind", "landslide_special_warning")).isEqualTo(12);
+        assertThat(tiles.firstZoomShowing("kind", "landslide_warning")).isEqualTo(tiles.minzoom());
+        assertThat(tiles.firstZoomShowing("flood_depth_class", "3_to_5m")).isEqualTo(tiles.minzoom());
+    }
+
+    @Test
     void waterPipesAreHiddenFromThePublicAndShownToStaff() {
         assertThat(registry.visibleTo(Audience.PUBLIC)).extracting(Layer::id).doesNotContain("water_pipes");
         assertThat(registry.visibleTo(Audience.STAFF)).extracting(Layer::id).contains("water_pipes");
