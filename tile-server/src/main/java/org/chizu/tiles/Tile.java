@@ -12,7 +12,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A rendered tile with what a response needs: the MVT bytes, their gzip encoding and a strong
  * entity tag. The gzip encoding is made on first use and then kept, so a cached tile costs no work
- * per request and a fresh one costs none for a client that does not accept gzip.
+ * per request and an uncached one costs none for a client that does not accept gzip. A tile that
+ * enters the memory cache is encoded then, as its weight counts both forms.
  * Invariant: {@code gzipped()} decompresses to {@code mvt()}; {@code etag} is derived from
  * {@code mvt} alone. The arrays are never modified after construction.
  */
