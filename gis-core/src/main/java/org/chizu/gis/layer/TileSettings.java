@@ -135,14 +135,17 @@ public record TileSettings(
      */
     public int firstZoomShowing(String attribute, String value) {
         for (int z = minzoom; z < maxzoom; z++) {
-            int zoom = z;
-            List<String> kept = zooms.stream().filter(r -> zoom <= r.upTo()).findFirst()
-                    .map(r -> r.only().get(attribute)).orElse(null);
+            List<String> kept = ruleAt(z).map(r -> r.only().get(attribute)).orElse(null);
             if (kept == null || kept.contains(value)) {
                 return z;
             }
         }
         return maxzoom;
+    }
+
+    /** The rule that thins out zoom {@code z}: the first whose {@code upTo} is at least {@code z}; empty above them all. */
+    private Optional<ZoomRule> ruleAt(int z) {
+        return zooms.stream().filter(r -> z <= r.upTo()).findFirst();
     }
 
     /** The generalisation tiles at zoom {@code z} are cut from; empty when they come from the layer's rows. */
@@ -208,7 +211,7 @@ public record TileSettings(
      *                                  declare, or filter by a value the attribute does not allow
      */
     public AtZoom at(int z, List<Attribute> declared) {
-        ZoomRule rule = zooms.stream().filter(r -> z <= r.upTo()).findFirst().orElse(null);
+        ZoomRule rule = ruleAt(z).orElse(null);
         List<String> names = rule != null && rule.attributes() != null ? rule.attributes()
                 : attributes != null ? attributes : declared.stream().map(Attribute::name).toList();
         List<Attribute> carried = declared.stream().filter(a -> names.contains(a.name())).toList();
