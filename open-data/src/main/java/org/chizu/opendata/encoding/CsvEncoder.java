@@ -1,14 +1,11 @@
 package org.chizu.opendata.encoding;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.GeometryKind;
@@ -23,8 +20,6 @@ import org.locationtech.jts.io.WKTWriter;
  * (longitude/latitude, or X/Y in a projected CRS) columns for points, as WKT otherwise.
  */
 public final class CsvEncoder {
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final CsvOptions options;
 
@@ -51,13 +46,9 @@ public final class CsvEncoder {
 
     /** @return how many features were written */
     public long write(FeatureSchema schema, FeatureStream<FeatureRow> features, OutputStream out) throws IOException {
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, options.charset()));
-        if (options.utf8()) {
-            writer.write(BYTE_ORDER_MARK);
-        }
         boolean points = schema.layer().geometry().kind() == GeometryKind.POINT;
         WKTWriter wkt = new WKTWriter();
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL);
+        CSVPrinter printer = options.printer(out);
         printer.printRecord(header(schema));
         List<Object> record = new ArrayList<>();
         long count = features.forEach(feature -> {

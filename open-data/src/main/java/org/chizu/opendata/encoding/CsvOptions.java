@@ -1,8 +1,15 @@
 package org.chizu.opendata.encoding;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * How a CSV download is written.
@@ -17,6 +24,7 @@ public record CsvOptions(Charset charset, boolean labels) {
 
     public static final Charset SHIFT_JIS = Charset.forName("windows-31j");
     public static final CsvOptions DEFAULT = new CsvOptions(StandardCharsets.UTF_8, true);
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /**
      * Reads the {@code encoding} (utf-8, shift_jis) and {@code header} (labels, names) parameters.
@@ -39,5 +47,14 @@ public record CsvOptions(Charset charset, boolean labels) {
 
     public boolean utf8() {
         return charset.equals(StandardCharsets.UTF_8);
+    }
+
+    /** A CSV printer onto {@code out} as Excel reads it (CRLF), after the byte-order mark when UTF-8. */
+    public CSVPrinter printer(OutputStream out) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
+        if (utf8()) {
+            writer.write(BYTE_ORDER_MARK);
+        }
+        return new CSVPrinter(writer, CSVFormat.EXCEL);
     }
 }

@@ -1,16 +1,14 @@
 package org.chizu.opendata.encoding;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.StandardDataset;
 import org.chizu.gis.layer.StandardDataset.Column;
@@ -30,27 +28,25 @@ import org.locationtech.jts.geom.Point;
 public final class StandardCsvEncoder {
 
     private static final int BATCH = 500;
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final StandardDataset standard;
-    private final Layer layer;
     private final CsvOptions options;
+    /** Per column, the index of its attribute among the layer's (and a feature's values); -1 for none. */
+    private final int[] attributeIndexes;
     private final MunicipalityLocator locator;
 
     public StandardCsvEncoder(StandardDataset standard, Layer layer, CsvOptions options, MunicipalityLocator locator) {
         this.standard = standard;
-        this.layer = layer;
         this.options = options;
+        List<String> names = layer.attributes().stream().map(Attribute::name).toList();
+        this.attributeIndexes = standard.columns().stream()
+                .mapToInt(c -> c.attribute() == null ? -1 : names.indexOf(c.attribute())).toArray();
         this.locator = locator;
     }
 
     /** @return how many features were written */
     public long write(FeatureStream<FeatureRow> features, OutputStream out) throws IOException {
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, options.charset()));
-        if (options.utf8()) {
-            writer.write(BYTE_ORDER_MARK);
-        }
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL);
+        CSVPrinter printer = options.printer(out);
         printer.printRecord(standard.columns().stream().map(Column::name).toList());
         List<FeatureRow> batch = new ArrayList<>(BATCH);
         long count = features.forEach(feature -> {
@@ -72,17 +68,17 @@ public final class StandardCsvEncoder {
             FeatureRow feature = batch.get(i);
             Optional<Municipality> municipality = municipalities.get(i);
             List<String> record = new ArrayList<>(standard.columns().size());
-            for (Column column : standard.columns()) {
-                record.add(value(column, feature, municipality));
+            for (int c = 0; c < attributeIndexes.length; c++) {
+                record.add(value(standard.columns().get(c), attributeIndexes[c], feature, municipality));
             }
             printer.printRecord(record);
         }
         batch.clear();
     }
 
-    private String value(Column column, FeatureRow feature, Optional<Municipality> municipality) {
+    private static String value(Column column, int attributeIndex, FeatureRow feature, Optional<Municipality> municipality) {
         if (column.attribute() != null) {
-            Object value = feature.values().get(attributeIndex(column.attribute()));
+            Object value = feature.values().get(attributeIndex);
             if (column.map() != null) {
                 return value == null ? "" : column.map().getOrDefault(String.valueOf(value), "");
             }
@@ -101,15 +97,6 @@ public final class StandardCsvEncoder {
             case LATITUDE -> degrees(feature.geometry(), false);
             case LONGITUDE -> degrees(feature.geometry(), true);
         };
-    }
-
-    private int attributeIndex(String name) {
-        for (int i = 0; i < layer.attributes().size(); i++) {
-            if (layer.attributes().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the registry checked that layer " + layer.id() + " has attribute " + name);
     }
 
     /** Decimal degrees of the point, or of a point inside a line or polygon. */
