@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chizu.accounts.CurrentAudience;
+import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
@@ -30,15 +31,14 @@ class LayersController {
     /** The layers the caller may see, staff-only ones only for staff. */
     @GetMapping
     Map<String, List<LayerView>> list() {
-        return Map.of("layers", registry.visibleTo(audience.get()).stream().map(this::view).toList());
+        List<Layer> layers = registry.visibleTo(audience.get());
+        Map<String, List<DataSource>> recorded = sources.of(layers.stream().map(Layer::id).toList());
+        return Map.of("layers", layers.stream().map(l -> LayerView.of(l, recorded.getOrDefault(l.id(), List.of()))).toList());
     }
 
     @GetMapping("/{id}")
     LayerView one(@PathVariable String id) {
-        return view(registry.require(id, audience.get()));
-    }
-
-    private LayerView view(Layer layer) {
+        Layer layer = registry.require(id, audience.get());
         return LayerView.of(layer, sources.of(layer.id()));
     }
 }

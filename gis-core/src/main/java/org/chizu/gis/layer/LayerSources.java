@@ -27,11 +27,7 @@ public class LayerSources {
     }
 
     public List<DataSource> of(String layerId) {
-        return jdbc.query("""
-                select title_ja, title_en, attribution, sample from layer_source
-                where layer_id = ? order by id""",
-                (rs, i) -> new DataSource(new Label(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getBoolean(4)),
-                layerId);
+        return of(List.of(layerId)).getOrDefault(layerId, List.of());
     }
 
     /** The sources of many layers in one query, by layer id; a layer without recorded sources has none in the map. */
