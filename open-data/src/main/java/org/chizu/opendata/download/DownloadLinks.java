@@ -10,8 +10,11 @@ import org.chizu.gis.layer.StandardDataset;
 /** The download links of a layer, for its OGC API collection page and the catalog. */
 public final class DownloadLinks {
 
-    /** One link as OGC APIs write them: {@code rel="enclosure"}, with media type and title. */
-    public record Link(String href, String rel, String type, String title) {
+    /**
+     * One link as OGC APIs write them: {@code rel="enclosure"}, with media type and title, and the short
+     * label a page lists it under (a format's extension, a standard layout's title).
+     */
+    public record Link(String href, String rel, String type, String title, String label) {
     }
 
     private DownloadLinks() {
@@ -24,10 +27,10 @@ public final class DownloadLinks {
     public static List<Link> of(Layer layer) {
         Stream<Link> formats = Arrays.stream(DownloadFormat.values())
                 .map(format -> new Link("/data/" + layer.id() + "." + format.extension(), "enclosure",
-                        format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")"));
+                        format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")", format.extension()));
         Stream<Link> standards = layer.standards().stream()
                 .map(standard -> new Link(standardPath(layer, standard), "enclosure", DownloadFormat.CSV.mediaType().toString(),
-                        standard.title().ja() + " (csv)"));
+                        standard.title().ja() + " (csv)", standard.title().ja() + " (csv)"));
         return Stream.concat(formats, standards).toList();
     }
 

@@ -170,10 +170,8 @@ class FeaturesHtml {
         if (layer != null) {
             page.append("<p>").append(escape(layer.description().ja())).append("<br><small>").append(escape(layer.description().en()))
                     .append("</small></p>\n<p><a href=\"/\">ウェブ地図で見る (Open the web map)</a> · ダウンロード (Downloads):");
-            // A format reads as its extension; a standard layout (/data/{layer}/{standard}.csv) as its title.
             DownloadLinks.of(layer).forEach(d -> page.append(" <a href=\"").append(escape(d.href())).append("\">")
-                    .append(escape(d.href().startsWith("/data/" + layer.id() + "/") ? d.title()
-                            : d.href().substring(d.href().lastIndexOf('.') + 1))).append("</a>"));
+                    .append(escape(d.label())).append("</a>"));
             page.append(" · <a href=\"").append(escape(layer.licence().url())).append("\">").append(escape(layer.licence().title().ja()))
                     .append("</a></p>\n");
         }
