@@ -3,7 +3,6 @@ import { element } from './dom.js';
 
 // Texts of the catalog pages (/datasets and /datasets/{id}).
 addMessages({
-  catalogTitle: { ja: 'データカタログ', en: 'Data catalogue' },
   backToMap: { ja: '地図', en: 'Map' },
   backToMapLabel: { ja: '地図に戻る', en: 'Back to the map' },
   searchLabel: { ja: 'キーワードで探す', en: 'Search by keyword' },

@@ -160,7 +160,7 @@ async function start() {
   const api = pkg.resources.find((r) => r.format === API_FORMAT);
   onLanguage(() => {
     const title = pkg.title_translated || { ja: pkg.title };
-    document.title = `${label(title)} — ${t('catalogTitle')}`;
+    document.title = `${label(title)} — ${t('catalog')}`;
     document.getElementById('dataset-title').replaceWith(titleWithTranslation('h2', title, { id: 'dataset-title' }));
     document.getElementById('dataset-notes').textContent = label(pkg.notes_translated) || pkg.notes || '';
     document.getElementById('downloads').replaceChildren(...downloads(files));

@@ -1,5 +1,7 @@
 package org.chizu.opendata.features;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -126,7 +128,7 @@ class ItemsController {
         }
         OutputCrs outputCrs = OutputCrs.parseInAxisOrder(crs, OutputCrs.WGS84);
         FeatureQuery query = FeatureQuery.wholeLayer(layer).inCrs(outputCrs)
-                .filteredBy(new SqlFilter("f.\"" + layer.idColumn() + "\" = ?", List.of(id)));
+                .filteredBy(new SqlFilter("f." + quote(layer.idColumn()) + " = ?", List.of(id)));
         byte[][] found = {null};
         features.geoJsonFeatures(query).forEach(feature -> found[0] = feature);
         if (found[0] == null) {
