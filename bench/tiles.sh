@@ -204,11 +204,13 @@ stop_everything() {
 wrk_cells() {
   local name=$1 url=$2 list=$3 conns=${4:-$CONNS} duration=${5:-$DURATION} base c log
   base=$(echo "$url" | sed -E 's#^(https?://[^/]+).*#\1#')
-  export TILES_FILE=$list TILE_PATH=${url#"$base"}
-  wrk -t2 -c2 -d"${WARM:-$WARMUP}s" -s "$HERE/lib/tiles.lua" "$base" >/dev/null 2>&1 || true
+  # The tile list as request paths for the path-list wrk script the other benches use too.
+  export PATHS_FILE=$LOGS/paths-$name.txt
+  awk -v template="${url#"$base"}" '{ p = template; sub(/\{z\}/, $1, p); sub(/\{x\}/, $2, p); sub(/\{y\}/, $3, p); print p }' "$list" > "$PATHS_FILE"
+  wrk -t2 -c2 -d"${WARM:-$WARMUP}s" -s "$HERE/lib/paths.lua" "$base" >/dev/null 2>&1 || true
   for c in $conns; do
     log=$LOGS/wrk-$name-c$c.log
-    wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${duration}s" --latency --timeout 10s -s "$HERE/lib/tiles.lua" "$base" > "$log" 2>&1
+    wrk -t"$(( c < 2 ? c : 2 ))" -c"$c" -d"${duration}s" --latency --timeout 10s -s "$HERE/lib/paths.lua" "$base" > "$log" 2>&1
     awk -v name="$name" -v c="$c" '
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
       /^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx responses:/ { bad = $NF }

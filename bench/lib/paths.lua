@@ -1,5 +1,5 @@
 -- wrk script: cycles through a fixed list of request paths (PATHS_FILE, one path+query per line), threads
--- starting at different, deterministic positions (like tiles.lua); ACCEPT, when set, is sent as the Accept
+-- starting at different, deterministic positions (as the anchor harness's tile script does); ACCEPT, when set, is sent as the Accept
 -- header. Prints the latency percentiles wrk keeps on a LATENCY_MS line after its own report.
 local file = os.getenv("PATHS_FILE")
 local accept = os.getenv("ACCEPT")
