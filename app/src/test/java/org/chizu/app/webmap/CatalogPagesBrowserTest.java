@@ -3,7 +3,6 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +50,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CatalogPagesBrowserTest {
 
     /** The catalog builds its links from its public base URL, so the server listens where that URL points. */
-    static final int PORT = freePort();
+    static final int PORT = TestSocketUtils.findAvailableTcpPort();
     static final String SERVER = "http://localhost:" + PORT;
     static final List<String> PUBLIC_DATASETS = List.of("hazard_zones", "roads", "facilities", "forests", "reports");
 
@@ -301,13 +301,5 @@ class CatalogPagesBrowserTest {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class DatasetQualityTest extends RunningCatalog {
 
-    private static final int PORT = freePort();
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
     private static final String OWN_BASE = "http://127.0.0.1:" + PORT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DQV = "http://www.w3.org/ns/dqv#";
@@ -229,13 +229,5 @@ class DatasetQualityTest extends RunningCatalog {
         Model model = ModelFactory.createDefaultModel();
         RDFParser.create().source(new StringReader(text)).lang(Lang.TURTLE).parse(model);
         return model;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
