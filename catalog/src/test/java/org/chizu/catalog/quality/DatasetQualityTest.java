@@ -3,7 +3,6 @@ package org.chizu.catalog.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.chizu.catalog.RunningCatalog;
@@ -223,11 +219,5 @@ class DatasetQualityTest extends RunningCatalog {
             }
         }));
         return differences;
-    }
-
-    private static Model turtle(String text) {
-        Model model = ModelFactory.createDefaultModel();
-        RDFParser.create().source(new StringReader(text)).lang(Lang.TURTLE).parse(model);
-        return model;
     }
 }
