@@ -1,12 +1,17 @@
 package org.chizu.catalog;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -64,5 +69,17 @@ public abstract class RunningCatalog {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a Turtle response body into a model. */
+    protected static Model turtle(String text) {
+        return parse(text, Lang.TURTLE);
+    }
+
+    /** Reads a response body in the given RDF syntax into a model. */
+    protected static Model parse(String text, Lang lang) {
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.create().source(new StringReader(text)).lang(lang).parse(model);
+        return model;
     }
 }

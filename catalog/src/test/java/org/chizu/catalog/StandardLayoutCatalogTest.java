@@ -2,16 +2,12 @@ package org.chizu.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +23,7 @@ class StandardLayoutCatalogTest extends RunningCatalog {
 
     @Test
     void eachLayoutIsADcatDistributionConformingToItsSpecification() throws Exception {
-        Model model = ModelFactory.createDefaultModel();
-        RDFParser.create().source(new StringReader(get("/dataset/facilities.ttl").body())).lang(Lang.TURTLE).parse(model);
+        Model model = turtle(get("/dataset/facilities.ttl").body());
         Resource dataset = model.createResource(BASE + "/dataset/facilities");
         Resource shelters = model.createResource(BASE + "/dataset/facilities/distribution/facilities-designated_shelters-csv");
 

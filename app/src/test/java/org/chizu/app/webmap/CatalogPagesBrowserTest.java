@@ -3,13 +3,10 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,9 +50,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CatalogPagesBrowserTest {
 
     /** The catalog builds its links from its public base URL, so the server listens where that URL points. */
-    static final int PORT = freePort();
+    static final int PORT = TestSocketUtils.findAvailableTcpPort();
     static final String SERVER = "http://localhost:" + PORT;
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final List<String> PUBLIC_DATASETS = List.of("hazard_zones", "roads", "facilities", "forests", "reports");
 
     @DynamicPropertySource
@@ -86,9 +82,7 @@ class CatalogPagesBrowserTest {
         chromium = new HeadlessChromium(1280, 900);
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // The tests never reach GSI: its tiles fail as they do offline, whatever the machine's network.
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*cyberjapandata.gsi.go.jp*")));
+        chromium.blockGsiTiles();
         browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", SERVER,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
@@ -119,7 +113,7 @@ class CatalogPagesBrowserTest {
         assertThat(facetShown("tags", "道路")).isEqualTo("道路 (2)");
         assertThat(facetShown("license_id", "CC-BY-4.0")).isEqualTo("CC-BY-4.0 (5)");
         assertThat(browser.findElement(By.cssSelector("[data-dataset='roads'] h2")).getText()).isEqualTo("道路 Roads");
-        screenshot("catalog-search-wide.png");
+        chromium.screenshot("catalog-search-wide.png");
 
         assertThat(browser.findElements(By.cssSelector("[data-facet='tags'] button[data-value]"))).hasSize(8);
         browser.findElement(By.cssSelector("[data-facet='tags'] .facet-more")).click();
@@ -195,7 +189,7 @@ class CatalogPagesBrowserTest {
         assertThat(status(link("dcat"))).isEqualTo(200);
         assertThat(link("dcat")).isEqualTo(SERVER + "/dataset/roads.ttl");
         assertThat(status(link("ogc"))).isEqualTo(200);
-        screenshot("catalog-dataset-wide.png");
+        chromium.screenshot("catalog-dataset-wide.png");
     }
 
     @Test
@@ -251,12 +245,12 @@ class CatalogPagesBrowserTest {
 
         open("/datasets");
         assertNoHorizontalScrolling();
-        screenshot("catalog-search-phone.png");
+        chromium.screenshot("catalog-search-phone.png");
 
         open("/datasets/roads");
         assertThat(browser.findElements(By.cssSelector("#extent-map path.dataset-extent"))).hasSize(1);
         assertNoHorizontalScrolling();
-        screenshot("catalog-dataset-phone.png");
+        chromium.screenshot("catalog-dataset-phone.png");
     }
 
     private void open(String path) {
@@ -307,18 +301,5 @@ class CatalogPagesBrowserTest {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

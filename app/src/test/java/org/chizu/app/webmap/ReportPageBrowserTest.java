@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,7 +49,6 @@ class ReportPageBrowserTest {
 
     /** Zoom 18 with the pin 20 m north of municipal road M-101 (report-town.sql). */
     static final String BY_THE_MUNICIPAL_ROAD = "/report#map=18/34.67138/131.84300";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** Started before the application, which is created with the test instance (per class). */
     static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -89,8 +85,7 @@ class ReportPageBrowserTest {
         chromium = new HeadlessChromium(412, 860);
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*cyberjapandata.gsi.go.jp*")));
+        chromium.blockGsiTiles();
     }
 
     @AfterAll
@@ -115,7 +110,7 @@ class ReportPageBrowserTest {
 
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
         assertThat(receipt.getText()).contains("受け付けました", "担当：建設部 道路河川課", "路線：高津線 M-101");
-        screenshot("report-received-phone.png");
+        chromium.screenshot("report-received-phone.png");
         long id = Long.parseLong(receipt.getAttribute("data-report"));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from report_photo where report_id = ?", Integer.class, id)).isOne();
@@ -134,7 +129,7 @@ class ReportPageBrowserTest {
         accepted.findElement(By.cssSelector("textarea.staff-note")).sendKeys("明日補修します。");
         accepted.findElement(By.cssSelector("button.save-status")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-status"), "#" + id + " 更新しました"));
-        screenshot("staff-triage.png");
+        chromium.screenshot("staff-triage.png");
 
         assertThat(jdbc.queryForObject("select status from public_reports where id = ?", String.class, id)).isEqualTo("in_progress");
         assertThat(MAIL.waitForIncomingEmail(1)).isTrue();
@@ -150,10 +145,5 @@ class ReportPageBrowserTest {
         browser.findElement(By.id("password")).sendKeys(staffPassword);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -2,11 +2,8 @@ package org.chizu.app.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -43,7 +39,6 @@ class WebMapBrowserTest {
 
     /** Zoom 16 centred inside the landslide warning zone of hillside-town.sql. */
     static final String IN_THE_LANDSLIDE_ZONE = "/#map=16/34.6725/131.8425";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -78,9 +73,7 @@ class WebMapBrowserTest {
     @BeforeEach
     void openTheMapInJapanese() {
         browser.manage().window().setSize(new Dimension(412, 860));
-        // The tests never reach GSI: its tiles fail as they do offline, whatever the machine's network.
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*cyberjapandata.gsi.go.jp*")));
+        chromium.blockGsiTiles();
         browser.get("http://localhost:" + port + IN_THE_LANDSLIDE_ZONE);
         browser.executeScript("localStorage.clear()");
         browser.navigate().refresh();
@@ -165,7 +158,7 @@ class WebMapBrowserTest {
                 .containsPattern("直線 3[23]\\d m");
         assertThat(answer).contains("開設中の避難所はありません", "直線距離");
         assertThat(browser.findElements(By.cssSelector(".shelter-pin"))).hasSize(1);
-        screenshot("safety-answer-phone.png");
+        chromium.screenshot("safety-answer-phone.png");
     }
 
     @Test
@@ -178,7 +171,7 @@ class WebMapBrowserTest {
                 .contains("Is this place safe?", "This place is inside: Landslide warning zone.", "about 5 min on foot",
                         "Designated for: Landslide and debris flow")
                 .containsPattern("straight line 3[23]\\d m");
-        screenshot("safety-answer-wide-en.png");
+        chromium.screenshot("safety-answer-wide-en.png");
 
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
@@ -194,10 +187,5 @@ class WebMapBrowserTest {
     private void tapMapCentre() {
         new Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answer .shelters li")));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -69,14 +69,14 @@ class CatalogSearchTest extends RunningCatalog {
 
     @Test
     void theWholeCatalogIsStreamedWithoutPagingAndAPageStaysAPage() throws Exception {
-        Model whole = DcatCatalogTest.turtle(get("/catalog.ttl").body());
+        Model whole = turtle(get("/catalog.ttl").body());
         assertThat(datasets(whole)).hasSize(4);
         assertThat(whole.listSubjectsWithProperty(RDF.type, Vocabulary.PAGED_COLLECTION).toList()).isEmpty();
-        assertThat(DcatCatalogTest.parse(get("/catalog.nt").body(), Lang.NTRIPLES).isIsomorphicWith(whole)).isTrue();
-        Model second = DcatCatalogTest.turtle(get("/catalog.ttl?page=2").body());
+        assertThat(parse(get("/catalog.nt").body(), Lang.NTRIPLES).isIsomorphicWith(whole)).isTrue();
+        Model second = turtle(get("/catalog.ttl?page=2").body());
         assertThat(datasets(second)).hasSize(2);
         assertThat(second.listSubjectsWithProperty(RDF.type, Vocabulary.PAGED_COLLECTION).toList()).hasSize(1);
-        assertThat(datasets(DcatCatalogTest.turtle(get("/catalog.ttl?q=" + encode("避難")).body()))).containsExactly(BASE + "/dataset/facilities");
+        assertThat(datasets(turtle(get("/catalog.ttl?q=" + encode("避難")).body()))).containsExactly(BASE + "/dataset/facilities");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CatalogSearchTest extends RunningCatalog {
     private Model rdf(String path) throws Exception {
         HttpResponse<String> response = get(path, "Accept", "text/turtle");
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return DcatCatalogTest.turtle(response.body());
+        return turtle(response.body());
     }
 
     private static List<String> datasets(Model model) {

@@ -45,10 +45,10 @@ class DcatApShapesTest extends RunningCatalog {
 
     /** A catalog page, the whole streamed catalog and every dataset's own document, as a harvester would read them. */
     private Model catalogAndDatasets() throws Exception {
-        Model model = DcatCatalogTest.turtle(get("/catalog.ttl?page=1").body());
-        model.add(DcatCatalogTest.turtle(get("/catalog.ttl").body()));
+        Model model = turtle(get("/catalog.ttl?page=1").body());
+        model.add(turtle(get("/catalog.ttl").body()));
         for (String id : List.of("roads", "facilities", "hazard_zones", "forests")) {
-            model.add(DcatCatalogTest.turtle(get("/dataset/" + id + ".ttl").body()));
+            model.add(turtle(get("/dataset/" + id + ".ttl").body()));
         }
         return model;
     }

@@ -2,16 +2,12 @@ package org.chizu.catalog.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.chizu.catalog.RunningCatalog;
 import org.junit.jupiter.api.Test;
@@ -155,15 +151,5 @@ class DcatCatalogTest extends RunningCatalog {
         assertThat(get("/catalog.kml").statusCode()).isEqualTo(400);
         assertThat(get("/catalog?page=2").statusCode()).isEqualTo(400);
         assertThat(get("/catalog", "Accept", "image/png").statusCode()).isEqualTo(406);
-    }
-
-    static Model turtle(String text) {
-        return parse(text, Lang.TURTLE);
-    }
-
-    static Model parse(String text, Lang lang) {
-        Model model = ModelFactory.createDefaultModel();
-        RDFParser.create().source(new StringReader(text)).lang(lang).parse(model);
-        return model;
     }
 }

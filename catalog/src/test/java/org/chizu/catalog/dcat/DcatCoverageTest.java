@@ -92,7 +92,7 @@ class DcatCoverageTest extends RunningCatalog {
 
     @Test
     void everyDistributionStatesTheRightsOfReuseWithTheCreditToGive() throws Exception {
-        Model model = DcatCatalogTest.turtle(get("/dataset/facilities").body());
+        Model model = turtle(get("/dataset/facilities").body());
         List<Resource> distributions = model.listSubjectsWithProperty(RDF.type, Vocabulary.DISTRIBUTION).toList();
         assertThat(distributions).isNotEmpty().allSatisfy(d -> assertThat(d.hasProperty(Vocabulary.RIGHTS)).isTrue());
         Resource rights = distributions.getFirst().getPropertyResourceValue(Vocabulary.RIGHTS);
@@ -105,7 +105,7 @@ class DcatCoverageTest extends RunningCatalog {
     void aBuiltFileStatesItsRealSizeAndSha256OnlyOnceItWasDownloaded() throws Exception {
         for (String extension : List.of("gpkg", "fgb", "shp.zip")) {
             String distribution = BASE + "/dataset/facilities/distribution/facilities-" + extension.replace('.', '-');
-            Resource before = DcatCatalogTest.turtle(get("/dataset/facilities.ttl").body()).createResource(distribution);
+            Resource before = turtle(get("/dataset/facilities.ttl").body()).createResource(distribution);
             assertThat(before.hasProperty(Vocabulary.BYTE_SIZE)).as(extension + " before anyone downloaded it").isFalse();
             assertThat(before.hasProperty(Vocabulary.CHECKSUM_LINK)).isFalse();
             assertThat(ckanResource("facilities", extension).get("size").isNull()).isTrue();
@@ -113,7 +113,7 @@ class DcatCoverageTest extends RunningCatalog {
             byte[] file = download("/data/facilities." + extension);
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
 
-            Resource after = DcatCatalogTest.turtle(get("/dataset/facilities.ttl").body()).createResource(distribution);
+            Resource after = turtle(get("/dataset/facilities.ttl").body()).createResource(distribution);
             Literal size = after.getProperty(Vocabulary.BYTE_SIZE).getLiteral();
             assertThat(size.getDatatypeURI()).isEqualTo(XSDDatatype.XSDnonNegativeInteger.getURI());
             assertThat(size.getLexicalForm()).as(extension).isEqualTo(Long.toString(file.length));
@@ -133,7 +133,7 @@ class DcatCoverageTest extends RunningCatalog {
     @Test
     void aStreamedFileStatesNoSizeEvenAfterADownload() throws Exception {
         download("/data/facilities.geojson");
-        Model model = DcatCatalogTest.turtle(get("/dataset/facilities.ttl").body());
+        Model model = turtle(get("/dataset/facilities.ttl").body());
         Resource geojson = model.createResource(BASE + "/dataset/facilities/distribution/facilities-geojson");
         assertThat(geojson.hasProperty(Vocabulary.DOWNLOAD_URL)).isTrue();
         assertThat(geojson.hasProperty(Vocabulary.BYTE_SIZE)).isFalse();
@@ -141,7 +141,7 @@ class DcatCoverageTest extends RunningCatalog {
     }
 
     private Resource dataset(String id) throws Exception {
-        return DcatCatalogTest.turtle(get("/dataset/" + id + ".ttl").body()).createResource(BASE + "/dataset/" + id);
+        return turtle(get("/dataset/" + id + ".ttl").body()).createResource(BASE + "/dataset/" + id);
     }
 
     private static String date(Resource period, org.apache.jena.rdf.model.Property property) {

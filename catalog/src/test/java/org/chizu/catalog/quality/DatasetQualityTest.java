@@ -3,8 +3,6 @@ package org.chizu.catalog.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.chizu.catalog.RunningCatalog;
@@ -33,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class DatasetQualityTest extends RunningCatalog {
 
-    private static final int PORT = freePort();
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
     private static final String OWN_BASE = "http://127.0.0.1:" + PORT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DQV = "http://www.w3.org/ns/dqv#";
@@ -223,19 +219,5 @@ class DatasetQualityTest extends RunningCatalog {
             }
         }));
         return differences;
-    }
-
-    private static Model turtle(String text) {
-        Model model = ModelFactory.createDefaultModel();
-        RDFParser.create().source(new StringReader(text)).lang(Lang.TURTLE).parse(model);
-        return model;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.chizu.gis.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** The catalog's keys of a layer declaration: EU data themes and the attribute holding the data's date. */
@@ -72,6 +69,6 @@ class CatalogDeclarationTest {
     }
 
     private Layer parse(String yaml) {
-        return declarations.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "layers/99-zones.yml");
+        return LayerYaml.parse(yaml, "layers/99-zones.yml");
     }
 }

@@ -68,8 +68,7 @@ class LayerRegistryTest {
                   - {name: width, type: decimal, label: {ja: 幅}}
                   - {name: missing, type: text, label: {ja: 無い}}
                 """;
-        Layer broken = new LayerDeclarations(new LayerProperties(null))
-                .parse(new java.io.ByteArrayInputStream(declaration.getBytes()), "test");
+        Layer broken = LayerYaml.parse(declaration, "test");
         assertThatThrownBy(() -> new LayerSchemaCheck(jdbc).verify(java.util.List.of(broken)))
                 .hasMessageContaining("attribute width is declared DECIMAL but its column is text")
                 .hasMessageContaining("attribute missing has no column")
@@ -106,8 +105,7 @@ class LayerRegistryTest {
                     label: {ja: 道路種別}
                     values: [{value: national, label: {ja: 国道}}]
                 """;
-        assertThatThrownBy(() -> new LayerDeclarations(new LayerProperties(null))
-                .parse(new java.io.ByteArrayInputStream(declaration.getBytes()), "test"))
+        assertThatThrownBy(() -> LayerYaml.parse(declaration, "test"))
                 .hasMessageContaining("tiles filter by road_class = motorway, which is not an allowed value");
     }
 }

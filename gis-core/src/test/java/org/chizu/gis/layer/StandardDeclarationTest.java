@@ -3,9 +3,6 @@ package org.chizu.gis.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,7 +54,7 @@ class StandardDeclarationTest {
                       - {name: 名称, attribute: nmae}
                 """;
 
-        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+        assertThatThrownBy(() -> LayerYaml.parse(declaration, "layers/99-little.yml"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("layers/99-little.yml")
                 .hasMessageContaining("standard shelters: column 名称 names unknown attribute 'nmae'");
@@ -71,7 +68,7 @@ class StandardDeclarationTest {
                       - {name: 災害種別_洪水, attribute: for_flood, map: {"maybe": "1"}}
                 """;
 
-        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+        assertThatThrownBy(() -> LayerYaml.parse(declaration, "layers/99-little.yml"))
                 .hasMessageContaining("layers/99-little.yml")
                 .hasMessageContaining("row selection: value 'shelter' of kind: 'shelter' is not one of [designated_shelter, hall]")
                 .hasMessageContaining("column 災害種別_洪水: value 'maybe' of for_flood");
@@ -84,14 +81,14 @@ class StandardDeclarationTest {
                       - {name: 名称, attribute: name, from: feature_id}
                 """;
 
-        assertThatThrownBy(() -> parse(declaration, "layers/99-little.yml"))
+        assertThatThrownBy(() -> LayerYaml.parse(declaration, "layers/99-little.yml"))
                 .hasMessageContaining("layers/99-little.yml")
                 .hasMessageContaining("column 名称 must take its value from one of attribute, value or from");
     }
 
     @Test
     void aWellFormedStandardReadsWithItsColumnsInOrder() {
-        Layer layer = parse(FACILITY_LAYER + """
+        Layer layer = LayerYaml.parse(FACILITY_LAYER + """
                     where: {kind: [designated_shelter]}
                     columns:
                       - {name: 全国地方公共団体コード, from: municipality_code}
@@ -104,9 +101,5 @@ class StandardDeclarationTest {
         assertThat(standard.columns()).extracting(StandardDataset.Column::name)
                 .containsExactly("全国地方公共団体コード", "名称", "災害種別_洪水", "名称_カナ");
         assertThat(standard.needsMunicipality()).isTrue();
-    }
-
-    private Layer parse(String yaml, String origin) {
-        return declarations.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), origin);
     }
 }
