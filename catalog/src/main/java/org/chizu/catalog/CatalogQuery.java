@@ -19,6 +19,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.chizu.opendata.query.BboxParameter;
+import org.chizu.opendata.query.BoundingBox;
+
 /**
  * A search of the catalog, as both the DCAT catalog ({@code /catalog}) and CKAN's
  * {@code package_search} take it, from the same parameters:
@@ -152,28 +155,19 @@ public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, 
         }
     }
 
-    /** ckanext-spatial's {@code ext_bbox}: four numbers, west, south, east, north. */
+    /** ckanext-spatial's {@code ext_bbox}: four numbers, west, south, east, north, in longitude/latitude. */
     private static Extent bbox(String text) {
-        String[] parts = text.split(",");
         String usage = "Wrong bounding box provided; use minx,miny,maxx,maxy in WGS 84 longitude/latitude, e.g. 131.7,34.6,131.9,34.7";
-        if (parts.length != 4) {
-            throw new InvalidSearchException("ext_bbox", usage);
-        }
-        double[] numbers = new double[4];
+        BoundingBox box;
         try {
-            for (int i = 0; i < 4; i++) {
-                numbers[i] = Double.parseDouble(parts[i].strip());
-                if (!Double.isFinite(numbers[i])) {
-                    throw new NumberFormatException(parts[i]);
-                }
-            }
-        } catch (NumberFormatException e) {
+            box = BboxParameter.parse(text, null);
+        } catch (IllegalArgumentException e) {
             throw new InvalidSearchException("ext_bbox", usage);
         }
-        if (Math.abs(numbers[0]) > 180 || Math.abs(numbers[2]) > 180 || Math.abs(numbers[1]) > 90 || Math.abs(numbers[3]) > 90
-                || numbers[0] > numbers[2] || numbers[1] > numbers[3]) {
+        if (box == null || Math.abs(box.minX()) > 180 || Math.abs(box.maxX()) > 180
+                || Math.abs(box.minY()) > 90 || Math.abs(box.maxY()) > 90) {
             throw new InvalidSearchException("ext_bbox", usage);
         }
-        return new Extent(numbers[0], numbers[1], numbers[2], numbers[3]);
+        return new Extent(box.minX(), box.minY(), box.maxX(), box.maxY());
     }
 }

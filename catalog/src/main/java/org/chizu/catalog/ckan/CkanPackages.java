@@ -4,17 +4,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
+import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
+import org.chizu.catalog.SearchField;
+import org.chizu.catalog.dcat.Vocabulary;
 import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.gis.layer.Label;
 import org.chizu.gis.layer.Layer;
@@ -33,18 +34,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CkanPackages {
 
-    /** How ckanext-dcat names the algorithm of a resource's {@code hash}: SPDX's term. */
-    private static final String SHA_256 = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
     private static final DateTimeFormatter CKAN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private final CatalogUris uris;
+    private final CatalogSearch search;
     private final CatalogProperties properties;
     private final LayerRegistry registry;
     private final DatasetQuality quality;
     private final WholeLayerFiles files;
 
-    CkanPackages(CatalogUris uris, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality, WholeLayerFiles files) {
+    CkanPackages(CatalogUris uris, CatalogSearch search, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality,
+            WholeLayerFiles files) {
         this.uris = uris;
+        this.search = search;
         this.properties = properties;
         this.registry = registry;
         this.quality = quality;
@@ -109,7 +111,8 @@ class CkanPackages {
         pkg.put("groups", layer.themes().stream().map(CkanGroups::group).toList());
         pkg.put("maintainer", properties.publisher().nameJa() + " " + properties.contact().nameJa());
         pkg.put("maintainer_email", properties.contact().email());
-        List<Map<String, Object>> tags = tags(layer).stream().map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
+        List<Map<String, Object>> tags = search.values(entry, SearchField.TAGS).stream()
+                .map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
         pkg.put("tags", tags);
         pkg.put("num_tags", tags.size());
         List<Map<String, Object>> resources = resources(entry);
@@ -125,14 +128,6 @@ class CkanPackages {
         return pkg;
     }
 
-    /** Keywords in Japanese, then in English, each once. */
-    private static Set<String> tags(Layer layer) {
-        Set<String> tags = new LinkedHashSet<>();
-        layer.keywords().forEach(k -> tags.add(k.ja()));
-        layer.keywords().forEach(k -> tags.add(k.en()));
-        return tags;
-    }
-
     private List<Map<String, Object>> resources(CatalogEntry entry) {
         Layer layer = entry.layer();
         String packageId = packageId(layer.id());
@@ -146,12 +141,15 @@ class CkanPackages {
             // CKAN's own fields for an unknown size and hash are null and "".
             resource.put("size", built.map(BuiltFile::size).orElse(null));
             resource.put("hash", built.map(BuiltFile::sha256).orElse(""));
-            built.ifPresent(file -> resource.put("hash_algorithm", SHA_256));
+            // ckanext-dcat names the hash's algorithm by SPDX's term, as the DCAT checksum does.
+            built.ifPresent(file -> resource.put("hash_algorithm", Vocabulary.SHA_256));
             resources.add(resource);
         }
+        FileFormat csv = FileFormat.of(DownloadFormat.CSV);
         for (StandardDataset standard : layer.standards()) {
             Map<String, Object> resource = resource(uris.standardDistribution(layer.id(), standard.id()), packageId, resources.size(),
-                    standard.title().ja() + "（CSV）", uris.standardDownload(layer.id(), standard.id()), "CSV", "text/csv");
+                    standard.title().ja() + "（" + csv.label() + "）", uris.standardDownload(layer.id(), standard.id()),
+                    csv.label(), csv.mediaType());
             resource.put("conforms_to", standard.spec());
             resources.add(resource);
         }

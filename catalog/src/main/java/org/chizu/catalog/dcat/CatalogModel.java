@@ -26,6 +26,7 @@ import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.FileFormat;
+import org.chizu.catalog.quality.QualityAssessment;
 import org.chizu.catalog.quality.QualityMeasurements;
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.DataTheme;
@@ -138,6 +139,12 @@ public class CatalogModel {
         return model;
     }
 
+    /** One dataset's quality, assessed on its description, or as kept since it was last described. */
+    public QualityAssessment quality(CatalogEntry entry) {
+        Model model = newModel();
+        return quality.describe(entry, () -> describe(model, entry, model.createResource(uris.ogcApi())));
+    }
+
     private Model newModel() {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefix("dcat", DCAT).setNsPrefix("dct", DCT).setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD)
@@ -218,6 +225,12 @@ public class CatalogModel {
     }
 
     private Resource dataset(Model model, CatalogEntry entry, Resource service) {
+        quality.describe(entry, () -> describe(model, entry, service));
+        return model.getResource(uris.dataset(entry.id()));
+    }
+
+    /** A dataset's DCAT statements, all but its quality measurements. */
+    private Resource describe(Model model, CatalogEntry entry, Resource service) {
         Layer layer = entry.layer();
         Resource dataset = model.createResource(uris.dataset(layer.id()), DATASET)
                 .addProperty(IDENTIFIER, layer.id())
@@ -267,7 +280,6 @@ public class CatalogModel {
         }
         dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service).addProperty(RIGHTS, rights));
         service.addProperty(SERVES_DATASET, dataset);
-        quality.describe(dataset);
         return dataset;
     }
 

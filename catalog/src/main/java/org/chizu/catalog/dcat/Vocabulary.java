@@ -5,7 +5,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
 /** The terms of DCAT, Dublin Core, FOAF, vCard, LOCN, GeoSPARQL, ADMS, SKOS, SPDX and Hydra that the catalog writes. */
-final class Vocabulary {
+public final class Vocabulary {
 
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String DCT = "http://purl.org/dc/terms/";
@@ -104,7 +104,7 @@ final class Vocabulary {
     /** The EU access-right authority table and its entry for data anyone may use. */
     static final String ACCESS_RIGHT_SCHEME = "http://publications.europa.eu/resource/authority/access-right";
     static final String PUBLIC_ACCESS = ACCESS_RIGHT_SCHEME + "/PUBLIC";
-    static final String SHA_256 = SPDX + "checksumAlgorithm_sha256";
+    public static final String SHA_256 = SPDX + "checksumAlgorithm_sha256";
     static final String OGC_API_FEATURES = "http://www.opengis.net/spec/ogcapi-features-1/1.0";
     static final String SPARQL_PROTOCOL = "http://www.w3.org/TR/sparql11-protocol/";
     static final String GEOSPARQL = "http://www.opengis.net/spec/geosparql/1.1";
