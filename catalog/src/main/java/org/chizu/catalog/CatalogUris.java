@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.chizu.opendata.download.DownloadFormat;
+import org.chizu.opendata.download.DownloadLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +71,7 @@ public class CatalogUris {
     }
 
     public String download(String layerId, DownloadFormat format) {
-        return base + "/data/" + layerId + "." + format.extension();
+        return base + DownloadLinks.path(layerId, format);
     }
 
     /** The distribution of a standard layout (自治体標準オープンデータセット) of a layer. */
@@ -79,7 +80,7 @@ public class CatalogUris {
     }
 
     public String standardDownload(String layerId, String standardId) {
-        return base + "/data/" + layerId + "/" + standardId + ".csv";
+        return base + DownloadLinks.standardPath(layerId, standardId);
     }
 
     public String ogcApi() {

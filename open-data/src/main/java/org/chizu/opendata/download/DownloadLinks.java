@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.chizu.gis.layer.Layer;
-import org.chizu.gis.layer.StandardDataset;
 
 /** The download links of a layer, for its OGC API collection page and the catalog. */
 public final class DownloadLinks {
@@ -26,16 +25,21 @@ public final class DownloadLinks {
      */
     public static List<Link> of(Layer layer) {
         Stream<Link> formats = Arrays.stream(DownloadFormat.values())
-                .map(format -> new Link("/data/" + layer.id() + "." + format.extension(), "enclosure",
+                .map(format -> new Link(path(layer.id(), format), "enclosure",
                         format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")", format.extension()));
         Stream<Link> standards = layer.standards().stream()
-                .map(standard -> new Link(standardPath(layer, standard), "enclosure", DownloadFormat.CSV.mediaType().toString(),
+                .map(standard -> new Link(standardPath(layer.id(), standard.id()), "enclosure", DownloadFormat.CSV.mediaType().toString(),
                         standard.title().ja() + " (csv)", standard.title().ja() + " (csv)"));
         return Stream.concat(formats, standards).toList();
     }
 
-    /** Where a standard layout downloads, relative to the server root. */
-    public static String standardPath(Layer layer, StandardDataset standard) {
-        return "/data/" + layer.id() + "/" + standard.id() + "." + DownloadFormat.CSV.extension();
+    /** Where a layer downloads in a format, relative to the server root. */
+    public static String path(String layerId, DownloadFormat format) {
+        return "/data/" + layerId + "." + format.extension();
+    }
+
+    /** Where a standard layout of a layer downloads, relative to the server root. */
+    public static String standardPath(String layerId, String standardId) {
+        return "/data/" + layerId + "/" + standardId + "." + DownloadFormat.CSV.extension();
     }
 }
