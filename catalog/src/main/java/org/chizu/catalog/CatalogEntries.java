@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * Only layers the anonymous public may see are listed.
  *
  * <p>Entries are cached: the first use reads the facts of every public layer in a few set-based
- * queries (not a few per layer, which a catalog of thousands of layers could not afford), and a
+ * queries (not a few per layer, which a catalog of thousands of layers could not afford; only a
+ * layer that declares its data's date attribute adds one, for that attribute's range), and a
  * {@link LayerDataChanged} event, which also reports changes committed by other processes, drops
  * the changed layer's entry so that its next use reads it afresh. Invariant: a cached entry was
  * read after the last change announced for its layer.

@@ -1,5 +1,7 @@
 package org.chizu.catalog;
 
+import static org.chizu.gis.layer.SqlIdentifiers.quote;
+
 import java.sql.Date;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +23,7 @@ class TemporalCoverage {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** Identifiers come from the layer registry, which checked them against the database. */
     private static final String RANGE_SQL = """
-            select min("{attribute}"), max("{attribute}") from "{table}"
+            select min({attribute}), max({attribute}) from {table}
             """;
 
     private final JdbcTemplate jdbc;
@@ -44,7 +46,7 @@ class TemporalCoverage {
         if (layer.temporal() == null) {
             return Optional.empty();
         }
-        String sql = RANGE_SQL.replace("{attribute}", layer.temporal().attribute()).replace("{table}", layer.table());
+        String sql = RANGE_SQL.replace("{attribute}", quote(layer.temporal().attribute())).replace("{table}", quote(layer.table()));
         return jdbc.query(sql, rs -> {
             rs.next();
             Date first = rs.getDate(1);
