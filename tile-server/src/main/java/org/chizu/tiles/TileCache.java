@@ -14,9 +14,13 @@ import org.springframework.stereotype.Component;
  * Rendered tiles in memory (bounded by bytes, least-used evicted first) and on disk. An edit drops
  * exactly the tiles it touched, at every zoom, in every tileset with the edited layer.
  *
- * <p>A tile rendered while an edit commits may show the data before the edit; it must not be kept.
- * Every invalidation advances a generation counter, and a tile is kept only if no invalidation
- * happened between the start of its rendering and its storing.
+ * <p>A tile rendered while an edit commits may show the data before the edit, and a tile read from
+ * disk while an invalidation deletes it is the old one; neither may be kept. An invalidation
+ * advances a generation counter before it deletes the touched tiles from disk and again before it
+ * drops them from memory, and a tile is kept only if no advance happened between the start of its
+ * rendering (or reading) and its storing. The second advance covers a reader that found a file
+ * the deletion had not reached yet: with one advance, ahead of both tiers, it put the old tile
+ * back into memory after memory was cleared.
  *
  * <p>With {@code chizu.tiles.cache-enabled=false} nothing is kept: every tile is rendered afresh.
  */
@@ -73,17 +77,18 @@ class TileCache {
 
     /** Drops the tiles that the change may have altered, from memory and disk. */
     void invalidate(Layer layer, LayerDataChanged change) {
-        generation.incrementAndGet();
-        TouchedTiles touched = new TouchedTiles(layer, change);
-        memory.asMap().keySet().removeIf(touched::touches);
-        disk.delete(touched);
+        drop(new TouchedTiles(layer, change));
     }
 
     /** Drops every tile of the layer at zooms up to {@code upTo}, from memory and disk. */
     void invalidateZoomsUpTo(Layer layer, int upTo) {
+        drop(TouchedTiles.zoomsUpTo(layer, upTo));
+    }
+
+    private void drop(TouchedTiles touched) {
         generation.incrementAndGet();
-        TouchedTiles touched = TouchedTiles.zoomsUpTo(layer, upTo);
-        memory.asMap().keySet().removeIf(touched::touches);
         disk.delete(touched);
+        generation.incrementAndGet();
+        memory.asMap().keySet().removeIf(touched::touches);
     }
 }
