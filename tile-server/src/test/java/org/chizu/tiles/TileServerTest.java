@@ -85,9 +85,11 @@ abstract class TileServerTest {
         return MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(), new TagKeyValueMapConverter());
     }
 
+    /** Under the module's target folder, which the build cleans, rather than one more folder left in /tmp per run. */
     private static Path temporaryFolder() {
         try {
-            return Files.createTempDirectory("chizu-tile-cache");
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "tile-cache");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
