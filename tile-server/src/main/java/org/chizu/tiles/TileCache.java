@@ -60,6 +60,11 @@ class TileCache {
         return tile;
     }
 
+    /** The tile if memory holds it now, without reading the disk or rendering; null otherwise. */
+    Tile inMemory(TileKey key) {
+        return enabled ? memory.getIfPresent(key) : null;
+    }
+
     private void keep(TileKey key, Tile tile, long renderedIn, boolean onDiskAlready) {
         if (generation.get() != renderedIn) {
             return;

@@ -2,6 +2,7 @@ package org.chizu.tiles;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.chizu.gis.layer.Layer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,5 +40,10 @@ public class TileService {
             }
             return composite.toByteArray();
         });
+    }
+
+    /** The tile if the memory cache holds it now: an answer that never waits on disk or database. */
+    public Optional<Tile> inMemory(Tileset tileset, TileCoordinate coordinate) {
+        return Optional.ofNullable(cache.inMemory(TileKey.of(tileset, coordinate)));
     }
 }

@@ -29,18 +29,18 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(classes = TileServerTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-abstract class TileServerTest {
+public abstract class TileServerTest {
 
     /** Where the fixture's shelter, national road and flood zone meet, in central Masuda. */
-    static final double MASUDA_LON = 131.8425;
-    static final double MASUDA_LAT = 34.6745;
+    public static final double MASUDA_LON = 131.8425;
+    public static final double MASUDA_LAT = 34.6745;
 
     static final TestDatabase DATABASE = TestDatabase.fresh();
     private static final Path CACHE_DIRECTORY = temporaryFolder();
     private static boolean fixtureLoaded;
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -71,13 +71,13 @@ abstract class TileServerTest {
     }
 
     /** The tile that contains a point at a zoom. */
-    static TileCoordinate tileAt(double lon, double lat, int z) {
+    public static TileCoordinate tileAt(double lon, double lat, int z) {
         TileRange range = TileRange.covering(new Bounds(lon, lat, lon, lat), z, 0);
         return new TileCoordinate(z, range.minX(), range.minY());
     }
 
     /** The URL path of a tile below its tileset: {@code z/x/y.mvt}. */
-    static String path(TileCoordinate tile) {
+    public static String path(TileCoordinate tile) {
         return tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt";
     }
 

@@ -18,13 +18,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * strong ETags per representation, 304 for a matching If-None-Match, gzip when the client accepts
  * it, Vary on Accept-Encoding, and Cache-Control that lets shared caches keep only public tiles.
  * An empty tile is 204 No Content, as Martin answers. Every tile response, whether from a
- * controller or from {@link PublicTileFilter}, is written here.
+ * controller, from {@link PublicTileFilter} or from {@link CachedTileFront}, is worked out here.
  */
 @Component
 public class TileResponses {
 
     public static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-    private static final String MVT_TYPE = MVT.toString();
+    static final String MVT_TYPE = MVT.toString();
 
     private final String publicTiles;
     private final String privateTiles;
@@ -41,23 +41,33 @@ public class TileResponses {
 
     public void write(HttpServletResponse response, Tileset tileset, Tile tile, String ifNoneMatch, String acceptEncoding)
             throws IOException {
-        boolean gzip = acceptsGzip(acceptEncoding) && !tile.isEmpty();
-        int status = matches(ifNoneMatch, tile) ? HttpServletResponse.SC_NOT_MODIFIED
-                : tile.isEmpty() ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_OK;
-        response.setStatus(status);
-        response.setHeader(HttpHeaders.ETAG, gzip ? tile.gzipEtag() : tile.etag());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, tileset.isPublic() ? publicTiles : privateTiles);
+        TileResponse answer = answer(tileset, tile, ifNoneMatch, acceptEncoding);
+        response.setStatus(answer.status());
+        response.setHeader(HttpHeaders.ETAG, answer.etag());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl());
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        if (status != HttpServletResponse.SC_OK) {
+        if (!answer.hasBody()) {
             return;
         }
         response.setContentType(MVT_TYPE);
-        byte[] body = gzip ? tile.gzipped() : tile.mvt();
-        if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        if (answer.contentEncoding() != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, answer.contentEncoding());
         }
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    TileResponse answer(Tileset tileset, Tile tile, String ifNoneMatch, String acceptEncoding) {
+        boolean gzip = acceptsGzip(acceptEncoding) && !tile.isEmpty();
+        int status = matches(ifNoneMatch, tile) ? HttpServletResponse.SC_NOT_MODIFIED
+                : tile.isEmpty() ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_OK;
+        String etag = gzip ? tile.gzipEtag() : tile.etag();
+        String cacheControl = tileset.isPublic() ? publicTiles : privateTiles;
+        if (status != HttpServletResponse.SC_OK) {
+            return new TileResponse(status, etag, cacheControl, null, null);
+        }
+        return gzip ? new TileResponse(status, etag, cacheControl, "gzip", tile.gzipped())
+                : new TileResponse(status, etag, cacheControl, null, tile.mvt());
     }
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): a tag matches with or without W/. */
