@@ -1,7 +1,9 @@
 package org.chizu.reports;
 
 /**
- * Published after a report's new status has committed.
+ * Published inside the transaction that changes a report's status, so that what a listener writes
+ * (the resident's e-mails) commits or rolls back with the change. A listener that acts outside the
+ * database should wait for the commit ({@code @TransactionalEventListener}).
  *
  * @param report   the report as it is now
  * @param previous the status before

@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What staff (and residents' "+1") do to a stored report. Each change is announced when it
- * commits: {@link LayerDataChanged} for the report's point to every Chizu process, so the public
- * map's tiles update at once, and {@link ReportStatusChanged} so the resident hears of it.
+ * commits with {@link LayerDataChanged} for the report's point to every Chizu process, so the public
+ * map's tiles update at once; a status change also publishes {@link ReportStatusChanged} in its
+ * transaction, where the resident's e-mails are queued.
  */
 @Service
 public class ReportTriage {
@@ -59,16 +60,15 @@ public class ReportTriage {
         if (publicNote != null && publicNote.length() > 1000) {
             throw ReportProblem.badInput("お知らせは 1000 文字までです。", "The note may be at most 1000 characters.");
         }
-        Report after = transaction.execute(tx -> {
+        return transaction.execute(tx -> {
             store.changeStatus(id, status, publicNote, staffName);
             Report changed = require(id);
             if (changed.isPublic()) {
                 layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(changed)));
             }
+            events.publishEvent(new ReportStatusChanged(changed, before.status(), publicNote));
             return changed;
         });
-        events.publishEvent(new ReportStatusChanged(after, before.status(), publicNote));
-        return after;
     }
 
     /**

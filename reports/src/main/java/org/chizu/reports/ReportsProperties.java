@@ -1,5 +1,8 @@
 package org.chizu.reports;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimit           how many submissions one client address may make
  * @param mailFrom            the sender of the e-mails residents get about their reports
  * @param open311             the Open311 GeoReport v2 endpoint's settings
+ * @param mail                how the queued e-mails to residents are sent and retried
  */
 @ConfigurationProperties("chizu.reports")
 public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars, RateLimit rateLimit, String mailFrom,
-        Open311 open311) {
+        Open311 open311, Mail mail) {
 
     /** A report carries at most this many photos. */
     public static final int MAX_PHOTOS = 3;
@@ -24,6 +28,7 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
         mailFrom = mailFrom == null ? "chizu@localhost" : mailFrom;
         open311 = open311 == null ? new Open311(null, null, null) : open311;
+        mail = mail == null ? new Mail(null, null, null) : mail;
         if (maxPhotoBytes < 1024 || maxDescriptionChars < 1 || maxDescriptionChars > 2000) {
             throw new IllegalArgumentException("chizu.reports needs max-photo-bytes of at least 1024 and "
                     + "max-description-chars between 1 and 2000");
@@ -32,7 +37,7 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
 
     /** Defaults of a town that has not set anything. */
     public static ReportsProperties defaults() {
-        return new ReportsProperties(null, null, null, null, null);
+        return new ReportsProperties(null, null, null, null, null, null);
     }
 
     /**
@@ -61,6 +66,34 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
             jurisdictionId = jurisdictionId == null ? "chizu.localhost" : jurisdictionId;
             contact = contact == null ? "Chizu — 市民通報の窓口 / citizen reports desk" : contact;
             changeset = changeset == null ? "2026-11-21T00:00:00+09:00" : changeset;
+        }
+    }
+
+    /**
+     * The outbox of residents' e-mails ({@code chizu.reports.mail.*}).
+     *
+     * @param pollInterval how long each process waits between looks for e-mails that are due
+     * @param retryDelays  the wait after the first, second … failed attempt; the last one repeats
+     * @param maxAttempts  after this many failed attempts an e-mail is given up (and an error logged)
+     */
+    public record Mail(Duration pollInterval, List<Duration> retryDelays, Integer maxAttempts) {
+
+        public Mail {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+            retryDelays = retryDelays == null || retryDelays.isEmpty()
+                    ? List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+                            Duration.ofHours(6))
+                    : List.copyOf(retryDelays);
+            maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+            if (!pollInterval.isPositive() || maxAttempts < 1 || !retryDelays.stream().allMatch(Duration::isPositive)) {
+                throw new IllegalArgumentException("chizu.reports.mail needs a positive poll-interval and retry-delays "
+                        + "and max-attempts of at least 1");
+            }
+        }
+
+        /** How long to wait after an e-mail's {@code failedAttempts}-th failure (1 or more). */
+        public Duration retryDelayAfter(int failedAttempts) {
+            return retryDelays.get(Math.min(failedAttempts, retryDelays.size()) - 1);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -25,6 +26,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Staff moderate and triage; the public map is told at once and the resident by e-mail (a real SMTP server). */
 @RecordApplicationEvents
+// Closed after the class, so that its mail sender stops with the class's SMTP server instead of
+// claiming the e-mails other test classes queue in the shared database.
+@DirtiesContext
 class ReportTriageTest extends ReportsTest {
 
     @RegisterExtension
@@ -35,6 +39,7 @@ class ReportTriageTest extends ReportsTest {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("chizu.reports.mail.poll-interval", () -> "PT0.2S");
     }
 
     @Autowired

@@ -1,0 +1,107 @@
+package org.chizu.reports.mail;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.chizu.reports.ReportsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the messages due in the {@link MailOutbox} through the SMTP server set in
+ * {@code spring.mail.*}, every {@code chizu.reports.mail.poll-interval}, in every Chizu process.
+ *
+ * <p>Each message is claimed, sent and marked in one transaction of its own, so a message is sent
+ * once however many processes poll the database; only a failure between the SMTP server's
+ * acceptance and the commit sends it again. A failed attempt is recorded and retried after
+ * {@code retry-delays}; after {@code max-attempts} the message is given up with an error in the log.
+ * Without a mail server nothing is attempted: the messages wait, this says so once, and they go
+ * out when the application next starts with a server configured.
+ */
+@Component
+@EnableScheduling
+class MailOutboxSender implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(MailOutboxSender.class);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final MailOutbox outbox;
+    private final TransactionTemplate transaction;
+    private final ReportsProperties properties;
+    private final AtomicBoolean toldNoServer = new AtomicBoolean();
+
+    MailOutboxSender(ObjectProvider<JavaMailSender> mail, MailOutbox outbox, TransactionTemplate transaction,
+            ReportsProperties properties) {
+        this.mail = mail;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::sendDue, properties.mail().pollInterval());
+    }
+
+    /** Sends every message that is due, one transaction each, until none is left. */
+    void sendDue() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            sayOnceThatMessagesWait();
+            return;
+        }
+        boolean claimed;
+        do {
+            claimed = Boolean.TRUE.equals(transaction.execute(tx -> outbox.claimNextDue()
+                    .map(message -> {
+                        attempt(sender, message);
+                        return true;
+                    })
+                    .orElse(false)));
+        } while (claimed);
+    }
+
+    private void attempt(JavaMailSender sender, QueuedMail message) {
+        SimpleMailMessage email = new SimpleMailMessage();
+        email.setFrom(properties.mailFrom());
+        email.setTo(message.recipient());
+        email.setSubject(message.subject());
+        email.setText(message.body());
+        try {
+            sender.send(email);
+            outbox.markSent(message.id());
+        } catch (MailException e) {
+            recordFailure(message, e);
+        }
+    }
+
+    // The log names the report and the outbox row, never the resident's address.
+    private void recordFailure(QueuedMail message, MailException e) {
+        int failed = message.attempts() + 1;
+        ReportsProperties.Mail settings = properties.mail();
+        if (failed >= settings.maxAttempts()) {
+            outbox.giveUp(message.id(), e.getMessage());
+            log.error("gave up e-mailing an update of report {} to a resident (report_mail_outbox id {}) after {} "
+                    + "failed attempts; last error: {}", message.reportId(), message.id(), failed, e.getMessage());
+        } else {
+            outbox.retryLater(message.id(), e.getMessage(), settings.retryDelayAfter(failed));
+            log.warn("could not e-mail an update of report {} (attempt {} of {}), trying again in {}: {}",
+                    message.reportId(), failed, settings.maxAttempts(), settings.retryDelayAfter(failed), e.getMessage());
+        }
+    }
+
+    private void sayOnceThatMessagesWait() {
+        if (!toldNoServer.get() && outbox.waiting() > 0 && toldNoServer.compareAndSet(false, true)) {
+            log.warn("e-mails to residents are waiting but no mail server is configured (spring.mail.host); "
+                    + "they stay queued and are sent once one is");
+        }
+    }
+}

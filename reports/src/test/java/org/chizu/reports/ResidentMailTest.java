@@ -1,0 +1,192 @@
+package org.chizu.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Residents' e-mails go through an outbox in the database: queued with the status change, sent by
+ * a real SMTP server (GreenMail) that each test starts and stops on a fixed port, retried while it
+ * is down, given up after {@code max-attempts}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+// Closed after the class, so that its mail sender stops with the class's SMTP server instead of
+// claiming the e-mails other test classes queue in the shared database.
+@DirtiesContext
+class ResidentMailTest extends ReportsTest {
+
+    private static final int SMTP_PORT = freePort();
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    @Autowired
+    ReportTriage triage;
+    @Autowired
+    ReportStore store;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private GreenMail smtp;
+
+    @DynamicPropertySource
+    static void mailServerAndQuickRetries(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("chizu.reports.mail.poll-interval", () -> "PT0.2S");
+        registry.add("chizu.reports.mail.retry-delays", () -> "PT1S");
+        registry.add("chizu.reports.mail.max-attempts", () -> 4);
+    }
+
+    @AfterEach
+    void stopTheMailServer() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aStatusChangeIsMailedToTheResidentAndFollowers() {
+        startTheMailServer();
+        long id = acceptedReportBy("hanako@example.jp");
+        triage.support(id, "neighbour@example.jp");
+        triage.support(id, "walker@example.jp");
+        triage.support(id, null);
+
+        triage.changeStatus(id, ReportStatus.ACKNOWLEDGED, "現地を確認します。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> mailsAbout(id).size() == 3);
+        // One message each: nobody learns another follower's address.
+        assertThat(mailsAbout(id)).extracting(ResidentMailTest::recipients).containsExactlyInAnyOrder(
+                List.of("hanako@example.jp"), List.of("neighbour@example.jp"), List.of("walker@example.jp"));
+        assertThat(mailsAbout(id)).allSatisfy(mail -> {
+            assertThat(mail.getSubject()).contains("確認済み", "Acknowledged");
+            assertThat(textOf(mail)).contains("現地を確認します。", "建設部 道路河川課");
+        });
+    }
+
+    @Test
+    void aMailThatFailsIsSentAgainWhenTheServerIsBack() {
+        long id = acceptedReportBy("jiro@example.jp");
+
+        triage.changeStatus(id, ReportStatus.IN_PROGRESS, "業者に修理を依頼しました。", "tanaka");
+        await().atMost(DELIVERY).until(() -> failedAttempts(id) >= 1);
+        startTheMailServer();
+
+        await().atMost(DELIVERY).until(() -> mailsAbout(id).size() == 1);
+        assertThat(recipients(mailsAbout(id).getFirst())).containsExactly("jiro@example.jp");
+        assertThat(textOf(mailsAbout(id).getFirst())).contains("業者に修理を依頼しました。");
+    }
+
+    @Test
+    void aMailIsGivenUpAfterTheConfiguredAttemptsAndTheLogSaysSo(CapturedOutput log) {
+        long id = acceptedReportBy("saburo@example.jp");
+
+        triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).untilAsserted(() -> {
+            assertThat(log.getOut()).contains("gave up e-mailing an update of report " + id);
+            assertThat(failedAttempts(id)).isEqualTo(4);
+        });
+        startTheMailServer();
+        triage.changeStatus(id, ReportStatus.CLOSED, "再度お知らせします。", "tanaka");
+        await().atMost(DELIVERY).until(() -> mailsAbout(id).size() == 1);
+        assertThat(textOf(mailsAbout(id).getFirst())).contains("再度お知らせします。").doesNotContain("修理が完了しました。");
+    }
+
+    @Test
+    void aRolledBackStatusChangeSendsNothing() {
+        startTheMailServer();
+        long rolledBack = acceptedReportBy("shiro@example.jp");
+        long committed = acceptedReportBy("goro@example.jp");
+
+        // A larger staff operation that changes the status and then fails as a whole.
+        transaction.executeWithoutResult(tx -> {
+            triage.changeStatus(rolledBack, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+            tx.setRollbackOnly();
+        });
+        triage.changeStatus(committed, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> mailsAbout(committed).size() == 1);
+        assertThat(mailsAbout(rolledBack)).isEmpty();
+        assertThat(store.find(rolledBack).orElseThrow().status()).isEqualTo(ReportStatus.OPEN);
+    }
+
+    private void startTheMailServer() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private long acceptedReportBy(String email) {
+        Receipt receipt = intake.submit(report(UUID.randomUUID().toString(), "street_light", BY_THE_MUNICIPAL_ROAD,
+                "街灯が点きません", email, List.of()));
+        triage.moderate(receipt.id(), Moderation.ACCEPTED);
+        return receipt.id();
+    }
+
+    private List<MimeMessage> mailsAbout(long reportId) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> subjectOf(mail).startsWith("【通報 " + reportId + "】"))
+                .toList();
+    }
+
+    /** Failed attempts at the e-mails about a report, as the outbox records them for an operator. */
+    private int failedAttempts(long reportId) {
+        return jdbc.queryForObject("select coalesce(max(attempts), 0) from report_mail_outbox where report_id = ?",
+                Integer.class, reportId);
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipients(MimeMessage mail) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage mail) {
+        try {
+            return new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
