@@ -1,11 +1,11 @@
 package org.chizu.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +72,7 @@ class GeneralizedTilesTest extends TileServerTest {
             jdbc.update(SEGMENTS_OF_ROUTE_191);
             events.publishEvent(new LayerDataChanged("roads", new Bounds(131.85, 34.66, 131.88, 34.66)));
 
-            assertThat(routesAtZoom11Within(Duration.ofSeconds(30))).as("routes at z11 after the rebuild").contains("191", "9");
+            awaitRoute191AtZoom11("after the rebuild");
         } finally {
             removeRoute191();
         }
@@ -88,22 +88,17 @@ class GeneralizedTilesTest extends TileServerTest {
             Thread.sleep(Generalizations.QUIET.toMillis() * 3);
             jdbc.execute("alter table roads_away rename to roads");
 
-            assertThat(routesAtZoom11Within(Duration.ofSeconds(30))).as("routes at z11 after the retry").contains("191", "9");
+            awaitRoute191AtZoom11("after the retry");
         } finally {
             jdbc.execute("alter table if exists roads_away rename to roads");
             removeRoute191();
         }
     }
 
-    /** The routes of the z11 tile once route 191 is among them, or as they are when the time is up. */
-    private List<Object> routesAtZoom11Within(Duration time) throws Exception {
-        Instant deadline = Instant.now().plus(time);
-        List<Object> routes = List.of();
-        while (!routes.contains("191") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            routes = roads(11).stream().map(r -> r.get("route_no")).toList();
-        }
-        return routes;
+    /** Waits, as long as a rebuild may reasonably take, until the z11 tile shows route 191 beside route 9. */
+    private void awaitRoute191AtZoom11(String when) {
+        await("route 191 at z11 " + when).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(roads(11)).extracting(r -> r.get("route_no")).as("routes at z11 " + when).contains("191", "9"));
     }
 
     @Test

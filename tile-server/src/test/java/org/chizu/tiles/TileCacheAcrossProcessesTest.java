@@ -1,11 +1,11 @@
 package org.chizu.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -44,16 +44,11 @@ class TileCacheAcrossProcessesTest extends TileServerTest {
 
     /** The tile's facility names once it has content, waiting as long as delivery may reasonably take. */
     private List<Object> facilityNamesOnceChanged(String tile) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            MockHttpServletResponse response = mvc.perform(get(tile)).andReturn().getResponse();
-            if (response.getStatus() == 200) {
-                return TileEndpointsTest.properties(decode(response.getContentAsByteArray()).getLayer("facilities"))
-                        .stream().map(p -> p.get("name")).toList();
-            }
-            assertThat(Instant.now()).as("the change notice reached the tile cache").isBefore(giveUp);
-            Thread.sleep(50);
-        }
+        MockHttpServletResponse response = await("the change notice reached the tile cache").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> mvc.perform(get(tile)).andReturn().getResponse(), tileResponse -> tileResponse.getStatus() == 200);
+        return TileEndpointsTest.properties(decode(response.getContentAsByteArray()).getLayer("facilities"))
+                .stream().map(p -> p.get("name")).toList();
     }
 
     /** Another Chizu process: its own connections and its own announcer, none of this server's beans. */

@@ -55,7 +55,8 @@ class CkanActionApiTest extends RunningCatalog {
         assertThat(accessUrls.get("max").asInt()).isEqualTo(50);
         assertThat(accessibility.get("max").asInt()).as("only the measured downloadURL metric counts").isEqualTo(20);
         assertThat(quality.get("max").asInt()).isEqualTo(375 - 50 - 30);
-        assertThat(quality.get("rating").asText()).isIn("excellent", "good", "sufficient", "bad");
+        assertThat(quality.get("score").asInt()).as("every measured metric but the file size passes").isEqualTo(295 - 5);
+        assertThat(quality.get("rating").asText()).as("290 of 295 is above MQA's 351 of 405").isEqualTo("excellent");
     }
 
     @Test

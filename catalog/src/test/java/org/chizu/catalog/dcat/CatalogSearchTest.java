@@ -1,12 +1,12 @@
 package org.chizu.catalog.dcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -117,11 +117,10 @@ class CatalogSearchTest extends RunningCatalog {
                           ST_Multi(ST_GeomFromText('POLYGON((130.5 33.5, 130.6 33.5, 130.6 33.6, 130.5 33.5))', 6668)));
                   perform pg_notify('chizu_layer_changed', '{"origin":"another-process","layer":"hazard_zones"}');
                 end $$""");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30)); // the notification arrives asynchronously
-        while (!spatialExtra("hazard_zones").contains("[130.5,33.5]") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(spatialExtra("hazard_zones")).contains("[130.5,33.5]");
+        // the notification arrives asynchronously
+        await("the notice of the other process's flood zone reached the catalog").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(spatialExtra("hazard_zones")).as("spatial extent of hazard_zones").contains("[130.5,33.5]"));
         assertThat(names(ok("/api/3/action/package_search?" + fukuoka).get("result").get("results"))).containsExactly("hazard_zones");
         assertThat(datasets(rdf("/catalog?" + fukuoka))).containsExactly(BASE + "/dataset/hazard_zones");
     }

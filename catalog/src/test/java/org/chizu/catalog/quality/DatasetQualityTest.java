@@ -1,13 +1,13 @@
 package org.chizu.catalog.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,15 +87,15 @@ class DatasetQualityTest extends RunningCatalog {
      * links; it is announced as an import would announce it, and the checks it causes are awaited.
      */
     @BeforeAll
-    void announceTheTownAndWaitForTheLinkChecks() throws Exception {
+    void announceTheTownAndWaitForTheLinkChecks() {
         registry.all().forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer.id())));
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        for (String id : List.of("facilities", "bare_shelters", "broken_shelters")) {
-            while (metric(quality(id), "download-url-status").get("passed").isNull()) {
-                assertThat(Instant.now()).as("the first link checks of " + id + " completed").isBefore(giveUp);
-                Thread.sleep(200);
-            }
-        }
+        await("the first link checks of the town's datasets completed").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    for (String id : List.of("facilities", "bare_shelters", "broken_shelters")) {
+                        assertThat(metric(quality(id), "download-url-status").get("passed").isNull())
+                                .as("the first link checks of " + id + " completed").isFalse();
+                    }
+                });
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.util.Map;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
@@ -203,7 +201,7 @@ class SparqlEndpointTest extends RunningCatalog {
                 """), "Accept", "text/turtle");
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/turtle"));
-        Model model = ModelFactory.createDefaultModel().read(new StringReader(response.body()), null, "TURTLE");
+        Model model = turtle(response.body());
         assertThat(model.listObjects().mapWith(node -> node.asLiteral().getString()).toList()).containsExactly("高津川河川敷公園");
     }
 
