@@ -122,13 +122,16 @@ class CkanActions {
     /** The themes at least one public layer declares, by name, or in full with {@code all_fields}. */
     private List<Object> groupList(ActionParameters parameters) {
         boolean allFields = parameters.flag("all_fields");
-        return usedThemes().stream().<Object>map(theme -> allFields ? withCount(theme) : CatalogSearch.groupName(theme)).toList();
+        return packageCounts().entrySet().stream()
+                .<Object>map(used -> allFields ? withCount(used.getKey(), used.getValue()) : CatalogSearch.groupName(used.getKey()))
+                .toList();
     }
 
     private Map<String, Object> groupShow(ActionParameters parameters) {
-        DataTheme theme = CkanGroups.find(parameters.required("id")).filter(usedThemes()::contains)
+        Map<DataTheme, Long> counts = packageCounts();
+        DataTheme theme = CkanGroups.find(parameters.required("id")).filter(counts::containsKey)
                 .orElseThrow(() -> CkanException.notFound("Group not found"));
-        Map<String, Object> group = withCount(theme);
+        Map<String, Object> group = withCount(theme, counts.get(theme));
         if (parameters.flag("include_datasets")) {
             group.put("packages", entries.all().stream().filter(entry -> entry.layer().themes().contains(theme))
                     .map(packages::toPackage).toList());
@@ -136,16 +139,20 @@ class CkanActions {
         return group;
     }
 
-    private Map<String, Object> withCount(DataTheme theme) {
+    private static Map<String, Object> withCount(DataTheme theme, long packageCount) {
         Map<String, Object> group = CkanGroups.group(theme);
-        group.put("package_count", entries.all().stream().filter(entry -> entry.layer().themes().contains(theme)).count());
+        group.put("package_count", packageCount);
         return group;
     }
 
-    private Set<DataTheme> usedThemes() {
-        Set<DataTheme> themes = new LinkedHashSet<>();
-        entries.all().forEach(entry -> themes.addAll(entry.layer().themes()));
-        return themes;
+    /**
+     * How many public packages declare each theme, counted in one pass over the entries; only
+     * themes some layer declares are keys, in the order they first appear.
+     */
+    private Map<DataTheme, Long> packageCounts() {
+        Map<DataTheme, Long> counts = new LinkedHashMap<>();
+        entries.all().forEach(entry -> entry.layer().themes().forEach(theme -> counts.merge(theme, 1L, Long::sum)));
+        return counts;
     }
 
     private List<String> tags() {

@@ -16,14 +16,13 @@ import org.chizu.catalog.CatalogUris;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -91,9 +90,8 @@ class CatalogController {
     }
 
     private static RdfFormat negotiated(String accept) {
-        return RdfFormat.negotiate(accept).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_ACCEPTABLE,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
-                        "The catalog is offered as text/turtle, application/rdf+xml, application/ld+json and application/n-triples."), null));
+        return RdfFormat.negotiate(accept).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+                "The catalog is offered as " + RdfFormat.mediaTypesInWords() + "."));
     }
 
     /** A browser asked for the data: 303 See Other to the page for people. */

@@ -3,8 +3,11 @@ package org.chizu.catalog.dcat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -151,5 +154,16 @@ class DcatCatalogTest extends RunningCatalog {
         assertThat(get("/catalog.kml").statusCode()).isEqualTo(400);
         assertThat(get("/catalog?page=2").statusCode()).isEqualTo(400);
         assertThat(get("/catalog", "Accept", "image/png").statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void aClientAcceptingNoRdfFormatIsToldEveryFormatOnOffer() throws Exception {
+        HttpResponse<String> response = get("/catalog", "Accept", "image/png");
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/problem+json");
+        JsonNode problem = new ObjectMapper().readTree(response.body());
+        assertThat(problem.get("detail").asText()).startsWith("The catalog is offered as text/turtle, ")
+                .contains(" and application/n-triples")
+                .contains(Arrays.stream(RdfFormat.values()).map(format -> format.mediaType().toString()).toList());
     }
 }

@@ -27,14 +27,13 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -104,8 +103,8 @@ class DownloadController {
                                                    @RequestParam Map<String, String> parameters,
                                                    ServletWebRequest request) {
         Layer layer = registry.require(layerId, audience.get());
-        StandardDataset standard = layer.standard(standardId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "layer " + layerId + " has no standard layout " + standardId), null));
+        StandardDataset standard = layer.standard(standardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "layer " + layerId + " has no standard layout " + standardId));
         Download download = prepare(layer, DownloadFormat.CSV, Optional.of(standard), parameters);
         if (notModified(download, request)) {
             return null;

@@ -71,7 +71,7 @@ class TileSeedCommand implements ChizuCommand {
         Files.deleteIfExists(part);
         long written = 0;
         try (TileArchive archive = format.create(part, metadata(tileset, bbox, zooms), json)) {
-            ProgressBar progress = new ProgressBar(System.err, total, "tiles");
+            ProgressBar progress = ProgressBar.onStandardError(total, "tiles");
             for (TileRange range : ranges) {
                 for (TileCoordinate coordinate : range) {
                     Tile tile = tiles.tile(tileset, coordinate);
