@@ -20,9 +20,10 @@ class CommandRunner {
 
     int run(List<String> words) {
         PrintStream out = System.out;
+        // The longest match, so "user token list" is not taken for "user token" with the account "list".
         ChizuCommand command = commands.stream()
                 .filter(c -> words.size() >= c.words().size() && words.subList(0, c.words().size()).equals(c.words()))
-                .findFirst().orElse(null);
+                .max(Comparator.comparingInt(c -> c.words().size())).orElse(null);
         if (command == null) {
             System.err.println("unknown command: " + String.join(" ", words) + "\ncommands:");
             commands.forEach(c -> System.err.println("  ./chizu " + c.usage()));

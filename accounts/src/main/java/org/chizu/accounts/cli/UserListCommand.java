@@ -1,8 +1,6 @@
 package org.chizu.accounts.cli;
 
 import java.io.PrintStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
@@ -15,8 +13,6 @@ import org.springframework.stereotype.Component;
 /** {@code ./chizu user list}: the staff accounts, without secrets. */
 @Component
 class UserListCommand implements ChizuCommand {
-
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final StaffAccounts accounts;
 
@@ -47,7 +43,7 @@ class UserListCommand implements ChizuCommand {
         out.printf("%-24s %-6s %-16s %-9s %s%n", "name", "role", "created", "state", "display name");
         for (StaffAccount account : all) {
             out.printf("%-24s %-6s %-16s %-9s %s%n", account.name(), account.role().id(),
-                    CREATED.format(account.createdAt()), account.disabled() ? "disabled" : "active", account.displayName());
+                    UserCommands.TIME.format(account.createdAt()), account.disabled() ? "disabled" : "active", account.displayName());
         }
         return 0;
     }

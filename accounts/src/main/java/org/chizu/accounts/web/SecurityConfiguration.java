@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -39,7 +40,8 @@ import jakarta.servlet.DispatcherType;
 /**
  * Who may do what over HTTP. The anonymous public reads; staff sign in with a form (a session
  * cookie, CSRF-protected) or send a personal API token (stateless, no CSRF needed: a browser never
- * adds the header by itself). Modules add their own rules through {@link AccessRules}.
+ * adds the header by itself). A session ends on its next request once its account is disabled or
+ * given a new password ({@link EndedSessions}). Modules add their own rules through {@link AccessRules}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -69,6 +71,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD).permitAll()
                     .anyRequest().hasRole(Role.STAFF.name());
         });
+        http.addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class);
         http.addFilterBefore(apiTokenFilter(accounts, bearerTokens, problems), UsernamePasswordAuthenticationFilter.class);
         http.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/").permitAll());
         http.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"));
