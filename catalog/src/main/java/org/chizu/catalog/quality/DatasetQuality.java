@@ -4,6 +4,7 @@ import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.dcat.CatalogModel;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -32,10 +33,14 @@ public class DatasetQuality {
         return measurements.kept(entry).orElseGet(() -> catalog.quality(entry));
     }
 
-    /** Describes every dataset once after start-up, in the background, so that its URLs get checked before anyone asks. */
-    @EventListener(ApplicationReadyEvent.class)
-    void checkLinksAtStart() {
-        if (settings.checkLinks()) {
+    /**
+     * Describes every dataset once after a server's start-up, in the background, so that its URLs get
+     * checked before anyone asks. A command ({@code ./chizu user …}) has no server, and ends before
+     * the checks would: they would only fail on its closed connection pool.
+     */
+    @EventListener
+    void checkLinksAtStart(ApplicationReadyEvent event) {
+        if (settings.checkLinks() && event.getApplicationContext() instanceof WebServerApplicationContext) {
             Thread.ofVirtual().name("chizu-quality-start").start(() -> entries.all().forEach(this::of));
         }
     }

@@ -2,8 +2,10 @@ package org.chizu.gis.layer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +25,9 @@ class LayerSchemaCheck {
         this.jdbc = jdbc;
     }
 
-    /** What the schema holds, read in three queries whatever the number of layers. */
+    /** What the schema holds, read in four queries whatever the number of layers. */
     private record Schema(Map<String, Map<String, String>> columns, Map<String, Map<String, GeometryColumn>> geometries,
-            Map<String, List<String>> indexes) {
+            Map<String, List<String>> indexes, Set<String> views) {
     }
 
     private record GeometryColumn(String type, int srid) {
@@ -65,7 +67,9 @@ class LayerSchemaCheck {
                 rs -> {
                     indexes.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
                 });
-        return new Schema(columns, geometries, indexes);
+        Set<String> views = new HashSet<>(jdbc.queryForList(
+                "select table_name from information_schema.views where table_schema = current_schema()", String.class));
+        return new Schema(columns, geometries, indexes, views);
     }
 
     private List<String> problemsOf(Layer layer, Schema schema) {
@@ -106,9 +110,12 @@ class LayerSchemaCheck {
             problems.add(where + "geometry is declared in EPSG:" + geometry.srid() + " but stored in EPSG:" + found.srid());
         }
         problems.addAll(tileGeometryProblems(layer, where, geometries));
-        List<String> indexes = schema.indexes().getOrDefault(layer.table(), List.of());
-        warnWithoutSpatialIndex(layer, geometry.column(), indexes);
-        warnWithoutSpatialIndex(layer, layer.tiles().geometryColumn(), indexes);
+        // A view has no indexes of its own: it is as quick as those of the tables under it.
+        if (!schema.views().contains(layer.table())) {
+            List<String> indexes = schema.indexes().getOrDefault(layer.table(), List.of());
+            warnWithoutSpatialIndex(layer, geometry.column(), indexes);
+            warnWithoutSpatialIndex(layer, layer.tiles().geometryColumn(), indexes);
+        }
         return problems;
     }
 

@@ -23,11 +23,16 @@ final class ProgressBar {
     private int shownPercent = -1;
 
     /**
-     * A progress bar on standard error, drawn in place only if the JVM runs on a terminal.
-     * {@code System.console()} is null when input or output is redirected (scripts, CI, logs).
+     * A progress bar on standard error, drawn in place only if standard error is a terminal. The
+     * launcher tests that itself and says so in {@code chizu.stderr-terminal}, since Java 21 cannot
+     * (JDK 22 brought {@code Console.isTerminal}). Without the launcher, {@code System.console()}
+     * stands in: it is null when input or output is redirected (scripts, CI), though not when only
+     * standard error is.
      */
     static ProgressBar onStandardError(long total, String unit) {
-        return new ProgressBar(System.err, total, unit, System.console() != null);
+        String launcherSays = System.getProperty("chizu.stderr-terminal");
+        boolean terminal = launcherSays != null ? Boolean.parseBoolean(launcherSays) : System.console() != null;
+        return new ProgressBar(System.err, total, unit, terminal);
     }
 
     /** @param terminal whether {@code out} is a terminal, where the bar can be redrawn in place */
