@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.crs.CrsCode;
 import org.chizu.gis.imports.ImportRequest;
+import org.chizu.gis.imports.ImportRequest.AxisOrder;
 import org.chizu.gis.imports.ImportRequest.Format;
 import org.chizu.gis.imports.ImportRequest.Mode;
 import org.chizu.gis.imports.ImportResult;
@@ -41,11 +42,14 @@ class LayerImportController {
     }
 
     /**
-     * @param srs      the file's coordinate system ("EPSG:6671"), when the file does not say
-     * @param encoding a CSV file's text encoding (UTF-8 or Shift_JIS), detected when absent
-     * @param mode     append (the default) or replace
-     * @param format   geojson, gpkg or csv, when the file name does not tell
-     * @param table    the GeoPackage feature table, when not the first
+     * @param srs       the file's coordinate system ("EPSG:6671"), when the file does not say
+     * @param encoding  a CSV file's text encoding (UTF-8 or Shift_JIS), detected when absent
+     * @param mode      append (the default) or replace
+     * @param format    geojson, gpkg or csv, when the file name does not tell
+     * @param table     the GeoPackage feature table, when not the first
+     * @param axisOrder north-east or east-north: which of a CSV file's x/y columns holds the northing,
+     *                  when the column names do not tell (X座標/Y座標 in a plane rectangular zone are
+     *                  north-east, plain x/y east-north)
      */
     @PostMapping(path = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(@PathVariable String id,
@@ -54,7 +58,8 @@ class LayerImportController {
                             @RequestParam(required = false) String encoding,
                             @RequestParam(required = false) String mode,
                             @RequestParam(required = false) String format,
-                            @RequestParam(required = false) String table) throws IOException {
+                            @RequestParam(required = false) String table,
+                            @RequestParam(name = "axis-order", required = false) String axisOrder) throws IOException {
         registry.require(id, audience.get());
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? UNNAMED_UPLOAD : Path.of(file.getOriginalFilename()).getFileName().toString();
@@ -63,7 +68,8 @@ class LayerImportController {
                 .withSourceSrid(srs == null ? null : CrsCode.parse(srs))
                 .withEncoding(encoding == null ? null : TextEncoding.named(encoding))
                 .withMode(mode == null ? Mode.APPEND : Mode.named(mode))
-                .withTable(table);
+                .withTable(table)
+                .withAxisOrder(axisOrder == null ? null : AxisOrder.named(axisOrder));
         // A GeoPackage is an SQLite database and must be opened from a file; the others are read from one too.
         Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
         try {

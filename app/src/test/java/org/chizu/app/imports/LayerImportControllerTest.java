@@ -95,6 +95,57 @@ class LayerImportControllerTest {
     }
 
     @Test
+    @WithMockUser(roles = "STAFF")
+    void aLedgerWithPlainXyInSurveyOrderLandsRightWithTheAxisOrderParameter() throws Exception {
+        MockMultipartFile ledger = new MockMultipartFile("file", "ledger.csv", "text/csv", """
+                名称,種別,X,Y
+                益田市役所,庁舎・支所,-146975.345,-29678.811
+                """.getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(ledger)
+                        .param("srs", "EPSG:6671").param("axis-order", "north-east").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.assumedAxisOrder").doesNotExist());
+
+        // Masuda city hall, about 131.8428°E 34.6747°N; read easting first it would lie 166 km away, in the sea.
+        double metres = jdbc.queryForObject("""
+                select ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(131.8428, 34.6747), 6668)::geography)
+                from facilities where name = '益田市役所'""", Double.class);
+        assertThat(metres).isLessThan(1);
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void anAxisOrderForLongitudeLatitudeColumnsIsRefusedWithProblemJsonNamingTheColumn() throws Exception {
+        MockMultipartFile shelters = new MockMultipartFile("file", "shelters.csv", "text/csv", """
+                名称,種別,経度,緯度
+                市民会館,指定避難所,133.05,35.46
+                """.getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(shelters).param("axis-order", "north-east").with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:chizu:problem:import-rejected"))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("経度"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("axis order north-east is only for x/y columns")));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void anUnknownAxisOrderIsABadRequestNamingTheTwoOrders() throws Exception {
+        MockMultipartFile points = new MockMultipartFile("file", "points.csv", "text/csv",
+                "name,kind,x,y\nHall,hall,-29678.811,-146975.345\n".getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(points)
+                        .param("srs", "EPSG:6671").param("axis-order", "yx").with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(startsWith("unknown axis order 'yx': use north-east")));
+    }
+
+    @Test
     void importingNeedsAStaffAccount() throws Exception {
         MockMultipartFile pipes = new MockMultipartFile("file", "pipes.geojson", "application/geo+json",
                 "{\"type\": \"FeatureCollection\", \"features\": []}".getBytes(StandardCharsets.UTF_8));

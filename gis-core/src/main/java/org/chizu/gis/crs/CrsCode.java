@@ -19,6 +19,10 @@ public final class CrsCode {
     /** EPSG code of JGD2011 plane rectangular zone I (平面直角座標系 第I系); zone n is this + n - 1. */
     private static final int FIRST_PLANE_RECTANGULAR_ZONE = 6669;
 
+    /** Zone I in the older datums that survey ledgers still use: JGD2000 and the Tokyo datum (日本測地系). */
+    private static final int FIRST_JGD2000_PLANE_RECTANGULAR_ZONE = 2443;
+    private static final int FIRST_TOKYO_PLANE_RECTANGULAR_ZONE = 30161;
+
     /** The number of plane rectangular zones (第I系 to 第XIX系). */
     public static final int PLANE_RECTANGULAR_ZONES = 19;
 
@@ -45,6 +49,19 @@ public final class CrsCode {
             throw new IllegalArgumentException("plane rectangular zones are numbered 1 to 19, not " + zone);
         }
         return FIRST_PLANE_RECTANGULAR_ZONE + zone - 1;
+    }
+
+    /**
+     * Whether the code is a plane rectangular zone (平面直角座標系) in JGD2011 (6669–6687), JGD2000
+     * (2443–2461) or the Tokyo datum (30161–30179): the systems whose first axis, X, is the northing.
+     */
+    public static boolean isPlaneRectangularZone(int srid) {
+        return isZoneOf(srid, FIRST_PLANE_RECTANGULAR_ZONE) || isZoneOf(srid, FIRST_JGD2000_PLANE_RECTANGULAR_ZONE)
+                || isZoneOf(srid, FIRST_TOKYO_PLANE_RECTANGULAR_ZONE);
+    }
+
+    private static boolean isZoneOf(int srid, int firstZone) {
+        return srid >= firstZone && srid < firstZone + PLANE_RECTANGULAR_ZONES;
     }
 
     /**

@@ -28,7 +28,15 @@ interface FeatureReader {
      * @param srid     the EPSG code its coordinates are in by its own account or its format's
      *                 default, or null when it cannot tell
      * @param encoding the text encoding it was read in, for text formats whose encoding varies
+     * @param xyOrder  the order a CSV file's x/y columns were read in, or null when its columns'
+     *                 names said which is which or the format has no such choice
+     * @param assumedAxisOrder how the x/y order was assumed from the column names, in a sentence
+     *                 that says how to override it; null when nothing was assumed
      */
-    record SourceDescription(Integer srid, String encoding) {
+    record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder) {
+
+        SourceDescription(Integer srid, String encoding) {
+            this(srid, encoding, null, null);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.chizu.gis.cli.ChizuCommand;
 import org.chizu.gis.cli.CommandArguments;
 import org.chizu.gis.crs.CrsCode;
+import org.chizu.gis.imports.ImportRequest.AxisOrder;
 import org.chizu.gis.imports.ImportRequest.Format;
 import org.chizu.gis.imports.ImportRequest.Mode;
 import org.springframework.stereotype.Component;
@@ -31,12 +32,12 @@ class ImportCommand implements ChizuCommand {
     @Override
     public String usage() {
         return "import FILE --layer ID [--srs EPSG:N] [--encoding UTF-8|Shift_JIS] [--replace] "
-                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE]";
+                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE] [--axis-order north-east|east-north]";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out) throws Exception {
-        CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table"),
+        CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table", "axis-order"),
                 Set.of("replace"));
         if (args.positional().size() != 1) {
             throw new IllegalArgumentException("give exactly one file to import");
@@ -50,12 +51,16 @@ class ImportCommand implements ChizuCommand {
                 .withSourceSrid(args.option("srs").map(CrsCode::parse).orElse(null))
                 .withEncoding(args.option("encoding").map(TextEncoding::named).orElse(null))
                 .withMode(args.flag("replace") ? Mode.REPLACE : Mode.APPEND)
-                .withTable(args.option("table").orElse(null));
+                .withTable(args.option("table").orElse(null))
+                .withAxisOrder(args.option("axis-order").map(AxisOrder::named).orElse(null));
         ImportResult result = importer.importFile(request, file);
         out.println("imported " + result.imported() + " feature" + (result.imported() == 1 ? "" : "s") + " into "
                 + result.layerId() + " (from EPSG:" + result.sourceSrid()
                 + (result.encoding() == null ? "" : ", read as " + result.encoding()) + ")"
                 + (request.mode() == Mode.REPLACE ? ", replacing its features" : ""));
+        if (result.assumedAxisOrder() != null) {
+            out.println(result.assumedAxisOrder());
+        }
         if (!result.ignoredFields().isEmpty()) {
             out.println("ignored fields that match no attribute: " + String.join(", ", result.ignoredFields()));
         }

@@ -19,9 +19,11 @@ import java.util.Objects;
  *                   file decodes as UTF-8, else Shift_JIS as Excel writes it (Windows-31J)
  * @param mode       whether the features are added to the layer or replace its features
  * @param table      the GeoPackage feature table to read, or null for the first one
+ * @param axisOrder  which of a CSV file's x/y columns holds the northing, or null to tell it from the
+ *                   column names (see {@link AxisOrder}); only for CSV x/y columns
  */
 public record ImportRequest(String layerId, String fileName, Format format, Integer sourceSrid,
-                            Charset encoding, Mode mode, String table) {
+                            Charset encoding, Mode mode, String table, AxisOrder axisOrder) {
 
     public ImportRequest {
         Objects.requireNonNull(layerId, "layer id");
@@ -31,27 +33,31 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
 
     /** Imports the file into the layer with every setting at its default. */
     public static ImportRequest of(String layerId, String fileName) {
-        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null);
+        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null, null);
     }
 
     public ImportRequest withFormat(Format format) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
     }
 
     public ImportRequest withSourceSrid(Integer sourceSrid) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
     }
 
     public ImportRequest withEncoding(Charset encoding) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
     }
 
     public ImportRequest withMode(Mode mode) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
     }
 
     public ImportRequest withTable(String table) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+    }
+
+    public ImportRequest withAxisOrder(AxisOrder axisOrder) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
     }
 
     /** The format given, or the one the file name's extension stands for. */
@@ -125,6 +131,53 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown mode '" + name + "': use append or replace");
             }
+        }
+    }
+
+    /**
+     * Which of a CSV file's two coordinate columns, x first and y second, holds the northing.
+     * GIS software puts the easting in x; Japanese public surveying (公共測量) and EPSG's own
+     * definition of the plane rectangular zones (平面直角座標系) call the northing X. When a request
+     * gives none, the column names decide: X座標/Y座標 (and X(m)/Y(m)) in a plane rectangular zone
+     * are survey order, plain x/y are easting first.
+     */
+    public enum AxisOrder {
+        /** x holds the northing, y the easting: survey order (X座標 = 北). */
+        NORTH_EAST("north-east"),
+        /** x holds the easting, y the northing: GIS order. */
+        EAST_NORTH("east-north");
+
+        private final String name;
+
+        AxisOrder(String name) {
+            this.name = name;
+        }
+
+        /** "north-east" or "east-north", as the command line and the HTTP API spell it. */
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        /** The order the other way round. */
+        public AxisOrder swapped() {
+            return this == NORTH_EAST ? EAST_NORTH : NORTH_EAST;
+        }
+
+        /**
+         * The order named "north-east" or "east-north" (any case; "_" for "-" too).
+         *
+         * @throws IllegalArgumentException for any other name
+         */
+        public static AxisOrder named(String name) {
+            String normalized = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (AxisOrder order : values()) {
+                if (order.name.equals(normalized)) {
+                    return order;
+                }
+            }
+            throw new IllegalArgumentException("unknown axis order '" + name
+                    + "': use north-east (x holds the northing, as X座標 in Japanese surveys) or east-north (x holds the easting)");
         }
     }
 }

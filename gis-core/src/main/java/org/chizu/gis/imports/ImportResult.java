@@ -13,8 +13,11 @@ import java.util.List;
  *                      the binary and JSON formats
  * @param ignoredFields the file's columns or properties that match no attribute of the layer, in
  *                      the order first met
+ * @param assumedAxisOrder for a CSV file whose x/y order was taken from the column names, which
+ *                      order and how to give the other; null otherwise
  */
-public record ImportResult(String layerId, int imported, int sourceSrid, String encoding, List<String> ignoredFields) {
+public record ImportResult(String layerId, int imported, int sourceSrid, String encoding, List<String> ignoredFields,
+                           String assumedAxisOrder) {
 
     public ImportResult {
         ignoredFields = List.copyOf(ignoredFields);

@@ -5,6 +5,7 @@ import static org.chizu.gis.layer.SqlIdentifiers.quote;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.chizu.gis.crs.Crs;
@@ -29,12 +30,16 @@ final class ImportStaging {
 
     private static final int BATCH_SIZE = 1000;
 
+    /** Japan's extent in JGD2011 longitude/latitude, generously: Yonaguni to Minamitorishima, Okinotorishima to Etorofu. */
+    private static final double JAPAN_WEST = 122, JAPAN_SOUTH = 20, JAPAN_EAST = 154, JAPAN_NORTH = 46;
+
     private final JdbcTemplate jdbc;
     private final Layer layer;
     private final String insertSql;
     private final String moveSql;
     private final String invalidGeometriesSql;
     private final String outsideLongitudeLatitudeSql;
+    private final String swappedAxesSql;
     // Two dimensions: the layers store none, and a file's heights would not fit their columns.
     private final WKBWriter wkb = new WKBWriter(2);
     private final List<Object[]> batch = new ArrayList<>();
@@ -68,6 +73,19 @@ final class ImportStaging {
                 where ST_XMin(source_geom) < -180 or ST_XMax(source_geom) > 180
                    or ST_YMin(source_geom) < -90 or ST_YMax(source_geom) > 90
                 order by source_number""";
+        swappedAxesSql = """
+                with placed as (
+                    select source_number, source_line,
+                           ST_Transform(ST_SetSRID(source_geom, ?), %1$d) as as_read,
+                           ST_Transform(ST_SetSRID(ST_FlipCoordinates(source_geom), ?), %1$d) as swapped
+                    from chizu_import),
+                japan as (
+                    select ST_MakeEnvelope(?, ?, ?, ?, %1$d) as box)
+                select source_number, source_line, ST_X(as_read) as lon, ST_Y(as_read) as lat,
+                       ST_X(swapped) as swapped_lon, ST_Y(swapped) as swapped_lat
+                from placed, japan
+                where not ST_Intersects(as_read, box) and ST_Intersects(swapped, box)
+                order by source_number""".formatted(CrsCode.JGD2011);
         String transformed = "ST_Transform(ST_SetSRID(source_geom, ?), ?)";
         moveSql = """
                 with moved as (
@@ -129,6 +147,36 @@ final class ImportStaging {
                     "has coordinates beyond longitude ±180° or latitude ±90° of " + crs.name() + " (EPSG:" + crs.srid()
                             + "): are they projected (then give their coordinate system) or latitude first?"));
         });
+    }
+
+    /**
+     * Reports every staged point that lies outside Japan as read but inside it with its two
+     * coordinates swapped: an x/y pair read in the wrong order. Within one plane rectangular zone
+     * the mirror image usually stays inside Japan too, so this catches only the far-off cases
+     * (UTM, a zone's outskirts). Points PostGIS cannot transform are left to the move to report.
+     *
+     * @param order the order the staged points were read in
+     */
+    void reportSwappedAxes(Crs projected, ImportRequest.AxisOrder order, TransactionStatus transaction, ImportProblems problems) {
+        Object beforeCheck = transaction.createSavepoint();
+        try {
+            jdbc.query(swappedAxesSql, rs -> {
+                problems.add(SourceFeature.problemAt(rs.getInt("source_number"), (Integer) rs.getObject("source_line"),
+                        FeatureCheck.GEOMETRY_FIELD, "read " + order + " in " + projected.name() + " (EPSG:" + projected.srid()
+                                + ") it lies outside Japan, at " + longitudeLatitude(rs.getDouble("lon"), rs.getDouble("lat"))
+                                + "; read the other way round it lies at "
+                                + longitudeLatitude(rs.getDouble("swapped_lon"), rs.getDouble("swapped_lat"))
+                                + ": if so, give axis order " + order.swapped() + " (--axis-order " + order.swapped() + ")"));
+            }, projected.srid(), projected.srid(), JAPAN_WEST, JAPAN_SOUTH, JAPAN_EAST, JAPAN_NORTH);
+            transaction.releaseSavepoint(beforeCheck);
+        } catch (DataAccessException untransformable) {
+            transaction.rollbackToSavepoint(beforeCheck);
+        }
+    }
+
+    private static String longitudeLatitude(double longitude, double latitude) {
+        return String.format(Locale.ROOT, "%.4f°%s %.4f°%s", Math.abs(longitude), longitude < 0 ? "W" : "E",
+                Math.abs(latitude), latitude < 0 ? "S" : "N");
     }
 
     /**

@@ -79,6 +79,10 @@ public class LayerImporter {
             throw new UncheckedIOException(e);
         }
         staging.flush();
+        if (request.axisOrder() != null && request.effectiveFormat() != ImportRequest.Format.CSV) {
+            problems.add(InputProblem.ofFile("axis order " + request.axisOrder() + " is only for a CSV file's x/y columns; "
+                    + "GeoJSON and GeoPackage coordinates are easting (longitude) first by their format"));
+        }
         mapping.clashes().forEach(clash -> problems.add(InputProblem.ofFile(clash)));
         if (staging.count() == 0 && !problems.any()) {
             problems.add(InputProblem.ofFile("the file holds no features"));
@@ -93,12 +97,17 @@ public class LayerImporter {
         }
         staging.reportInvalidGeometries(problems);
         sourceCrs.filter(Crs::geographic).ifPresent(geographic -> staging.reportOutsideLongitudeLatitude(geographic, problems));
+        if (source.xyOrder() != null) {
+            sourceCrs.filter(projected -> !projected.geographic())
+                    .ifPresent(projected -> staging.reportSwappedAxes(projected, source.xyOrder(), transaction, problems));
+        }
         problems.rejectIfAny();
         MovedFeatures moved = staging.moveIntoLayer(srid, request.mode() == Mode.REPLACE, transaction, problems);
         problems.rejectIfAny();
         changes.publishOnCommit(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
                 : new LayerDataChanged(layer.id(), moved.bounds()));
-        return new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields());
+        return new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields(),
+                source.assumedAxisOrder());
     }
 
     private static FeatureReader readerFor(ImportRequest.Format format) {

@@ -49,6 +49,13 @@ final class ImportFixture {
         return importer.importFile(request, resource(request.fileName()));
     }
 
+    /** How far, in metres on the ellipsoid, the facility of this name lies from a JGD2011 longitude and latitude. */
+    double metresFromFacility(String name, double longitude, double latitude) {
+        return jdbc.queryForObject("""
+                select ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 6668)::geography)
+                from facilities where name = ?""", Double.class, longitude, latitude, name);
+    }
+
     int count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Integer.class);
     }

@@ -9,8 +9,6 @@ import org.chizu.gis.crs.CrsCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -69,14 +67,10 @@ class PlaneRectangularReprojectionTest {
     }
 
     private static ProjCoordinate proj4jLongitudeLatitude(double easting, double northing) {
-        CRSFactory crs = new CRSFactory();
-        var transform = new CoordinateTransformFactory().createTransform(crs.createFromName("EPSG:6671"), crs.createFromName("EPSG:6668"));
-        return transform.transform(new ProjCoordinate(easting, northing), new ProjCoordinate());
+        return ReferenceProjection.jgd2011LongitudeLatitude(CrsCode.PLANE_RECTANGULAR_ZONE_III, easting, northing);
     }
 
     private static double metresFrom(String facility, double longitude, double latitude) {
-        return fixture.jdbc.queryForObject("""
-                select ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 6668)::geography)
-                from facilities where name = ?""", Double.class, longitude, latitude, facility);
+        return fixture.metresFromFacility(facility, longitude, latitude);
     }
 }
