@@ -57,6 +57,9 @@ class OgcTilesPagesTest extends TileServerTest {
                 .contains("<a rel=\"alternate\" type=\"application/json\" href=\"http://localhost/ogc/collections/facilities/tiles?f=json\">");
         mvc.perform(get("/ogc/collections/facilities/tiles"))
                 .andExpect(jsonPath("$.links[?(@.rel == 'alternate')].href").value("http://localhost/ogc/collections/facilities/tiles?f=html"));
+        mvc.perform(get("/ogc/collections/facilities"))
+                .andExpect(jsonPath("$.links[?(@.type == 'text/html' && @.rel == 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector')].href")
+                        .value("http://localhost/ogc/collections/facilities/tiles?f=html"));
     }
 
     @Test
