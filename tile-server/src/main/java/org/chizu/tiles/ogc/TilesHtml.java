@@ -38,9 +38,8 @@ final class TilesHtml {
 
     static String tileMatrixSet(WebMercatorQuad.Definition definition) {
         StringBuilder body = new StringBuilder("<p>").append(escape(definition.title())).append("<br><small>")
-                .append(escape(definition.uri())).append("</small></p>\n")
-                .append("<table>\n").append(row("座標参照系", "CRS", "<code>" + escape(definition.crs()) + "</code>"))
-                .append("</table>\n<table>\n<tr>").append(header("ズーム", "Zoom (tile matrix)")).append(header("タイル数", "Tiles (columns × rows)"))
+                .append(escape(definition.uri())).append("</small></p>\n<p>座標参照系 (CRS): <code>")
+                .append(escape(definition.crs())).append("</code></p>\n<table>\n<tr>").append(header("ズーム", "Zoom (tile matrix)")).append(header("タイル数", "Tiles (columns × rows)"))
                 .append(header("縮尺分母", "Scale denominator")).append(header("画素の大きさ", "Cell size (m)")).append("</tr>\n");
         definition.tileMatrices().forEach(matrix -> body.append(String.format(Locale.ROOT,
                 "<tr><td>%s</td><td>%,d × %,d</td><td>1 : %,.0f</td><td>%.4f</td></tr>%n", escape(matrix.id()),
