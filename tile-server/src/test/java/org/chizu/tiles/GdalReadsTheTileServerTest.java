@@ -52,7 +52,7 @@ class GdalReadsTheTileServerTest extends TileServerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.links[?(@.rel == 'conformance')].href").value("http://localhost/ogc/conformance"))
                 .andExpect(jsonPath("$.links[?(@.rel == 'data')].href").value("http://localhost/ogc/collections"))
-                .andExpect(jsonPath("$.links[?(@.rel == 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes')].href")
+                .andExpect(jsonPath("$.links[?(@.rel == 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes' && @.type == 'application/json')].href")
                         .value("http://localhost/ogc/tileMatrixSets"));
         mvc.perform(get("/ogc/conformance"))
                 .andExpect(jsonPath("$.conformsTo", Matchers.hasItems(
@@ -65,7 +65,7 @@ class GdalReadsTheTileServerTest extends TileServerTest {
     void eachPublicCollectionOffersAVectorTileset() throws Exception {
         mvc.perform(get("/ogc/collections"))
                 .andExpect(jsonPath("$.collections[*].id", Matchers.contains("hazard_zones", "roads", "facilities", "forests")))
-                .andExpect(jsonPath("$.collections[1].links[?(@.rel == 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector')].href")
+                .andExpect(jsonPath("$.collections[1].links[?(@.rel == 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector' && @.type == 'application/json')].href")
                         .value("http://localhost/ogc/collections/roads/tiles"));
         mvc.perform(get("/ogc/collections/roads/tiles/WebMercatorQuad"))
                 .andExpect(status().isOk())

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.web.OgcHtml;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class ApiController {
         for (Layer layer : layers) {
             String items = "/ogc/collections/" + layer.id() + "/items";
             body.append("<tr><td><a href=\"").append(items).append("?f=html\">").append(items).append("</a></td><td>")
-                    .append(FeaturesHtml.escape(layer.title().ja())).append(" (").append(FeaturesHtml.escape(layer.title().en()))
+                    .append(OgcHtml.escape(layer.title().ja())).append(" (").append(OgcHtml.escape(layer.title().en()))
                     .append("): limit, offset, bbox, bbox-crs, datetime, crs, filter (cql2-text, cql2-json), filter-crs, f, ")
                     .append(String.join(", ", layer.attributes().stream().map(a -> a.name()).toList())).append("</td></tr>\n");
         }

@@ -1,5 +1,7 @@
 package org.chizu.opendata.features;
 
+import static org.chizu.web.OgcHtml.escape;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,8 +14,8 @@ import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.ogc.OgcLink;
 import org.chizu.opendata.download.DownloadLinks;
+import org.chizu.web.OgcHtml;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The HTML encoding of features (OGC API – Features, conformance class html): server-rendered
@@ -150,35 +152,14 @@ class FeaturesHtml {
         return lines;
     }
 
-    /** A whole page: title, the layer's description, links to the web map and downloads, then the body. */
+    /** A whole page in the OGC API's frame: title, the layer's description with its downloads, then the body. */
     static String page(String title, Layer layer, String body) {
-        StringBuilder page = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="ja">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <style>
-                body{font-family:sans-serif;margin:1rem 2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
-                th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}th small{color:#666;font-weight:normal}
-                .preview{border:1px solid #ccc;background:#f8f8f4}.preview .line{fill:none;stroke:#2c6fbb;stroke-width:2}
-                .preview .area{fill:#e74c3c44;stroke:#c0392b}.preview circle{fill:#2c6fbb}nav a{margin-right:1rem}
-                </style></head>
-                <body>
-                <p><a href="/ogc?f=html">Chizu 地図 OGC API</a> › <a href="/ogc/collections?f=html">コレクション (Collections)</a></p>
-                <h1>%s</h1>
-                """.formatted(escape(title), escape(title)));
-        if (layer != null) {
-            page.append("<p>").append(escape(layer.description().ja())).append("<br><small>").append(escape(layer.description().en()))
-                    .append("</small></p>\n<p><a href=\"/\">ウェブ地図で見る (Open the web map)</a> · ダウンロード (Downloads):");
-            DownloadLinks.of(layer).forEach(d -> page.append(" <a href=\"").append(escape(d.href())).append("\">")
-                    .append(escape(d.label())).append("</a>"));
-            page.append(" · <a href=\"").append(escape(layer.licence().url())).append("\">").append(escape(layer.licence().title().ja()))
-                    .append("</a></p>\n");
+        if (layer == null) {
+            return OgcHtml.page(title, "", body);
         }
-        return page.append(body).append("</body>\n</html>\n").toString();
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        StringBuilder downloads = new StringBuilder("ダウンロード (Downloads):");
+        DownloadLinks.of(layer).forEach(d -> downloads.append(" <a href=\"").append(escape(d.href())).append("\">")
+                .append(escape(d.label())).append("</a>"));
+        return OgcHtml.page(title, OgcHtml.layerIntro(layer, List.of(downloads.toString())), body);
     }
 }

@@ -28,6 +28,7 @@ import org.chizu.opendata.query.FeatureQueryService;
 import org.chizu.opendata.query.GeoJsonPage;
 import org.chizu.opendata.query.OutputCrs;
 import org.chizu.opendata.query.SqlFilter;
+import org.chizu.web.Negotiation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

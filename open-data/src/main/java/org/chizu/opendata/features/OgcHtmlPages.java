@@ -7,6 +7,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.ogc.OgcApiPart;
 import org.chizu.gis.ogc.OgcLink;
+import org.chizu.web.OgcHtml;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +48,7 @@ class OgcHtmlPages {
     String conformance() {
         StringBuilder body = new StringBuilder("<ul>\n");
         parts.stream().flatMap(part -> part.conformsTo().stream()).distinct()
-                .forEach(uri -> body.append("<li>").append(FeaturesHtml.escape(uri)).append("</li>\n"));
+                .forEach(uri -> body.append("<li>").append(OgcHtml.escape(uri)).append("</li>\n"));
         return FeaturesHtml.page("適合クラス (Conformance classes)", null, body.append("</ul>\n").toString());
     }
 
@@ -74,6 +75,6 @@ class OgcHtmlPages {
     }
 
     private static String item(String href, String title) {
-        return "<li><a href=\"" + FeaturesHtml.escape(href) + "\">" + FeaturesHtml.escape(title == null ? href : title) + "</a></li>\n";
+        return "<li><a href=\"" + OgcHtml.escape(href) + "\">" + OgcHtml.escape(title == null ? href : title) + "</a></li>\n";
     }
 }

@@ -1,10 +1,12 @@
 package org.chizu.tiles.ogc;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,12 +22,17 @@ import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.web.TileResponses;
+import org.chizu.web.Negotiation;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,6 +56,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class OgcTilesController {
 
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final LayerRegistry registry;
     private final LayerExtents extents;
@@ -68,7 +76,7 @@ class OgcTilesController {
     record TileMatrixSetRef(String id, String title, String uri, List<OgcLink> links) {
     }
 
-    record TileMatrixSets(List<TileMatrixSetRef> tileMatrixSets) {
+    record TileMatrixSets(List<TileMatrixSetRef> tileMatrixSets, List<OgcLink> links) {
     }
 
     record Tilesets(List<OgcLink> links, List<TilesetRef> tilesets) {
@@ -93,43 +101,58 @@ class OgcTilesController {
                            List<GeoDataLayer> layers, List<OgcLink> links) {
     }
 
-    @GetMapping(path = "/tileMatrixSets", produces = OgcApiRoot.JSON)
-    TileMatrixSets tileMatrixSets() {
-        String href = OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID;
-        return new TileMatrixSets(List.of(new TileMatrixSetRef(WebMercatorQuad.ID, WebMercatorQuad.TITLE, WebMercatorQuad.URI,
-                List.of(OgcLink.of(href, TilesPart.REL_TILING_SCHEME, OgcApiRoot.JSON, WebMercatorQuad.TITLE)))));
+    @GetMapping("/tileMatrixSets")
+    ResponseEntity<?> tileMatrixSets(@RequestParam(required = false) String f,
+                                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        String url = OgcApiRoot.apiRoot() + "/tileMatrixSets";
+        String href = url + "/" + WebMercatorQuad.ID;
+        TileMatrixSets sets = new TileMatrixSets(List.of(new TileMatrixSetRef(WebMercatorQuad.ID, WebMercatorQuad.TITLE, WebMercatorQuad.URI,
+                List.of(OgcLink.of(href, TilesPart.REL_TILING_SCHEME, OgcApiRoot.JSON, WebMercatorQuad.TITLE)))),
+                withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, "タイル行列セット (Tile matrix sets)"))));
+        return respond(f, accept, sets, () -> TilesHtml.tileMatrixSets(sets));
     }
 
-    @GetMapping(path = "/tileMatrixSets/{tileMatrixSetId}", produces = OgcApiRoot.JSON)
-    WebMercatorQuad.Definition tileMatrixSet(@PathVariable String tileMatrixSetId) {
+    @GetMapping("/tileMatrixSets/{tileMatrixSetId}")
+    ResponseEntity<?> tileMatrixSet(@PathVariable String tileMatrixSetId, @RequestParam(required = false) String f,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         requireWebMercatorQuad(tileMatrixSetId);
-        return WebMercatorQuad.definition();
+        String url = OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID;
+        WebMercatorQuad.Definition definition = WebMercatorQuad.definition(
+                withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, WebMercatorQuad.TITLE))));
+        return respond(f, accept, definition, () -> TilesHtml.tileMatrixSet(definition));
     }
 
-    @GetMapping(path = "/collections/{collectionId}/tiles", produces = OgcApiRoot.JSON)
-    Tilesets tilesets(@PathVariable String collectionId) {
+    @GetMapping("/collections/{collectionId}/tiles")
+    ResponseEntity<?> tilesets(@PathVariable String collectionId, @RequestParam(required = false) String f,
+                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Layer layer = registry.require(collectionId, audience.get());
         String tilesUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles";
-        return new Tilesets(
-                List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null)),
+        Tilesets tilesets = new Tilesets(
+                withHtml(tilesUrl, List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null))),
                 List.of(new TilesetRef(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
                         tilesetLinks(tilesUrl + "/" + WebMercatorQuad.ID))));
+        return respond(f, accept, tilesets, () -> TilesHtml.tilesets(layer, tilesets));
     }
 
-    @GetMapping(path = "/collections/{collectionId}/tiles/{tileMatrixSetId}", produces = OgcApiRoot.JSON)
-    TilesetMetadata tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
+    @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}")
+    ResponseEntity<?> tileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
+                              @RequestParam(required = false) String f,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Layer layer = registry.require(collectionId, audience.get());
         requireWebMercatorQuad(tileMatrixSetId);
         String tilesetUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles/" + WebMercatorQuad.ID;
         List<OgcLink> links = new ArrayList<>(tilesetLinks(tilesetUrl));
         links.add(OgcLink.template(tilesetUrl + "/{tileMatrix}/{tileRow}/{tileCol}", "item",
                 TileResponses.MVT.toString(), "ベクトルタイル (Mapbox Vector Tile)"));
+        links.add(OgcLink.of(ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/" + layer.id() + ".json").toUriString(),
+                "describedby", OgcApiRoot.JSON, "TileJSON"));
         Bounds bounds = extents.of(layer).orElse(null);
-        return new TilesetMetadata(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
-                limits(layer, bounds),
+        TilesetMetadata tileset = new TilesetMetadata(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS,
+                WebMercatorQuad.URI, limits(layer, bounds),
                 bounds == null ? null : new BoundingBox(new double[] {bounds.minLon(), bounds.minLat()},
                         new double[] {bounds.maxLon(), bounds.maxLat()}, CRS84),
                 List.of(geoDataLayer(layer)), links);
+        return respond(f, accept, tileset, () -> TilesHtml.tileset(layer, tileset));
     }
 
     @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
@@ -145,10 +168,24 @@ class OgcTilesController {
     }
 
     private static List<OgcLink> tilesetLinks(String tilesetUrl) {
-        return List.of(
+        return withHtml(tilesetUrl, List.of(
                 OgcLink.of(tilesetUrl, "self", OgcApiRoot.JSON, null),
                 OgcLink.of(OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID, TilesPart.REL_TILING_SCHEME,
-                        OgcApiRoot.JSON, WebMercatorQuad.TITLE));
+                        OgcApiRoot.JSON, WebMercatorQuad.TITLE)));
+    }
+
+    /** The links, then the HTML page of the same resource as {@code alternate}. */
+    private static List<OgcLink> withHtml(String url, List<OgcLink> links) {
+        List<OgcLink> all = new ArrayList<>(links);
+        all.add(OgcLink.of(url + "?f=html", "alternate", MediaType.TEXT_HTML_VALUE, "HTML"));
+        return List.copyOf(all);
+    }
+
+    /** The JSON document, or the page for people when {@code f=html} or the Accept header asks for it. */
+    private static ResponseEntity<?> respond(String format, String accept, Object document, Supplier<String> page) {
+        return Negotiation.wantsHtml(format, accept)
+                ? ResponseEntity.ok().contentType(HTML).body(page.get())
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
     }
 
     /** At each zoom of the layer, the tiles its data touches (the whole grid while it has none). */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.ogc.OgcApiPart;
 import org.chizu.gis.ogc.OgcLink;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /** OGC API – Tiles' contribution to the root: vector tilesets for every collection. */
@@ -29,13 +30,17 @@ class TilesPart implements OgcApiPart {
 
     @Override
     public List<OgcLink> landingLinks(String apiRoot) {
-        return List.of(OgcLink.of(apiRoot + "/tileMatrixSets", REL_TILING_SCHEMES, OgcApiRoot.JSON,
-                "タイル行列セット (Tile matrix sets)"));
+        return List.of(
+                OgcLink.of(apiRoot + "/tileMatrixSets", REL_TILING_SCHEMES, OgcApiRoot.JSON, "タイル行列セット (Tile matrix sets)"),
+                OgcLink.of(apiRoot + "/tileMatrixSets?f=html", REL_TILING_SCHEMES, MediaType.TEXT_HTML_VALUE,
+                        "タイル行列セット一覧 (Tile matrix sets as HTML)"));
     }
 
     @Override
     public List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
-        return List.of(OgcLink.of(apiRoot + "/collections/" + layer.id() + "/tiles", REL_VECTOR_TILESETS,
-                OgcApiRoot.JSON, "ベクトルタイル (Vector tilesets)"));
+        String tiles = apiRoot + "/collections/" + layer.id() + "/tiles";
+        return List.of(
+                OgcLink.of(tiles, REL_VECTOR_TILESETS, OgcApiRoot.JSON, "ベクトルタイル (Vector tilesets)"),
+                OgcLink.of(tiles + "?f=html", REL_VECTOR_TILESETS, MediaType.TEXT_HTML_VALUE, "ベクトルタイル一覧 (Vector tilesets as HTML)"));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.chizu.gis.layer.TileSettings;
+import org.chizu.gis.ogc.OgcLink;
 
 /**
  * The WebMercatorQuad tile matrix set of OGC 2D TMS 2.0 (the XYZ grid of web maps), as a JSON
@@ -12,7 +13,8 @@ import org.chizu.gis.layer.TileSettings;
  * <p>The document also carries the TMS 1.0 members ({@code type}, {@code identifier},
  * {@code supportedCRS}, the bounding box's {@code lowerCorner}/{@code upperCorner},
  * {@code tileMatrix}) that readers of the first edition need: GDAL before 3.8 parses only those
- * (TMS 2.0 support came with GDAL pull request 8130). TMS 2.0 readers ignore them.
+ * (TMS 2.0 support came with GDAL pull request 8130). TMS 2.0 readers ignore them, as both
+ * editions' readers ignore the {@code links} to the document itself and its HTML page.
  */
 final class WebMercatorQuad {
 
@@ -37,7 +39,7 @@ final class WebMercatorQuad {
     record Definition(String id, String title, String uri, String crs, List<String> orderedAxes,
                       String wellKnownScaleSet, List<TileMatrix> tileMatrices,
                       String type, String identifier, String supportedCRS, BoundingBox boundingBox,
-                      List<FirstEditionTileMatrix> tileMatrix) {
+                      List<FirstEditionTileMatrix> tileMatrix, List<OgcLink> links) {
     }
 
     /** The grid's extent, with TMS 2.0's corner names and TMS 1.0's ({@code lowerCorner}, {@code upperCorner}). */
@@ -50,7 +52,7 @@ final class WebMercatorQuad {
                                   int tileWidth, int tileHeight, long matrixWidth, long matrixHeight) {
     }
 
-    static Definition definition() {
+    static Definition definition(List<OgcLink> links) {
         List<TileMatrix> matrices = IntStream.rangeClosed(0, TileSettings.MAX_ZOOM).mapToObj(z -> {
             double cellSize = 2 * HALF_WORLD / TILE_SIZE / (1L << z);
             return new TileMatrix(Integer.toString(z), cellSize / PIXEL_SIZE_METRES, cellSize, "topLeft",
@@ -65,6 +67,6 @@ final class WebMercatorQuad {
                 "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible", matrices,
                 "TileMatrixSetType", ID, CRS,
                 new BoundingBox("BoundingBoxType", CRS, lowerLeft, upperRight, lowerLeft, upperRight),
-                firstEdition);
+                firstEdition, links);
     }
 }

@@ -1,18 +1,22 @@
-package org.chizu.opendata.features;
+package org.chizu.web;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-/** Which encoding a request gets: {@code f=json|html} wins, otherwise the Accept header (JSON when in doubt). */
-final class Negotiation {
+/**
+ * Which encoding an OGC API request gets: {@code f=json|html} wins, otherwise the Accept header
+ * (JSON when in doubt, so that API clients sending {@code *}{@code /*} keep getting JSON).
+ */
+public final class Negotiation {
 
     private Negotiation() {
     }
 
-    /** @throws IllegalArgumentException for an {@code f} other than json or html */
-    static boolean wantsHtml(String format, String accept) {
+    /** @throws IllegalArgumentException for an {@code f} other than json or html (a 400 problem) */
+    public static boolean wantsHtml(String format, String accept) {
         if (format != null && !format.isBlank()) {
             return switch (format.strip().toLowerCase()) {
                 case "html" -> true;
@@ -25,7 +29,7 @@ final class Negotiation {
         }
         try {
             List<MediaType> types = MediaType.parseMediaTypes(accept);
-            types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+            types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
             for (MediaType type : types) {
                 if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
                     return true;

@@ -1,0 +1,59 @@
+package org.chizu.web;
+
+import java.util.List;
+
+import org.chizu.gis.layer.Layer;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The frame of every HTML page of the OGC API ({@code f=html}), whichever part serves it (Features in
+ * open-data, Tiles in tile-server): one look, Japanese first with English beside it, readable on a
+ * phone, with the way back to the landing page and the collections.
+ */
+public final class OgcHtml {
+
+    private OgcHtml() {
+    }
+
+    /**
+     * A whole page.
+     *
+     * @param title shown as the page's title and heading; escaped here
+     * @param intro HTML between heading and body (a layer's {@link #layerIntro}), or empty
+     * @param body  the page's own HTML, already escaped
+     */
+    public static String page(String title, String intro, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="ja">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s</title>
+                <style>
+                body{font-family:sans-serif;margin:1rem 2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
+                th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}th small{color:#666;font-weight:normal}
+                .preview{border:1px solid #ccc;background:#f8f8f4}.preview .line{fill:none;stroke:#2c6fbb;stroke-width:2}
+                .preview .area{fill:#e74c3c44;stroke:#c0392b}.preview circle{fill:#2c6fbb}nav a{margin-right:1rem}
+                .map{height:320px;max-width:480px}code{word-break:break-all}
+                </style></head>
+                <body>
+                <p><a href="/ogc?f=html">Chizu 地図 OGC API</a> › <a href="/ogc/collections?f=html">コレクション (Collections)</a></p>
+                <h1>%s</h1>
+                """.formatted(escape(title), escape(title)) + intro + body + "</body>\n</html>\n";
+    }
+
+    /**
+     * A layer's description, then one line with the web map, the given links (HTML, already escaped)
+     * and the layer's licence.
+     */
+    public static String layerIntro(Layer layer, List<String> links) {
+        StringBuilder intro = new StringBuilder("<p>").append(escape(layer.description().ja())).append("<br><small>")
+                .append(escape(layer.description().en())).append("</small></p>\n<p><a href=\"/\">ウェブ地図で見る (Open the web map)</a>");
+        links.forEach(link -> intro.append(" · ").append(link));
+        return intro.append(" · <a href=\"").append(escape(layer.licence().url())).append("\">")
+                .append(escape(layer.licence().title().ja())).append("</a></p>\n").toString();
+    }
+
+    public static String escape(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}
