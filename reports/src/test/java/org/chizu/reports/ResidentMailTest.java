@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -31,7 +37,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Residents' e-mails go through an outbox in the database: queued with the status change, sent by
  * a real SMTP server (GreenMail) that each test starts and stops on a fixed port, retried while it
- * is down, given up after {@code max-attempts}.
+ * is down or defers a recipient, given up after {@code max-attempts} or at once when the server
+ * refuses the recipient for good.
  */
 @ExtendWith(OutputCaptureExtension.class)
 // Closed after the class, so that its mail sender stops with the class's SMTP server instead of
@@ -117,6 +124,32 @@ class ResidentMailTest extends ReportsTest {
     }
 
     @Test
+    void aMailToAnAddressTheServerRefusesIsGivenUpAtOnceAndTheLogLeavesTheAddressOut(CapturedOutput log) {
+        startTheMailServer();
+        long id = acceptedReportBy("no-such-user@example.jp");
+
+        triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> givenUp(id));
+        assertThat(failedAttempts(id)).isEqualTo(1);
+        assertThat(lastError(id)).contains("550 5.1.1");
+        assertThat(log.getOut()).contains("gave up e-mailing an update of report " + id, "550 5.1.1")
+                .doesNotContain("no-such-user@example.jp");
+    }
+
+    @Test
+    void aMailTheServerDefersIsTriedAgainLater() {
+        startTheMailServer();
+        long id = acceptedReportBy("greylisted@example.jp");
+
+        triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> failedAttempts(id) >= 2);
+        assertThat(givenUp(id)).isFalse();
+        assertThat(lastError(id)).contains("451 4.7.1");
+    }
+
+    @Test
     void aRolledBackStatusChangeSendsNothing() {
         startTheMailServer();
         long rolledBack = acceptedReportBy("shiro@example.jp");
@@ -135,7 +168,7 @@ class ResidentMailTest extends ReportsTest {
     }
 
     private void startTheMailServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new RefusingGreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -156,6 +189,18 @@ class ResidentMailTest extends ReportsTest {
     private int failedAttempts(long reportId) {
         return jdbc.queryForObject("select coalesce(max(attempts), 0) from report_mail_outbox where report_id = ?",
                 Integer.class, reportId);
+    }
+
+    /** Whether the outbox stopped trying to send the e-mails about a report without sending them. */
+    private boolean givenUp(long reportId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select bool_and(next_attempt_at is null and sent_at is null) from report_mail_outbox
+                where report_id = ?""", Boolean.class, reportId));
+    }
+
+    private String lastError(long reportId) {
+        return jdbc.queryForObject("select string_agg(last_error, ' ') from report_mail_outbox where report_id = ?",
+                String.class, reportId);
     }
 
     private static String subjectOf(MimeMessage mail) {
@@ -187,6 +232,42 @@ class ResidentMailTest extends ReportsTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * GreenMail answering {@code RCPT TO} as a real mail server does for two kinds of mailbox: one
+     * that does not exist ({@code no-such-user@…}, 550) and one that is greylisted ({@code greylisted@…},
+     * 451, try later). Every other recipient is accepted.
+     */
+    private static final class RefusingGreenMail extends GreenMail {
+
+        RefusingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        // GreenMail builds its managers before its services; swapping them here gives the SMTP server
+        // a manager that checks recipients while received mail stays readable through this object.
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers defaults) {
+            managers = new Managers() {
+                private final SmtpManager refusing = new SmtpManager(getImapHostManager(), getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress recipient) {
+                        return switch (recipient.getUser()) {
+                            case "no-such-user" -> "550 5.1.1 <" + recipient.getEmail() + ">: no such user here";
+                            case "greylisted" -> "451 4.7.1 <" + recipient.getEmail() + ">: greylisted, try again later";
+                            default -> null;
+                        };
+                    }
+                };
+
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return refusing;
+                }
+            };
+            return super.createServices(config, managers);
         }
     }
 }
