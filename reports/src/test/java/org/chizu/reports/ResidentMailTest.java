@@ -38,7 +38,8 @@ import jakarta.mail.internet.MimeMessage;
  * Residents' e-mails go through an outbox in the database: queued with the status change, sent by
  * a real SMTP server (GreenMail) that each test starts and stops on a fixed port, retried while it
  * is down or defers a recipient, given up after {@code max-attempts} or at once when the server
- * refuses the recipient for good.
+ * refuses the recipient for good, and deleted with the resident's address once {@code keep-for}
+ * (30 days) has passed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 // Closed after the class, so that its mail sender stops with the class's SMTP server instead of
@@ -150,6 +151,19 @@ class ResidentMailTest extends ReportsTest {
     }
 
     @Test
+    void sentAndGivenUpMailsAreForgottenAfterThirtyDaysAndWaitingOnesAreKept() {
+        long report = acceptedReportBy("rokuro@example.jp");
+        long sentLongAgo = sentMessage(report, 31, 31);
+        long givenUpLongAgo = givenUpMessage(report, 31);
+        long sentRecently = sentMessage(report, 40, 29);
+        long waitingLong = waitingMessage(report, 31);
+
+        await().atMost(DELIVERY).until(() -> !outboxHas(sentLongAgo) && !outboxHas(givenUpLongAgo));
+        assertThat(outboxHas(sentRecently)).isTrue();
+        assertThat(outboxHas(waitingLong)).isTrue();
+    }
+
+    @Test
     void aRolledBackStatusChangeSendsNothing() {
         startTheMailServer();
         long rolledBack = acceptedReportBy("shiro@example.jp");
@@ -189,6 +203,33 @@ class ResidentMailTest extends ReportsTest {
     private int failedAttempts(long reportId) {
         return jdbc.queryForObject("select coalesce(max(attempts), 0) from report_mail_outbox where report_id = ?",
                 Integer.class, reportId);
+    }
+
+    private long sentMessage(long reportId, int queuedDaysAgo, int sentDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, sentDaysAgo, null, 0);
+    }
+
+    private long givenUpMessage(long reportId, int queuedDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, null, null, 10);
+    }
+
+    /** A message that failed before and is due again tomorrow. */
+    private long waitingMessage(long reportId, int queuedDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, null, 1, 3);
+    }
+
+    /** Writes an outbox row straight into the table, with its times relative to the database's clock. */
+    private long outboxRow(long reportId, int queuedDaysAgo, Integer sentDaysAgo, Integer dueInDays, int attempts) {
+        return jdbc.queryForObject("""
+                insert into report_mail_outbox (report_id, recipient, subject, body, created_at, sent_at,
+                                                next_attempt_at, attempts)
+                values (?, 'rokuro@example.jp', '【通報】', '本文', now() - make_interval(days => ?),
+                        now() - make_interval(days => ?), now() + make_interval(days => ?), ?)
+                returning id""", Long.class, reportId, queuedDaysAgo, sentDaysAgo, dueInDays, attempts);
+    }
+
+    private boolean outboxHas(long outboxId) {
+        return jdbc.queryForObject("select count(*) from report_mail_outbox where id = ?", Integer.class, outboxId) == 1;
     }
 
     /** Whether the outbox stopped trying to send the e-mails about a report without sending them. */

@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once however many processes poll the database; only a failure between the SMTP server's
  * acceptance and the commit sends it again. A failed attempt is recorded and retried after
  * {@code retry-delays}; after {@code max-attempts} the message is given up with an error in the log.
- * A recipient the server refuses for good ("550 no such user") is given up at once.
+ * A recipient the server refuses for good ("550 no such user") is given up at once. Sent and given-up
+ * messages are deleted {@code keep-for} later, so residents' addresses are not kept for ever; that
+ * runs at the same interval, with or without a mail server.
  * Without a mail server nothing is attempted: the messages wait, this says so once, and they go
  * out when the application next starts with a server configured.
  */
@@ -50,6 +52,7 @@ class MailOutboxSender implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::sendDue, properties.mail().pollInterval());
+        registrar.addFixedDelayTask(this::forgetOldMessages, properties.mail().pollInterval());
     }
 
     /** Sends every message that is due, one transaction each, until none is left. */
@@ -68,6 +71,15 @@ class MailOutboxSender implements SchedulingConfigurer {
                     })
                     .orElse(false)));
         } while (claimed);
+    }
+
+    /** Deletes the messages finished longer ago than {@code keep-for}, addresses included. */
+    void forgetOldMessages() {
+        int forgotten = outbox.forgetFinishedBefore(properties.mail().keepFor());
+        if (forgotten > 0) {
+            log.info("deleted {} e-mails to residents sent or given up more than {} ago", forgotten,
+                    properties.mail().keepFor());
+        }
     }
 
     private void attempt(JavaMailSender sender, QueuedMail message) {
