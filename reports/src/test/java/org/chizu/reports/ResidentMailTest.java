@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -31,7 +37,9 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Residents' e-mails go through an outbox in the database: queued with the status change, sent by
  * a real SMTP server (GreenMail) that each test starts and stops on a fixed port, retried while it
- * is down, given up after {@code max-attempts}.
+ * is down or defers a recipient, given up after {@code max-attempts} or at once when the server
+ * refuses the recipient for good, and deleted with the resident's address once {@code keep-for}
+ * (30 days) has passed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 // Closed after the class, so that its mail sender stops with the class's SMTP server instead of
@@ -117,6 +125,45 @@ class ResidentMailTest extends ReportsTest {
     }
 
     @Test
+    void aMailToAnAddressTheServerRefusesIsGivenUpAtOnceAndTheLogLeavesTheAddressOut(CapturedOutput log) {
+        startTheMailServer();
+        long id = acceptedReportBy("no-such-user@example.jp");
+
+        triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> givenUp(id));
+        assertThat(failedAttempts(id)).isEqualTo(1);
+        assertThat(lastError(id)).contains("550 5.1.1");
+        assertThat(log.getOut()).contains("gave up e-mailing an update of report " + id, "550 5.1.1")
+                .doesNotContain("no-such-user@example.jp");
+    }
+
+    @Test
+    void aMailTheServerDefersIsTriedAgainLater() {
+        startTheMailServer();
+        long id = acceptedReportBy("greylisted@example.jp");
+
+        triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
+
+        await().atMost(DELIVERY).until(() -> failedAttempts(id) >= 2);
+        assertThat(givenUp(id)).isFalse();
+        assertThat(lastError(id)).contains("451 4.7.1");
+    }
+
+    @Test
+    void sentAndGivenUpMailsAreForgottenAfterThirtyDaysAndWaitingOnesAreKept() {
+        long report = acceptedReportBy("rokuro@example.jp");
+        long sentLongAgo = sentMessage(report, 31, 31);
+        long givenUpLongAgo = givenUpMessage(report, 31);
+        long sentRecently = sentMessage(report, 40, 29);
+        long waitingLong = waitingMessage(report, 31);
+
+        await().atMost(DELIVERY).until(() -> !outboxHas(sentLongAgo) && !outboxHas(givenUpLongAgo));
+        assertThat(outboxHas(sentRecently)).isTrue();
+        assertThat(outboxHas(waitingLong)).isTrue();
+    }
+
+    @Test
     void aRolledBackStatusChangeSendsNothing() {
         startTheMailServer();
         long rolledBack = acceptedReportBy("shiro@example.jp");
@@ -135,7 +182,7 @@ class ResidentMailTest extends ReportsTest {
     }
 
     private void startTheMailServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new RefusingGreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -156,6 +203,45 @@ class ResidentMailTest extends ReportsTest {
     private int failedAttempts(long reportId) {
         return jdbc.queryForObject("select coalesce(max(attempts), 0) from report_mail_outbox where report_id = ?",
                 Integer.class, reportId);
+    }
+
+    private long sentMessage(long reportId, int queuedDaysAgo, int sentDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, sentDaysAgo, null, 0);
+    }
+
+    private long givenUpMessage(long reportId, int queuedDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, null, null, 10);
+    }
+
+    /** A message that failed before and is due again tomorrow. */
+    private long waitingMessage(long reportId, int queuedDaysAgo) {
+        return outboxRow(reportId, queuedDaysAgo, null, 1, 3);
+    }
+
+    /** Writes an outbox row straight into the table, with its times relative to the database's clock. */
+    private long outboxRow(long reportId, int queuedDaysAgo, Integer sentDaysAgo, Integer dueInDays, int attempts) {
+        return jdbc.queryForObject("""
+                insert into report_mail_outbox (report_id, recipient, subject, body, created_at, sent_at,
+                                                next_attempt_at, attempts)
+                values (?, 'rokuro@example.jp', '【通報】', '本文', now() - make_interval(days => ?),
+                        now() - make_interval(days => ?), now() + make_interval(days => ?), ?)
+                returning id""", Long.class, reportId, queuedDaysAgo, sentDaysAgo, dueInDays, attempts);
+    }
+
+    private boolean outboxHas(long outboxId) {
+        return jdbc.queryForObject("select count(*) from report_mail_outbox where id = ?", Integer.class, outboxId) == 1;
+    }
+
+    /** Whether the outbox stopped trying to send the e-mails about a report without sending them. */
+    private boolean givenUp(long reportId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select bool_and(next_attempt_at is null and sent_at is null) from report_mail_outbox
+                where report_id = ?""", Boolean.class, reportId));
+    }
+
+    private String lastError(long reportId) {
+        return jdbc.queryForObject("select string_agg(last_error, ' ') from report_mail_outbox where report_id = ?",
+                String.class, reportId);
     }
 
     private static String subjectOf(MimeMessage mail) {
@@ -187,6 +273,42 @@ class ResidentMailTest extends ReportsTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * GreenMail answering {@code RCPT TO} as a real mail server does for two kinds of mailbox: one
+     * that does not exist ({@code no-such-user@…}, 550) and one that is greylisted ({@code greylisted@…},
+     * 451, try later). Every other recipient is accepted.
+     */
+    private static final class RefusingGreenMail extends GreenMail {
+
+        RefusingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        // GreenMail builds its managers before its services; swapping them here gives the SMTP server
+        // a manager that checks recipients while received mail stays readable through this object.
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers defaults) {
+            managers = new Managers() {
+                private final SmtpManager refusing = new SmtpManager(getImapHostManager(), getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress recipient) {
+                        return switch (recipient.getUser()) {
+                            case "no-such-user" -> "550 5.1.1 <" + recipient.getEmail() + ">: no such user here";
+                            case "greylisted" -> "451 4.7.1 <" + recipient.getEmail() + ">: greylisted, try again later";
+                            default -> null;
+                        };
+                    }
+                };
+
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return refusing;
+                }
+            };
+            return super.createServices(config, managers);
         }
     }
 }

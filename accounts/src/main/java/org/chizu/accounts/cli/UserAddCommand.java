@@ -34,7 +34,7 @@ class UserAddCommand implements ChizuCommand {
     @Override
     public int run(List<String> arguments, PrintStream out) {
         CommandArguments args = new CommandArguments(arguments, Set.of("role", "display-name"), Set.of());
-        String name = UserCommands.onlyName(args);
+        String name = UserCommands.newAccountName(args);
         NewAccount created = accounts.create(name, args.option("display-name").orElse(name), Role.fromId(args.required("role")));
         out.println("created the account '" + name + "' / アカウントを作成しました");
         out.print(created.credentials());

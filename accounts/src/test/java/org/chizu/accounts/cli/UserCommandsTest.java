@@ -56,6 +56,23 @@ class UserCommandsTest {
     }
 
     @Test
+    void userAddRefusesANameThatIsAWordOfTheUserCommands() {
+        List<ChizuCommand> userCommands = List.of(new UserAddCommand(accounts), new UserListCommand(accounts),
+                new UserTokenCommand(accounts), new UserTokenListCommand(accounts), new UserTokenRevokeCommand(accounts),
+                new UserDisableCommand(accounts), new UserEnableCommand(accounts), new UserPasswordCommand(accounts));
+        List<String> words = userCommands.stream().flatMap(command -> command.words().stream().skip(1)).distinct().toList();
+
+        assertThat(words).contains("add", "list", "token", "revoke", "disable", "enable", "password");
+        for (String word : words) {
+            assertThatThrownBy(() -> run(new UserAddCommand(accounts), word, "--role", "staff"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("「" + word + "」は ./chizu user のコマンド名なので、アカウント名には使えません / '" + word
+                            + "' is a word of the ./chizu user commands and cannot be an account name");
+            assertThat(accounts.find(word)).isEmpty();
+        }
+    }
+
+    @Test
     void userAddNeedsAKnownRole() {
         assertThatThrownBy(() -> run(new UserAddCommand(accounts), "kato"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("--role is required");

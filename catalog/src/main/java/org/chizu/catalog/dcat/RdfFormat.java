@@ -45,7 +45,7 @@ public enum RdfFormat {
     }
 
     /** Every format's media type, for a sentence: "text/turtle, application/rdf+xml, … and application/n-triples". */
-    static String mediaTypesInWords() {
+    public static String mediaTypesInWords() {
         List<String> types = Arrays.stream(values()).map(f -> f.mediaType.toString()).toList();
         return String.join(", ", types.subList(0, types.size() - 1)) + " and " + types.getLast();
     }

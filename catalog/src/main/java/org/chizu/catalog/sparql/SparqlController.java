@@ -114,8 +114,8 @@ class SparqlController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MediaType type = switch (answer) {
             case SparqlAnswer.Graph graph -> {
-                RdfFormat format = RdfFormat.negotiate(accept).orElseThrow(() -> SparqlProblems.notAcceptable(
-                        Arrays.stream(RdfFormat.values()).map(f -> f.mediaType().toString()).toList().toString()));
+                RdfFormat format = RdfFormat.negotiate(accept)
+                        .orElseThrow(() -> SparqlProblems.notAcceptable(RdfFormat.mediaTypesInWords()));
                 RDFDataMgr.write(out, graph.model(), format.jena());
                 yield format.mediaType();
             }

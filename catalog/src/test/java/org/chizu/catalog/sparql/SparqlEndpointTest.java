@@ -206,6 +206,17 @@ class SparqlEndpointTest extends RunningCatalog {
     }
 
     @Test
+    void aConstructQueryForAFormatNotOfferedNamesTheFormatsAsTheCatalogDoes() throws Exception {
+        HttpResponse<String> response = get("/sparql?query=" + encode(PREFIXES + """
+                CONSTRUCT { ?shelter fac:name ?name } WHERE { ?shelter fac:name ?name }
+                """), "Accept", "image/png");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(json.readTree(response.body()).get("detail").asText()).isEqualTo("This answer is offered as "
+                + "text/turtle, application/rdf+xml, application/ld+json and application/n-triples.");
+    }
+
+    @Test
     void aSyntaxErrorIsA400ThatSaysWhere() throws Exception {
         HttpResponse<String> response = get("/sparql?query=" + encode("SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER (?s = = ?o)\n}"),
                 "Accept", "application/sparql-results+json");

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The outbox of residents' e-mails (table {@code report_mail_outbox}). A message is queued in the
  * transaction of the change it tells of, so it exists if and only if that change committed; the
  * {@link MailOutboxSender} sends it afterwards. A message is due while its next attempt time has
- * come; once sent or given up it is never due again.
+ * come; once sent or given up it is never due again, and {@link #forgetFinishedBefore} deletes it
+ * with the resident's address after the retention period.
  */
 @Repository
 public class MailOutbox {
@@ -79,6 +80,21 @@ public class MailOutbox {
                 update report_mail_outbox
                 set attempts = attempts + 1, last_error = :error, next_attempt_at = null
                 where id = :id""", new MapSqlParameterSource("id", id).addValue("error", error));
+    }
+
+    /**
+     * Deletes the messages sent, or given up, more than {@code keepFor} ago (by the database's clock).
+     * A given-up message is counted from when it was queued, as the outbox does not record when it
+     * was given up (at most the retry delays later). Messages still to be sent are kept however old.
+     *
+     * @return how many messages were deleted
+     */
+    int forgetFinishedBefore(Duration keepFor) {
+        return jdbc.update("""
+                delete from report_mail_outbox
+                where next_attempt_at is null
+                  and coalesce(sent_at, created_at) < now() - make_interval(secs => :seconds)""",
+                new MapSqlParameterSource("seconds", keepFor.toSeconds()));
     }
 
     /** How many messages are still to be sent (due now or later). */

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once however many processes poll the database; only a failure between the SMTP server's
  * acceptance and the commit sends it again. A failed attempt is recorded and retried after
  * {@code retry-delays}; after {@code max-attempts} the message is given up with an error in the log.
+ * A recipient the server refuses for good ("550 no such user") is given up at once. Sent and given-up
+ * messages are deleted {@code keep-for} later, so residents' addresses are not kept for ever; that
+ * runs at the same interval, with or without a mail server.
  * Without a mail server nothing is attempted: the messages wait, this says so once, and they go
  * out when the application next starts with a server configured.
  */
@@ -49,6 +52,7 @@ class MailOutboxSender implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::sendDue, properties.mail().pollInterval());
+        registrar.addFixedDelayTask(this::forgetOldMessages, properties.mail().pollInterval());
     }
 
     /** Sends every message that is due, one transaction each, until none is left. */
@@ -69,6 +73,15 @@ class MailOutboxSender implements SchedulingConfigurer {
         } while (claimed);
     }
 
+    /** Deletes the messages finished longer ago than {@code keep-for}, addresses included. */
+    void forgetOldMessages() {
+        int forgotten = outbox.forgetFinishedBefore(properties.mail().keepFor());
+        if (forgotten > 0) {
+            log.info("deleted {} e-mails to residents sent or given up more than {} ago", forgotten,
+                    properties.mail().keepFor());
+        }
+    }
+
     private void attempt(JavaMailSender sender, QueuedMail message) {
         SimpleMailMessage email = new SimpleMailMessage();
         email.setFrom(properties.mailFrom());
@@ -85,16 +98,24 @@ class MailOutboxSender implements SchedulingConfigurer {
 
     // The log names the report and the outbox row, never the resident's address.
     private void recordFailure(QueuedMail message, MailException e) {
+        MailFailure failure = new MailFailure(e, message.recipient());
         int failed = message.attempts() + 1;
         ReportsProperties.Mail settings = properties.mail();
-        if (failed >= settings.maxAttempts()) {
-            outbox.giveUp(message.id(), e.getMessage());
+        if (failure.recipientRefused()) {
+            outbox.giveUp(message.id(), failure.error());
+            log.warn("gave up e-mailing an update of report {} to a resident (report_mail_outbox id {}): the mail "
+                    + "server refused the address for good: {}", message.reportId(), message.id(),
+                    failure.errorWithoutAddress());
+        } else if (failed >= settings.maxAttempts()) {
+            outbox.giveUp(message.id(), failure.error());
             log.error("gave up e-mailing an update of report {} to a resident (report_mail_outbox id {}) after {} "
-                    + "failed attempts; last error: {}", message.reportId(), message.id(), failed, e.getMessage());
+                    + "failed attempts; last error: {}", message.reportId(), message.id(), failed,
+                    failure.errorWithoutAddress());
         } else {
-            outbox.retryLater(message.id(), e.getMessage(), settings.retryDelayAfter(failed));
+            outbox.retryLater(message.id(), failure.error(), settings.retryDelayAfter(failed));
             log.warn("could not e-mail an update of report {} (attempt {} of {}), trying again in {}: {}",
-                    message.reportId(), failed, settings.maxAttempts(), settings.retryDelayAfter(failed), e.getMessage());
+                    message.reportId(), failed, settings.maxAttempts(), settings.retryDelayAfter(failed),
+                    failure.errorWithoutAddress());
         }
     }
 
