@@ -3,23 +3,16 @@ package org.chizu.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.accounts.AccessRules;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -101,7 +94,7 @@ class AccessControlTest {
 
     @Test
     void thePublicSeesThePublicLayersButNotWaterPipes() throws Exception {
-        HttpResponse<String> response = new Browser().get("/api/layers");
+        HttpResponse<String> response = new SignInBrowser(port).get("/api/layers");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(layerIds(response)).containsExactlyElementsOf(PUBLIC_LAYERS);
@@ -118,7 +111,7 @@ class AccessControlTest {
 
     @Test
     void aStaffOnlyLayerDoesNotExistForThePublic() throws Exception {
-        HttpResponse<String> response = new Browser().get("/api/layers/water_pipes");
+        HttpResponse<String> response = new SignInBrowser(port).get("/api/layers/water_pipes");
 
         assertProblem(response, 404, "urn:chizu:problem:unknown-layer");
         assertThat(json.readTree(response.body()).path("detail").asText()).isEqualTo("There is no layer 'water_pipes'.");
@@ -170,7 +163,7 @@ class AccessControlTest {
 
     @Test
     void staffSignInWithTheFormAndTheirSessionSeesWaterPipes() throws Exception {
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
 
         HttpResponse<String> signedIn = browser.signIn("tanaka", staffPassword);
 
@@ -186,7 +179,7 @@ class AccessControlTest {
 
     @Test
     void aWrongPasswordDoesNotSignIn() throws Exception {
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
 
         HttpResponse<String> refused = browser.signIn("tanaka", "not-the-password");
 
@@ -198,7 +191,7 @@ class AccessControlTest {
 
     @Test
     void aSessionMayChangeThingsOnlyWithItsCsrfToken() throws Exception {
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
         browser.signIn("tanaka", staffPassword);
         browser.get("/api/me");
 
@@ -232,7 +225,7 @@ class AccessControlTest {
 
     @Test
     void theSignInPageIsJapaneseFirstWithEnglishAndCarriesACsrfToken() throws Exception {
-        HttpResponse<String> page = new Browser().get("/login");
+        HttpResponse<String> page = new SignInBrowser(port).get("/login");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -242,8 +235,8 @@ class AccessControlTest {
 
     @Test
     void thePublicMayReadHealthAndIsToldItIsNotSignedIn() throws Exception {
-        assertThat(new Browser().get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(new Browser().get("/api/me").body()).isEqualTo("{\"authenticated\":false}");
+        assertThat(new SignInBrowser(port).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(new SignInBrowser(port).get("/api/me").body()).isEqualTo("{\"authenticated\":false}");
     }
 
     private List<String> layerIds(HttpResponse<String> response) throws IOException {
@@ -267,41 +260,6 @@ class AccessControlTest {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), BodyHandlers.ofString());
-        }
-    }
-
-    /** A browser: keeps cookies, does not follow redirects, so each step can be checked. */
-    private final class Browser {
-
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        HttpRequest.Builder request(String path) {
-            return AccessControlTest.this.request(path);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(request(path));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return client.send(request.build(), BodyHandlers.ofString());
-        }
-
-        /** Fills in the sign-in form as a person would, with the CSRF token the page carries. */
-        HttpResponse<String> signIn(String name, String password) throws IOException, InterruptedException {
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
-            assertThat(csrf.find()).isTrue();
-            String form = Map.of("username", name, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
-                    .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(request("/login").POST(BodyPublishers.ofString(form))
-                    .header("Content-Type", "application/x-www-form-urlencoded"));
-        }
-
-        String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
         }
     }
 }

@@ -3,19 +3,9 @@ package org.chizu.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.accounts.ApiToken;
 import org.chizu.accounts.NewAccount;
 import org.chizu.accounts.NewToken;
@@ -60,7 +50,7 @@ class AccessRevocationTest {
     @Test
     void aDisabledAccountsSessionIsRefusedOnItsNextRequest() throws Exception {
         NewAccount tanaka = CLI.create("tanaka", "田中 健", Role.STAFF);
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
         browser.signIn("tanaka", tanaka.password());
         assertThat(browser.get("/staff/desk").body()).isEqualTo("welcome tanaka");
 
@@ -79,7 +69,7 @@ class AccessRevocationTest {
 
         CLI.disable("sato");
 
-        HttpResponse<String> refused = new Browser().signIn("sato", sato.password());
+        HttpResponse<String> refused = new SignInBrowser(port).signIn("sato", sato.password());
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         assertBadToken(withToken("/staff/desk", sato.token()));
     }
@@ -87,14 +77,14 @@ class AccessRevocationTest {
     @Test
     void enablingAgainRestoresSignInAndTokensButNotTheSessionsThatWereEnded() throws Exception {
         NewAccount ito = CLI.create("ito", Role.STAFF);
-        Browser before = new Browser();
+        SignInBrowser before = new SignInBrowser(port);
         before.signIn("ito", ito.password());
         CLI.disable("ito");
 
         CLI.enable("ito");
 
         assertNotSignedIn(before.get("/staff/desk"));
-        Browser after = new Browser();
+        SignInBrowser after = new SignInBrowser(port);
         after.signIn("ito", ito.password());
         assertThat(after.get("/staff/desk").body()).isEqualTo("welcome ito");
         assertThat(withToken("/staff/desk", ito.token()).statusCode()).isEqualTo(200);
@@ -103,16 +93,16 @@ class AccessRevocationTest {
     @Test
     void aNewPasswordEndsOldSessions() throws Exception {
         NewAccount kato = CLI.create("kato", Role.STAFF);
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
         browser.signIn("kato", kato.password());
         assertThat(signedIn(browser)).isTrue();
 
         String newPassword = CLI.resetPassword("kato");
 
         assertNotSignedIn(browser.get("/staff/desk"));
-        assertThat(new Browser().signIn("kato", kato.password()).headers().firstValue("Location"))
+        assertThat(new SignInBrowser(port).signIn("kato", kato.password()).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
-        Browser again = new Browser();
+        SignInBrowser again = new SignInBrowser(port);
         again.signIn("kato", newPassword);
         assertThat(again.get("/staff/desk").body()).isEqualTo("welcome kato");
         assertThat(withToken("/staff/desk", kato.token()).statusCode()).as("tokens are revoked separately").isEqualTo(200);
@@ -122,7 +112,7 @@ class AccessRevocationTest {
     void anotherAccountsChangesLeaveASessionSignedIn() throws Exception {
         NewAccount yamada = CLI.create("yamada", Role.STAFF);
         CLI.create("suzuki", Role.STAFF);
-        Browser browser = new Browser();
+        SignInBrowser browser = new SignInBrowser(port);
         browser.signIn("yamada", yamada.password());
 
         CLI.disable("suzuki");
@@ -157,7 +147,7 @@ class AccessRevocationTest {
         assertThat(CLI.tokens("kobayashi")).isEmpty();
     }
 
-    private boolean signedIn(Browser browser) throws Exception {
+    private boolean signedIn(SignInBrowser browser) throws Exception {
         return json.readTree(browser.get("/api/me").body()).path("authenticated").asBoolean();
     }
 
@@ -181,36 +171,7 @@ class AccessRevocationTest {
     }
 
     private HttpResponse<String> withToken(String path, NewToken token) throws IOException, InterruptedException {
-        Browser script = new Browser();
+        SignInBrowser script = new SignInBrowser(port);
         return script.send(script.request(path).header("Authorization", "Bearer " + token.token()));
-    }
-
-    /** A browser: keeps cookies, does not follow redirects, so each step can be checked. */
-    private final class Browser {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(request(path));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return client.send(request.build(), BodyHandlers.ofString());
-        }
-
-        /** Fills in the sign-in form as a person would, with the CSRF token the page carries. */
-        HttpResponse<String> signIn(String name, String password) throws IOException, InterruptedException {
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
-            assertThat(csrf.find()).isTrue();
-            String form = Map.of("username", name, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
-                    .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(request("/login").POST(HttpRequest.BodyPublishers.ofString(form))
-                    .header("Content-Type", "application/x-www-form-urlencoded"));
-        }
     }
 }
