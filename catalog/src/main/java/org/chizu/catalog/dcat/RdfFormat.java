@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.jena.riot.RDFFormat;
+import org.chizu.catalog.InWords;
 import org.springframework.http.MediaType;
 import org.springframework.util.MimeTypeUtils;
 
@@ -46,8 +47,7 @@ public enum RdfFormat {
 
     /** Every format's media type, for a sentence: "text/turtle, application/rdf+xml, … and application/n-triples". */
     public static String mediaTypesInWords() {
-        List<String> types = Arrays.stream(values()).map(f -> f.mediaType.toString()).toList();
-        return String.join(", ", types.subList(0, types.size() - 1)) + " and " + types.getLast();
+        return InWords.list(Arrays.stream(values()).map(f -> f.mediaType.toString()).toList());
     }
 
     /**

@@ -12,6 +12,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.sparql.exec.RowSetStream;
+import org.chizu.catalog.InWords;
 import org.chizu.catalog.dcat.RdfFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -143,6 +144,6 @@ class SparqlController {
 
     private static ResultFormat resultFormat(String accept) {
         return ResultFormat.negotiate(accept).orElseThrow(() -> SparqlProblems.notAcceptable(
-                Arrays.stream(ResultFormat.values()).map(f -> f.mediaType().toString()).toList().toString()));
+                InWords.list(Arrays.stream(ResultFormat.values()).map(f -> f.mediaType().toString()).toList())));
     }
 }

@@ -217,6 +217,17 @@ class SparqlEndpointTest extends RunningCatalog {
     }
 
     @Test
+    void aSelectQueryForAFormatNotOfferedNamesTheResultsFormats() throws Exception {
+        HttpResponse<String> response = get("/sparql?query=" + encode(PREFIXES + """
+                SELECT ?name WHERE { ?shelter fac:name ?name }
+                """), "Accept", "image/png");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(json.readTree(response.body()).get("detail").asText()).isEqualTo("This answer is offered as "
+                + "application/sparql-results+json, application/sparql-results+xml, text/csv and text/tab-separated-values.");
+    }
+
+    @Test
     void aSyntaxErrorIsA400ThatSaysWhere() throws Exception {
         HttpResponse<String> response = get("/sparql?query=" + encode("SELECT ?s WHERE {\n  ?s ?p ?o .\n  FILTER (?s = = ?o)\n}"),
                 "Accept", "application/sparql-results+json");
