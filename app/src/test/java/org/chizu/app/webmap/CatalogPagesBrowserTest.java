@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The data catalogue pages (/datasets, /datasets/{id}) in a real headless Chromium against the
  * whole application over the hillside town: searching, filtering by facets, switching to English,
- * a dataset's extent map, downloads and API snippets, on a wide screen and on a phone.
+ * a dataset's extent map, downloads and API snippets, on a wide screen and on a phone; and the
+ * OGC API tileset page a dataset's API links lead to, with its map of the extent.
  * Screenshots go to target/screenshots/.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -251,6 +252,26 @@ class CatalogPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#extent-map path.dataset-extent"))).hasSize(1);
         assertNoHorizontalScrolling();
         chromium.screenshot("catalog-dataset-phone.png");
+    }
+
+    @Test
+    void theTilesetPageDrawsTheExtentOnAMap() throws Exception {
+        browser.get(SERVER + "/ogc/collections/roads/tiles/WebMercatorQuad?f=html");
+        WebElement extent = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#tileset-preview.leaflet-container .leaflet-overlay-pane svg path")));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("道路 (Roads) — WebMercatorQuad");
+        assertThat(extent.getAttribute("d")).as("a closed outline of four corners").matches("M[^L]+(L[^L]+){3}z");
+        WebElement map = browser.findElement(By.id("tileset-preview"));
+        assertThat(extent.getRect().getWidth()).as("outline width").isPositive().isLessThanOrEqualTo(map.getRect().getWidth());
+        assertThat(extent.getRect().getHeight()).as("outline height").isPositive().isLessThanOrEqualTo(map.getRect().getHeight());
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("地理院タイル");
+        assertThat(browser.findElement(By.linkText("JSON")).getAttribute("href"))
+                .isEqualTo(SERVER + "/ogc/collections/roads/tiles/WebMercatorQuad?f=json");
+        String tileJson = browser.findElement(By.linkText("TileJSON")).getAttribute("href");
+        assertThat(json.readTree(get(tileJson).body()).path("tiles").isArray()).isTrue();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+        chromium.screenshot("ogc-tileset-wide.png");
     }
 
     private void open(String path) {
