@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chizu.gis.layer.Audience;
 import org.chizu.gis.layer.Layer;
@@ -35,15 +36,32 @@ public class Tilesets {
      * @throws TileOutOfRangeException for more than {@value #MAX_LAYERS} layers
      */
     public Tileset require(String layerIds, Audience audience) {
-        if (layerIds.indexOf(',') < 0) {
-            return Tileset.of(List.of(registry.require(layerIds, audience)));
-        }
-        List<String> ids = Arrays.stream(layerIds.split(",", -1)).distinct().toList();
+        List<String> ids = ids(layerIds);
         if (ids.size() > MAX_LAYERS) {
             throw new TileOutOfRangeException("A composite tile may combine at most " + MAX_LAYERS + " layers.");
         }
-        List<Layer> layers = ids.stream().map(id -> registry.require(id, audience))
-                .sorted(Comparator.comparing(layer -> declarationOrder.get(layer.id()))).toList();
-        return Tileset.of(layers);
+        return inDeclarationOrder(ids.stream().map(id -> registry.require(id, audience)).toList());
+    }
+
+    /**
+     * The same tileset, or empty where {@link #require} would refuse: for a lookup on every request
+     * where a refusal is common (a staff-only tileset asked for without credentials) and throwing
+     * would cost more than the answer.
+     */
+    public Optional<Tileset> find(String layerIds, Audience audience) {
+        List<String> ids = ids(layerIds);
+        List<Layer> visible = ids.stream()
+                .flatMap(id -> registry.find(id).filter(layer -> layer.isVisibleTo(audience)).stream()).toList();
+        return ids.size() <= MAX_LAYERS && visible.size() == ids.size()
+                ? Optional.of(inDeclarationOrder(visible)) : Optional.empty();
+    }
+
+    private static List<String> ids(String layerIds) {
+        return layerIds.indexOf(',') < 0 ? List.of(layerIds) : Arrays.stream(layerIds.split(",", -1)).distinct().toList();
+    }
+
+    private Tileset inDeclarationOrder(List<Layer> layers) {
+        return Tileset.of(layers.size() == 1 ? layers
+                : layers.stream().sorted(Comparator.comparing(layer -> declarationOrder.get(layer.id()))).toList());
     }
 }

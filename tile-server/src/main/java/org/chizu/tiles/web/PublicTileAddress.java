@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.chizu.gis.layer.Audience;
 import org.chizu.tiles.TileCoordinate;
+import org.chizu.tiles.TileOutOfRangeException;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 
@@ -29,11 +30,13 @@ record PublicTileAddress(Tileset tileset, TileCoordinate coordinate) {
         if (parts.length != 4) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new PublicTileAddress(tilesets.require(parts[0], Audience.PUBLIC),
-                    TileCoordinate.parse(parts[1], parts[2], TileController.rowOf(parts[3]))));
-        } catch (RuntimeException notPublicOrNotATile) {
-            return Optional.empty();
-        }
+        return tilesets.find(parts[0], Audience.PUBLIC).flatMap(tileset -> {
+            try {
+                return Optional.of(new PublicTileAddress(tileset,
+                        TileCoordinate.parse(parts[1], parts[2], TileController.rowOf(parts[3]))));
+            } catch (TileOutOfRangeException notATile) {
+                return Optional.empty();
+            }
+        });
     }
 }
