@@ -23,11 +23,14 @@ public final class Tile {
     /** Null until first asked for; computing it twice in a race gives equal bytes, so no lock. */
     private volatile byte[] gzipped;
     private final String etag;
+    private final String gzipEtag;
 
     private Tile(byte[] mvt, byte[] gzipped) {
         this.mvt = mvt;
         this.gzipped = gzipped;
-        this.etag = '"' + digest(mvt) + '"';
+        String digest = digest(mvt);
+        this.etag = '"' + digest + '"';
+        this.gzipEtag = '"' + digest + "-gzip\"";
     }
 
     public static Tile of(byte[] mvt) {
@@ -60,7 +63,7 @@ public final class Tile {
 
     /** The strong entity tag of the gzip-encoded tile: a different representation needs a different tag. */
     public String gzipEtag() {
-        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+        return gzipEtag;
     }
 
     public boolean isEmpty() {
