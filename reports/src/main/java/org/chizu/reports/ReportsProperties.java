@@ -28,7 +28,7 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
         mailFrom = mailFrom == null ? "chizu@localhost" : mailFrom;
         open311 = open311 == null ? new Open311(null, null, null) : open311;
-        mail = mail == null ? new Mail(null, null, null, null) : mail;
+        mail = mail == null ? new Mail(null, null, null, null, null) : mail;
         if (maxPhotoBytes < 1024 || maxDescriptionChars < 1 || maxDescriptionChars > 2000) {
             throw new IllegalArgumentException("chizu.reports needs max-photo-bytes of at least 1024 and "
                     + "max-description-chars between 1 and 2000");
@@ -77,8 +77,11 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
      * @param maxAttempts  after this many failed attempts an e-mail is given up (and an error logged)
      * @param keepFor      how long a sent or given-up e-mail (with the resident's address) stays in the
      *                     outbox before it is deleted
+     * @param purgeInterval how often each process deletes those; keep-for is measured in days, so
+     *                     there is no need to look every poll
      */
-    public record Mail(Duration pollInterval, List<Duration> retryDelays, Integer maxAttempts, Duration keepFor) {
+    public record Mail(Duration pollInterval, List<Duration> retryDelays, Integer maxAttempts, Duration keepFor,
+            Duration purgeInterval) {
 
         public Mail {
             pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
@@ -88,10 +91,11 @@ public record ReportsProperties(Long maxPhotoBytes, Integer maxDescriptionChars,
                     : List.copyOf(retryDelays);
             maxAttempts = maxAttempts == null ? 10 : maxAttempts;
             keepFor = keepFor == null ? Duration.ofDays(30) : keepFor;
+            purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
             if (!pollInterval.isPositive() || maxAttempts < 1 || !retryDelays.stream().allMatch(Duration::isPositive)
-                    || !keepFor.isPositive()) {
-                throw new IllegalArgumentException("chizu.reports.mail needs a positive poll-interval, retry-delays "
-                        + "and keep-for and max-attempts of at least 1");
+                    || !keepFor.isPositive() || !purgeInterval.isPositive()) {
+                throw new IllegalArgumentException("chizu.reports.mail needs a positive poll-interval, retry-delays, "
+                        + "keep-for and purge-interval and max-attempts of at least 1");
             }
         }
 

@@ -64,6 +64,7 @@ class ResidentMailTest extends ReportsTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("chizu.reports.mail.poll-interval", () -> "PT0.2S");
+        registry.add("chizu.reports.mail.purge-interval", () -> "PT0.2S");
         registry.add("chizu.reports.mail.retry-delays", () -> "PT1S");
         registry.add("chizu.reports.mail.max-attempts", () -> 4);
     }

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code retry-delays}; after {@code max-attempts} the message is given up with an error in the log.
  * A recipient the server refuses for good ("550 no such user") is given up at once. Sent and given-up
  * messages are deleted {@code keep-for} later, so residents' addresses are not kept for ever; that
- * runs at the same interval, with or without a mail server.
+ * runs every {@code purge-interval} (an hour), with or without a mail server.
  * Without a mail server nothing is attempted: the messages wait, this says so once, and they go
  * out when the application next starts with a server configured.
  */
@@ -52,7 +52,7 @@ class MailOutboxSender implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::sendDue, properties.mail().pollInterval());
-        registrar.addFixedDelayTask(this::forgetOldMessages, properties.mail().pollInterval());
+        registrar.addFixedDelayTask(this::forgetOldMessages, properties.mail().purgeInterval());
     }
 
     /** Sends every message that is due, one transaction each, until none is left. */
