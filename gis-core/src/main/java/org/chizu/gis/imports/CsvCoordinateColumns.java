@@ -126,7 +126,7 @@ record CsvCoordinateColumns(Kind kind, String first, String second, AxisOrder or
     private CsvCoordinateColumns assumed(AxisOrder order, String why) {
         String northing = order == AxisOrder.NORTH_EAST ? first : second;
         String assumption = "read columns " + first + "/" + second + " as " + order + " (" + northing + " holds the northing, "
-                + why + "); if not, give axis order " + order.swapped() + " (--axis-order " + order.swapped() + ")";
+                + why + "); if not, " + order.howToSwap();
         log.info(assumption);
         return new CsvCoordinateColumns(kind, first, second, order, assumption);
     }

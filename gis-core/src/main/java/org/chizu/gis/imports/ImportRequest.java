@@ -164,6 +164,11 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
             return this == NORTH_EAST ? EAST_NORTH : NORTH_EAST;
         }
 
+        /** What a message says to read the file the other way round. */
+        public String howToSwap() {
+            return "give axis order " + swapped() + " (--axis-order " + swapped() + ")";
+        }
+
         /**
          * The order named "north-east" or "east-north" (any case; "_" for "-" too).
          *

@@ -166,7 +166,7 @@ final class ImportStaging {
                                 + ") it lies outside Japan, at " + longitudeLatitude(rs.getDouble("lon"), rs.getDouble("lat"))
                                 + "; read the other way round it lies at "
                                 + longitudeLatitude(rs.getDouble("swapped_lon"), rs.getDouble("swapped_lat"))
-                                + ": if so, give axis order " + order.swapped() + " (--axis-order " + order.swapped() + ")"));
+                                + ": if so, " + order.howToSwap()));
             }, projected.srid(), projected.srid(), JAPAN_WEST, JAPAN_SOUTH, JAPAN_EAST, JAPAN_NORTH);
             transaction.releaseSavepoint(beforeCheck);
         } catch (DataAccessException untransformable) {
