@@ -3,6 +3,7 @@ package org.chizu.web;
 import java.util.List;
 
 import org.chizu.gis.layer.Layer;
+import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -11,6 +12,10 @@ import org.springframework.web.util.HtmlUtils;
  * phone, with the way back to the landing page and the collections.
  */
 public final class OgcHtml {
+
+    /** The pages' media type, for {@code produces} attributes, which need a constant. */
+    public static final String MEDIA_TYPE_VALUE = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
+    public static final MediaType MEDIA_TYPE = MediaType.parseMediaType(MEDIA_TYPE_VALUE);
 
     private OgcHtml() {
     }

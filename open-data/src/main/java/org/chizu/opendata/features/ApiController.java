@@ -48,6 +48,6 @@ class ApiController {
                     .append(String.join(", ", layer.attributes().stream().map(a -> a.name()).toList())).append("</td></tr>\n");
         }
         body.append("</table>\n");
-        return FeaturesHtml.page("API説明 (API documentation)", null, body.toString());
+        return OgcHtml.page("API説明 (API documentation)", "", body.toString());
     }
 }

@@ -154,9 +154,6 @@ class FeaturesHtml {
 
     /** A whole page in the OGC API's frame: title, the layer's description with its downloads, then the body. */
     static String page(String title, Layer layer, String body) {
-        if (layer == null) {
-            return OgcHtml.page(title, "", body);
-        }
         StringBuilder downloads = new StringBuilder("ダウンロード (Downloads):");
         DownloadLinks.of(layer).forEach(d -> downloads.append(" <a href=\"").append(escape(d.href())).append("\">")
                 .append(escape(d.label())).append("</a>"));

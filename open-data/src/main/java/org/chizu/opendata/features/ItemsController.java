@@ -29,6 +29,7 @@ import org.chizu.opendata.query.GeoJsonPage;
 import org.chizu.opendata.query.OutputCrs;
 import org.chizu.opendata.query.SqlFilter;
 import org.chizu.web.Negotiation;
+import org.chizu.web.OgcHtml;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +56,6 @@ class ItemsController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType GEOJSON = MediaType.parseMediaType(FeaturesPart.GEOJSON);
-    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final int OUTPUT_BUFFER = 64 * 1024;
 
     private final LayerRegistry registry;
@@ -100,7 +100,7 @@ class ItemsController {
                 }
             });
             byte[] body = html.items(layer, read, matched[0], items.offset(), links.apply(matched[0])).getBytes(StandardCharsets.UTF_8);
-            response.setContentType(HTML_UTF8.toString());
+            response.setContentType(OgcHtml.MEDIA_TYPE.toString());
             response.getOutputStream().write(body);
             return;
         }
@@ -158,7 +158,7 @@ class ItemsController {
     }
 
     private static ResponseEntity<String> htmlResponse(String page) {
-        return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
+        return ResponseEntity.ok().contentType(OgcHtml.MEDIA_TYPE).body(page);
     }
 
     private static ResponseStatusException noSuchFeature(Layer layer, String featureId) {

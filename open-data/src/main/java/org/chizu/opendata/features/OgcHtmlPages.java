@@ -8,7 +8,6 @@ import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.ogc.OgcApiPart;
 import org.chizu.gis.ogc.OgcLink;
 import org.chizu.web.OgcHtml;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OgcHtmlPages {
 
-    private static final String HTML = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
 
     private final List<OgcApiPart> parts;
     private final LayerRegistry registry;
@@ -34,34 +32,34 @@ class OgcHtmlPages {
         this.audience = audience;
     }
 
-    @GetMapping(path = {"/ogc", "/ogc/"}, params = "f=html", produces = HTML)
+    @GetMapping(path = {"/ogc", "/ogc/"}, params = "f=html", produces = OgcHtml.MEDIA_TYPE_VALUE)
     String landingPage() {
         String root = ItemsController.apiRoot();
         StringBuilder body = new StringBuilder("<p>自治体の空間データ (Spatial data of the municipality)</p>\n<ul>\n");
         body.append(item("/ogc/collections?f=html", "コレクション (Collections)"));
         body.append(item("/ogc/conformance?f=html", "適合クラス (Conformance classes)"));
         parts.forEach(part -> part.landingLinks(root).forEach(link -> body.append(item(link.href(), link.title()))));
-        return FeaturesHtml.page("Chizu 地図 OGC API", null, body.append("</ul>\n").toString());
+        return OgcHtml.page("Chizu 地図 OGC API", "", body.append("</ul>\n").toString());
     }
 
-    @GetMapping(path = "/ogc/conformance", params = "f=html", produces = HTML)
+    @GetMapping(path = "/ogc/conformance", params = "f=html", produces = OgcHtml.MEDIA_TYPE_VALUE)
     String conformance() {
         StringBuilder body = new StringBuilder("<ul>\n");
         parts.stream().flatMap(part -> part.conformsTo().stream()).distinct()
                 .forEach(uri -> body.append("<li>").append(OgcHtml.escape(uri)).append("</li>\n"));
-        return FeaturesHtml.page("適合クラス (Conformance classes)", null, body.append("</ul>\n").toString());
+        return OgcHtml.page("適合クラス (Conformance classes)", "", body.append("</ul>\n").toString());
     }
 
-    @GetMapping(path = "/ogc/collections", params = "f=html", produces = HTML)
+    @GetMapping(path = "/ogc/collections", params = "f=html", produces = OgcHtml.MEDIA_TYPE_VALUE)
     String collections() {
         StringBuilder body = new StringBuilder("<ul>\n");
         for (Layer layer : registry.visibleTo(audience.get())) {
             body.append(item("/ogc/collections/" + layer.id() + "?f=html", layer.title().ja() + " (" + layer.title().en() + ")"));
         }
-        return FeaturesHtml.page("コレクション (Collections)", null, body.append("</ul>\n").toString());
+        return OgcHtml.page("コレクション (Collections)", "", body.append("</ul>\n").toString());
     }
 
-    @GetMapping(path = "/ogc/collections/{collectionId}", params = "f=html", produces = HTML)
+    @GetMapping(path = "/ogc/collections/{collectionId}", params = "f=html", produces = OgcHtml.MEDIA_TYPE_VALUE)
     String collection(@PathVariable String collectionId) {
         Layer layer = registry.require(collectionId, audience.get());
         String root = ItemsController.apiRoot();

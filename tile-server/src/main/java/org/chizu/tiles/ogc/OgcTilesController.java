@@ -1,7 +1,6 @@
 package org.chizu.tiles.ogc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.chizu.tiles.Tileset;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.web.TileResponses;
 import org.chizu.web.Negotiation;
+import org.chizu.web.OgcHtml;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +56,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class OgcTilesController {
 
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final LayerRegistry registry;
     private final LayerExtents extents;
@@ -184,7 +183,7 @@ class OgcTilesController {
     /** The JSON document, or the page for people when {@code f=html} or the Accept header asks for it. */
     private static ResponseEntity<?> respond(String format, String accept, Object document, Supplier<String> page) {
         return Negotiation.wantsHtml(format, accept)
-                ? ResponseEntity.ok().contentType(HTML).body(page.get())
+                ? ResponseEntity.ok().contentType(OgcHtml.MEDIA_TYPE).body(page.get())
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
     }
 
