@@ -1,6 +1,7 @@
 package org.chizu.accounts;
 
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
+import org.chizu.platform.RequestAudience;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** Whom the current request is answered for: staff when signed in as staff or admin, else the public. */
 @Component
-public class CurrentAudience {
+public class CurrentAudience implements RequestAudience {
 
+    @Override
     public Audience get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken

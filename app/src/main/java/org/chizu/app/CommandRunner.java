@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 
-import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.gis.imports.ImportRejectedException;
 import org.springframework.stereotype.Component;
 

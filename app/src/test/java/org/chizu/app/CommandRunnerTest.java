@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.platform.cli.ChizuCommand;
 import org.junit.jupiter.api.Test;
 
 class CommandRunnerTest {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerExtents;

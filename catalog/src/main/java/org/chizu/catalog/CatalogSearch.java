@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.DataTheme;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.opendata.download.DownloadFormat;
 import org.springframework.stereotype.Service;
 

@@ -2,7 +2,7 @@ package org.chizu.reports;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * One extra question of a report category: an Open311 service attribute.

@@ -2,7 +2,7 @@ package org.chizu.reports;
 
 import java.util.UUID;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * What the resident is told once a report is durably stored ("received"): its number, the token to

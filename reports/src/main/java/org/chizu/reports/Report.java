@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * A stored report with everything staff see, the resident's contact included. What the public may

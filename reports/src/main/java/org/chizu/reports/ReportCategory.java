@@ -2,7 +2,7 @@ package org.chizu.reports;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * Something a resident can report, as configured in {@code report_category}; also an Open311

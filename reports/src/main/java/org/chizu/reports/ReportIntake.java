@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.reports.photos.PhotoProcessor;
 import org.chizu.reports.photos.ProcessedPhoto;
 import org.chizu.reports.routing.ReportRouter;

@@ -3,7 +3,7 @@ package org.chizu.reports;
 import java.net.URI;
 import java.util.Map;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

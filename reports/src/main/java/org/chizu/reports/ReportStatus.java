@@ -2,7 +2,7 @@ package org.chizu.reports;
 
 import java.util.Arrays;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /** Where staff are with a report. Open311 knows only open and closed; the rest count as open. */
 public enum ReportStatus {

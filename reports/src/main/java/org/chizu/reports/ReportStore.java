@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.reports.photos.ProcessedPhoto;
 import org.chizu.reports.routing.Routing;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

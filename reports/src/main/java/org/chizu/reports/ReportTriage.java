@@ -1,6 +1,6 @@
 package org.chizu.reports;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.changes.LayerChanges;

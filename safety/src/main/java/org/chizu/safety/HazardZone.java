@@ -1,6 +1,6 @@
 package org.chizu.safety;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * A hazard zone (ハザード区域) that contains a place.

@@ -3,7 +3,7 @@ package org.chizu.safety;
 import java.util.Optional;
 
 import org.chizu.gis.layer.Attribute;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.LayerRegistry;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.chizu.safety;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * The answer to "Is this place safe?" (ここは安全？), as {@code GET /api/safety} returns it.

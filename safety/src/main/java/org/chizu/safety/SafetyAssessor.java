@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.safety.SafetyAnswer.Coverage;
 import org.chizu.safety.SafetyAnswer.Distances;
 import org.springframework.stereotype.Service;

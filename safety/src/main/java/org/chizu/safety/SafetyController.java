@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chizu.accounts.CurrentAudience;
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;

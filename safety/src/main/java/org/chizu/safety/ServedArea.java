@@ -2,7 +2,7 @@ package org.chizu.safety;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.safety.SafetyAnswer.Coverage;
 import org.chizu.safety.SafetyAnswer.Municipality;
 import org.springframework.jdbc.core.JdbcTemplate;

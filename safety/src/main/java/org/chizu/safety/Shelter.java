@@ -1,6 +1,6 @@
 package org.chizu.safety;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * A shelter near a place, with how far it is as the crow flies.

@@ -2,7 +2,7 @@ package org.chizu.safety;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * The shelters recommended for a place and why these.

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.chizu.gis.layer.DataSource;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.layer.LayerSources;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.UnknownLayerException;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.chizu.gis.layer.Attribute;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 
 /**
@@ -39,11 +39,7 @@ public record VectorLayer(String id, String description, int minzoom, int maxzoo
                 });
             }
         }
-        return new VectorLayer(layer.id(), bilingual(layer.title()), layer.tiles().minzoom(), layer.tiles().maxzoom(), fields);
+        return new VectorLayer(layer.id(), layer.title().bilingual(), layer.tiles().minzoom(), layer.tiles().maxzoom(), fields);
     }
 
-    /** "道路 (Roads)": Japanese first, English beside it when it differs. */
-    public static String bilingual(Label label) {
-        return label.ja().equals(label.en()) ? label.ja() : label.ja() + " (" + label.en() + ")";
-    }
 }

@@ -15,7 +15,7 @@ import java.sql.ResultSet;
 import java.util.List;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
-import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.tiles.seed.ProtomapsReader;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.chizu.accounts.NewAccount;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.cli.ChizuCommand;
-import org.chizu.gis.cli.CommandArguments;
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
 import org.springframework.stereotype.Component;
 
 /** {@code ./chizu user add NAME --role staff|admin [--display-name "田中 健"]}: creates a staff account. */

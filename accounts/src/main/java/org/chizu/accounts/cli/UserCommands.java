@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
-import org.chizu.gis.cli.CommandArguments;
+import org.chizu.platform.cli.CommandArguments;
 
 /** What the {@code ./chizu user …} commands share. */
 final class UserCommands {

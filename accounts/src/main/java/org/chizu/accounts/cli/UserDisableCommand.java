@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.cli.ChizuCommand;
-import org.chizu.gis.cli.CommandArguments;
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
 import org.springframework.stereotype.Component;
 
 /** {@code ./chizu user disable NAME}: takes access away, on a running server too, from its next request. */

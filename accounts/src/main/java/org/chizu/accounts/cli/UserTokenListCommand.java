@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.chizu.accounts.ApiToken;
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.cli.ChizuCommand;
-import org.chizu.gis.cli.CommandArguments;
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
 import org.springframework.stereotype.Component;
 
 /** {@code ./chizu user token list NAME}: the account's API tokens by id, label and use; never the tokens. */

@@ -16,7 +16,7 @@ import org.chizu.accounts.StaffAccount;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.UnknownAccountException;
 import org.chizu.accounts.UnknownTokenException;
-import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

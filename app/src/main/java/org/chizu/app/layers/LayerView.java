@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.DataSource;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.Licence;
 import org.chizu.gis.layer.Style;

@@ -17,7 +17,7 @@ import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.SearchField;
 import org.chizu.catalog.dcat.Vocabulary;
 import org.chizu.catalog.quality.DatasetQuality;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.StandardDataset;

@@ -30,7 +30,7 @@ import org.chizu.catalog.quality.QualityAssessment;
 import org.chizu.catalog.quality.QualityMeasurements;
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.DataTheme;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.Licence;
 import org.chizu.gis.layer.StandardDataset;

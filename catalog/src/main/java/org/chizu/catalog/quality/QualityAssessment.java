@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * One dataset's metadata quality: a measurement per metric. Totals count only measured metrics,

@@ -2,7 +2,7 @@ package org.chizu.catalog.quality;
 
 import java.util.Locale;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /** The five dimensions of data.europa.eu's metadata quality assessment (MQA), derived from FAIR. */
 public enum QualityDimension {

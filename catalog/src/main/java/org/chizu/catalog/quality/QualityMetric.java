@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * The metrics a dataset's metadata is scored on, with MQA's points. MQA's "DCAT-AP compliance"

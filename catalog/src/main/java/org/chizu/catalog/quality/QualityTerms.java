@@ -7,7 +7,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.chizu.catalog.CatalogUris;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.springframework.stereotype.Component;
 
 /**

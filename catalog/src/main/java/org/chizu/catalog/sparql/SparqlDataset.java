@@ -17,7 +17,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.dcat.CatalogModel;
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
 import org.chizu.gis.layer.GeometryKind;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;

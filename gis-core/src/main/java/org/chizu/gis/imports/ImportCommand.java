@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.chizu.gis.cli.ChizuCommand;
-import org.chizu.gis.cli.CommandArguments;
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
 import org.chizu.gis.crs.CrsCode;
 import org.chizu.gis.imports.ImportRequest.AxisOrder;
 import org.chizu.gis.imports.ImportRequest.Format;

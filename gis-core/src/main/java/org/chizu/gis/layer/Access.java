@@ -1,5 +1,6 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Audience;
 /** Who may see a layer. */
 public enum Access {
     /** Anyone, signed in or not. */

@@ -1,5 +1,7 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Label;
+
 /**
  * Where some of a layer's data came from.
  *

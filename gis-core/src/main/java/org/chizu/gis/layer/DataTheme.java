@@ -1,5 +1,7 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Label;
+
 /**
  * The 13 data themes of the EU's authority table (http://publications.europa.eu/resource/authority/data-theme),
  * which DCAT-AP catalogs classify datasets by. A layer names them in its YAML under {@code themes:}

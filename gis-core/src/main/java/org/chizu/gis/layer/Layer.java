@@ -1,5 +1,8 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Label;
+
+import org.chizu.platform.Audience;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Audience;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Label;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Label;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package org.chizu.gis.layer;
 
+import org.chizu.platform.Audience;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

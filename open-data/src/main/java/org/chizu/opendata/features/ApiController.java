@@ -6,7 +6,7 @@ import java.util.Map;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.web.OgcHtml;
+import org.chizu.platform.web.OgcHtml;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package org.chizu.opendata.features;
 
-import static org.chizu.web.OgcHtml.escape;
+import static org.chizu.platform.web.OgcHtml.escape;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcLink;
 import org.chizu.opendata.download.DownloadLinks;
-import org.chizu.web.OgcHtml;
+import org.chizu.platform.web.OgcHtml;
 import org.springframework.stereotype.Component;
 
 /**
@@ -157,6 +157,6 @@ class FeaturesHtml {
         StringBuilder downloads = new StringBuilder("ダウンロード (Downloads):");
         DownloadLinks.of(layer).forEach(d -> downloads.append(" <a href=\"").append(escape(d.href())).append("\">")
                 .append(escape(d.label())).append("</a>"));
-        return OgcHtml.page(title, OgcHtml.layerIntro(layer, List.of(downloads.toString())), body);
+        return OgcHtml.page(title, OgcHtml.collectionIntro(layer.description(), layer.licence().title(), layer.licence().url(), List.of(downloads.toString())), body);
     }
 }

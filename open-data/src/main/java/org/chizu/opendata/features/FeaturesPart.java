@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.chizu.gis.layer.Layer;
-import org.chizu.gis.ogc.OgcApiPart;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.platform.ogc.OgcApiPart;
+import org.chizu.platform.ogc.OgcLink;
 import org.chizu.opendata.download.DownloadLinks;
 import org.chizu.opendata.query.OutputCrs;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 class FeaturesPart implements OgcApiPart {
+
+    private final LayerRegistry registry;
+
+    FeaturesPart(LayerRegistry registry) {
+        this.registry = registry;
+    }
 
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
@@ -68,7 +75,8 @@ class FeaturesPart implements OgcApiPart {
     }
 
     @Override
-    public List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
+    public List<OgcLink> collectionLinks(String collectionId, String apiRoot) {
+        Layer layer = layer(collectionId);
         String collection = apiRoot + "/collections/" + layer.id();
         List<OgcLink> links = new ArrayList<>(List.of(
                 OgcLink.of(collection + "/items", "items", GEOJSON, "地物 (Features)"),
@@ -80,11 +88,17 @@ class FeaturesPart implements OgcApiPart {
     }
 
     @Override
-    public Map<String, Object> collectionMembers(Layer layer) {
+    public Map<String, Object> collectionMembers(String collectionId) {
+        Layer layer = layer(collectionId);
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("itemType", "feature");
         members.put("crs", CRSS.stream().map(OutputCrs::uri).toList());
         members.put("storageCrs", new OutputCrs(layer.geometry().srid(), true).uri());
         return members;
+    }
+
+    /** The root asks only of collections it listed, so the layer exists. */
+    private Layer layer(String collectionId) {
+        return registry.find(collectionId).orElseThrow();
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.ogc.OgcApiPart;
-import org.chizu.gis.ogc.OgcLink;
-import org.chizu.web.OgcHtml;
+import org.chizu.platform.ogc.OgcApiPart;
+import org.chizu.platform.ogc.OgcLink;
+import org.chizu.platform.web.OgcHtml;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,7 +65,7 @@ class OgcHtmlPages {
         String root = ItemsController.apiRoot();
         StringBuilder body = new StringBuilder("<ul>\n");
         for (OgcApiPart part : parts) {
-            for (OgcLink link : part.collectionLinks(layer, root)) {
+            for (OgcLink link : part.collectionLinks(layer.id(), root)) {
                 body.append(item(link.href(), link.title() + (link.type() == null ? "" : " — " + link.type())));
             }
         }

@@ -3,7 +3,7 @@ package org.chizu.opendata.features;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcLink;
 
 /**
  * The links of one items page: self and its HTML alternate, next and prev when there are such

@@ -3,7 +3,7 @@ package org.chizu.reports.open311;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.chizu.gis.cli.ChizuCommand;
+import org.chizu.platform.cli.ChizuCommand;
 import org.springframework.stereotype.Component;
 
 /** {@code ./chizu open311 key add CLIENT}: issues an API key for an Open311 client and prints it once. */

@@ -2,7 +2,7 @@ package org.chizu.reports.photos;
 
 import java.util.Arrays;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.reports.ReportProblem;
 import org.springframework.http.HttpStatus;
 

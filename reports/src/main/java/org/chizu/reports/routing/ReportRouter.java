@@ -3,7 +3,7 @@ package org.chizu.reports.routing;
 import java.util.List;
 import java.util.Map;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.reports.Pin;
 import org.chizu.reports.ReportCategory;
 import org.chizu.reports.ReportProblem;

@@ -1,6 +1,6 @@
 package org.chizu.reports.routing;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 
 /**
  * Where a report goes: the point it is filed at, what it was snapped to and the body that handles it.

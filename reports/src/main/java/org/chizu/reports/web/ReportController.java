@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.chizu.accounts.CurrentAudience;
-import org.chizu.gis.layer.Audience;
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Audience;
+import org.chizu.platform.Label;
 import org.chizu.reports.NewReport;
 import org.chizu.reports.Pin;
 import org.chizu.reports.Receipt;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.chizu.gis.layer.Label;
+import org.chizu.platform.Label;
 import org.chizu.reports.ReportProblem;
 import org.chizu.reports.ReportsProperties;
 import org.springframework.http.HttpStatus;

@@ -13,7 +13,8 @@ import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcApiRoot;
+import org.chizu.platform.ogc.OgcLink;
 import org.chizu.gis.layer.LayerExtents;
 import org.chizu.tiles.TileCoordinate;
 import org.chizu.tiles.TileRange;
@@ -21,8 +22,8 @@ import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.web.TileResponses;
-import org.chizu.web.Negotiation;
-import org.chizu.web.OgcHtml;
+import org.chizu.platform.web.Negotiation;
+import org.chizu.platform.web.OgcHtml;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -128,7 +129,7 @@ class OgcTilesController {
         String tilesUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles";
         Tilesets tilesets = new Tilesets(
                 withHtml(tilesUrl, List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null))),
-                List.of(new TilesetRef(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
+                List.of(new TilesetRef(layer.title().bilingual(), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
                         tilesetLinks(tilesUrl + "/" + WebMercatorQuad.ID))));
         return respond(f, accept, tilesets, () -> TilesHtml.tilesets(layer, tilesets));
     }
@@ -146,7 +147,7 @@ class OgcTilesController {
         links.add(OgcLink.of(ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/" + layer.id() + ".json").toUriString(),
                 "describedby", OgcApiRoot.JSON, "TileJSON"));
         Bounds bounds = extents.of(layer).orElse(null);
-        TilesetMetadata tileset = new TilesetMetadata(VectorLayer.bilingual(layer.title()), "vector", WebMercatorQuad.CRS,
+        TilesetMetadata tileset = new TilesetMetadata(layer.title().bilingual(), "vector", WebMercatorQuad.CRS,
                 WebMercatorQuad.URI, limits(layer, bounds),
                 bounds == null ? null : new BoundingBox(new double[] {bounds.minLon(), bounds.minLat()},
                         new double[] {bounds.maxLon(), bounds.maxLat()}, CRS84),

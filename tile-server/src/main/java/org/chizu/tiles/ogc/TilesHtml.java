@@ -1,6 +1,6 @@
 package org.chizu.tiles.ogc;
 
-import static org.chizu.web.OgcHtml.escape;
+import static org.chizu.platform.web.OgcHtml.escape;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcLink;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.ogc.OgcTilesController.TileMatrixSets;
 import org.chizu.tiles.ogc.OgcTilesController.TilesetMetadata;
 import org.chizu.tiles.ogc.OgcTilesController.Tilesets;
-import org.chizu.web.OgcHtml;
+import org.chizu.platform.web.OgcHtml;
 
 /**
  * The HTML encoding of OGC API – Tiles ({@code f=html}): pages for people, drawn from the very
@@ -54,7 +54,7 @@ final class TilesHtml {
                         tileset.title() + " — " + WebMercatorQuad.ID))
                 .append("<br><small>ベクトルタイル (vector tiles), ").append(escape(tileset.crs())).append("</small></li>\n"));
         body.append("</ul>\n");
-        return OgcHtml.page(VectorLayer.bilingual(layer.title()) + " — タイル (Tiles)", OgcHtml.layerIntro(layer, List.of()),
+        return OgcHtml.page(layer.title().bilingual() + " — タイル (Tiles)", OgcHtml.collectionIntro(layer.description(), layer.licence().title(), layer.licence().url(), List.of()),
                 body + alternateJson(tilesets.links()));
     }
 
@@ -77,8 +77,8 @@ final class TilesHtml {
                 .append("<nav>").append(alternate(tileset.links(), "JSON"))
                 .append(" <a rel=\"describedby\" type=\"application/json\" href=\"").append(escape(tileJson)).append("\">TileJSON</a></nav>\n");
         String collection = "/ogc/collections/" + layer.id() + "?f=html";
-        return OgcHtml.page(VectorLayer.bilingual(layer.title()) + " — " + WebMercatorQuad.ID,
-                OgcHtml.layerIntro(layer, List.of(anchor(collection, "コレクション (Collection)"))), body.toString());
+        return OgcHtml.page(layer.title().bilingual() + " — " + WebMercatorQuad.ID,
+                OgcHtml.collectionIntro(layer.description(), layer.licence().title(), layer.licence().url(), List.of(anchor(collection, "コレクション (Collection)"))), body.toString());
     }
 
     /** The properties each tile's features carry, with the labels people know them by. */

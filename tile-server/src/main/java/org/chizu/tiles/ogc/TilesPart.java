@@ -2,9 +2,9 @@ package org.chizu.tiles.ogc;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Layer;
-import org.chizu.gis.ogc.OgcApiPart;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcApiPart;
+import org.chizu.platform.ogc.OgcApiRoot;
+import org.chizu.platform.ogc.OgcLink;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +37,8 @@ class TilesPart implements OgcApiPart {
     }
 
     @Override
-    public List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
-        String tiles = apiRoot + "/collections/" + layer.id() + "/tiles";
+    public List<OgcLink> collectionLinks(String collectionId, String apiRoot) {
+        String tiles = apiRoot + "/collections/" + collectionId + "/tiles";
         return List.of(
                 OgcLink.of(tiles, REL_VECTOR_TILESETS, OgcApiRoot.JSON, "ベクトルタイル (Vector tilesets)"),
                 OgcLink.of(tiles + "?f=html", REL_VECTOR_TILESETS, MediaType.TEXT_HTML_VALUE, "ベクトルタイル一覧 (Vector tilesets as HTML)"));

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.chizu.gis.layer.TileSettings;
-import org.chizu.gis.ogc.OgcLink;
+import org.chizu.platform.ogc.OgcLink;
 
 /**
  * The WebMercatorQuad tile matrix set of OGC 2D TMS 2.0 (the XYZ grid of web maps), as a JSON

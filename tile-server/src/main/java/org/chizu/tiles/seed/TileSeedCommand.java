@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.chizu.gis.cli.ChizuCommand;
-import org.chizu.gis.cli.CommandArguments;
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
+import org.chizu.platform.Audience;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.TileSettings;
 import org.chizu.tiles.Tile;
@@ -95,7 +95,7 @@ class TileSeedCommand implements ChizuCommand {
     }
 
     private static ArchiveMetadata metadata(Tileset tileset, Bounds bbox, int[] zooms) {
-        String description = String.join(" / ", tileset.layers().stream().map(l -> VectorLayer.bilingual(l.title())).toList());
+        String description = String.join(" / ", tileset.layers().stream().map(l -> l.title().bilingual()).toList());
         return new ArchiveMetadata(tileset.name(), description, bbox, zooms[0], zooms[1], VectorLayer.of(tileset));
     }
 

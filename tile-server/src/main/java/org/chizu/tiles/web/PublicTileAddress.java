@@ -2,7 +2,7 @@ package org.chizu.tiles.web;
 
 import java.util.Optional;
 
-import org.chizu.gis.layer.Audience;
+import org.chizu.platform.Audience;
 import org.chizu.tiles.TileCoordinate;
 import org.chizu.tiles.TileOutOfRangeException;
 import org.chizu.tiles.Tileset;

@@ -50,7 +50,7 @@ class TileJsonController {
         TileJson document = new TileJson(
                 "3.0.0",
                 tileset.name(),
-                tileset.layers().stream().map(l -> VectorLayer.bilingual(l.description())).collect(Collectors.joining(" / ")),
+                tileset.layers().stream().map(l -> l.description().bilingual()).collect(Collectors.joining(" / ")),
                 attribution(tileset),
                 "xyz",
                 List.of(tiles),

@@ -1,4 +1,4 @@
-package org.chizu.web;
+package org.chizu.platform.web;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.chizu.web;
+package org.chizu.platform.web;
 
 import java.util.List;
 
-import org.chizu.gis.layer.Layer;
+import org.chizu.platform.Label;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 
@@ -47,15 +47,15 @@ public final class OgcHtml {
     }
 
     /**
-     * A layer's description, then one line with the web map, the given links (HTML, already escaped)
-     * and the layer's licence.
+     * A collection's description, then one line with the web map, the given links (HTML, already
+     * escaped) and the licence.
      */
-    public static String layerIntro(Layer layer, List<String> links) {
-        StringBuilder intro = new StringBuilder("<p>").append(escape(layer.description().ja())).append("<br><small>")
-                .append(escape(layer.description().en())).append("</small></p>\n<p><a href=\"/\">ウェブ地図で見る (Open the web map)</a>");
+    public static String collectionIntro(Label description, Label licenceTitle, String licenceUrl, List<String> links) {
+        StringBuilder intro = new StringBuilder("<p>").append(escape(description.ja())).append("<br><small>")
+                .append(escape(description.en())).append("</small></p>\n<p><a href=\"/\">ウェブ地図で見る (Open the web map)</a>");
         links.forEach(link -> intro.append(" · ").append(link));
-        return intro.append(" · <a href=\"").append(escape(layer.licence().url())).append("\">")
-                .append(escape(layer.licence().title().ja())).append("</a></p>\n").toString();
+        return intro.append(" · <a href=\"").append(escape(licenceUrl)).append("\">")
+                .append(escape(licenceTitle.ja())).append("</a></p>\n").toString();
     }
 
     public static String escape(String text) {

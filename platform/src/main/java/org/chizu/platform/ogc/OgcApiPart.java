@@ -1,9 +1,8 @@
-package org.chizu.gis.ogc;
+package org.chizu.platform.ogc;
 
 import java.util.List;
 import java.util.Map;
 
-import org.chizu.gis.layer.Layer;
 
 /**
  * One building block of Chizu's OGC API (Tiles, Features …), all under the one root {@code /ogc}.
@@ -23,8 +22,8 @@ public interface OgcApiPart {
         return List.of();
     }
 
-    /** Links this part adds to the description of a collection (one layer the caller may see). */
-    default List<OgcLink> collectionLinks(Layer layer, String apiRoot) {
+    /** Links this part adds to the description of a collection, one the caller may see. */
+    default List<OgcLink> collectionLinks(String collectionId, String apiRoot) {
         return List.of();
     }
 
@@ -32,7 +31,7 @@ public interface OgcApiPart {
      * Members this part adds to the description of a collection beside id, title, extent and links
      * (OGC API – Features adds {@code itemType}, {@code crs} and {@code storageCrs}).
      */
-    default Map<String, Object> collectionMembers(Layer layer) {
+    default Map<String, Object> collectionMembers(String collectionId) {
         return Map.of();
     }
 }

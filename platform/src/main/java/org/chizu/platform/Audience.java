@@ -1,4 +1,4 @@
-package org.chizu.gis.layer;
+package org.chizu.platform;
 
 /** Whom a request is answered for: the anonymous public or signed-in staff (admins included). */
 public enum Audience {

@@ -1,9 +1,8 @@
-package org.chizu.web;
+package org.chizu.platform.web;
 
 import java.net.URI;
 
-import org.chizu.gis.imports.ImportRejectedException;
-import org.chizu.gis.layer.UnknownLayerException;
+import org.chizu.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,20 +34,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A module's own failure, which says its status and members itself. */
     @ExceptionHandler
-    ProblemDetail unknownLayer(UnknownLayerException e) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-layer", "Unknown layer", e.getMessage());
-        problem.setProperty("layer", e.layerId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail importRejected(ImportRejectedException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected",
-                "The file was not imported", e.getMessage());
-        problem.setProperty("layer", e.layerId());
-        problem.setProperty("problemCount", e.problemCount());
-        problem.setProperty("errors", e.problems());
+    ProblemDetail moduleProblem(ProblemException e) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
+        e.members().forEach(problem::setProperty);
         return problem;
     }
 

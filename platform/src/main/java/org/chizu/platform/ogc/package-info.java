@@ -2,4 +2,4 @@
  * The contract between the parts of Chizu's OGC API: each part (Tiles, Features …) contributes
  * links and conformance classes to the shared root. Plain data, no HTTP.
  */
-package org.chizu.gis.ogc;
+package org.chizu.platform.ogc;

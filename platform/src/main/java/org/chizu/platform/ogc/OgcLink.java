@@ -1,4 +1,4 @@
-package org.chizu.gis.ogc;
+package org.chizu.platform.ogc;
 
 import java.util.Objects;
 

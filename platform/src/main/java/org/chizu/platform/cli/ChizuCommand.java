@@ -1,4 +1,4 @@
-package org.chizu.gis.cli;
+package org.chizu.platform.cli;
 
 import java.io.PrintStream;
 import java.util.List;

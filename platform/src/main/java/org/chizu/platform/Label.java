@@ -1,4 +1,4 @@
-package org.chizu.gis.layer;
+package org.chizu.platform;
 
 import java.util.Objects;
 
@@ -18,5 +18,10 @@ public record Label(String ja, String en) {
     /** The text for a language tag ("ja", "en", "en-GB" …); Japanese for anything else. */
     public String in(String language) {
         return language != null && language.startsWith("en") ? en : ja;
+    }
+
+    /** "道路 (Roads)": Japanese first, English beside it when it differs. */
+    public String bilingual() {
+        return ja.equals(en) ? ja : ja + " (" + en + ")";
     }
 }

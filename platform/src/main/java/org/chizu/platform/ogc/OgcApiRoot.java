@@ -1,4 +1,4 @@
-package org.chizu.tiles.ogc;
+package org.chizu.platform.ogc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +8,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.chizu.accounts.CurrentAudience;
-import org.chizu.gis.layer.Layer;
-import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.ogc.OgcApiPart;
-import org.chizu.gis.ogc.OgcLink;
-import org.chizu.gis.layer.LayerExtents;
-import org.chizu.tiles.VectorLayer;
+import org.chizu.platform.RequestAudience;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,14 +18,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The one root of Chizu's OGC API, {@code /ogc}: landing page, conformance and collections
  * (OGC API – Common). It knows no building block: Tiles, Features and any later part contribute
- * their links and conformance classes as {@link OgcApiPart} beans. It lives in the tile server only
- * because tiles were the first part.
+ * their links and conformance classes as {@link OgcApiPart} beans, and the collections come from
+ * the one {@link OgcCollections} bean.
  */
 @RestController
 @RequestMapping(path = "/ogc", produces = "application/json")
-class OgcApiRoot {
+public class OgcApiRoot {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
     private static final List<String> COMMON_CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/landing-page",
@@ -39,19 +33,17 @@ class OgcApiRoot {
             "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections");
 
     private final List<OgcApiPart> parts;
-    private final LayerRegistry registry;
-    private final LayerExtents extents;
-    private final CurrentAudience audience;
+    private final OgcCollections collections;
+    private final RequestAudience audience;
 
-    OgcApiRoot(List<OgcApiPart> parts, LayerRegistry registry, LayerExtents extents, CurrentAudience audience) {
+    OgcApiRoot(List<OgcApiPart> parts, OgcCollections collections, RequestAudience audience) {
         this.parts = parts;
-        this.registry = registry;
-        this.extents = extents;
+        this.collections = collections;
         this.audience = audience;
     }
 
     /** The absolute URL of {@code /ogc} for the current request. */
-    static String apiRoot() {
+    public static String apiRoot() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
     }
 
@@ -97,26 +89,25 @@ class OgcApiRoot {
         String root = apiRoot();
         return new Collections(
                 List.of(OgcLink.of(root + "/collections", "self", JSON, "コレクション (Collections)")),
-                registry.visibleTo(audience.get()).stream().map(layer -> collection(layer, root)).toList());
+                collections.visibleTo(audience.get()).stream().map(c -> describe(c, root)).toList());
     }
 
     @GetMapping("/collections/{collectionId}")
     Collection collection(@PathVariable String collectionId) {
-        return collection(registry.require(collectionId, audience.get()), apiRoot());
+        return describe(collections.find(collectionId, audience.get())
+                .orElseThrow(() -> new UnknownCollectionException(collectionId)), apiRoot());
     }
 
-    private Collection collection(Layer layer, String root) {
+    private Collection describe(OgcCollection collection, String root) {
         List<OgcLink> links = new ArrayList<>();
-        links.add(OgcLink.of(root + "/collections/" + layer.id(), "self", JSON, VectorLayer.bilingual(layer.title())));
-        links.add(OgcLink.of(layer.licence().url(), "license", null, VectorLayer.bilingual(layer.licence().title())));
-        parts.forEach(part -> links.addAll(part.collectionLinks(layer, root)));
-        Extent extent = extents.of(layer)
-                .map(b -> new Extent(new Spatial(List.of(new double[] {b.minLon(), b.minLat(), b.maxLon(), b.maxLat()}),
-                        "http://www.opengis.net/def/crs/OGC/1.3/CRS84")))
-                .orElse(null);
+        links.add(OgcLink.of(root + "/collections/" + collection.id(), "self", JSON, collection.title().bilingual()));
+        links.add(OgcLink.of(collection.licenceUrl(), "license", null, collection.licenceTitle().bilingual()));
+        parts.forEach(part -> links.addAll(part.collectionLinks(collection.id(), root)));
+        Extent extent = collection.extent() == null ? null
+                : new Extent(new Spatial(List.of(collection.extent()), "http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
         Map<String, Object> members = new LinkedHashMap<>();
-        parts.forEach(part -> members.putAll(part.collectionMembers(layer)));
-        return new Collection(layer.id(), VectorLayer.bilingual(layer.title()), VectorLayer.bilingual(layer.description()),
+        parts.forEach(part -> members.putAll(part.collectionMembers(collection.id())));
+        return new Collection(collection.id(), collection.title().bilingual(), collection.description().bilingual(),
                 extent, links, members);
     }
 }
