@@ -3,6 +3,7 @@ package org.chizu.app;
 import java.util.Arrays;
 import java.util.List;
 
+import org.chizu.platform.BackgroundWork;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -31,7 +32,9 @@ public class ChizuApplication {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false", "chizu.layer-changes.listen=false")
+                // Lazily: a command creates only the beans its work needs, and no background work at all.
+                .lazyInitialization(true)
+                .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false", BackgroundWork.PROPERTY + "=false")
                 .run(springArgs);
         int exitCode = context.getBean(CommandRunner.class).run(commandWords);
         System.exit(SpringApplication.exit(context, () -> exitCode));

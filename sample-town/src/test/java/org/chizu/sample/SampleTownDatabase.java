@@ -24,7 +24,7 @@ final class SampleTownDatabase {
         DataSource dataSource = TestDatabase.migrated().dataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.loader = new SampleTownLoader(jdbc, new DataSourceTransactionManager(dataSource),
-                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add), new SampleTownProperties(true, sharedData));
+                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add, true), new SampleTownProperties(true, sharedData));
     }
 
     /** The real public data: where ./chizu test says, else ../shared/data beside the repository. */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,9 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then the layer's cached tiles at the generalised zooms are dropped. Until a rebuild finishes, those
  * zooms show the previous generalisation: the staleness window is the quiet time plus the build.
  * A rebuild that fails (the database away, a lock timeout) is tried again after
- * {@code chizu.tiles.generalize-retry}.
+ * {@code chizu.tiles.generalize-retry}. Servers keep the tables; commands leave them alone.
  */
 @Component
+@BackgroundWork
 class Generalizations implements SmartLifecycle {
 
     static final Duration QUIET = Duration.ofSeconds(1);

@@ -61,7 +61,7 @@ class TileCacheAcrossProcessesTest extends TileServerTest {
         AnotherProcess(DataSource database) {
             jdbc = new JdbcTemplate(database);
             transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
-            changes = new LayerChanges(jdbc, event -> { });
+            changes = new LayerChanges(jdbc, event -> { }, true);
         }
 
         void insertShelterWithoutAnnouncingIt(double lon, double lat) {

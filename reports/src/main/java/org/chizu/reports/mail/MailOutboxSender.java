@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.chizu.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.chizu.platform.BackgroundWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * out when the application next starts with a server configured.
  */
 @Component
+@BackgroundWork
 @EnableScheduling
 class MailOutboxSender implements SchedulingConfigurer {
 

@@ -21,6 +21,7 @@ import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 import org.chizu.tiles.VectorLayer;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,8 @@ class TileSeedCommand implements ChizuCommand {
     private final TileService tiles;
     private final ObjectMapper json;
 
-    TileSeedCommand(Tilesets tilesets, TileService tiles, ObjectMapper json) {
+    /** The tile server is made ready only when the command runs: every command is created to be found by its words. */
+    TileSeedCommand(@Lazy Tilesets tilesets, @Lazy TileService tiles, ObjectMapper json) {
         this.tilesets = tilesets;
         this.tiles = tiles;
         this.json = json;

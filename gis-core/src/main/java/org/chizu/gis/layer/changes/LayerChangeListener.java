@@ -9,11 +9,11 @@ import java.util.Properties;
 
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.platform.BackgroundWork;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -30,11 +30,10 @@ import org.springframework.stereotype.Component;
  * {@link #start()} returns once the first connection listens (or has failed and is being retried),
  * so a change committed after start-up is heard.
  *
- * <p>Web servers listen; commands ({@code ./chizu import …}) set {@code chizu.layer-changes.listen=false},
- * as they only make changes and exit.
+ * <p>Web servers listen; commands ({@code ./chizu import …}) do not, as they only make changes and exit.
  */
 @Component
-@ConditionalOnProperty(name = "chizu.layer-changes.listen", havingValue = "true", matchIfMissing = true)
+@BackgroundWork
 class LayerChangeListener implements SmartLifecycle {
 
     static final String APPLICATION_NAME = "chizu-layer-changes";

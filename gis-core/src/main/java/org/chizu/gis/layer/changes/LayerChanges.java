@@ -3,6 +3,8 @@ package org.chizu.gis.layer.changes;
 import java.util.UUID;
 
 import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.platform.BackgroundWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,15 +31,19 @@ public class LayerChanges {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final boolean heardHere;
     private final String origin = UUID.randomUUID().toString();
 
     /**
      * @param jdbc   runs in the caller's transaction (the same data source as its transaction manager)
-     * @param events where this process hears the change after the commit
+     * @param events    where this process hears the change after the commit
+     * @param heardHere false in a command, which keeps no caches to drop and only tells the servers
      */
-    public LayerChanges(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    public LayerChanges(JdbcTemplate jdbc, ApplicationEventPublisher events,
+            @Value("${" + BackgroundWork.PROPERTY + ":true}") boolean heardHere) {
         this.jdbc = jdbc;
         this.events = events;
+        this.heardHere = heardHere;
     }
 
     /**
@@ -51,6 +57,9 @@ public class LayerChanges {
             throw new IllegalStateException("a layer change is announced in the transaction that makes it");
         }
         jdbc.query(NOTIFY, rs -> null, LayerChangeMessage.CHANNEL, LayerChangeMessage.of(origin, change).toJson());
+        if (!heardHere) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
