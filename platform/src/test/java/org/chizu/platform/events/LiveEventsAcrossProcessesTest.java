@@ -35,7 +35,7 @@ class LiveEventsAcrossProcessesTest {
     static void twoProcessesOnOneDatabase() {
         database = EventsDatabase.fresh();
         publishing = new EventsProcess(database);
-        serving = new EventsProcess(database, "chizu.events.max-subscribers=5");
+        serving = new EventsProcess(database);
     }
 
     @AfterAll
@@ -164,20 +164,20 @@ class LiveEventsAcrossProcessesTest {
 
     @Test
     void aProcessServingAsManyClientsAsItMayRefusesTheNextWith503AndAcceptsAgainWhenOneLeaves() throws Exception {
-        int free = 5 - serving.subscribers().size();
         List<SseClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < free; i++) {
-                clients.add(SseClient.connect(serving.uri("/events?topic=crowd"), null));
-            }
-            HttpResponse<String> refused = SseClient.refused(serving.uri("/events?topic=crowd"), null);
+        try (EventsProcess small = new EventsProcess(database, "chizu.events.max-subscribers=2")) {
+            clients.add(SseClient.connect(small.uri("/events?topic=crowd"), null));
+            clients.add(SseClient.connect(small.uri("/events?topic=crowd"), null));
+
+            HttpResponse<String> refused = SseClient.refused(small.uri("/events?topic=crowd"), null);
             assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(JSON.readTree(refused.body()).path("maxSubscribers").asInt()).isEqualTo(5);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).path("maxSubscribers").asInt()).isEqualTo(2);
 
             clients.removeFirst().close();
-            // The server notices the client has gone at its next heartbeat.
-            await().until(() -> serving.subscribers().size() < 5);
-            clients.add(SseClient.connect(serving.uri("/events?topic=crowd"), null));
+            // The server notices that the client has gone when its next heartbeat cannot be written.
+            await().until(() -> small.subscribers().size() < 2);
+            clients.add(SseClient.connect(small.uri("/events?topic=crowd"), null));
         } finally {
             clients.forEach(SseClient::close);
         }
