@@ -43,6 +43,10 @@ final class EventsProcess implements AutoCloseable {
         return context.getBean(TransactionTemplate.class);
     }
 
+    EventLog eventLog() {
+        return context.getBean(EventLog.class);
+    }
+
     Subscribers subscribers() {
         return context.getBean(Subscribers.class);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,20 @@ class LiveEventsAcrossProcessesTest {
         } finally {
             clients.forEach(SseClient::close);
         }
+    }
+
+    @Test
+    void pruningKeepsOnlyTheNewestEventsWithinTheCountAndAge() {
+        for (int i = 1; i <= 5; i++) {
+            publishing.events().publish("prune", i);
+        }
+
+        publishing.eventLog().prune(Duration.ofHours(1), 2);
+        assertThat(database.jdbc().queryForList("select data::text from live_event order by id", String.class))
+                .containsExactly("4", "5");
+
+        publishing.eventLog().prune(Duration.ZERO, 10);
+        assertThat(database.jdbc().queryForObject("select count(*) from live_event", Integer.class)).isZero();
     }
 
     @Test
