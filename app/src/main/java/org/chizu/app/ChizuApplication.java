@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Chizu: assembles every module into one application. Started with a command's words first
  * ({@code import …}, {@code user add …}) it runs that command without the web server and exits; a
- * command announces its layer changes to the running servers but does not listen for theirs.
+ * command announces its layer changes (and publishes live events) to the running servers but does not
+ * listen for theirs.
  */
 @SpringBootApplication(scanBasePackages = "org.chizu")
 @ConfigurationPropertiesScan("org.chizu")

@@ -12,14 +12,17 @@ import org.chizu.reports.photos.PhotoProcessor;
 import org.chizu.reports.photos.ProcessedPhoto;
 import org.chizu.reports.routing.ReportRouter;
 import org.chizu.reports.routing.Routing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receives reports from residents and Open311 clients. Everything slow or refusable happens first,
  * outside any transaction: checking the fields, re-encoding the photos, routing. Then the report and
  * its photos are stored in one transaction, so when the caller hears "received" both are durable,
- * and a failure at any point leaves neither.
+ * and a failure at any point leaves neither. A new report is announced as {@link ReportReceived} in
+ * that transaction.
  */
 @Service
 public class ReportIntake {
@@ -34,14 +37,18 @@ public class ReportIntake {
     private final ReportRouter router;
     private final ReportStore store;
     private final ReportsProperties properties;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     public ReportIntake(ReportCategories categories, PhotoProcessor photos, ReportRouter router, ReportStore store,
-            ReportsProperties properties) {
+            ReportsProperties properties, TransactionTemplate transaction, ApplicationEventPublisher events) {
         this.categories = categories;
         this.photos = photos;
         this.router = router;
         this.store = store;
         this.properties = properties;
+        this.transaction = transaction;
+        this.events = events;
     }
 
     /**
@@ -55,7 +62,13 @@ public class ReportIntake {
         CheckedReport checked = check(report);
         List<ProcessedPhoto> processed = report.photos().stream().map(photos::process).toList();
         Routing routing = router.route(checked.category(), checked.pin());
-        return store.insert(checked, routing, processed);
+        return transaction.execute(tx -> {
+            Receipt receipt = store.insert(checked, routing, processed);
+            if (!receipt.alreadyFiled()) {
+                events.publishEvent(new ReportReceived(receipt));
+            }
+            return receipt;
+        });
     }
 
     private CheckedReport check(NewReport report) {

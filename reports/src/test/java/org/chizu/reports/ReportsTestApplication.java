@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
  * this one, so the tests cannot start it. The layer registry's start-up check also proves the
  * public {@code reports} layer matches its view.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events"})
 @ConfigurationPropertiesScan("org.chizu")
 @Import(CurrentAudience.class)
 class ReportsTestApplication {

@@ -65,7 +65,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
             requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
             moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
-            requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+            // Live events are open to all; the events module's topic policy decides per topic.
+            requests.requestMatchers(HttpMethod.GET, "/events").permitAll()
+                    .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                     .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                     .requestMatchers(HttpMethod.GET).permitAll()
                     .requestMatchers(HttpMethod.HEAD).permitAll()

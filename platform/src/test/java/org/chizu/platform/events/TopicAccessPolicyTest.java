@@ -1,0 +1,37 @@
+package org.chizu.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chizu.platform.Audience;
+import org.junit.jupiter.api.Test;
+
+class TopicAccessPolicyTest {
+
+    @Test
+    void publicTopicsAreOpenToEveryone() {
+        assertThat(TopicAccessPolicy.allows("alerts", Audience.PUBLIC, null)).isTrue();
+        assertThat(TopicAccessPolicy.allows("queue.board.3", Audience.PUBLIC, null)).isTrue();
+        assertThat(TopicAccessPolicy.allows("staffing", Audience.PUBLIC, null)).isTrue();
+    }
+
+    @Test
+    void staffTopicsAreForStaffOnly() {
+        assertThat(TopicAccessPolicy.allows("staff.reports", Audience.PUBLIC, null)).isFalse();
+        assertThat(TopicAccessPolicy.allows("staff", Audience.PUBLIC, "resident")).isFalse();
+        assertThat(TopicAccessPolicy.allows("staff.reports", Audience.STAFF, "tanaka")).isTrue();
+    }
+
+    @Test
+    void aUsersTopicIsForThatUserAloneEvenForOtherStaff() {
+        assertThat(TopicAccessPolicy.allows("user.tanaka.jobs", Audience.STAFF, "tanaka")).isTrue();
+        assertThat(TopicAccessPolicy.allows("user.tanaka.jobs", Audience.STAFF, "suzuki")).isFalse();
+        assertThat(TopicAccessPolicy.allows("user.tanaka.jobs", Audience.PUBLIC, null)).isFalse();
+    }
+
+    @Test
+    void aNameWithDotsOwnsOnlyItsOwnTopicsNotThoseOfALongerName() {
+        assertThat(TopicAccessPolicy.allows("user.a.b.jobs", Audience.STAFF, "a.b")).isTrue();
+        assertThat(TopicAccessPolicy.allows("user.a.b.jobs", Audience.STAFF, "a")).isFalse();
+        assertThat(TopicAccessPolicy.allows("user.a.jobs", Audience.STAFF, "a.b")).isFalse();
+    }
+}
