@@ -32,6 +32,7 @@ import java.util.Set;
  *                    checked against the attributes
  * @param themes      the EU data themes catalogs classify the layer under; none when not declared
  * @param temporal    the date attribute telling what time the data is about; null when the layer has none
+ * @param sections    the sections other modules own (open-data's {@code history} …), read with {@link #section}
  */
 public record Layer(
         String id,
@@ -48,7 +49,8 @@ public record Layer(
         TileSettings tiles,
         List<StandardDataset> standards,
         List<DataTheme> themes,
-        Temporal temporal) {
+        Temporal temporal,
+        LayerSections sections) {
 
     public Layer {
         Objects.requireNonNull(id, "layer id");
@@ -76,6 +78,7 @@ public record Layer(
             }
             problems.addAll(standard.problemsWith(attributes));
         }
+        sections = sections == null ? LayerSections.NONE : sections;
         themes = List.copyOf(themes == null ? List.of() : new LinkedHashSet<>(themes));
         if (temporal != null && attribute(attributes, temporal.attribute()).map(a -> a.type() != AttributeType.DATE).orElse(true)) {
             problems.add("temporal attribute '" + temporal.attribute() + "' must be one of the layer's date attributes");
@@ -83,6 +86,19 @@ public record Layer(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("layer " + id + ": " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * A module's own section of the declaration read as its type, such as
+     * {@code layer.section("booking", BookingSection.class)}; empty when the declaration has none.
+     */
+    public <T> Optional<T> section(String name, Class<T> type) {
+        return sections.get(name, type);
+    }
+
+    Layer withSections(LayerSections written) {
+        return new Layer(id, title, description, table, idColumn, geometry, attributes, licence, access, style, keywords,
+                tiles, standards, themes, temporal, written);
     }
 
     /** The standard layout with this id, if the layer declares one. */

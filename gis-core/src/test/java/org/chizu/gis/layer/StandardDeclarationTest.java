@@ -55,7 +55,7 @@ class StandardDeclarationTest {
                 """;
 
         assertThatThrownBy(() -> LayerYaml.parse(declaration, "layers/99-little.yml"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidLayerDeclarationException.class)
                 .hasMessageContaining("layers/99-little.yml")
                 .hasMessageContaining("standard shelters: column 名称 names unknown attribute 'nmae'");
     }
