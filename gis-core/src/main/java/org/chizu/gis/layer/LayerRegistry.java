@@ -147,11 +147,11 @@ public class LayerRegistry {
      * Stores an admin's declaration (YAML or JSON), adding a layer or replacing one stored before,
      * once it reads and matches the database; every process then reloads, this one before returning.
      *
-     * @return the declaration as now in force
+     * @return the declaration as now in force, and whether it added a layer (or replaced one)
      * @throws InvalidLayerDeclarationException when it does not read or does not match the database
      * @throws LayerNotChangeableException when the application or the town's folder declares that layer
      */
-    public synchronized LayerDeclaration store(String text, String declaredBy) {
+    public synchronized Stored store(String text, String declaredBy) {
         Layer layer = files.parse(text, "the declaration sent");
         LayerDeclaration existing = current.get().declarations().get(layer.id());
         if (existing != null && existing.origin() != Origin.STORED) {
@@ -165,7 +165,11 @@ public class LayerRegistry {
         checked(all);
         stored.store(layer.id(), text, declaredBy);
         reload();
-        return declaration(layer.id()).orElse(candidate);
+        return new Stored(declaration(layer.id()).orElse(candidate), existing == null);
+    }
+
+    /** What {@link #store} did: the declaration in force and whether it added the layer. */
+    public record Stored(LayerDeclaration declaration, boolean added) {
     }
 
     /**
