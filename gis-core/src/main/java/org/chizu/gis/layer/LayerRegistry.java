@@ -66,7 +66,7 @@ public class LayerRegistry {
         this(files, stored, jdbc, events, sectionTypes.orderedStream().toList());
     }
 
-    private LayerRegistry(LayerDeclarations files, StoredLayerDeclarations stored, JdbcTemplate jdbc,
+    LayerRegistry(LayerDeclarations files, StoredLayerDeclarations stored, JdbcTemplate jdbc,
             ApplicationEventPublisher events, List<LayerSectionType<?>> sectionTypes) {
         this.files = files;
         this.stored = stored;
