@@ -211,7 +211,8 @@ public class LayerRegistry {
                 problems.add("layer " + declaration.layer().id() + " is declared twice: in " + twin.source()
                         + " and in " + declaration.source());
             }
-            problems.addAll(sectionProblemsOf(declaration.layer(), false));
+            problems.addAll(sectionProblemsOf(declaration.layer(), false).stream()
+                    .map(problem -> problem + " (in " + declaration.source() + ")").toList());
         }
         if (problems.isEmpty()) {
             problems.addAll(schema.problemsOf(declarations.stream().map(LayerDeclaration::layer).toList()));
