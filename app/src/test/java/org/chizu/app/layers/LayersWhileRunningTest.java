@@ -146,6 +146,16 @@ class LayersWhileRunningTest {
         assertThat(wrongKind.statusCode()).isEqualTo(422);
         assertThat(json.readTree(wrongKind.body()).path("field").asText()).isEqualTo("geometry.kind");
 
+        HttpResponse<String> wrongStandard = declare(adminToken, declaration("ponds", "池", "Ponds")
+                + "standards: [{id: ponds, title: {ja: 池一覧}, spec: 'https://example.org/ponds', columns: [{name: 名称, attribute: nmae}]}]\n");
+        assertThat(wrongStandard.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(wrongStandard.body()).path("field").asText()).isEqualTo("standards");
+        assertThat(wrongStandard.body()).contains("names unknown attribute 'nmae'");
+
+        HttpResponse<String> wrongHistory = declare(adminToken, declaration("ponds", "池", "Ponds") + "history: sometimes\n");
+        assertThat(wrongHistory.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(wrongHistory.body()).path("field").asText()).isEqualTo("history");
+
         assertThat(declare(adminToken, "id: [unclosed").statusCode()).isEqualTo(400);
         assertThat(status("/api/layers/ponds")).isEqualTo(404);
     }
