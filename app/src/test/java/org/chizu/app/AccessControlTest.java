@@ -195,8 +195,8 @@ class AccessControlTest {
         browser.signIn("tanaka", staffPassword);
         browser.get("/api/me");
 
-        HttpResponse<String> forged = browser.send(browser.request("/api/layers").POST(BodyPublishers.noBody()));
-        HttpResponse<String> fromTheMap = browser.send(browser.request("/api/layers").POST(BodyPublishers.noBody())
+        HttpResponse<String> forged = browser.send(browser.request("/api/layers/roads").POST(BodyPublishers.noBody()));
+        HttpResponse<String> fromTheMap = browser.send(browser.request("/api/layers/roads").POST(BodyPublishers.noBody())
                 .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN")));
 
         assertProblem(forged, 403, "urn:chizu:problem:forbidden");
@@ -206,7 +206,7 @@ class AccessControlTest {
 
     @Test
     void adminsMayDoWhateverStaffMayButStaffAreKeptOutOfAdminPages() throws Exception {
-        HttpResponse<String> adminPost = send(request("/api/layers").POST(BodyPublishers.noBody())
+        HttpResponse<String> adminPost = send(request("/api/layers/roads").POST(BodyPublishers.noBody())
                 .header("Authorization", "Bearer " + adminToken));
         HttpResponse<String> staffOnAdminPage = send(request("/admin/accounts")
                 .header("Authorization", "Bearer " + staffToken));

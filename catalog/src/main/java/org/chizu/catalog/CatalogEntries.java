@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import org.chizu.platform.Audience;
 import org.chizu.gis.layer.Layer;
@@ -16,6 +15,7 @@ import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerExtents;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
+import org.chizu.gis.layer.LayersChanged;
 import org.chizu.opendata.version.LayerVersion;
 import org.chizu.opendata.version.LayerVersions;
 import org.chizu.opendata.version.VersionSpan;
@@ -30,16 +30,15 @@ import org.springframework.stereotype.Service;
  * queries (not a few per layer, which a catalog of thousands of layers could not afford; only a
  * layer that declares its data's date attribute adds one, for that attribute's range), and a
  * {@link LayerDataChanged} event, which also reports changes committed by other processes, drops
- * the changed layer's entry so that its next use reads it afresh. Invariant: a cached entry was
- * read after the last change announced for its layer.
+ * the changed layer's entry so that its next use reads it afresh; so does {@link LayersChanged}
+ * for a layer declared anew, differently or no more. Which layers are public is asked of the
+ * registry on each use, so a reload shows at once. Invariant: a cached entry was read after the
+ * last change announced for its layer, and from its current declaration.
  */
 @Service
 public class CatalogEntries {
 
     private final LayerRegistry registry;
-    /** The registry never changes after start-up, so neither does its public part. */
-    private final List<Layer> publicLayers;
-    private final Set<String> publicIds;
     private final LayerVersions versions;
     private final LayerSources sources;
     private final LayerExtents extents;
@@ -51,8 +50,6 @@ public class CatalogEntries {
     CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents,
             TemporalCoverage temporal) {
         this.registry = registry;
-        this.publicLayers = registry.visibleTo(Audience.PUBLIC);
-        this.publicIds = publicLayers.stream().map(Layer::id).collect(Collectors.toUnmodifiableSet());
         this.versions = versions;
         this.sources = sources;
         this.extents = extents;
@@ -61,7 +58,7 @@ public class CatalogEntries {
 
     /** Every public layer's entry, in the registry's order. */
     public List<CatalogEntry> all() {
-        return entries(publicLayers);
+        return entries(registry.visibleTo(Audience.PUBLIC));
     }
 
     /**
@@ -75,27 +72,36 @@ public class CatalogEntries {
 
     /** The ids of the public layers, in the registry's order, without reading their data. */
     public List<String> ids() {
-        return publicLayers.stream().map(Layer::id).toList();
+        return registry.visibleTo(Audience.PUBLIC).stream().map(Layer::id).toList();
     }
 
     /** Whether a public layer has this id, without reading its data. */
     public boolean contains(String id) {
-        return publicIds.contains(id);
+        return registry.find(id).filter(layer -> layer.isVisibleTo(Audience.PUBLIC)).isPresent();
     }
 
     /** The number of public layers, without reading their data. */
     public int count() {
-        return publicLayers.size();
+        return registry.visibleTo(Audience.PUBLIC).size();
     }
 
     /** A change may come in while the entries are read: the read then leaves that layer's entry out. */
     @EventListener
     void forget(LayerDataChanged change) {
+        forget(change.layerId());
+    }
+
+    @EventListener
+    void forget(LayersChanged change) {
+        change.staleIds().forEach(this::forget);
+    }
+
+    private void forget(String layerId) {
         Set<String> reading = changedDuringRead;
         if (reading != null) {
-            reading.add(change.layerId());
+            reading.add(layerId);
         }
-        cached.remove(change.layerId());
+        cached.remove(layerId);
     }
 
     /** The layers' entries from the cache, reading those it lacks; a change arriving meanwhile makes it read again. */
@@ -105,7 +111,7 @@ public class CatalogEntries {
             List<Layer> missing = new ArrayList<>();
             for (Layer layer : layers) {
                 CatalogEntry entry = cached.get(layer.id());
-                if (entry == null) {
+                if (entry == null || !entry.layer().equals(layer)) {
                     missing.add(layer);
                 } else {
                     found.add(entry);
@@ -123,7 +129,9 @@ public class CatalogEntries {
      * One read at a time, so that concurrent first uses do not each read the whole catalog.
      */
     private synchronized void read(List<Layer> layers) {
-        List<Layer> missing = layers.stream().filter(layer -> !cached.containsKey(layer.id())).toList();
+        List<Layer> missing = layers.stream()
+                .filter(layer -> !Optional.ofNullable(cached.get(layer.id())).map(entry -> entry.layer().equals(layer)).orElse(false))
+                .toList();
         if (missing.isEmpty()) {
             return;
         }

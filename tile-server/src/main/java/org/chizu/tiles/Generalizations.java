@@ -3,16 +3,17 @@ package org.chizu.tiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.LayersChanged;
 import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ class Generalizations implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Generalizations.class);
 
-    private final Map<String, List<GeneralizedTable>> byLayer;
+    /** The generalised tables of each layer that declares some, following the registry. */
+    private final Map<String, List<GeneralizedTable>> byLayer = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TileCache cache;
@@ -55,10 +57,7 @@ class Generalizations implements SmartLifecycle {
 
     Generalizations(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transaction, TileCache cache,
             TileProperties properties) {
-        this.byLayer = registry.all().stream()
-                .filter(layer -> !layer.tiles().generalize().isEmpty())
-                .collect(Collectors.toUnmodifiableMap(Layer::id, layer -> layer.tiles().generalize().stream()
-                        .map(g -> new GeneralizedTable(layer, g)).toList()));
+        registry.all().stream().filter(Generalizations::generalizes).forEach(layer -> byLayer.put(layer.id(), tablesOf(layer)));
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.cache = cache;
@@ -100,6 +99,45 @@ class Generalizations implements SmartLifecycle {
         if (running && byLayer.containsKey(change.layerId())) {
             schedule(change.layerId());
         }
+    }
+
+    /**
+     * Follows a reload of the registry: a removed layer's tables are dropped, and a new or changed
+     * layer's are built now when missing or built by another declaration (before its low zooms are
+     * asked for, as at start-up), those its declaration no longer has dropped.
+     */
+    @EventListener
+    synchronized void on(LayersChanged change) {
+        if (!running) {
+            return;
+        }
+        change.removed().forEach(layer -> forget(layer.id(), List.of()));
+        change.declared().forEach(layer -> {
+            List<GeneralizedTable> tables = generalizes(layer) ? tablesOf(layer) : List.of();
+            forget(layer.id(), tables);
+            if (!tables.isEmpty()) {
+                byLayer.put(layer.id(), tables);
+                if (!tables.stream().allMatch(table -> table.isCurrent(jdbc))) {
+                    rebuildOrRetry(layer.id());
+                }
+            }
+        });
+    }
+
+    /** Stops following the layer's tables, dropping those not among {@code kept}. */
+    private void forget(String layerId, List<GeneralizedTable> kept) {
+        Optional.ofNullable(pending.remove(layerId)).ifPresent(rebuild -> rebuild.cancel(false));
+        List<GeneralizedTable> previous = Optional.ofNullable(byLayer.remove(layerId)).orElse(List.of());
+        List<String> keptNames = kept.stream().map(GeneralizedTable::qualifiedName).toList();
+        previous.stream().filter(table -> !keptNames.contains(table.qualifiedName())).forEach(table -> table.drop(jdbc));
+    }
+
+    private static boolean generalizes(Layer layer) {
+        return !layer.tiles().generalize().isEmpty();
+    }
+
+    private static List<GeneralizedTable> tablesOf(Layer layer) {
+        return layer.tiles().generalize().stream().map(g -> new GeneralizedTable(layer, g)).toList();
     }
 
     /** Rebuilds the layer's generalised tables now, in the caller's thread, and drops the tiles they feed. */

@@ -106,6 +106,11 @@ final class GeneralizedTable {
         });
     }
 
+    /** Drops the table, when its layer no longer declares it. */
+    void drop(JdbcTemplate jdbc) {
+        jdbc.execute("drop table if exists " + qualifiedName());
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -85,6 +85,11 @@ class TileCache {
         drop(new TouchedTiles(layer, change));
     }
 
+    /** Drops every tile of the layer, in every tileset with it, from memory and disk. */
+    void invalidateLayer(String layerId) {
+        drop(TouchedTiles.wholeLayer(layerId));
+    }
+
     /** Drops every tile of the layer at zooms up to {@code upTo}, from memory and disk. */
     void invalidateZoomsUpTo(Layer layer, int upTo) {
         drop(TouchedTiles.zoomsUpTo(layer, upTo));

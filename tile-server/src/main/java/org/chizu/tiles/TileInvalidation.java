@@ -2,10 +2,11 @@ package org.chizu.tiles;
 
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.LayersChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Drops the tiles an edit made stale. */
+/** Drops the tiles an edit made stale, and every tile of a layer declared anew, differently or no more. */
 @Component
 class TileInvalidation {
 
@@ -20,5 +21,10 @@ class TileInvalidation {
     @EventListener
     void on(LayerDataChanged change) {
         registry.find(change.layerId()).ifPresent(layer -> cache.invalidate(layer, change));
+    }
+
+    @EventListener
+    void on(LayersChanged change) {
+        change.staleIds().forEach(cache::invalidateLayer);
     }
 }

@@ -56,6 +56,11 @@ public final class TileQuery {
         }
     }
 
+    /** The declaration this SQL was built from. */
+    Layer layer() {
+        return layer;
+    }
+
     /** The layer's MVT for one tile: empty when no feature is in it or the zoom is outside the layer's range. */
     public byte[] render(TileCoordinate tile, JdbcTemplate jdbc) {
         String sql = sqlByZoom[tile.z()];

@@ -2,9 +2,7 @@ package org.chizu.tiles;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.chizu.platform.Audience;
@@ -21,11 +19,9 @@ public class Tilesets {
     public static final int MAX_LAYERS = 16;
 
     private final LayerRegistry registry;
-    private final Map<String, Integer> declarationOrder = new HashMap<>();
 
     public Tilesets(LayerRegistry registry) {
         this.registry = registry;
-        registry.all().forEach(layer -> declarationOrder.put(layer.id(), declarationOrder.size()));
     }
 
     /**
@@ -62,6 +58,6 @@ public class Tilesets {
 
     private Tileset inDeclarationOrder(List<Layer> layers) {
         return Tileset.of(layers.size() == 1 ? layers
-                : layers.stream().sorted(Comparator.comparing(layer -> declarationOrder.get(layer.id()))).toList());
+                : layers.stream().sorted(Comparator.comparingInt(registry::position)).toList());
     }
 }

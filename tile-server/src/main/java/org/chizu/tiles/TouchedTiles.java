@@ -31,6 +31,11 @@ final class TouchedTiles {
         this.everyTileUpTo = everyTileUpTo;
     }
 
+    /** Every tile of the layer at every zoom. */
+    static TouchedTiles wholeLayer(String layerId) {
+        return new TouchedTiles(layerId, null, -1);
+    }
+
     /** Every tile of the layer at zooms up to {@code upTo}, none above. */
     static TouchedTiles zoomsUpTo(Layer layer, int upTo) {
         return new TouchedTiles(layer.id(), new TileRange[TileSettings.MAX_ZOOM + 1], upTo);

@@ -1,5 +1,7 @@
 package org.chizu.app.layers;
 
+import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +10,19 @@ import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The layer registry over HTTP: what layers there are, for whoever asks. */
+/**
+ * The layer registry over HTTP: what layers there are, for whoever asks; admins add, replace and
+ * remove the layers they declared here ({@link LayerAccess}).
+ */
 @RestController
 @RequestMapping("/api/layers")
 class LayersController {
@@ -40,5 +49,25 @@ class LayersController {
     LayerView one(@PathVariable String id) {
         Layer layer = registry.require(id, audience.get());
         return LayerView.of(layer, sources.of(layer.id()));
+    }
+
+    /**
+     * Declares a layer (the body is its declaration in YAML or JSON, as a layers/*.yml file), or
+     * replaces one declared here before: 201 for a new layer, 200 for a replaced one, once this
+     * process serves it (the others hear of it at once and reload). Its table must exist already.
+     */
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain"})
+    ResponseEntity<LayerView> declare(@RequestBody String declaration, Principal admin) {
+        LayerRegistry.Stored stored = registry.store(declaration, admin.getName());
+        Layer layer = stored.declaration().layer();
+        LayerView view = LayerView.of(layer, sources.of(layer.id()));
+        return stored.added() ? ResponseEntity.created(URI.create("/api/layers/" + layer.id())).body(view) : ResponseEntity.ok(view);
+    }
+
+    /** Removes a layer declared here; its table and data stay. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id) {
+        registry.remove(id);
+        return ResponseEntity.noContent().build();
     }
 }

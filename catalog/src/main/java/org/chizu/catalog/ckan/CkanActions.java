@@ -12,6 +12,8 @@ import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.SearchField;
 import org.chizu.gis.layer.DataTheme;
+import org.chizu.gis.layer.LayersChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +30,7 @@ class CkanActions {
     private final CatalogSearch search;
     private final CkanPackages packages;
     private final PackageSearch packageSearch;
-    /** Package and resource UUIDs to layer ids; the registry never changes, so neither does this. */
+    /** Package and resource UUIDs to layer ids, built again after the registry reloads. */
     private volatile Map<String, String> layerByUuid;
 
     CkanActions(CatalogEntries entries, CatalogSearch search, CkanPackages packages, PackageSearch packageSearch) {
@@ -74,6 +76,11 @@ class CkanActions {
 
     private List<Map<String, Object>> allPackages() {
         return entries.all().stream().map(packages::toPackage).toList();
+    }
+
+    @EventListener
+    void forget(LayersChanged change) {
+        layerByUuid = null;
     }
 
     /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */

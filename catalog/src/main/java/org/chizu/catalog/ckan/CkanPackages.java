@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogSearch;
@@ -20,7 +21,7 @@ import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.standard.StandardDataset;
 import org.chizu.opendata.download.BuiltFile;
 import org.chizu.opendata.download.DownloadFormat;
 import org.chizu.opendata.download.WholeLayerFiles;
@@ -87,7 +88,7 @@ class CkanPackages {
         for (DownloadFormat download : DownloadFormat.values()) {
             ids.add(CatalogUris.uuid(uris.distribution(layerId, download)));
         }
-        registry.find(layerId).ifPresent(layer -> layer.standards()
+        registry.find(layerId).ifPresent(layer -> StandardLayouts.of(layer)
                 .forEach(standard -> ids.add(CatalogUris.uuid(uris.standardDistribution(layerId, standard.id())))));
         ids.add(CatalogUris.uuid(uris.apiDistribution(layerId)));
         return ids;
@@ -146,7 +147,7 @@ class CkanPackages {
             resources.add(resource);
         }
         FileFormat csv = FileFormat.of(DownloadFormat.CSV);
-        for (StandardDataset standard : layer.standards()) {
+        for (StandardDataset standard : StandardLayouts.of(layer)) {
             Map<String, Object> resource = resource(uris.standardDistribution(layer.id(), standard.id()), packageId, resources.size(),
                     standard.title().ja() + "（" + csv.label() + "）", uris.standardDownload(layer.id(), standard.id()),
                     csv.label(), csv.mediaType());

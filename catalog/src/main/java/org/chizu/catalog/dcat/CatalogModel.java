@@ -19,6 +19,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
+import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
@@ -33,7 +34,7 @@ import org.chizu.gis.layer.DataTheme;
 import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.Licence;
-import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.standard.StandardDataset;
 import org.chizu.opendata.download.DownloadFormat;
 import org.chizu.opendata.download.WholeLayerFiles;
 import org.springframework.stereotype.Service;
@@ -275,7 +276,7 @@ public class CatalogModel {
         for (DownloadFormat format : DownloadFormat.values()) {
             dataset.addProperty(DISTRIBUTION_LINK, download(model, entry, FileFormat.of(format), licence).addProperty(RIGHTS, rights));
         }
-        for (StandardDataset standard : layer.standards()) {
+        for (StandardDataset standard : StandardLayouts.of(layer)) {
             dataset.addProperty(DISTRIBUTION_LINK, standardDownload(model, layer, standard, licence).addProperty(RIGHTS, rights));
         }
         dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service).addProperty(RIGHTS, rights));

@@ -21,6 +21,7 @@ import org.chizu.platform.Audience;
 import org.chizu.gis.layer.GeometryKind;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayersChanged;
 import org.chizu.gis.layer.LayerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,11 @@ class SparqlDataset {
 
     @EventListener
     void dataChanged(LayerDataChanged change) {
+        changes.incrementAndGet();
+    }
+
+    @EventListener
+    void layersChanged(LayersChanged change) {
         changes.incrementAndGet();
     }
 

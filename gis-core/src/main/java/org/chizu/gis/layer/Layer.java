@@ -4,12 +4,10 @@ import org.chizu.platform.Label;
 
 import org.chizu.platform.Audience;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A layer as declared once in the registry: everything the tile server, the feature API, the
@@ -28,10 +26,9 @@ import java.util.Set;
  * @param style       default map styling
  * @param keywords    search keywords for catalogs
  * @param tiles       how the layer is cut into vector tiles; defaults when the declaration has none
- * @param standards   standard table layouts the layer also downloads in (自治体標準オープンデータセット), each
- *                    checked against the attributes
  * @param themes      the EU data themes catalogs classify the layer under; none when not declared
  * @param temporal    the date attribute telling what time the data is about; null when the layer has none
+ * @param sections    the sections other modules own (open-data's {@code history} and {@code standards} …), read with {@link #section}
  */
 public record Layer(
         String id,
@@ -46,9 +43,9 @@ public record Layer(
         Style style,
         List<Label> keywords,
         TileSettings tiles,
-        List<StandardDataset> standards,
         List<DataTheme> themes,
-        Temporal temporal) {
+        Temporal temporal,
+        LayerSections sections) {
 
     public Layer {
         Objects.requireNonNull(id, "layer id");
@@ -67,15 +64,8 @@ public record Layer(
             tiles.at(z, attributes); // stops start-up on a tile rule naming what the layer lacks
         }
         tiles.checkGeneralizations(geometry.kind(), attributes);
-        standards = List.copyOf(standards == null ? List.of() : standards);
-        Set<String> standardIds = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        for (StandardDataset standard : standards) {
-            if (!standardIds.add(standard.id())) {
-                problems.add("standard " + standard.id() + " is declared twice");
-            }
-            problems.addAll(standard.problemsWith(attributes));
-        }
+        sections = sections == null ? LayerSections.NONE : sections;
         themes = List.copyOf(themes == null ? List.of() : new LinkedHashSet<>(themes));
         if (temporal != null && attribute(attributes, temporal.attribute()).map(a -> a.type() != AttributeType.DATE).orElse(true)) {
             problems.add("temporal attribute '" + temporal.attribute() + "' must be one of the layer's date attributes");
@@ -85,9 +75,17 @@ public record Layer(
         }
     }
 
-    /** The standard layout with this id, if the layer declares one. */
-    public Optional<StandardDataset> standard(String standardId) {
-        return standards.stream().filter(s -> s.id().equals(standardId)).findFirst();
+    /**
+     * A module's own section of the declaration read as its type, such as
+     * {@code layer.section("booking", BookingSection.class)}; empty when the declaration has none.
+     */
+    public <T> Optional<T> section(String name, Class<T> type) {
+        return sections.get(name, type);
+    }
+
+    Layer withSections(LayerSections written) {
+        return new Layer(id, title, description, table, idColumn, geometry, attributes, licence, access, style, keywords,
+                tiles, themes, temporal, written);
     }
 
     public boolean isVisibleTo(Audience audience) {

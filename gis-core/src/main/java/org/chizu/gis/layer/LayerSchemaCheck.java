@@ -34,15 +34,21 @@ class LayerSchemaCheck {
     }
 
     void verify(List<Layer> layers) {
+        List<String> problems = problemsOf(layers);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("layer declarations do not match the database:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** What does not match the database, one line each naming its layer; empty when all match. */
+    List<String> problemsOf(List<Layer> layers) {
         Schema schema = readSchema();
         List<String> problems = new ArrayList<>();
         for (Layer layer : layers) {
             problems.addAll(problemsOf(layer, schema));
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("layer declarations do not match the database:\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        return problems;
     }
 
     private Schema readSchema() {
@@ -76,7 +82,8 @@ class LayerSchemaCheck {
         Map<String, String> columns = schema.columns().getOrDefault(layer.table(), Map.of());
         String where = "layer " + layer.id() + ": ";
         if (columns.isEmpty()) {
-            return List.of(where + "table " + layer.table() + " does not exist");
+            return List.of(where + "table " + layer.table() + " does not exist; create it first (a migration, or SQL by the"
+                    + " database administrator), then declare the layer");
         }
         List<String> problems = new ArrayList<>();
         if (!columns.containsKey(layer.idColumn())) {

@@ -36,7 +36,7 @@ class CatalogDeclarationTest {
     @Test
     void aThemeOutsideTheEuListStopsStartUpNamingTheFileAndTheCodesAllowed() {
         assertThatThrownBy(() -> parse(ZONES + "themes: [ENVIRONMENT]\n"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidLayerDeclarationException.class)
                 .hasMessageContaining("layers/99-zones.yml")
                 .hasMessageContaining("ENVIRONMENT")
                 .hasMessageContaining("AGRI");
@@ -63,9 +63,9 @@ class CatalogDeclarationTest {
 
     @Test
     void theCoreLayersDeclareThemesAndHazardZonesTheirDesignationDates() {
-        assertThat(declarations.read()).filteredOn(layer -> layer.isVisibleTo(Audience.PUBLIC))
+        assertThat(declarations.read().stream().map(LayerDeclaration::layer).toList()).filteredOn(layer -> layer.isVisibleTo(Audience.PUBLIC))
                 .allSatisfy(layer -> assertThat(layer.themes()).as(layer.id()).isNotEmpty());
-        Layer zones = declarations.read().stream().filter(l -> l.id().equals("hazard_zones")).findFirst().orElseThrow();
+        Layer zones = declarations.read().stream().map(LayerDeclaration::layer).filter(l -> l.id().equals("hazard_zones")).findFirst().orElseThrow();
         assertThat(zones.themes()).containsExactly(DataTheme.ENVI);
         assertThat(zones.temporal().attribute()).isEqualTo("designated_on");
     }

@@ -1,8 +1,5 @@
 package org.chizu.gis.layer;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
 /** Reads one layer declaration written inline in a test, checked as a layers/*.yml file would be. */
 final class LayerYaml {
 
@@ -13,6 +10,6 @@ final class LayerYaml {
 
     /** The declared layer; {@code origin} is the file name its errors mention. */
     static Layer parse(String yaml, String origin) {
-        return DECLARATIONS.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), origin);
+        return DECLARATIONS.parse(yaml, origin);
     }
 }

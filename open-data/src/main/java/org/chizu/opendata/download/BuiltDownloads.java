@@ -11,17 +11,21 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
+import org.chizu.gis.layer.LayersChanged;
 import org.chizu.opendata.query.FeatureQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,6 +94,21 @@ public class BuiltDownloads {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * Deletes the built files of a layer declared anew, differently or no more: a file is named by
+     * its query and version, not by the declaration it was built from, so it would outlive it.
+     */
+    @EventListener
+    void on(LayersChanged change) {
+        change.staleIds().map(root::resolve).filter(Files::isDirectory).forEach(folder -> {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                log.warn("cannot delete the built downloads in {}: {}", folder, e.toString());
+            }
+        });
     }
 
     /** How many files have been built since start-up. */

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.standard.StandardDataset;
 import org.chizu.opendata.encoding.CsvOptions;
 import org.chizu.opendata.query.BboxParameter;
 import org.chizu.opendata.query.FeatureQuery;
@@ -103,7 +104,7 @@ class DownloadController {
                                                    @RequestParam Map<String, String> parameters,
                                                    ServletWebRequest request) {
         Layer layer = registry.require(layerId, audience.get());
-        StandardDataset standard = layer.standard(standardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        StandardDataset standard = StandardLayouts.find(layer, standardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "layer " + layerId + " has no standard layout " + standardId));
         Download download = prepare(layer, DownloadFormat.CSV, Optional.of(standard), parameters);
         if (notModified(download, request)) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.gis.layer.Layer;
 
 /** The download links of a layer, for its OGC API collection page and the catalog. */
@@ -27,7 +28,7 @@ public final class DownloadLinks {
         Stream<Link> formats = Arrays.stream(DownloadFormat.values())
                 .map(format -> new Link(path(layer.id(), format), "enclosure",
                         format.mediaType().toString(), layer.title().ja() + " (" + format.extension() + ")", format.extension()));
-        Stream<Link> standards = layer.standards().stream()
+        Stream<Link> standards = StandardLayouts.of(layer).stream()
                 .map(standard -> new Link(standardPath(layer.id(), standard.id()), "enclosure", DownloadFormat.CSV.mediaType().toString(),
                         standard.title().ja() + " (csv)", standard.title().ja() + " (csv)"));
         return Stream.concat(formats, standards).toList();

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The versions of each layer's data, read from {@code feature_history}.
  *
- * <p>Design: a trigger on each layer table (migration V2026.11.21.40) keeps every state of every
+ * <p>Design: a trigger on each layer table ({@link FeatureHistoryTriggers}) keeps every state of every
  * feature with the time span it was valid in, stamped with its transaction's time. So a version
  * is a transaction that changed the layer (all its changes share one time), "the layer at T" is
  * the states valid at T, and a change since V is any state that began or ended after V. Nothing

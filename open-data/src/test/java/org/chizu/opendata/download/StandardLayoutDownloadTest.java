@@ -12,8 +12,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.standard.StandardDataset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +42,7 @@ class StandardLayoutDownloadTest extends RunningServer {
     void theHeaderRowIsExactlyTheStandardsColumnsInOrder() throws Exception {
         assertThat(csv("/data/facilities/emergency_evacuation_sites.csv", StandardCharsets.UTF_8).getFirst().toList())
                 .isEqualTo(EMERGENCY_SITE_COLUMNS);
-        for (StandardDataset standard : registry.find("facilities").orElseThrow().standards()) {
+        for (StandardDataset standard : StandardLayouts.of(registry.find("facilities").orElseThrow())) {
             assertThat(csv("/data/facilities/" + standard.id() + ".csv", StandardCharsets.UTF_8).getFirst().toList())
                     .as(standard.id())
                     .isEqualTo(standard.columns().stream().map(StandardDataset.Column::name).toList());

@@ -5,10 +5,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.StoredLayerDeclarations;
 import org.chizu.platform.BackgroundWork;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -21,12 +23,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hears the layer changes that other processes commit and publishes them here as local
- * {@link LayerDataChanged} events. It holds one connection of its own (outside the pool, named
+ * {@link LayerDataChanged} events, and reloads the registry when any process announces that layer
+ * declarations changed ({@link StoredLayerDeclarations#CHANNEL}). It holds one connection of its own (outside the pool, named
  * {@value #APPLICATION_NAME} in {@code pg_stat_activity}), LISTENs on it from a virtual thread and,
  * when the connection drops, reconnects with growing pauses.
  *
  * <p>Notifications sent while no connection was listening are lost, so after a reconnection every
- * layer is announced as wholly changed: caches drop more than needed rather than keep stale data.
+ * layer is announced as wholly changed and the registry reloads: caches drop more than needed rather
+ * than keep stale data.
  * {@link #start()} returns once the first connection listens (or has failed and is being retried),
  * so a change committed after start-up is heard.
  *
@@ -39,7 +43,8 @@ class LayerChangeListener implements SmartLifecycle {
     static final String APPLICATION_NAME = "chizu-layer-changes";
 
     private static final Logger log = LoggerFactory.getLogger(LayerChangeListener.class);
-    private static final String LISTEN = "listen " + LayerChangeMessage.CHANNEL;
+    private static final List<String> LISTEN = List.of("listen " + LayerChangeMessage.CHANNEL,
+            "listen " + StoredLayerDeclarations.CHANNEL);
     /** How long one wait for notifications lasts, which bounds how long stopping takes. */
     private static final int WAIT_MILLIS = 500;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
@@ -105,7 +110,8 @@ class LayerChangeListener implements SmartLifecycle {
                     continue;
                 }
                 if (everListened) {
-                    log.info("listening for layer changes again; treating every layer as changed");
+                    log.info("listening for layer changes again; reloading the declarations and treating every layer as changed");
+                    reload();
                     registry.all().forEach(layer -> publish(LayerDataChanged.wholeLayer(layer.id())));
                 }
                 everListened = true;
@@ -130,6 +136,10 @@ class LayerChangeListener implements SmartLifecycle {
             return;
         }
         for (PGNotification notification : notifications) {
+            if (notification.getName().equals(StoredLayerDeclarations.CHANNEL)) {
+                reload();
+                continue;
+            }
             LayerChangeMessage message;
             try {
                 message = LayerChangeMessage.parse(notification.getParameter());
@@ -140,6 +150,15 @@ class LayerChangeListener implements SmartLifecycle {
             if (!changes.madeHere(message)) {
                 publish(message.change());
             }
+        }
+    }
+
+    /** Reloads the registry; a listener failing on the reload must not stop the listening. */
+    private void reload() {
+        try {
+            registry.reload();
+        } catch (RuntimeException e) {
+            log.error("reloading the layer declarations failed", e);
         }
     }
 
@@ -165,7 +184,9 @@ class LayerChangeListener implements SmartLifecycle {
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(database.determineUrl(), properties);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(LISTEN);
+            for (String listen : LISTEN) {
+                statement.execute(listen);
+            }
         } catch (SQLException e) {
             close(connection);
             throw e;

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.chizu.gis.imports.LayerImporter;
 import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.testing.TestDatabase;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -36,6 +37,10 @@ final class ChizuProcess implements AutoCloseable {
 
     LayerImporter importer() {
         return context.getBean(LayerImporter.class);
+    }
+
+    LayerRegistry registry() {
+        return context.getBean(LayerRegistry.class);
     }
 
     LayerChanges changes() {

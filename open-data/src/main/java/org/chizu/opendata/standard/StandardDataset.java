@@ -1,5 +1,6 @@
-package org.chizu.gis.layer;
+package org.chizu.opendata.standard;
 
+import org.chizu.gis.layer.Attribute;
 import org.chizu.platform.Label;
 
 import java.net.URI;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A published standard table layout a layer also downloads in, such as one of デジタル庁's
  * 自治体標準オープンデータセット (指定緊急避難場所一覧 …). Declared in the layer's YAML under
- * {@code standards:}, so a new layout is a declaration, not code. Checked against the layer's
- * attributes when the layer is built: every named attribute exists, every selected or mapped value
+ * {@code standards:} (open-data's section, {@link StandardLayouts}), so a new layout is a
+ * declaration, not code. Checked against the layer's attributes when the registry loads the layer: every named attribute exists, every selected or mapped value
  * is one the attribute allows, column names are unique.
  *
  * @param id      the id used in the download URL ("emergency_evacuation_sites")
