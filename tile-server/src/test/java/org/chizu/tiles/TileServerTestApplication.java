@@ -9,10 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The tile server with the layer registry and the shared problem+json handler: the application
+ * The tile server with the layer registry, the shared problem+json handler and the OGC API root: the application
  * module (which assembles everything) depends on this one, so the tests cannot start it.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web", "org.chizu.platform.ogc"})
 @ConfigurationPropertiesScan("org.chizu")
 @Import(CurrentAudience.class)
 class TileServerTestApplication {
