@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Chizu: assembles every module into one application. Started with a command's words first
  * ({@code import …}, {@code user add …}) it runs that command without the web server and exits; a
- * command announces its layer changes to the running servers but does not listen for theirs.
+ * command announces its layer changes to the running servers but does not listen for theirs, and
+ * runs no job workers (it would abandon their jobs when it exits).
  */
 @SpringBootApplication(scanBasePackages = "org.chizu")
 @ConfigurationPropertiesScan("org.chizu")
@@ -31,7 +32,8 @@ public class ChizuApplication {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false", "chizu.layer-changes.listen=false")
+                .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false", "chizu.layer-changes.listen=false",
+                        "chizu.jobs.workers.enabled=false")
                 .run(springArgs);
         int exitCode = context.getBean(CommandRunner.class).run(commandWords);
         System.exit(SpringApplication.exit(context, () -> exitCode));

@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The tile server with the layer registry and the shared problem+json handler: the application
  * module (which assembles everything) depends on this one, so the tests cannot start it.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web", "org.chizu.platform.jobs"})
 @ConfigurationPropertiesScan("org.chizu")
 @Import(CurrentAudience.class)
 class TileServerTestApplication {

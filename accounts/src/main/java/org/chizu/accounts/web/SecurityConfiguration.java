@@ -65,7 +65,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
             requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
             moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
-            requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+            // Background jobs belong to whoever submitted them: any signed-in caller, who sees only their own.
+            requests.requestMatchers("/api/jobs/**").authenticated()
+                    .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                     .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                     .requestMatchers(HttpMethod.GET).permitAll()
                     .requestMatchers(HttpMethod.HEAD).permitAll()
