@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 
 /**
  * Another Chizu process as far as jobs go: the job module and {@link RecordingJob} in a Spring
@@ -27,7 +28,10 @@ import org.springframework.context.annotation.Import;
 @ComponentScan("org.chizu.platform.jobs")
 @ConfigurationPropertiesScan("org.chizu.platform.jobs")
 @Import(RecordingJob.class)
+@Profile(JobProcess.PROFILE) // not part of the application that the other tests start by scanning org.chizu
 public class JobProcess {
+
+    static final String PROFILE = "job-process";
 
     /** @param args Spring properties: the database, the data folder and the job settings ({@code --chizu.jobs.lease=…}) */
     public static void main(String[] args) {
@@ -37,6 +41,7 @@ public class JobProcess {
     public static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(JobProcess.class)
                 .web(WebApplicationType.NONE)
+                .profiles(PROFILE)
                 .run(properties);
     }
 }
