@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * Lets a module open or close its own paths. Every bean of this type is applied, in {@code @Order},
  * before the defaults, which are:
  * <ul>
+ *   <li>{@code /api/jobs/**}: anyone signed in (background jobs show only their owner's, and all to staff);</li>
  *   <li>{@code /admin/**}: admins only;</li>
  *   <li>{@code /staff/**}: staff (admins included);</li>
  *   <li>any other GET or HEAD: everyone, the anonymous public included;</li>

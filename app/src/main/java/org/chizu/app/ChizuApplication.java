@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Chizu: assembles every module into one application. Started with a command's words first
  * ({@code import …}, {@code user add …}) it runs that command without the web server and exits; a
  * command announces its layer changes (and publishes live events) to the running servers but does not
- * listen for theirs.
+ * listen for theirs, and runs no background work such as job workers (it would abandon their jobs when
+ * it exits).
  */
 @SpringBootApplication(scanBasePackages = "org.chizu")
 @ConfigurationPropertiesScan("org.chizu")

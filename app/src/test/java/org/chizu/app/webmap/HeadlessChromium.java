@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium, headless, driven through Debian's chromedriver. Both binaries are named, so
  * Selenium Manager never looks for (or downloads) a browser; each instance has a fresh profile.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
@@ -28,7 +28,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final Path profile;
     private final ChromeDriver driver;
 
-    HeadlessChromium(int width, int height) {
+    public HeadlessChromium(int width, int height) {
         if (!Files.isExecutable(Path.of(BROWSER)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
                     + BROWSER + ", " + DRIVER + "); ./chizu test installs them");
@@ -49,7 +49,7 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -60,7 +60,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Saves what the browser shows now as target/screenshots/{name}. */
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The archive formats the seed command writes, told apart by the output file's extension. */
 enum ArchiveFormat {
 
-    MBTILES(".mbtiles") {
+    MBTILES(".mbtiles", "application/vnd.sqlite3") {
         @Override
         TileArchive create(Path file, ArchiveMetadata metadata, ObjectMapper json) throws Exception {
             return new MbtilesArchive(file, metadata, json);
         }
     },
-    PMTILES(".pmtiles") {
+    PMTILES(".pmtiles", "application/vnd.pmtiles") {
         @Override
         TileArchive create(Path file, ArchiveMetadata metadata, ObjectMapper json) throws Exception {
             return new PmtilesArchive(file, metadata, json);
@@ -23,13 +23,29 @@ enum ArchiveFormat {
     };
 
     private final String extension;
+    private final String mediaType;
 
-    ArchiveFormat(String extension) {
+    ArchiveFormat(String extension, String mediaType) {
         this.extension = extension;
+        this.mediaType = mediaType;
+    }
+
+    String extension() {
+        return extension;
+    }
+
+    String mediaType() {
+        return mediaType;
     }
 
     /** Starts an archive at {@code file}, which the caller moves into place once finished. */
     abstract TileArchive create(Path file, ArchiveMetadata metadata, ObjectMapper json) throws Exception;
+
+    /** The format named "pmtiles" or "mbtiles". */
+    static ArchiveFormat named(String name) {
+        return Arrays.stream(values()).filter(f -> f.extension.equals("." + name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("format must be pmtiles or mbtiles, not " + name));
+    }
 
     static ArchiveFormat of(Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
