@@ -34,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Message;
@@ -96,7 +95,7 @@ class ResidentAccountsTest {
         String link = linkInMailTo("hanako@example.jp");
         HttpResponse<String> verified = browser.get(link);
         assertThat(verified.statusCode()).isEqualTo(303);
-        assertThat(verified.headers().firstValue("Location")).hasValue("/login?verified");
+        assertThat(verified.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?verified"));
         assertThat(browser.get("/login?verified").body()).contains("メールアドレスを確認しました");
 
         HttpResponse<String> signedIn = browser.signIn("Hanako@Example.jp", PASSWORD);
@@ -121,12 +120,12 @@ class ResidentAccountsTest {
 
         HttpResponse<String> refused = browser.signIn("jiro@example.jp", PASSWORD);
 
-        assertThat(refused.headers().firstValue("Location")).hasValue("/login?unverified");
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?unverified"));
         assertThat(browser.get("/login?unverified").body()).contains("メールアドレスがまだ確認されていません",
                 "Your e-mail address is not verified yet");
         assertThat(me(browser).path("authenticated").asBoolean()).isFalse();
         assertThat(browser.signIn("jiro@example.jp", "a-wrong-password").headers().firstValue("Location"))
-                .as("a wrong password does not learn that the address is unverified").hasValue("/login?error");
+                .as("a wrong password does not learn that the address is unverified").hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
     }
 
     @Test
@@ -160,10 +159,10 @@ class ResidentAccountsTest {
         HttpResponse<String> changed = resetting.submit(link, "/password-reset/new", Map.of("token", token, "password", newPassword));
 
         assertThat(changed.statusCode()).isEqualTo(303);
-        assertThat(changed.headers().firstValue("Location")).hasValue("/login?reset");
+        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?reset"));
         assertThat(me(before).path("authenticated").asBoolean()).as("the other session ended").isFalse();
         assertThat(new SignInBrowser(port).signIn("saburo@example.jp", PASSWORD).headers().firstValue("Location"))
-                .hasValue("/login?error");
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         SignInBrowser after = new SignInBrowser(port);
         after.signIn("saburo@example.jp", newPassword);
         assertThat(me(after).path("name").asText()).isEqualTo("saburo@example.jp");
@@ -259,7 +258,7 @@ class ResidentAccountsTest {
         NewAccount kondo = staff.create("kondo", Role.STAFF);
         SignInBrowser guesser = new SignInBrowser(port);
         for (int attempt = 1; attempt <= 29; attempt++) {
-            assertThat(guesser.signIn("kondo", "guess-" + attempt).headers().firstValue("Location")).hasValue("/login?error");
+            assertThat(guesser.signIn("kondo", "guess-" + attempt).headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
         }
         assertThat(log.getOut()).doesNotContain("locked the account 'kondo'");
 
@@ -268,8 +267,8 @@ class ResidentAccountsTest {
         assertThat(log.getOut()).contains("WARN", "locked the account 'kondo' for PT15M after 30 wrong passwords")
                 .doesNotContain("guess-30");
         assertThat(new SignInBrowser(port).signIn("kondo", kondo.password()).headers().firstValue("Location"))
-                .as("even the right password").hasValue("/login?locked");
-        assertThat(new SignInBrowser(port).signIn("kondo", "guess-31").headers().firstValue("Location")).hasValue("/login?locked");
+                .as("even the right password").hasValueSatisfying(location -> assertThat(location).endsWith("/login?locked"));
+        assertThat(new SignInBrowser(port).signIn("kondo", "guess-31").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?locked"));
         assertThat(new SignInBrowser(port).get("/login?locked").body()).contains("しばらくサインインできません", "locked for a while");
         assertThat(jdbc.queryForObject("select locked_until > now() + interval '14 minutes' from account where name = 'kondo'",
                 Boolean.class)).as("the lock is in the database, for every process").isTrue();
@@ -300,9 +299,17 @@ class ResidentAccountsTest {
         return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> sentTo(message, address)).reduce((first, second) -> second)
                 .map(message -> {
-                    Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+                    Matcher link = LINK.matcher(text(message));
                     return link.find() ? link.group(1) : null;
                 }).orElse(null), found -> found != null);
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean sentTo(MimeMessage message, String address) {

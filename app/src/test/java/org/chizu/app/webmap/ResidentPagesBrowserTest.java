@@ -3,6 +3,7 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -24,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * A resident registers on /register, as a group, in a real headless Chromium at phone and desktop
@@ -87,11 +91,19 @@ class ResidentPagesBrowserTest {
         }
     }
 
+    private static String text(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String linkInMailTo(String address) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
                 .filter(message -> GreenMailUtil.getAddressList(message.getAllRecipients()).contains(address))
                 .map(message -> {
-                    Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+                    Matcher link = LINK.matcher(text(message));
                     return link.find() ? link.group() : null;
                 }).filter(found -> found != null).findFirst().orElse(null), found -> found != null);
     }
