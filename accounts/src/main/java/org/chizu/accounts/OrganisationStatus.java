@@ -3,10 +3,14 @@ package org.chizu.accounts;
 import java.util.Arrays;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where an application for an organisation stands; only an approved one grants its members rights. */
 public enum OrganisationStatus {
     PENDING, APPROVED, REJECTED;
 
+    /** The name in the database and in JSON ("pending"). */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
