@@ -91,6 +91,14 @@ class ResidentPagesBrowserTest {
         }
     }
 
+    private static String recipients(MimeMessage message) {
+        try {
+            return GreenMailUtil.getAddressList(message.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String text(MimeMessage message) {
         try {
             return (String) message.getContent();
@@ -101,7 +109,7 @@ class ResidentPagesBrowserTest {
 
     private static String linkInMailTo(String address) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(message -> GreenMailUtil.getAddressList(message.getAllRecipients()).contains(address))
+                .filter(message -> recipients(message).contains(address))
                 .map(message -> {
                     Matcher link = LINK.matcher(text(message));
                     return link.find() ? link.group() : null;
