@@ -49,7 +49,7 @@ public class ApiClients {
                         Long.class, clientName, clientName));
         scopeIds.forEach(scope -> jdbc.update(
                 "insert into account_scope (account_id, scope) values (?, ?) on conflict do nothing", id, scope));
-        return new NewToken(clientName, String.join(" ", scopeIds.stream().sorted().toList()), tokens.issue(id, "device"));
+        return new NewToken(clientName, "device", tokens.issue(id, "device"));
     }
 
     /** The name of the enabled client whose token this is, when its scopes include {@code scope}. */

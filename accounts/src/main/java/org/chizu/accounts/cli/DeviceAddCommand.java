@@ -45,7 +45,7 @@ class DeviceAddCommand implements ChizuCommand {
         Set<String> scopes = new LinkedHashSet<>(Arrays.stream(args.required("scope").split(","))
                 .map(String::strip).filter(scope -> !scope.isEmpty()).toList());
         NewToken token = clients.issue(args.positional().getFirst(), scopes);
-        out.println("device / 機器: " + token.accountName() + "  scopes / 権限: " + token.label());
+        out.println("device / 機器: " + token.accountName() + "  scopes / 権限: " + String.join(" ", scopes));
         out.println("API token / APIトークン: " + token.token());
         out.println(UserCommands.SHOWN_ONCE);
         return 0;
