@@ -20,7 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *     return requests -> requests.requestMatchers(HttpMethod.POST, "/api/reports").permitAll();
  * }
  * }</pre>
- * Rules match first-come, so a module should name only its own paths. Hiding data from the public
+ * Rules match first-come, so a module should name only its own paths. A device's or API client's
+ * token is judged before all of them, by its scopes alone ({@link ClientScope}). Hiding data from the public
  * inside an open path (staff-only layers) is the service's job, through {@link CurrentAudience}.
  */
 @FunctionalInterface

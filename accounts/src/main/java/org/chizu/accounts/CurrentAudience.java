@@ -7,7 +7,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Whom the current request is answered for: staff when signed in as staff or admin, else the public. */
+/**
+ * Whom the current request is answered for: staff when signed in as staff or admin, else the public.
+ * Residents, organisation members and devices are the public here: staff-only layers stay hidden.
+ */
 @Component
 public class CurrentAudience implements RequestAudience {
 

@@ -2,41 +2,37 @@ package org.chizu.accounts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff accounts and their personal API tokens (tables {@code staff_account}, {@code api_token}).
- * Secrets are generated here and leave only once, in a {@link NewAccount} or {@link NewToken}; the
- * database holds a bcrypt hash of each password and a SHA-256 hash of each token. Also the
- * {@link UserDetailsService} behind form sign-in, and the judge of whether a signed-in session still
- * holds ({@link #isCurrent(StaffSignIn)}): disabling an account or resetting its password is written
- * here, so a server in another process than {@code ./chizu} learns of it on the session's next request.
+ * The staff accounts ({@code account} rows of kind staff) and their personal API tokens. Secrets are
+ * generated here and leave only once, in a {@link NewAccount} or {@link NewToken}; the database holds
+ * a bcrypt hash of each password and a SHA-256 hash of each token ({@link ApiTokens}). Disabling an
+ * account or resetting its password increments its session generation, so a server in another
+ * process than {@code ./chizu} ends its browser sessions on their next request ({@link SignIns#isCurrent}).
  */
 @Service
-public class StaffAccounts implements UserDetailsService {
+public class StaffAccounts {
 
     /** Lower-case letters, digits, '.', '_' and '-', starting with a letter: safe in logs, URLs and shells. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
 
     public StaffAccounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.tokens = new ApiTokens(jdbc);
     }
 
     /** Creates an account shown under its name; see {@link #create(String, String, Role)}. */
@@ -59,8 +55,8 @@ public class StaffAccounts implements UserDetailsService {
         String password = Secrets.newPassword();
         try {
             jdbc.update("""
-                    insert into staff_account (name, display_name, role, password_hash)
-                    values (?, ?, ?, ?)""",
+                    insert into account (kind, name, display_name, role, password_hash)
+                    values ('staff', ?, ?, ?, ?)""",
                     name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                     role.id(), passwords.encode(password));
         } catch (DuplicateKeyException e) {
@@ -77,37 +73,7 @@ public class StaffAccounts implements UserDetailsService {
      */
     @Transactional
     public NewToken issueToken(String name, String label) {
-        String token = Secrets.newToken();
-        int inserted = jdbc.update("""
-                insert into api_token (account_id, token_hash, label)
-                select id, ?, ? from staff_account where name = ?""",
-                Secrets.tokenHash(token), label, name);
-        if (inserted == 0) {
-            throw new UnknownAccountException(name);
-        }
-        return new NewToken(name, label, token);
-    }
-
-    /**
-     * The enabled account that owns this token, recording when the token was last used (to the
-     * minute). Empty for an unknown token, a token of a disabled account, or anything that is not a
-     * Chizu token at all.
-     */
-    public Optional<StaffAccount> authenticateToken(String token) {
-        if (token == null || !token.startsWith(Secrets.TOKEN_PREFIX)) {
-            return Optional.empty();
-        }
-        String hash = Secrets.tokenHash(token);
-        Optional<StaffAccount> account = jdbc.query("""
-                select a.* from api_token t join staff_account a on a.id = t.account_id
-                where t.token_hash = ? and not a.disabled""",
-                StaffAccounts::account, hash).stream().findFirst();
-        // Recording every use of a busy token would write on every request; a minute is precise enough.
-        account.ifPresent(found -> jdbc.update("""
-                update api_token set last_used_at = now()
-                where token_hash = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""",
-                hash));
-        return account;
+        return new NewToken(name, label, tokens.issue(require(name).id(), label));
     }
 
     /**
@@ -116,14 +82,7 @@ public class StaffAccounts implements UserDetailsService {
      * @throws UnknownAccountException when there is no such account
      */
     public List<ApiToken> tokens(String name) {
-        require(name);
-        return jdbc.query("""
-                select t.id, t.label, t.created_at, t.last_used_at
-                from api_token t join staff_account a on a.id = t.account_id
-                where a.name = ? order by t.id""",
-                (rs, i) -> new ApiToken(rs.getLong("id"), rs.getString("label"), rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null)),
-                name);
+        return tokens.of(require(name).id());
     }
 
     /**
@@ -134,11 +93,7 @@ public class StaffAccounts implements UserDetailsService {
      */
     @Transactional
     public void revokeToken(String name, long id) {
-        int deleted = jdbc.update("""
-                delete from api_token t using staff_account a
-                where a.id = t.account_id and a.name = ? and t.id = ?""", name, id);
-        if (deleted == 0) {
-            require(name);
+        if (!tokens.revoke(require(name).id(), id)) {
             throw new UnknownTokenException(name, id);
         }
     }
@@ -151,10 +106,7 @@ public class StaffAccounts implements UserDetailsService {
      */
     @Transactional
     public int revokeAllTokens(String name) {
-        require(name);
-        return jdbc.update("""
-                delete from api_token t using staff_account a
-                where a.id = t.account_id and a.name = ?""", name);
+        return tokens.revokeAll(require(name).id());
     }
 
     /**
@@ -165,8 +117,9 @@ public class StaffAccounts implements UserDetailsService {
      * @throws UnknownAccountException when there is no such account
      */
     public void disable(String name) {
-        requireUpdated(name, jdbc.update(
-                "update staff_account set disabled = true, session_generation = session_generation + 1 where name = ?", name));
+        requireUpdated(name, jdbc.update("""
+                update account set disabled = true, session_generation = session_generation + 1
+                where kind = 'staff' and name = ?""", name));
     }
 
     /**
@@ -176,7 +129,7 @@ public class StaffAccounts implements UserDetailsService {
      * @throws UnknownAccountException when there is no such account
      */
     public void enable(String name) {
-        requireUpdated(name, jdbc.update("update staff_account set disabled = false where name = ?", name));
+        requireUpdated(name, jdbc.update("update account set disabled = false where kind = 'staff' and name = ?", name));
     }
 
     /**
@@ -188,39 +141,20 @@ public class StaffAccounts implements UserDetailsService {
      */
     public String resetPassword(String name) {
         String password = Secrets.newPassword();
-        requireUpdated(name, jdbc.update(
-                "update staff_account set password_hash = ?, session_generation = session_generation + 1 where name = ?",
-                passwords.encode(password), name));
+        requireUpdated(name, jdbc.update("""
+                update account set password_hash = ?, session_generation = session_generation + 1
+                where kind = 'staff' and name = ?""", passwords.encode(password), name));
         return password;
     }
 
-    /**
-     * Whether a form sign-in still holds: its account exists, is enabled, and has ended no sessions
-     * since. One lookup by the unique name, made for each request of a signed-in browser.
-     */
-    public boolean isCurrent(StaffSignIn signIn) {
-        return jdbc.queryForObject("""
-                select exists (select from staff_account where name = ? and not disabled and session_generation = ?)""",
-                Boolean.class, signIn.getUsername(), signIn.sessionGeneration());
-    }
-
     public Optional<StaffAccount> find(String name) {
-        return byName(name, StaffAccounts::account);
+        return jdbc.query("select * from account where kind = 'staff' and name = ?", StaffAccounts::account, name)
+                .stream().findFirst();
     }
 
-    /** Every account, by name. */
+    /** Every staff account, by name. */
     public List<StaffAccount> list() {
-        return jdbc.query("select * from staff_account order by name", StaffAccounts::account);
-    }
-
-    /**
-     * For form sign-in: the account's password hash, role and session generation; a disabled account
-     * is reported as such.
-     */
-    @Override
-    public UserDetails loadUserByUsername(String name) {
-        return byName(name, (rs, i) -> new StaffSignIn(account(rs, i), rs.getString("password_hash"), rs.getInt("session_generation")))
-                .orElseThrow(() -> new UsernameNotFoundException("no account named " + name));
+        return jdbc.query("select * from account where kind = 'staff' order by name", StaffAccounts::account);
     }
 
     private static void requireUpdated(String name, int updatedRows) {
@@ -229,16 +163,12 @@ public class StaffAccounts implements UserDetailsService {
         }
     }
 
-    private <T> Optional<T> byName(String name, RowMapper<T> mapper) {
-        return jdbc.query("select * from staff_account where name = ?", mapper, name).stream().findFirst();
-    }
-
     private StaffAccount require(String name) {
         return find(name).orElseThrow(() -> new UnknownAccountException(name));
     }
 
     private static StaffAccount account(ResultSet rs, int row) throws SQLException {
-        return new StaffAccount(rs.getString("name"), rs.getString("display_name"), Role.fromId(rs.getString("role")),
-                rs.getTimestamp("created_at").toInstant(), rs.getBoolean("disabled"));
+        return new StaffAccount(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"),
+                Role.fromId(rs.getString("role")), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("disabled"));
     }
 }

@@ -22,8 +22,8 @@ class DemoStaffAccountTest {
 
     @Test
     void theFirstSampleRunCreatesDemoStaffAndHandsOverItsCredentialsOnceAndPrivately(CapturedOutput output) throws Exception {
-        StaffAccounts accounts = new StaffAccounts(new JdbcTemplate(TestDatabase.migrated().dataSource()),
-                new PasswordHashing().passwordEncoder());
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
+        StaffAccounts accounts = new StaffAccounts(jdbc, new PasswordHashing().passwordEncoder());
         DemoStaffAccount demo = new DemoStaffAccount(accounts, home);
 
         demo.ensureExists("http://localhost:8080");
@@ -33,7 +33,7 @@ class DemoStaffAccountTest {
         String saved = Files.readString(file);
         String token = saved.lines().filter(line -> line.startsWith("API token")).findFirst().orElseThrow()
                 .replaceAll(".*\\s", "");
-        assertThat(accounts.authenticateToken(token)).map(StaffAccount::role).hasValue(Role.STAFF);
+        assertThat(new ApiTokens(jdbc).authenticate(token)).map(Identity::role).hasValue(Role.STAFF);
         assertThat(saved).contains("demo-staff", "password", "http://localhost:8080/login");
         assertThat(output).contains("Demo staff account", token, file.toAbsolutePath().toString());
 

@@ -15,12 +15,16 @@ class StaffAccountsTest {
     static JdbcTemplate jdbc;
     static PasswordEncoder passwords;
     static StaffAccounts accounts;
+    static ApiTokens tokens;
+    static SignIns signIns;
 
     @BeforeAll
     static void migrate() {
         jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
         passwords = new PasswordHashing().passwordEncoder();
         accounts = new StaffAccounts(jdbc, passwords);
+        tokens = new ApiTokens(jdbc);
+        signIns = new SignIns(jdbc);
     }
 
     @Test
@@ -29,22 +33,22 @@ class StaffAccountsTest {
 
         assertThat(created.account()).extracting(StaffAccount::name, StaffAccount::displayName, StaffAccount::role)
                 .containsExactly("tanaka.k", "田中 健", Role.STAFF);
-        UserDetails signIn = accounts.loadUserByUsername("tanaka.k");
+        UserDetails signIn = signIns.loadUserByUsername("tanaka.k");
         assertThat(passwords.matches(created.password(), signIn.getPassword())).isTrue();
         assertThat(signIn.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_STAFF");
         assertThat(created.token().token()).startsWith("chizu_").hasSize("chizu_".length() + 43);
-        assertThat(accounts.authenticateToken(created.token().token())).map(StaffAccount::name).hasValue("tanaka.k");
+        assertThat(tokens.authenticate(created.token().token())).map(Identity::name).hasValue("tanaka.k");
     }
 
     @Test
     void passwordsAreBcryptHashedAndTokensStoredOnlyAsTheirSha256() {
         NewAccount created = accounts.create("suzuki", Role.ADMIN);
 
-        String passwordHash = jdbc.queryForObject("select password_hash from staff_account where name = 'suzuki'", String.class);
+        String passwordHash = jdbc.queryForObject("select password_hash from account where name = 'suzuki'", String.class);
         assertThat(passwordHash).startsWith("{bcrypt}$2").doesNotContain(created.password());
         String everyStoredValue = jdbc.queryForObject("""
                 select string_agg(t::text, ' ') from api_token t
-                join staff_account a on a.id = t.account_id where a.name = 'suzuki'""", String.class);
+                join account a on a.id = t.account_id where a.name = 'suzuki'""", String.class);
         assertThat(everyStoredValue).doesNotContain(created.token().token())
                 .contains(Secrets.tokenHash(created.token().token()));
     }
@@ -73,20 +77,20 @@ class StaffAccountsTest {
     void anUnknownOrMalformedTokenAuthenticatesNobody() {
         accounts.create("ito", Role.STAFF);
 
-        assertThat(accounts.authenticateToken("chizu_" + "A".repeat(43))).isEmpty();
-        assertThat(accounts.authenticateToken("not-a-token")).isEmpty();
-        assertThat(accounts.authenticateToken("")).isEmpty();
-        assertThat(accounts.authenticateToken(null)).isEmpty();
+        assertThat(tokens.authenticate("chizu_" + "A".repeat(43))).isEmpty();
+        assertThat(tokens.authenticate("not-a-token")).isEmpty();
+        assertThat(tokens.authenticate("")).isEmpty();
+        assertThat(tokens.authenticate(null)).isEmpty();
     }
 
     @Test
     void aDisabledAccountCanNeitherUseItsTokenNorSignIn() {
         NewAccount created = accounts.create("kobayashi", Role.STAFF);
 
-        jdbc.update("update staff_account set disabled = true where name = 'kobayashi'");
+        jdbc.update("update account set disabled = true where name = 'kobayashi'");
 
-        assertThat(accounts.authenticateToken(created.token().token())).isEmpty();
-        assertThat(accounts.loadUserByUsername("kobayashi").isEnabled()).isFalse();
+        assertThat(tokens.authenticate(created.token().token())).isEmpty();
+        assertThat(signIns.loadUserByUsername("kobayashi").isEnabled()).isFalse();
     }
 
     @Test
@@ -95,8 +99,8 @@ class StaffAccountsTest {
         NewToken qgis = accounts.issueToken("watanabe", "QGIS");
 
         assertThat(lastUsed("QGIS")).isNull();
-        assertThat(accounts.authenticateToken(qgis.token())).map(StaffAccount::name).hasValue("watanabe");
-        assertThat(accounts.authenticateToken(created.token().token())).map(StaffAccount::name).hasValue("watanabe");
+        assertThat(tokens.authenticate(qgis.token())).map(Identity::name).hasValue("watanabe");
+        assertThat(tokens.authenticate(created.token().token())).map(Identity::name).hasValue("watanabe");
         assertThat(lastUsed("QGIS")).isNotNull();
     }
 

@@ -1,5 +1,8 @@
 package org.chizu.reports;
 
+import org.chizu.accounts.ApiClients;
+import org.chizu.accounts.ApiTokens;
+import org.chizu.accounts.ClientScopes;
 import org.chizu.accounts.CurrentAudience;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +15,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events"})
 @ConfigurationPropertiesScan("org.chizu")
-@Import(CurrentAudience.class)
+// Open311 keys are API clients' tokens, kept by the accounts module.
+@Import({CurrentAudience.class, ApiClients.class, ApiTokens.class, ClientScopes.class})
 class ReportsTestApplication {
 }

@@ -2,32 +2,31 @@ package org.chizu.accounts.web;
 
 import java.util.List;
 
-import org.chizu.accounts.StaffAccount;
+import org.chizu.accounts.Identity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A request's personal API token: first as presented (unauthenticated, the token as credentials),
- * then as the account it belongs to (authenticated, the token forgotten).
+ * A request's API token: first as presented (unauthenticated, the token as credentials), then as the
+ * account it belongs to (authenticated, the token forgotten): staff, or a device or API client.
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final String token;
-    private final StaffAccount account;
+    private final Identity identity;
 
-    private ApiTokenAuthentication(String token, StaffAccount account) {
-        super(account == null ? List.of() : List.of(new SimpleGrantedAuthority(account.role().authority())));
+    private ApiTokenAuthentication(String token, Identity identity) {
+        super(identity == null ? List.of() : identity.authorities());
         this.token = token;
-        this.account = account;
-        setAuthenticated(account != null);
+        this.identity = identity;
+        setAuthenticated(identity != null);
     }
 
     static ApiTokenAuthentication presented(String token) {
         return new ApiTokenAuthentication(token, null);
     }
 
-    static ApiTokenAuthentication of(StaffAccount account) {
-        return new ApiTokenAuthentication(null, account);
+    static ApiTokenAuthentication of(Identity identity) {
+        return new ApiTokenAuthentication(null, identity);
     }
 
     String token() {
@@ -39,14 +38,14 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
         return token;
     }
 
-    /** The account once authenticated; before that, nobody. */
+    /** The account's {@link Identity} once authenticated; before that, nobody. */
     @Override
     public Object getPrincipal() {
-        return account;
+        return identity;
     }
 
     @Override
     public String getName() {
-        return account == null ? "" : account.name();
+        return identity == null ? "" : identity.name();
     }
 }

@@ -1,6 +1,6 @@
 package org.chizu.accounts.web;
 
-import org.chizu.accounts.StaffAccounts;
+import org.chizu.accounts.ApiTokens;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -8,16 +8,16 @@ import org.springframework.security.core.Authentication;
 /** Turns a presented API token into its (enabled) account, or rejects it. */
 final class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
-    private final StaffAccounts accounts;
+    private final ApiTokens tokens;
 
-    ApiTokenAuthenticationProvider(StaffAccounts accounts) {
-        this.accounts = accounts;
+    ApiTokenAuthenticationProvider(ApiTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String token = ((ApiTokenAuthentication) authentication).token();
-        return accounts.authenticateToken(token).map(ApiTokenAuthentication::of)
+        return tokens.authenticate(token).map(ApiTokenAuthentication::of)
                 .orElseThrow(() -> new BadCredentialsException("The API token is not valid."));
     }
 

@@ -2,8 +2,8 @@ package org.chizu.accounts.web;
 
 import java.io.IOException;
 
-import org.chizu.accounts.StaffAccounts;
-import org.chizu.accounts.StaffSignIn;
+import org.chizu.accounts.SignIns;
+import org.chizu.accounts.SignedInAccount;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -17,21 +17,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Signs a browser out on its next request once its account was disabled or given a new password.
- * Those changes are made by {@code ./chizu user …}, another process, so the server learns of them
- * only from the database: each request that arrives with a signed-in session asks
- * {@link StaffAccounts#isCurrent(StaffSignIn)}, one lookup by the unique account name (staff
- * traffic is small). The request then goes on as the public's would: the API answers 401, a staff
+ * Those changes are made by {@code ./chizu user …}, another process, or by a resident's password
+ * reset, so the server learns of them only from the database: each request that arrives with a
+ * signed-in session asks {@link SignIns#isCurrent(SignedInAccount)}, one lookup by primary key.
+ * The request then goes on as the public's would: the API answers 401, a staff
  * page sends the browser to sign in. Requests without a session (the public, API tokens, which are
  * looked up on every request anyway) cost nothing here.
  */
 final class EndedSessions extends OncePerRequestFilter {
 
-    private final StaffAccounts accounts;
+    private final SignIns signIns;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
 
-    EndedSessions(StaffAccounts accounts) {
-        this.accounts = accounts;
+    EndedSessions(SignIns signIns) {
+        this.signIns = signIns;
     }
 
     @Override
@@ -39,8 +39,8 @@ final class EndedSessions extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getSession(false) != null) {
             Authentication authentication = contexts.getContext().getAuthentication();
-            if (authentication != null && authentication.getPrincipal() instanceof StaffSignIn signIn
-                    && !accounts.isCurrent(signIn)) {
+            if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount signIn
+                    && !signIns.isCurrent(signIn)) {
                 signOut.logout(request, response, authentication);
             }
         }

@@ -1,37 +1,43 @@
 package org.chizu.accounts.web;
 
-import org.chizu.accounts.StaffAccount;
-import org.chizu.accounts.StaffAccounts;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import java.util.List;
+
+import org.chizu.accounts.Identity;
+import org.chizu.accounts.Membership;
+import org.chizu.accounts.Organisations;
+import org.chizu.accounts.SignIns;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tells the web map who is signed in, so it can offer staff tools or a sign-in link. */
+/** Tells the web map (and anyone signed in) who they are, what kind of account and what rights they hold. */
 @RestController
 class MeController {
 
-    /** {@code {"authenticated": false}} for the public; name, display name and role for staff. */
-    record Me(boolean authenticated, String name, String displayName, String role) {
+    /**
+     * {@code {"authenticated": false}} for the public; otherwise name, display name, kind, role (staff),
+     * rights as they are now and, for residents, their organisations with their role in each.
+     */
+    record Me(boolean authenticated, String name, String displayName, String kind, String role, List<String> rights,
+            List<Membership> organisations) {
 
-        static final Me ANONYMOUS = new Me(false, null, null, null);
-
-        static Me of(StaffAccount account) {
-            return new Me(true, account.name(), account.displayName(), account.role().id());
-        }
+        static final Me ANONYMOUS = new Me(false, null, null, null, null, null, null);
     }
 
-    private final StaffAccounts accounts;
+    private final SignIns signIns;
+    private final Organisations organisations;
 
-    MeController(StaffAccounts accounts) {
-        this.accounts = accounts;
+    MeController(SignIns signIns, Organisations organisations) {
+        this.signIns = signIns;
+        this.organisations = organisations;
     }
 
     @GetMapping("/api/me")
     Me me(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-            return Me.ANONYMOUS;
-        }
-        return accounts.find(authentication.getName()).map(Me::of).orElse(Me.ANONYMOUS);
+        return Identity.of(authentication).flatMap(signedIn -> signIns.identity(signedIn.id()))
+                .map(identity -> new Me(true, identity.name(), identity.displayName(), identity.kind().id(),
+                        identity.role() == null ? null : identity.role().id(), identity.rights().stream().sorted().toList(),
+                        organisations.of(identity.id())))
+                .orElse(Me.ANONYMOUS);
     }
 }

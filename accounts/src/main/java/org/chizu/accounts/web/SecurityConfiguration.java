@@ -4,8 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 
 import org.chizu.accounts.AccessRules;
+import org.chizu.accounts.AccountKind;
+import org.chizu.accounts.AccountSignIn;
+import org.chizu.accounts.AccountsProperties;
+import org.chizu.accounts.ApiTokens;
+import org.chizu.accounts.ClientScopes;
+import org.chizu.accounts.EmailNotVerifiedException;
+import org.chizu.accounts.Identity;
 import org.chizu.accounts.Role;
-import org.chizu.accounts.StaffAccounts;
+import org.chizu.accounts.SignInLockout;
+import org.chizu.accounts.SignIns;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,9 +24,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -36,12 +50,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who may do what over HTTP. The anonymous public reads; staff sign in with a form (a session
- * cookie, CSRF-protected) or send a personal API token (stateless, no CSRF needed: a browser never
- * adds the header by itself). A session ends on its next request once its account is disabled or
- * given a new password ({@link EndedSessions}). Modules add their own rules through {@link AccessRules}.
+ * Who may do what over HTTP. The anonymous public reads; staff (by name) and residents (by e-mail
+ * address) sign in with one form (a session cookie, CSRF-protected); staff, devices and API clients
+ * send an API token (stateless, no CSRF needed: a browser never adds the header by itself). A device
+ * or client token reaches only what its scopes allow ({@link ClientScopes}) and gets 403 anywhere else.
+ * A session ends on its next request once its account is disabled or given a new password
+ * ({@link EndedSessions}). Modules add their own rules through {@link AccessRules}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,15 +72,36 @@ class SecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.ADMIN.authority() + " > " + Role.STAFF.authority());
     }
 
+    /**
+     * Password sign-in: locked and disabled accounts are refused before the password is checked, so
+     * the answer tells nothing about it; a resident's unverified address only after, so only its owner
+     * learns of it.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffAccounts accounts, ObjectProvider<AccessRules> moduleRules,
+    DaoAuthenticationProvider passwordSignIn(SignIns signIns, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(signIns);
+        provider.setPasswordEncoder(passwords);
+        provider.setPostAuthenticationChecks(user -> {
+            if (user instanceof AccountSignIn signIn && !signIn.emailVerified()) {
+                throw new EmailNotVerifiedException();
+            }
+        });
+        return provider;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignIns signIns, ApiTokens tokens, ClientScopes scopes,
+            SignInLockout lockout, LoginPage loginPage, OidcSignIn oidc, AccountsProperties properties,
+            ObjectProvider<AccessRules> moduleRules,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemResponses problems = new ProblemResponses(resolver);
         BearerTokens bearerTokens = new BearerTokens();
         RequestMatcher browserPages = browserPages();
+        SignInOutcomes outcomes = new SignInOutcomes(lockout);
 
         http.authorizeHttpRequests(requests -> {
             requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+            requests.requestMatchers(SecurityConfiguration::fromClient).access(withinScopes(scopes));
             moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
             // Live events are open to all; the events module's topic policy decides per topic.
             // Background jobs belong to whoever submitted them: any signed-in caller, who sees only their own.
@@ -75,9 +113,11 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.HEAD).permitAll()
                     .anyRequest().hasRole(Role.STAFF.name());
         });
-        http.addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class);
-        http.addFilterBefore(apiTokenFilter(accounts, bearerTokens, problems), UsernamePasswordAuthenticationFilter.class);
-        http.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/").permitAll());
+        http.addFilterAfter(new EndedSessions(signIns), SecurityContextHolderFilter.class);
+        http.addFilterBefore(apiTokenFilter(tokens, bearerTokens, problems), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInRateLimit(properties.signIn(), loginPage), UsernamePasswordAuthenticationFilter.class);
+        http.formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(outcomes).failureHandler(outcomes).permitAll());
+        oidc.configure(http, outcomes);
         http.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"));
         http.csrf(csrf -> csrf
                 .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -91,11 +131,24 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** A request made with a device's or API client's token (the authorization rules run after authentication). */
+    private static boolean fromClient(HttpServletRequest request) {
+        return Identity.of(SecurityContextHolder.getContext().getAuthentication())
+                .map(identity -> identity.kind() == AccountKind.CLIENT).orElse(false);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> withinScopes(ClientScopes scopes) {
+        return (authentication, context) -> new AuthorizationDecision(Identity.of(authentication.get())
+                .map(client -> scopes.allow(client.rights(), context.getRequest().getMethod(),
+                        context.getRequest().getRequestURI().substring(context.getRequest().getContextPath().length())))
+                .orElse(false));
+    }
+
     /** Authenticates {@code Authorization: Bearer} requests for that request only, never for a session. */
-    private static AuthenticationFilter apiTokenFilter(StaffAccounts accounts, BearerTokens bearerTokens,
+    private static AuthenticationFilter apiTokenFilter(ApiTokens tokens, BearerTokens bearerTokens,
             ProblemResponses problems) {
         AuthenticationFilter filter = new AuthenticationFilter(
-                new ProviderManager(new ApiTokenAuthenticationProvider(accounts)), bearerTokens);
+                new ProviderManager(new ApiTokenAuthenticationProvider(tokens)), bearerTokens);
         filter.setRequestMatcher(bearerTokens);
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         filter.setSuccessHandler((request, response, authentication) -> { });

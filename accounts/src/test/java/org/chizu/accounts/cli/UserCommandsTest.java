@@ -1,5 +1,8 @@
 package org.chizu.accounts.cli;
 
+import org.chizu.accounts.SignIns;
+import org.chizu.accounts.Identity;
+import org.chizu.accounts.ApiTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,10 +34,15 @@ class UserCommandsTest {
     static final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     static StaffAccounts accounts;
+    static ApiTokens tokens;
+    static SignIns signIns;
 
     @BeforeAll
     static void migrate() {
-        accounts = new StaffAccounts(new JdbcTemplate(TestDatabase.migrated().dataSource()), passwords);
+        JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
+        accounts = new StaffAccounts(jdbc, passwords);
+        tokens = new ApiTokens(jdbc);
+        signIns = new SignIns(jdbc);
     }
 
     @Test
@@ -42,8 +50,8 @@ class UserCommandsTest {
         String printed = run(new UserAddCommand(accounts), "yamada", "--role", "staff", "--display-name", "山田 花子");
 
         assertThat(printed).contains("created the account 'yamada'", "password", "shown only once");
-        assertThat(accounts.authenticateToken(tokenIn(printed)))
-                .map(StaffAccount::displayName).hasValue("山田 花子");
+        assertThat(tokens.authenticate(tokenIn(printed)))
+                .map(Identity::displayName).hasValue("山田 花子");
     }
 
     @Test
@@ -88,7 +96,7 @@ class UserCommandsTest {
         String printed = run(new UserTokenCommand(accounts), "yoshida", "--label", "QGIS");
 
         assertThat(printed).contains("yoshida (QGIS)");
-        assertThat(accounts.authenticateToken(tokenIn(printed))).map(StaffAccount::name).hasValue("yoshida");
+        assertThat(tokens.authenticate(tokenIn(printed))).map(Identity::name).hasValue("yoshida");
     }
 
     @Test
@@ -107,11 +115,11 @@ class UserCommandsTest {
         String disabled = run(new UserDisableCommand(accounts), "hayashi");
 
         assertThat(disabled).contains("無効にしました", "disabled the account 'hayashi'");
-        assertThat(accounts.authenticateToken(tokenIn(created))).isEmpty();
+        assertThat(tokens.authenticate(tokenIn(created))).isEmpty();
         assertThat(run(new UserListCommand(accounts))).containsPattern("hayashi\\s+staff\\s+\\S+ \\S+\\s+disabled");
 
         assertThat(run(new UserEnableCommand(accounts), "hayashi")).contains("enabled the account 'hayashi'");
-        assertThat(accounts.authenticateToken(tokenIn(created))).map(StaffAccount::name).hasValue("hayashi");
+        assertThat(tokens.authenticate(tokenIn(created))).map(Identity::name).hasValue("hayashi");
         assertThat(run(new UserListCommand(accounts))).containsPattern("hayashi\\s+staff\\s+\\S+ \\S+\\s+active");
     }
 
@@ -124,7 +132,7 @@ class UserCommandsTest {
         String newPassword = passwordIn(printed);
         assertThat(newPassword).isNotEqualTo(passwordIn(created));
         assertThat(printed).contains("shown only once", "sessions end");
-        String hash = accounts.loadUserByUsername("mori").getPassword();
+        String hash = signIns.loadUserByUsername("mori").getPassword();
         assertThat(passwords.matches(newPassword, hash)).isTrue();
         assertThat(passwords.matches(passwordIn(created), hash)).isFalse();
     }
@@ -133,7 +141,7 @@ class UserCommandsTest {
     void userTokenListShowsEachTokensIdLabelAndUseButNeverTheToken() throws Exception {
         String created = run(new UserAddCommand(accounts), "ikeda", "--role", "staff");
         String qgis = tokenIn(run(new UserTokenCommand(accounts), "ikeda", "--label", "QGIS on the GIS office PC"));
-        accounts.authenticateToken(qgis);
+        tokens.authenticate(qgis);
 
         String listed = run(new UserTokenListCommand(accounts), "ikeda");
 
@@ -150,8 +158,8 @@ class UserCommandsTest {
 
         assertThat(run(new UserTokenRevokeCommand(accounts), "shimizu", id)).contains("revoked API token " + id);
 
-        assertThat(accounts.authenticateToken(qgis)).isEmpty();
-        assertThat(accounts.authenticateToken(tokenIn(created))).isPresent();
+        assertThat(tokens.authenticate(qgis)).isEmpty();
+        assertThat(tokens.authenticate(tokenIn(created))).isPresent();
         assertThat(run(new UserTokenListCommand(accounts), "shimizu")).doesNotContain("QGIS").contains("initial");
     }
 
@@ -162,8 +170,8 @@ class UserCommandsTest {
 
         assertThat(run(new UserTokenRevokeCommand(accounts), "yamaguchi", "--all")).contains("revoked 2 API token(s)");
 
-        assertThat(accounts.authenticateToken(tokenIn(created))).isEmpty();
-        assertThat(accounts.authenticateToken(script)).isEmpty();
+        assertThat(tokens.authenticate(tokenIn(created))).isEmpty();
+        assertThat(tokens.authenticate(script)).isEmpty();
         assertThat(run(new UserTokenListCommand(accounts), "yamaguchi")).contains("has no API tokens");
     }
 
@@ -180,7 +188,7 @@ class UserCommandsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a token id");
         assertThatThrownBy(() -> run(new UserTokenRevokeCommand(accounts), "abe"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("give an account name and either one token id or --all");
-        assertThat(accounts.authenticateToken(othersToken)).isPresent();
+        assertThat(tokens.authenticate(othersToken)).isPresent();
     }
 
     @Test

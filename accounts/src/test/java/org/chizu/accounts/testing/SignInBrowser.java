@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,13 +46,33 @@ public final class SignInBrowser {
 
     /** Fills in the sign-in form with the CSRF token the page carries. */
     public HttpResponse<String> signIn(String name, String password) throws IOException, InterruptedException {
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
-        assertThat(csrf.find()).as("the sign-in page carries a CSRF token").isTrue();
-        String form = Map.of("username", name, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
+        return submit("/login", "/login", Map.of("username", name, "password", password));
+    }
+
+    /**
+     * Opens a page and submits its form to {@code action} with these fields and the CSRF token the
+     * page carries, as a person's browser would.
+     */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
+        assertThat(csrf.find()).as(page + " carries a CSRF token").isTrue();
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf.group(1));
+        String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request("/login").POST(HttpRequest.BodyPublishers.ofString(form))
+        return send(request(action).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    /** Sends JSON as the web map's script does in a signed-in browser: with the XSRF-TOKEN cookie as header. */
+    public HttpResponse<String> sendJson(String method, String path, String json) throws IOException, InterruptedException {
+        if (cookies.getCookieStore().getCookies().stream().noneMatch(cookie -> cookie.getName().equals("XSRF-TOKEN"))) {
+            get("/api/me");
+        }
+        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", cookie("XSRF-TOKEN")));
     }
 
     public String cookie(String name) {
