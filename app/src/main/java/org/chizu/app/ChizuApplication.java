@@ -29,17 +29,21 @@ public class ChizuApplication {
             SpringApplication.run(ChizuApplication.class, args);
             return;
         }
-        String[] springArgs = Arrays.stream(args).filter(ChizuApplication::isSpringProperty).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChizuApplication.class)
+        ConfigurableApplicationContext context = commandContext(
+                Arrays.stream(args).filter(ChizuApplication::isSpringProperty).toArray(String[]::new));
+        int exitCode = context.getBean(CommandRunner.class).run(commandWords);
+        System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    /** The application as a command runs in: no web server, beans created only when its work needs them, no background work. */
+    static ConfigurableApplicationContext commandContext(String... springArgs) {
+        return new SpringApplicationBuilder(ChizuApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                // Lazily: a command creates only the beans its work needs, and no background work at all.
                 .lazyInitialization(true)
                 .properties("logging.level.root=WARN", "chizu.sample-town.enabled=false", BackgroundWork.PROPERTY + "=false")
                 .run(springArgs);
-        int exitCode = context.getBean(CommandRunner.class).run(commandWords);
-        System.exit(SpringApplication.exit(context, () -> exitCode));
     }
 
     /** Settings the launcher passes (--chizu.home=…, --spring.…), as opposed to a command's own words. */
