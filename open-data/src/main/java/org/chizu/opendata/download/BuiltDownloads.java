@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.chizu.opendata.BuiltFile;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.query.FeatureQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

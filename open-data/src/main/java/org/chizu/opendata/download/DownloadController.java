@@ -13,6 +13,7 @@ import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.encoding.CsvOptions;
 import org.chizu.opendata.query.BboxParameter;
 import org.chizu.opendata.query.FeatureQuery;

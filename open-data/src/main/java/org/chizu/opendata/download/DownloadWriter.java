@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.chizu.gis.layer.StandardDataset;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.encoding.CrsDefinitions;
 import org.chizu.opendata.encoding.CsvEncoder;
 import org.chizu.opendata.encoding.CsvOptions;
