@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 enum ChizuModule {
     PLATFORM("platform", "platform", true),
-    GIS_CORE("gis-core", "gis", false, "layer", "layer.changes", "crs", "imports", "postgis"),
+    GIS_CORE("gis-core", "gis", false, "layer", "layer.changes", "crs", "imports", "postgis", "municipalities"),
     ACCOUNTS("accounts", "accounts", false),
     TILE_SERVER("tile-server", "tiles", false),
     OPEN_DATA("open-data", "opendata", false),
