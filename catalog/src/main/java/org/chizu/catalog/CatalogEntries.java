@@ -16,9 +16,8 @@ import org.chizu.gis.layer.LayerExtents;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.LayersChanged;
-import org.chizu.opendata.version.LayerVersion;
-import org.chizu.opendata.version.LayerVersions;
-import org.chizu.opendata.version.VersionSpan;
+import org.chizu.opendata.OpenDataApi;
+import org.chizu.opendata.VersionSpan;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Service;
 public class CatalogEntries {
 
     private final LayerRegistry registry;
-    private final LayerVersions versions;
+    private final OpenDataApi openData;
     private final LayerSources sources;
     private final LayerExtents extents;
     private final TemporalCoverage temporal;
@@ -47,10 +46,10 @@ public class CatalogEntries {
     /** The layers changed while a read was under way; that read's entries for them are stale. Null between reads. */
     private volatile Set<String> changedDuringRead;
 
-    CatalogEntries(LayerRegistry registry, LayerVersions versions, LayerSources sources, LayerExtents extents,
+    CatalogEntries(LayerRegistry registry, OpenDataApi openData, LayerSources sources, LayerExtents extents,
             TemporalCoverage temporal) {
         this.registry = registry;
-        this.versions = versions;
+        this.openData = openData;
         this.sources = sources;
         this.extents = extents;
         this.temporal = temporal;
@@ -148,13 +147,13 @@ public class CatalogEntries {
 
     private Map<String, CatalogEntry> readFacts(List<Layer> layers) {
         var bounds = extents.read(layers);
-        Map<String, VersionSpan> spans = versions.spans(layers);
+        Map<String, VersionSpan> spans = openData.versionSpans(layers);
         var recorded = sources.of(layers.stream().map(Layer::id).toList());
         Map<String, CatalogEntry> read = new HashMap<>();
         for (Layer layer : layers) {
             Optional<VersionSpan> span = Optional.ofNullable(spans.get(layer.id()));
-            Optional<Instant> issued = span.map(VersionSpan::oldest).map(LayerVersion::time);
-            Optional<Instant> modified = span.map(VersionSpan::current).map(LayerVersion::time);
+            Optional<Instant> issued = span.map(VersionSpan::oldest);
+            Optional<Instant> modified = span.map(VersionSpan::current);
             read.put(layer.id(), new CatalogEntry(layer, bounds.get(layer.id()).map(Extent::of), issued, modified,
                     recorded.getOrDefault(layer.id(), List.of()), temporal.of(layer, issued, modified)));
         }

@@ -19,9 +19,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.chizu.opendata.query.BboxParameter;
-import org.chizu.opendata.query.BoundingBox;
-
 /**
  * A search of the catalog, as both the DCAT catalog ({@code /catalog}) and CKAN's
  * {@code package_search} take it, from the same parameters:
@@ -158,16 +155,23 @@ public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, 
     /** ckanext-spatial's {@code ext_bbox}: four numbers, west, south, east, north, in longitude/latitude. */
     private static Extent bbox(String text) {
         String usage = "Wrong bounding box provided; use minx,miny,maxx,maxy in WGS 84 longitude/latitude, e.g. 131.7,34.6,131.9,34.7";
-        BoundingBox box;
-        try {
-            box = BboxParameter.parse(text, null);
-        } catch (IllegalArgumentException e) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
             throw new InvalidSearchException("ext_bbox", usage);
         }
-        if (box == null || Math.abs(box.minX()) > 180 || Math.abs(box.maxX()) > 180
-                || Math.abs(box.minY()) > 90 || Math.abs(box.maxY()) > 90) {
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidSearchException("ext_bbox", usage);
+            }
+        }
+        // The comparisons are false for NaN, so these also refuse values that are not numbers.
+        boolean onEarth = Math.abs(v[0]) <= 180 && Math.abs(v[2]) <= 180 && Math.abs(v[1]) <= 90 && Math.abs(v[3]) <= 90;
+        if (!onEarth || v[0] > v[2] || v[1] > v[3]) {
             throw new InvalidSearchException("ext_bbox", usage);
         }
-        return new Extent(box.minX(), box.minY(), box.maxX(), box.maxY());
+        return new Extent(v[0], v[1], v[2], v[3]);
     }
 }

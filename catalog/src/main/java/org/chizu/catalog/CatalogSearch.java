@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.DataTheme;
 import org.chizu.platform.Label;
-import org.chizu.opendata.download.DownloadFormat;
+import org.chizu.opendata.DownloadFormat;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,8 +3,8 @@ package org.chizu.catalog;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.chizu.opendata.download.DownloadFormat;
-import org.chizu.opendata.download.DownloadLinks;
+import org.chizu.opendata.DownloadFormat;
+import org.chizu.opendata.DownloadLinks;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.chizu.catalog;
 
 import java.util.Optional;
 
-import org.chizu.opendata.download.DownloadFormat;
+import org.chizu.opendata.DownloadFormat;
 
 /**
  * How catalogs name a download format: a short label (CKAN's {@code format}), the EU file-type

@@ -2,6 +2,7 @@ package org.chizu.safety;
 
 import java.util.List;
 
+import org.chizu.gis.municipalities.Municipality;
 import org.chizu.platform.Label;
 
 /**
@@ -22,10 +23,6 @@ public record SafetyAnswer(Place place, Coverage area, Label summary, List<Hazar
      * @param municipality the municipality containing it, or null when outside every one or none is loaded
      */
     public record Coverage(boolean served, Municipality municipality) {
-    }
-
-    /** A municipality by its local government code (全国地方公共団体コード, five digits). */
-    public record Municipality(String code, Label name) {
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.gis.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class SafetyAssessorTest {
         RegistryLabels labels = new RegistryLabels(new LayerRegistry(new LayerDeclarations(new LayerProperties(null)), jdbc));
         SafetyProperties properties = new SafetyProperties(null, null);
         openings = new ShelterOpenings(jdbc);
-        assessor = new SafetyAssessor(new ServedArea(jdbc), new HazardZoneLookup(jdbc, labels),
+        assessor = new SafetyAssessor(new ServedArea(new Municipalities(jdbc)), new HazardZoneLookup(jdbc, labels),
                 new ShelterFinder(new NamedParameterJdbcTemplate(jdbc), openings, labels, properties), properties);
     }
 

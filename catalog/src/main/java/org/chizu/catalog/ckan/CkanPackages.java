@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.chizu.opendata.standard.StandardLayouts;
+import org.chizu.opendata.StandardLayouts;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogSearch;
@@ -21,10 +21,10 @@ import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.opendata.standard.StandardDataset;
-import org.chizu.opendata.download.BuiltFile;
-import org.chizu.opendata.download.DownloadFormat;
-import org.chizu.opendata.download.WholeLayerFiles;
+import org.chizu.opendata.BuiltFile;
+import org.chizu.opendata.DownloadFormat;
+import org.chizu.opendata.OpenDataApi;
+import org.chizu.opendata.StandardDataset;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +42,16 @@ class CkanPackages {
     private final CatalogProperties properties;
     private final LayerRegistry registry;
     private final DatasetQuality quality;
-    private final WholeLayerFiles files;
+    private final OpenDataApi openData;
 
     CkanPackages(CatalogUris uris, CatalogSearch search, CatalogProperties properties, LayerRegistry registry, DatasetQuality quality,
-            WholeLayerFiles files) {
+            OpenDataApi openData) {
         this.uris = uris;
         this.search = search;
         this.properties = properties;
         this.registry = registry;
         this.quality = quality;
-        this.files = files;
+        this.openData = openData;
     }
 
     String organizationId() {
@@ -138,7 +138,7 @@ class CkanPackages {
             Map<String, Object> resource = resource(uris.distribution(layer.id(), download), packageId, resources.size(),
                     layer.title().ja() + "（" + format.label() + "）", uris.download(layer.id(), download),
                     format.label(), format.mediaType());
-            Optional<BuiltFile> built = entry.modified().flatMap(version -> files.atVersion(layer, version, download));
+            Optional<BuiltFile> built = entry.modified().flatMap(version -> openData.builtFile(layer, version, download));
             // CKAN's own fields for an unknown size and hash are null and "".
             resource.put("size", built.map(BuiltFile::size).orElse(null));
             resource.put("hash", built.map(BuiltFile::sha256).orElse(""));

@@ -19,7 +19,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
-import org.chizu.opendata.standard.StandardLayouts;
+import org.chizu.opendata.StandardLayouts;
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
@@ -34,9 +34,9 @@ import org.chizu.gis.layer.DataTheme;
 import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.Licence;
-import org.chizu.opendata.standard.StandardDataset;
-import org.chizu.opendata.download.DownloadFormat;
-import org.chizu.opendata.download.WholeLayerFiles;
+import org.chizu.opendata.DownloadFormat;
+import org.chizu.opendata.OpenDataApi;
+import org.chizu.opendata.StandardDataset;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +47,7 @@ import org.springframework.stereotype.Service;
  * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
  * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
  * A distribution states {@code dcat:byteSize} and an {@code spdx:checksum} only for a file built
- * ahead whose current version has been built (see {@link WholeLayerFiles#atVersion}); a streamed
+ * ahead whose current version has been built (see {@link OpenDataApi#builtFile}); a streamed
  * file, or one not downloaded yet, states neither: its bytes are not known without making it.
  */
 @Service
@@ -58,16 +58,16 @@ public class CatalogModel {
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final QualityMeasurements quality;
-    private final WholeLayerFiles files;
+    private final OpenDataApi openData;
 
     public CatalogModel(CatalogEntries entries, CatalogSearch search, CatalogUris uris, CatalogProperties properties,
-            QualityMeasurements quality, WholeLayerFiles files) {
+            QualityMeasurements quality, OpenDataApi openData) {
         this.entries = entries;
         this.search = search;
         this.uris = uris;
         this.properties = properties;
         this.quality = quality;
-        this.files = files;
+        this.openData = openData;
     }
 
     /**
@@ -309,7 +309,7 @@ public class CatalogModel {
                 .addProperty(FORMAT, format(model, format))
                 .addProperty(LICENSE, licence);
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
-        entry.modified().flatMap(version -> files.atVersion(layer, version, format.download())).ifPresent(built -> distribution
+        entry.modified().flatMap(version -> openData.builtFile(layer, version, format.download())).ifPresent(built -> distribution
                 .addLiteral(BYTE_SIZE, model.createTypedLiteral(Long.toString(built.size()), XSDDatatype.XSDnonNegativeInteger))
                 .addProperty(CHECKSUM_LINK, model.createResource(CHECKSUM)
                         .addProperty(ALGORITHM, model.createResource(SHA_256))

@@ -10,7 +10,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.quality.QualityAssessment.Measurement;
-import org.chizu.opendata.download.WholeLayerFiles;
+import org.chizu.opendata.OpenDataApi;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ public class QualityMeasurements {
     private final QualityAssessor assessor;
     private final QualityTerms terms;
     private final LinkChecker links;
-    private final WholeLayerFiles files;
+    private final OpenDataApi openData;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     private record Kept(CatalogEntry entry, long checksDone, long filesBuilt, QualityAssessment assessment) {
@@ -39,17 +39,17 @@ public class QualityMeasurements {
         }
     }
 
-    QualityMeasurements(QualityAssessor assessor, QualityTerms terms, LinkChecker links, WholeLayerFiles files) {
+    QualityMeasurements(QualityAssessor assessor, QualityTerms terms, LinkChecker links, OpenDataApi openData) {
         this.assessor = assessor;
         this.terms = terms;
         this.links = links;
-        this.files = files;
+        this.openData = openData;
     }
 
     /** The assessment kept for an entry, while nothing it rests on has moved since it was made. */
     public Optional<QualityAssessment> kept(CatalogEntry entry) {
         Kept previous = kept.get(entry.id());
-        return previous != null && previous.isFor(entry, links.checksDone(), files.filesBuilt())
+        return previous != null && previous.isFor(entry, links.checksDone(), openData.filesBuilt())
                 ? Optional.of(previous.assessment())
                 : Optional.empty();
     }
@@ -64,7 +64,7 @@ public class QualityMeasurements {
     public QualityAssessment describe(CatalogEntry entry, Supplier<Resource> description) {
         // Read before describing: a result that lands meanwhile leaves the kept assessment stale, never fresh-looking.
         long checksDone = links.checksDone();
-        long filesBuilt = files.filesBuilt();
+        long filesBuilt = openData.filesBuilt();
         Resource dataset = description.get();
         Kept previous = kept.get(entry.id());
         QualityAssessment assessment;

@@ -17,9 +17,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
-import org.chizu.opendata.query.FeatureQuery;
-import org.chizu.opendata.query.FeatureQueryService;
-import org.chizu.opendata.query.OutputCrs;
+import org.chizu.opendata.OpenDataApi;
 import org.locationtech.jts.io.WKTWriter;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +33,12 @@ class LayerFeatures {
 
     private static final RDFDatatype WKT = TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL);
 
-    private final FeatureQueryService features;
+    private final OpenDataApi openData;
     private final FeatureVocabulary vocabulary;
     private final CatalogUris uris;
 
-    LayerFeatures(FeatureQueryService features, FeatureVocabulary vocabulary, CatalogUris uris) {
-        this.features = features;
+    LayerFeatures(OpenDataApi openData, FeatureVocabulary vocabulary, CatalogUris uris) {
+        this.openData = openData;
         this.vocabulary = vocabulary;
         this.uris = uris;
     }
@@ -57,21 +55,21 @@ class LayerFeatures {
         List<Attribute> attributes = layer.attributes();
         List<Property> properties = attributes.stream().map(a -> vocabulary.property(layer, a)).toList();
         WKTWriter wkt = new WKTWriter();
-        return features.rows(FeatureQuery.wholeLayer(layer).inCrs(OutputCrs.WGS84)).forEach(row -> {
-            String iri = uris.ogcItems(layer.id()) + "/" + row.id();
+        return openData.forEachFeature(layer, (id, values, shape) -> {
+            String iri = uris.ogcItems(layer.id()) + "/" + id;
             Resource feature = model.createResource(iri, GEO_FEATURE)
                     .addProperty(RDF.type, type)
                     .addProperty(DCTerms.isPartOf, dataset)
-                    .addProperty(DCTerms.identifier, Long.toString(row.id()));
+                    .addProperty(DCTerms.identifier, Long.toString(id));
             for (int i = 0; i < attributes.size(); i++) {
-                Object value = row.values().get(i);
+                Object value = values.get(i);
                 if (value != null) {
                     feature.addLiteral(properties.get(i), literal(model, attributes.get(i), value));
                 }
             }
-            if (row.geometry() != null) {
+            if (shape != null) {
                 Resource geometry = model.createResource(iri + "#geometry", GEO_GEOMETRY)
-                        .addLiteral(AS_WKT, model.createTypedLiteral(wkt.write(row.geometry()), WKT));
+                        .addLiteral(AS_WKT, model.createTypedLiteral(wkt.write(shape), WKT));
                 feature.addProperty(HAS_GEOMETRY, geometry).addProperty(DEFAULT_GEOMETRY, geometry);
             }
         });

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import org.chizu.gis.layer.LayersChanged;
+import org.chizu.opendata.BuiltFile;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.query.FeatureQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

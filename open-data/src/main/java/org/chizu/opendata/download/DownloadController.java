@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.chizu.opendata.standard.StandardLayouts;
+import org.chizu.opendata.StandardLayouts;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.opendata.standard.StandardDataset;
+import org.chizu.opendata.DownloadFormat;
+import org.chizu.opendata.StandardDataset;
 import org.chizu.opendata.encoding.CsvOptions;
 import org.chizu.opendata.query.BboxParameter;
 import org.chizu.opendata.query.FeatureQuery;

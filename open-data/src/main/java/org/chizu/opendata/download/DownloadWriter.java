@@ -6,7 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.chizu.opendata.standard.StandardDataset;
+import org.chizu.opendata.DownloadFormat;
+import org.chizu.opendata.StandardDataset;
 import org.chizu.opendata.encoding.CrsDefinitions;
 import org.chizu.opendata.encoding.CsvEncoder;
 import org.chizu.opendata.encoding.CsvOptions;

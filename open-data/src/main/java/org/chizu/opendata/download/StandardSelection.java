@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.SqlIdentifiers;
-import org.chizu.opendata.standard.StandardDataset;
+import org.chizu.opendata.StandardDataset;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.OutputCrs;
 import org.chizu.opendata.query.SqlFilter;

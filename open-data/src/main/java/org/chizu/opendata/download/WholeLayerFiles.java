@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.chizu.gis.layer.Layer;
+import org.chizu.opendata.BuiltFile;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.query.FeatureQuery;
 import org.springframework.stereotype.Component;
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
 import org.chizu.platform.ogc.OgcLink;
-import org.chizu.opendata.download.DownloadLinks;
+import org.chizu.opendata.DownloadLinks;
 import org.chizu.platform.web.OgcHtml;
 import org.springframework.stereotype.Component;
 

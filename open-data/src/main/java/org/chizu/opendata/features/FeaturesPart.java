@@ -10,7 +10,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.platform.ogc.OgcApiPart;
 import org.chizu.platform.ogc.OgcLink;
-import org.chizu.opendata.download.DownloadLinks;
+import org.chizu.opendata.DownloadLinks;
 import org.chizu.opendata.query.OutputCrs;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
+import org.chizu.opendata.VersionSpan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -110,7 +111,8 @@ public class LayerVersions {
         jdbc.query(SPANS_SQL, rs -> {
             LayerVersion current = new LayerVersion(rs.getTimestamp(3).toInstant());
             Timestamp oldest = rs.getTimestamp(2);
-            byTable.put(rs.getString(1), new VersionSpan(oldest == null ? current : new LayerVersion(oldest.toInstant()), current));
+            LayerVersion first = oldest == null ? current : new LayerVersion(oldest.toInstant());
+            byTable.put(rs.getString(1), new VersionSpan(first.time(), current.time()));
         }, retained, retained, layers.stream().map(Layer::table).distinct().toArray(String[]::new));
         Map<String, VersionSpan> byLayer = new HashMap<>();
         layers.forEach(layer -> Optional.ofNullable(byTable.get(layer.table())).ifPresent(span -> byLayer.put(layer.id(), span)));

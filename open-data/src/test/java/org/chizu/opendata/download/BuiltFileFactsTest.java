@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.opendata.BuiltFile;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.version.LayerVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.encoding.CsvOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

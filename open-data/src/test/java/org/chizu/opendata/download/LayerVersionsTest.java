@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.version.HistoryPruning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

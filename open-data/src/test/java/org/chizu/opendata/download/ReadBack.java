@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
+import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.encoding.ShapefileEncoder;
 import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
 import org.locationtech.jts.geom.Geometry;

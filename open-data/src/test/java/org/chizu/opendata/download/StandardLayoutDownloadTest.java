@@ -12,9 +12,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.chizu.opendata.standard.StandardLayouts;
+import org.chizu.opendata.StandardLayouts;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.opendata.standard.StandardDataset;
+import org.chizu.opendata.StandardDataset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -2,7 +2,10 @@ package org.chizu.reports.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.chizu.gis.municipalities.Municipalities;
+import org.chizu.gis.municipalities.Municipality;
 import org.chizu.platform.Label;
 import org.chizu.reports.Pin;
 import org.chizu.reports.ReportCategory;
@@ -25,9 +28,11 @@ public class ReportRouter {
     private static final String PIN = "st_transform(st_setsrid(st_makepoint(:lon, :lat), 4326), 6668)";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Municipalities municipalities;
 
-    public ReportRouter(NamedParameterJdbcTemplate jdbc) {
+    public ReportRouter(NamedParameterJdbcTemplate jdbc, Municipalities municipalities) {
         this.jdbc = jdbc;
+        this.municipalities = municipalities;
     }
 
     /**
@@ -37,7 +42,7 @@ public class ReportRouter {
     public Routing route(ReportCategory category, Pin pin) {
         MapSqlParameterSource at = new MapSqlParameterSource().addValue("lon", pin.lon()).addValue("lat", pin.lat())
                 .addValue("tolerance", category.snapToleranceMetres());
-        String municipality = municipalityAt(at);
+        String municipality = municipalityAt(pin);
         if (category.snapsToPipes()) {
             List<Map<String, Object>> pipes = jdbc.queryForList("""
                     select p.pipe_id, st_distance(p.geom::geography, pin.geom::geography) as metres
@@ -69,21 +74,16 @@ public class ReportRouter {
                 : snapped.getFirst();
     }
 
-    private String municipalityAt(MapSqlParameterSource at) {
-        List<String> codes = jdbc.queryForList(
-                "select code from municipalities where st_covers(geom, " + PIN + ") order by code limit 1", at, String.class);
-        if (!codes.isEmpty()) {
-            return codes.getFirst();
-        }
+    private String municipalityAt(Pin pin) {
+        Optional<Municipality> containing = municipalities.containing(pin.lon(), pin.lat());
         // A platform without boundaries yet serves everywhere, as "Is this place safe?" does.
-        Boolean anyLoaded = jdbc.getJdbcTemplate().queryForObject("select exists (select 1 from municipalities)", Boolean.class);
-        if (Boolean.TRUE.equals(anyLoaded)) {
+        if (containing.isEmpty() && municipalities.anyLoaded()) {
             throw new ReportProblem(HttpStatus.UNPROCESSABLE_ENTITY, "outside-municipality", "Outside the municipality",
                     new Label("この場所は市の区域外のため受け付けられません。場所の道路管理者・自治体にお知らせください。",
                             "This place is outside the municipality, so the report cannot be accepted here. "
                                     + "Please tell the road administrator or the municipality of that place."));
         }
-        return null;
+        return containing.map(Municipality::code).orElse(null);
     }
 
     /**

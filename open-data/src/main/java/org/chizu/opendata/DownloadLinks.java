@@ -1,10 +1,9 @@
-package org.chizu.opendata.download;
+package org.chizu.opendata;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.chizu.opendata.standard.StandardLayouts;
 import org.chizu.gis.layer.Layer;
 
 /** The download links of a layer, for its OGC API collection page and the catalog. */

@@ -1,4 +1,4 @@
-package org.chizu.opendata.download;
+package org.chizu.opendata;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.chizu.opendata.standard;
+package org.chizu.opendata;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.platform.Label;

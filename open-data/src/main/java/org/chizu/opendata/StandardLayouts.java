@@ -1,4 +1,4 @@
-package org.chizu.opendata.standard;
+package org.chizu.opendata;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,12 +1,13 @@
-package org.chizu.opendata.version;
+package org.chizu.opendata;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The versions of a layer still on record: the oldest that can be reconstructed and the one in
- * force now. Invariant: oldest ≤ current.
+ * The versions of a layer still on record, by the time each came into force: the oldest that can
+ * be reconstructed and the one in force now. Invariant: oldest ≤ current.
  */
-public record VersionSpan(LayerVersion oldest, LayerVersion current) {
+public record VersionSpan(Instant oldest, Instant current) {
 
     public VersionSpan {
         Objects.requireNonNull(oldest, "oldest");

@@ -1,4 +1,4 @@
-package org.chizu.opendata.standard;
+package org.chizu.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
