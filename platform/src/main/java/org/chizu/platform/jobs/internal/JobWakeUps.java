@@ -1,17 +1,9 @@
 package org.chizu.platform.jobs.internal;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.Properties;
+import java.util.List;
 
 import org.chizu.platform.BackgroundWork;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chizu.platform.listen.DatabaseListener;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -19,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Wakes this process's idle workers when any process queues a job: LISTENs on one connection of
  * its own (outside the pool, {@value #APPLICATION_NAME} in {@code pg_stat_activity}). Polling stays
- * the safety net, so a lost connection is only retried after a poll interval, without fuss.
+ * the safety net for what is queued while the connection is down.
  */
 @Component
 @BackgroundWork
@@ -27,79 +19,24 @@ class JobWakeUps implements SmartLifecycle {
 
     static final String APPLICATION_NAME = "chizu-job-wake-ups";
 
-    private static final Logger log = LoggerFactory.getLogger(JobWakeUps.class);
-    /** How long one wait for notifications lasts, which bounds how long stopping takes. */
-    private static final int WAIT_MILLIS = 500;
+    private final DatabaseListener listener;
 
-    private final DataSourceProperties database;
-    private final JobWorkers workers;
-    private final Duration retryAfter;
-
-    private volatile boolean running;
-    private Thread thread;
-
-    JobWakeUps(DataSourceProperties database, JobWorkers workers, JobProperties properties) {
-        this.database = database;
-        this.workers = workers;
-        this.retryAfter = properties.workers().pollInterval();
+    JobWakeUps(DataSourceProperties database, JobWorkers workers) {
+        this.listener = new DatabaseListener(database, APPLICATION_NAME, List.of(JobStore.CHANNEL), heard -> workers.wake());
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = Thread.ofVirtual().name(APPLICATION_NAME).start(this::listen);
+    public void start() {
+        listener.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void stop() {
+        listener.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = listeningConnection()) {
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] heard = notifications.getNotifications(WAIT_MILLIS);
-                    if (heard != null && heard.length > 0) {
-                        workers.wake();
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    log.debug("not listening for queued jobs (polling every {} instead): {}", retryAfter, e.getMessage());
-                    try {
-                        Thread.sleep(retryAfter);
-                    } catch (InterruptedException interrupted) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    private Connection listeningConnection() throws SQLException {
-        Properties settings = new Properties();
-        settings.setProperty("user", database.determineUsername());
-        if (database.determinePassword() != null) {
-            settings.setProperty("password", database.determinePassword());
-        }
-        settings.setProperty("ApplicationName", APPLICATION_NAME);
-        Connection connection = DriverManager.getConnection(database.determineUrl(), settings);
-        try (Statement listen = connection.createStatement()) {
-            listen.execute("listen " + JobStore.CHANNEL);
-        }
-        return connection;
+        return listener.isRunning();
     }
 }
