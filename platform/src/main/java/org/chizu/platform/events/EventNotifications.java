@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.chizu.platform.BackgroundWork;
 import org.chizu.platform.listen.DatabaseListener;
+import org.chizu.platform.listen.DatabaseListener.Notification;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackgroundWork
-class EventNotifications implements SmartLifecycle, DatabaseListener.Receiver {
+class EventNotifications extends DatabaseListener {
 
     static final String APPLICATION_NAME = "chizu-live-events";
 
@@ -25,36 +25,20 @@ class EventNotifications implements SmartLifecycle, DatabaseListener.Receiver {
 
     private final EventLog events;
     private final Subscribers subscribers;
-    private final DatabaseListener listener;
 
     /** The last id handed to the subscribers. */
     private long delivered;
 
     EventNotifications(DataSourceProperties database, EventLog events, Subscribers subscribers) {
+        super(database, APPLICATION_NAME, List.of(EventLog.CHANNEL));
         this.events = events;
         this.subscribers = subscribers;
-        this.listener = new DatabaseListener(database, APPLICATION_NAME, List.of(EventLog.CHANNEL), this);
     }
 
-    /** Returns once the first connection listens (or has failed and is being retried). */
-    @Override
-    public void start() {
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        listener.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listener.isRunning();
-    }
 
     /** From the first connection on, every event after the newest one then; after a reconnection, what came meanwhile. */
     @Override
-    public void listening(boolean again) {
+    protected void listening(boolean again) {
         if (again) {
             deliverNew();
         } else {
@@ -63,7 +47,7 @@ class EventNotifications implements SmartLifecycle, DatabaseListener.Receiver {
     }
 
     @Override
-    public void heard(List<DatabaseListener.Notification> notifications) {
+    protected void heard(List<Notification> notifications) {
         deliverNew();
     }
 

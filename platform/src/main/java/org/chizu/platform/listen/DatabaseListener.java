@@ -14,29 +14,16 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * LISTENs on PostgreSQL channels through a connection of its own (outside the pool, named
- * {@code applicationName} in {@code pg_stat_activity}) from a virtual thread, and hands what it hears
- * to a {@link Receiver}. When the connection drops, or the receiver fails, it reconnects with growing
- * pauses and says so to the receiver, since notifications sent meanwhile are lost: the receiver then
- * catches up in its own way.
+ * A part of a server that LISTENs on PostgreSQL channels through a connection of its own (outside the
+ * pool, named {@code applicationName} in {@code pg_stat_activity}) from a virtual thread, started and
+ * stopped with the application. When the connection drops, or handling what was heard fails, it
+ * reconnects with growing pauses and says so through {@link #listening(boolean)}, since notifications
+ * sent meanwhile are lost: the subclass then catches up in its own way.
  */
-public final class DatabaseListener {
-
-    /** What a listener does with what it hears, in its listening thread. */
-    public interface Receiver {
-
-        /** The notifications that arrived together, in the order they were committed. */
-        void heard(List<Notification> notifications);
-
-        /**
-         * The connection listens: the first time ({@code again} false) or after a reconnection, when
-         * notifications may have been missed. A failure here is retried like a lost connection.
-         */
-        default void listening(boolean again) {
-        }
-    }
+public abstract class DatabaseListener implements SmartLifecycle {
 
     /** One notification: its channel and payload. */
     public record Notification(String channel, String payload) {
@@ -51,7 +38,6 @@ public final class DatabaseListener {
     private final DataSourceProperties database;
     private final String applicationName;
     private final List<String> channels;
-    private final Receiver receiver;
 
     private volatile boolean running;
     private Thread thread;
@@ -60,23 +46,31 @@ public final class DatabaseListener {
      * @param database        where to connect
      * @param applicationName the connection's name, also the thread's and the logs'
      * @param channels        the channels to LISTEN on (identifiers from code, never from input)
-     * @param receiver        what to do with what is heard
      */
-    public DatabaseListener(DataSourceProperties database, String applicationName, List<String> channels,
-            Receiver receiver) {
+    protected DatabaseListener(DataSourceProperties database, String applicationName, List<String> channels) {
         this.database = database;
         this.applicationName = applicationName;
         this.channels = List.copyOf(channels);
-        this.receiver = receiver;
+    }
+
+    /** The notifications that arrived together, in the order they were committed; in the listening thread. */
+    protected abstract void heard(List<Notification> notifications);
+
+    /**
+     * The connection listens: the first time ({@code again} false) or after a reconnection, when
+     * notifications may have been missed. A failure here is retried like a lost connection.
+     */
+    protected void listening(boolean again) {
     }
 
     /** Returns once the first connection listens (or has failed and is being retried), so a change committed after it is heard. */
+    @Override
     public synchronized void start() {
         running = true;
         Connection first = null;
         try {
             first = listeningConnection();
-            receiver.listening(false);
+            listening(false);
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: cannot listen yet, retrying: {}", applicationName, e.getMessage());
             close(first);
@@ -86,6 +80,7 @@ public final class DatabaseListener {
         thread = Thread.ofVirtual().name(applicationName).start(() -> listen(connection, connection != null));
     }
 
+    @Override
     public synchronized void stop() {
         running = false;
         if (thread == null) {
@@ -99,6 +94,7 @@ public final class DatabaseListener {
         }
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -113,13 +109,13 @@ public final class DatabaseListener {
                     if (everListened) {
                         log.info("{}: listening again", applicationName);
                     }
-                    receiver.listening(everListened);
+                    listening(everListened);
                     everListened = true;
                     pause = FIRST_PAUSE;
                 }
                 PGNotification[] heard = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
                 if (heard != null && heard.length > 0) {
-                    receiver.heard(Arrays.stream(heard).map(n -> new Notification(n.getName(), n.getParameter())).toList());
+                    heard(Arrays.stream(heard).map(n -> new Notification(n.getName(), n.getParameter())).toList());
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {

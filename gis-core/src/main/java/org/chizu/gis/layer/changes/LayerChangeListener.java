@@ -7,11 +7,11 @@ import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.StoredLayerDeclarations;
 import org.chizu.platform.BackgroundWork;
 import org.chizu.platform.listen.DatabaseListener;
+import org.chizu.platform.listen.DatabaseListener.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackgroundWork
-class LayerChangeListener implements SmartLifecycle, DatabaseListener.Receiver {
+class LayerChangeListener extends DatabaseListener {
 
     static final String APPLICATION_NAME = "chizu-layer-changes";
 
@@ -40,35 +40,18 @@ class LayerChangeListener implements SmartLifecycle, DatabaseListener.Receiver {
     private final LayerChanges changes;
     private final LayerRegistry registry;
     private final ApplicationEventPublisher events;
-    private final DatabaseListener listener;
 
     LayerChangeListener(DataSourceProperties database, LayerChanges changes, LayerRegistry registry,
                         ApplicationEventPublisher events) {
+        super(database, APPLICATION_NAME, List.of(LayerChangeMessage.CHANNEL, StoredLayerDeclarations.CHANNEL));
         this.changes = changes;
         this.registry = registry;
         this.events = events;
-        this.listener = new DatabaseListener(database, APPLICATION_NAME,
-                List.of(LayerChangeMessage.CHANNEL, StoredLayerDeclarations.CHANNEL), this);
-    }
-
-    @Override
-    public void start() {
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        listener.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listener.isRunning();
     }
 
     /** After a reconnection: what was missed is unknown, so every layer counts as changed. */
     @Override
-    public void listening(boolean again) {
+    protected void listening(boolean again) {
         if (again) {
             log.info("reloading the declarations and treating every layer as changed");
             reload();
@@ -77,8 +60,8 @@ class LayerChangeListener implements SmartLifecycle, DatabaseListener.Receiver {
     }
 
     @Override
-    public void heard(List<DatabaseListener.Notification> notifications) {
-        for (DatabaseListener.Notification notification : notifications) {
+    protected void heard(List<Notification> notifications) {
+        for (Notification notification : notifications) {
             if (notification.channel().equals(StoredLayerDeclarations.CHANNEL)) {
                 reload();
                 continue;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.chizu.platform.BackgroundWork;
 import org.chizu.platform.listen.DatabaseListener;
+import org.chizu.platform.listen.DatabaseListener.Notification;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,28 +15,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackgroundWork
-class JobWakeUps implements SmartLifecycle {
+class JobWakeUps extends DatabaseListener {
 
     static final String APPLICATION_NAME = "chizu-job-wake-ups";
 
-    private final DatabaseListener listener;
+
+    private final JobWorkers workers;
 
     JobWakeUps(DataSourceProperties database, JobWorkers workers) {
-        this.listener = new DatabaseListener(database, APPLICATION_NAME, List.of(JobStore.CHANNEL), heard -> workers.wake());
+        super(database, APPLICATION_NAME, List.of(JobStore.CHANNEL));
+        this.workers = workers;
     }
 
     @Override
-    public void start() {
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        listener.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listener.isRunning();
+    protected void heard(List<Notification> notifications) {
+        workers.wake();
     }
 }
