@@ -35,7 +35,6 @@ class EventNotifications extends DatabaseListener {
         this.subscribers = subscribers;
     }
 
-
     /** From the first connection on, every event after the newest one then; after a reconnection, what came meanwhile. */
     @Override
     protected void listening(boolean again) {

@@ -19,7 +19,6 @@ class JobWakeUps extends DatabaseListener {
 
     static final String APPLICATION_NAME = "chizu-job-wake-ups";
 
-
     private final JobWorkers workers;
 
     JobWakeUps(DataSourceProperties database, JobWorkers workers) {
