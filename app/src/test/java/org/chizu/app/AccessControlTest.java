@@ -16,7 +16,7 @@ import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.accounts.AccessRules;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.BackgroundWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

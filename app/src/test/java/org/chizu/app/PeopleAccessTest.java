@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.testing.SignInBrowser;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.reports.open311.Open311ApiKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;

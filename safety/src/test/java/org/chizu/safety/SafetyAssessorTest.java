@@ -10,7 +10,7 @@ import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.municipalities.Municipalities;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;

@@ -13,7 +13,7 @@ import org.chizu.accounts.AccountKind;
 import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.ApiTokens;
 import org.chizu.accounts.ClientScopes;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.cli.ChizuCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

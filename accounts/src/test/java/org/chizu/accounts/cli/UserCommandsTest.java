@@ -20,7 +20,7 @@ import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.UnknownAccountException;
 import org.chizu.accounts.UnknownTokenException;
 import org.chizu.platform.cli.ChizuCommand;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

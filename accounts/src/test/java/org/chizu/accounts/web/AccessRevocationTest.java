@@ -11,7 +11,7 @@ import org.chizu.accounts.NewAccount;
 import org.chizu.accounts.NewToken;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

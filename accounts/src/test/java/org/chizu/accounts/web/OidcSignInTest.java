@@ -12,7 +12,7 @@ import org.chizu.accounts.AccountsProperties;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.SignIns;
 import org.chizu.accounts.StaffAccounts;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 
 import org.chizu.app.ChizuApplication;
 import org.chizu.app.jobs.RecordingJob.Work;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.jobs.Job;
 import org.chizu.platform.jobs.JobChanged;
 import org.chizu.platform.jobs.JobQuotaExceededException;

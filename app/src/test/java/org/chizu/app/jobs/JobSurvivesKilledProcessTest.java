@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.chizu.app.jobs.RecordingJob.Work;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.jobs.Jobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -10,7 +10,7 @@ import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.app.jobs.RecordingJob.Work;
 import org.chizu.app.webmap.HeadlessChromium;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.jobs.JobState;
 import org.chizu.platform.jobs.Jobs;
 import org.junit.jupiter.api.BeforeAll;

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.chizu.app.ChizuApplication;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.reports.Moderation;
 import org.chizu.reports.ReportStatus;
 import org.chizu.reports.ReportTriage;

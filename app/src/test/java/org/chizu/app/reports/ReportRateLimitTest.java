@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.chizu.app.ChizuApplication;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -15,7 +15,7 @@ import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.tiles.TileCoordinate;
 import org.chizu.tiles.TileRange;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 import org.chizu.app.ChizuApplication;
 import org.chizu.gis.layer.LayerDataChanged;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

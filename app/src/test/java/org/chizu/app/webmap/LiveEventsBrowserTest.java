@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.events.LiveEvents;
 import org.chizu.reports.NewReport;
 import org.chizu.reports.Pin;

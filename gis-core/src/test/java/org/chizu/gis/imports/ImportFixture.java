@@ -13,7 +13,7 @@ import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.changes.LayerChanges;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.chizu.platform.Audience;
 import org.chizu.platform.RequestAudience;
+import org.chizu.platform.testing.TestDatabase;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,7 +27,7 @@ final class EventsProcess implements AutoCloseable {
     private final ConfigurableApplicationContext context;
 
     /** @param settings further properties, such as {@code chizu.events.max-subscribers=2} */
-    EventsProcess(EventsDatabase database, String... settings) {
+    EventsProcess(TestDatabase database, String... settings) {
         List<String> properties = new ArrayList<>(List.of("server.port=0",
                 "spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.user(),
                 "spring.datasource.password=" + database.password(), "chizu.events.heartbeat=PT0.5S"));

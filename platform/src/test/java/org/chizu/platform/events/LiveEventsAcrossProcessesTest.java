@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.chizu.platform.events.SseClient.Received;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,13 +30,13 @@ class LiveEventsAcrossProcessesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static EventsDatabase database;
+    static TestDatabase database;
     static EventsProcess publishing;
     static EventsProcess serving;
 
     @BeforeAll
     static void twoProcessesOnOneDatabase() {
-        database = EventsDatabase.fresh();
+        database = TestDatabase.fresh();
         publishing = new EventsProcess(database);
         serving = new EventsProcess(database);
     }
@@ -71,7 +73,7 @@ class LiveEventsAcrossProcessesTest {
             publishing.events().publish("rollback", "kept");
 
             assertThat(client.next().data()).isEqualTo("\"kept\"");
-            assertThat(database.jdbc().queryForList("select data::text from live_event where topic = 'rollback'", String.class))
+            assertThat(new JdbcTemplate(database.dataSource()).queryForList("select data::text from live_event where topic = 'rollback'", String.class))
                     .containsExactly("\"kept\"");
         }
     }
@@ -82,7 +84,7 @@ class LiveEventsAcrossProcessesTest {
             publishing.transactions().executeWithoutResult(tx -> {
                 publishing.events().publish("batch", 1);
                 publishing.events().publish("batch", 2);
-                assertThat(database.jdbc().queryForObject("select count(*) from live_event where topic = 'batch'", Integer.class))
+                assertThat(new JdbcTemplate(database.dataSource()).queryForObject("select count(*) from live_event where topic = 'batch'", Integer.class))
                         .as("nothing is visible before the commit").isZero();
                 publishing.events().publish("batch", 3);
             });
@@ -191,11 +193,11 @@ class LiveEventsAcrossProcessesTest {
         }
 
         publishing.eventLog().prune(Duration.ofHours(1), 2);
-        assertThat(database.jdbc().queryForList("select data::text from live_event order by id", String.class))
+        assertThat(new JdbcTemplate(database.dataSource()).queryForList("select data::text from live_event order by id", String.class))
                 .containsExactly("4", "5");
 
         publishing.eventLog().prune(Duration.ZERO, 10);
-        assertThat(database.jdbc().queryForObject("select count(*) from live_event", Integer.class)).isZero();
+        assertThat(new JdbcTemplate(database.dataSource()).queryForObject("select count(*) from live_event", Integer.class)).isZero();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.chizu.gis.imports.LayerImporter;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -12,7 +12,7 @@ import org.assertj.core.data.Offset;
 import org.chizu.gis.imports.ImportRequest;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

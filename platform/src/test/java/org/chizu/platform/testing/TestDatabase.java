@@ -1,4 +1,4 @@
-package org.chizu.gis.testing;
+package org.chizu.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A fresh PostGIS database for one test class, inside the throwaway cluster that {@code ./chizu
  * test} starts for the whole run. Each database is copied from a template that already has the
- * PostGIS extension, which takes well under a second; tests never share data.
+ * PostGIS extension, which takes well under a second; tests never share data. It lives with the
+ * platform so that every module's tests, the platform's own included, share one way of getting a
+ * database; the platform's tables simply do not use PostGIS.
  *
  * @param url      JDBC URL of the new database
  * @param user     its user
