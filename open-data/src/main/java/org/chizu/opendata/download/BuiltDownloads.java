@@ -59,11 +59,12 @@ public class BuiltDownloads {
      * @param query a query pinned to a version ({@link FeatureQuery#asOf()} set) is built once; one
      *              that is not (a layer that keeps no history) is rebuilt on every call, replacing
      *              the file while earlier readers finish with the one they opened
+     * @param progress told of each feature written while the file is built; not told when it was built already
      */
-    public Path file(DownloadFormat format, FeatureQuery query) throws IOException {
+    Path file(DownloadFormat format, FeatureQuery query, DownloadProgress progress) throws IOException {
         Path file = path(format, query);
         if (query.asOf() == null) {
-            build(format, query, file);
+            build(format, query, file, progress);
             return file;
         }
         if (Files.exists(file)) {
@@ -74,7 +75,7 @@ public class BuiltDownloads {
         lock.lock();
         try {
             if (!Files.exists(file)) {
-                build(format, query, file);
+                build(format, query, file, progress);
             }
         } finally {
             lock.unlock();
@@ -83,11 +84,11 @@ public class BuiltDownloads {
         return file;
     }
 
-    private void build(DownloadFormat format, FeatureQuery query, Path file) throws IOException {
+    private void build(DownloadFormat format, FeatureQuery query, Path file, DownloadProgress progress) throws IOException {
         Files.createDirectories(file.getParent());
         Path partial = Files.createTempFile(file.getParent(), "building-", "." + format.extension());
         try {
-            writer.build(format, query, partial);
+            writer.build(format, query, partial, progress);
             if (query.asOf() != null) {
                 writeChecksum(partial, file);
             }

@@ -2,9 +2,6 @@ package org.chizu.opendata.download;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +12,6 @@ import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.StandardDataset;
-import org.chizu.opendata.encoding.CsvOptions;
-import org.chizu.opendata.query.BboxParameter;
-import org.chizu.opendata.query.FeatureQuery;
-import org.chizu.opendata.query.FeatureQueryService;
-import org.chizu.opendata.query.OutputCrs;
-import org.chizu.opendata.query.WithinParameter;
 import org.chizu.opendata.version.FeatureChange;
 import org.chizu.opendata.version.LayerVersion;
 import org.chizu.opendata.version.LayerVersions;
@@ -55,17 +46,17 @@ class DownloadController {
 
     private final LayerRegistry registry;
     private final CurrentAudience audience;
-    private final FeatureQueryService features;
+    private final DownloadRequests requests;
     private final LayerVersions versions;
     private final DownloadWriter writer;
     private final BuiltDownloads built;
     private final DownloadCounter counter;
 
-    DownloadController(LayerRegistry registry, CurrentAudience audience, FeatureQueryService features, LayerVersions versions,
+    DownloadController(LayerRegistry registry, CurrentAudience audience, DownloadRequests requests, LayerVersions versions,
                        DownloadWriter writer, BuiltDownloads built, DownloadCounter counter) {
         this.registry = registry;
         this.audience = audience;
-        this.features = features;
+        this.requests = requests;
         this.versions = versions;
         this.writer = writer;
         this.built = built;
@@ -77,11 +68,11 @@ class DownloadController {
     ResponseEntity<StreamingResponseBody> streamed(@PathVariable String layerId, @PathVariable String extension,
                                                    @RequestParam Map<String, String> parameters,
                                                    ServletWebRequest request) {
-        Download download = prepare(layerId, extension, parameters);
+        Download download = requests.prepare(layerId, extension, audience.get(), parameters);
         if (notModified(download, request)) {
             return null;
         }
-        return headers(download).body(out -> writer.stream(download.format(), download.query(), download.csv(), out));
+        return headers(download).body(out -> writer.stream(download.format(), download.query(), download.csv(), out, DownloadProgress.NONE));
     }
 
     /** GeoPackage, FlatGeobuf and zipped Shapefile: built ahead for the version, served with length and Range. */
@@ -89,11 +80,11 @@ class DownloadController {
     ResponseEntity<Resource> builtAhead(@PathVariable String layerId, @PathVariable String extension,
                                         @RequestParam Map<String, String> parameters,
                                         ServletWebRequest request) throws IOException {
-        Download download = prepare(layerId, extension, parameters);
+        Download download = requests.prepare(layerId, extension, audience.get(), parameters);
         if (notModified(download, request)) {
             return null;
         }
-        return headers(download).body(new FileSystemResource(built.file(download.format(), download.query())));
+        return headers(download).body(new FileSystemResource(built.file(download.format(), download.query(), DownloadProgress.NONE)));
     }
 
     /**
@@ -107,7 +98,7 @@ class DownloadController {
         Layer layer = registry.require(layerId, audience.get());
         StandardDataset standard = StandardLayouts.find(layer, standardId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "layer " + layerId + " has no standard layout " + standardId));
-        Download download = prepare(layer, DownloadFormat.CSV, Optional.of(standard), parameters);
+        Download download = requests.prepare(layer, DownloadFormat.CSV, Optional.of(standard), parameters);
         if (notModified(download, request)) {
             return null;
         }
@@ -120,48 +111,6 @@ class DownloadController {
         registry.require(layerId, audience.get());
         DownloadFormat.ofExtension(extension);
         throw new IllegalStateException("every offered format has its own handler");
-    }
-
-    /**
-     * A download as requested: the layer (404 if the caller may not see it), the format, the query
-     * pinned to the served version, and the validators of the answer.
-     */
-    private record Download(Layer layer, DownloadFormat format, Optional<StandardDataset> standard, FeatureQuery query,
-                            CsvOptions csv, Optional<LayerVersion> version, String etag) {
-
-        /** What the download is counted as: the format's extension, or the standard's file name. */
-        String kind() {
-            return kind(format, standard);
-        }
-
-        static String kind(DownloadFormat format, Optional<StandardDataset> standard) {
-            return standard.map(s -> s.id() + "." + format.extension()).orElse(format.extension());
-        }
-    }
-
-    private Download prepare(String layerId, String extension, Map<String, String> parameters) {
-        Layer layer = registry.require(layerId, audience.get());
-        return prepare(layer, DownloadFormat.ofExtension(extension), Optional.empty(), parameters);
-    }
-
-    private Download prepare(Layer layer, DownloadFormat format, Optional<StandardDataset> standard, Map<String, String> parameters) {
-        CsvOptions csv = CsvOptions.parse(parameters.get("encoding"), parameters.get("header"));
-        FeatureQuery query = FeatureQuery.wholeLayer(layer)
-                .withBbox(BboxParameter.parse(parameters.get("bbox"), parameters.get("bbox-crs")))
-                .within(WithinParameter.parse(parameters.get("within"), parameters.get("within-crs")));
-        // A standard layout writes 緯度/経度 in JGD2011 degrees whatever crs is asked for.
-        query = standard.isPresent() ? StandardSelection.apply(query, standard.get())
-                : query.inCrs(OutputCrs.parse(parameters.get("crs")));
-        String version = parameters.get("version");
-        Optional<LayerVersion> pinned = version == null || version.isBlank() ? Optional.empty()
-                : Optional.of(versions.inForceAt(layer, LayerVersion.parse(version)));
-        Optional<LayerVersion> served = pinned.or(() -> versions.current(layer));
-        // The current data is read from the table itself (the fast path); a built file must name its version.
-        if (pinned.isPresent() || format.builtAhead() && served.isPresent()) {
-            query = query.asOf(served.get().time());
-        }
-        features.check(query);
-        return new Download(layer, format, standard, query, csv, served, etag(Download.kind(format, standard), query, csv, served));
     }
 
     /** Answers 304 when the client has this download already; otherwise counts it, unless it asks for a part. */
@@ -178,9 +127,9 @@ class DownloadController {
 
     private static ResponseEntity.BodyBuilder headers(Download download) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(download.format() == DownloadFormat.CSV ? csvType(download.csv()) : download.format().mediaType())
+                .contentType(download.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName(download.layer(), download.version(), download.standard(), download.format()), StandardCharsets.UTF_8)
+                        .filename(download.fileName(), StandardCharsets.UTF_8)
                         .build().toString())
                 .eTag(download.etag());
         download.version().ifPresent(v -> response.lastModified(v.time()));
@@ -210,29 +159,5 @@ class DownloadController {
     @GetMapping("/data/stats")
     Map<String, Object> stats() {
         return Map.of("downloads", counter.counts(registry.visibleTo(audience.get())));
-    }
-
-    private static org.springframework.http.MediaType csvType(CsvOptions csv) {
-        return new org.springframework.http.MediaType("text", "csv", csv.charset());
-    }
-
-    /**
-     * "roads-20261121T1200Z.geojson", "facilities-20261121T1200Z-designated_shelters.csv"; without a
-     * version, no stamp.
-     */
-    static String fileName(Layer layer, Optional<LayerVersion> version, Optional<StandardDataset> standard, DownloadFormat format) {
-        return layer.id() + version.map(v -> "-" + v.fileStamp()).orElse("")
-                + standard.map(s -> "-" + s.id()).orElse("") + "." + format.extension();
-    }
-
-    private static String etag(String kind, FeatureQuery query, CsvOptions csv, Optional<LayerVersion> version) {
-        String identity = String.join("|", kind, query.canonical(),
-                version.map(LayerVersion::id).orElse("unversioned"), csv.charset().name(), String.valueOf(csv.labels()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.chizu.opendata.encoding.ShapefileEncoder;
 import org.chizu.opendata.encoding.StandardCsvEncoder;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.opendata.query.FeatureStream;
 import org.chizu.opendata.query.MunicipalityLocator;
 import org.springframework.stereotype.Component;
 
@@ -41,18 +42,20 @@ public class DownloadWriter {
     /**
      * Writes the features of the query, as they are read, to a stream.
      *
-     * @param csv how CSV is written; ignored for other formats
+     * @param csv      how CSV is written; ignored for other formats
+     * @param progress told of each feature written
      * @return how many features were written
      * @throws IllegalArgumentException for GeoPackage, which SQLite can only write to a file
      */
-    public long stream(DownloadFormat format, FeatureQuery query, CsvOptions csv, OutputStream target) throws IOException {
+    long stream(DownloadFormat format, FeatureQuery query, CsvOptions csv, OutputStream target, DownloadProgress progress)
+            throws IOException {
         FeatureSchema schema = schema(query);
         OutputStream out = new BufferedOutputStream(target, BUFFER_BYTES);
         long count = switch (format) {
-            case GEOJSON -> new GeoJsonEncoder().write(features.geoJsonFeatures(query), out);
-            case CSV -> new CsvEncoder(csv).write(schema, features.rows(query), out);
-            case FLATGEOBUF -> new FlatGeobufEncoder().write(schema, features.rows(query), out);
-            case SHAPEFILE -> new ShapefileEncoder().write(schema, features.rows(query), out);
+            case GEOJSON -> new GeoJsonEncoder().write(reporting(features.geoJsonFeatures(query), progress), out);
+            case CSV -> new CsvEncoder(csv).write(schema, reporting(features.rows(query), progress), out);
+            case FLATGEOBUF -> new FlatGeobufEncoder().write(schema, reporting(features.rows(query), progress), out);
+            case SHAPEFILE -> new ShapefileEncoder().write(schema, reporting(features.rows(query), progress), out);
             case GEOPACKAGE -> throw new IllegalArgumentException("a GeoPackage is built into a file, not streamed");
         };
         out.flush();
@@ -75,15 +78,30 @@ public class DownloadWriter {
     /**
      * Writes the features of the query into a file, replacing it.
      *
+     * @param progress told of each feature written
      * @return how many features were written
      */
-    public long build(DownloadFormat format, FeatureQuery query, Path file) throws IOException {
+    long build(DownloadFormat format, FeatureQuery query, Path file, DownloadProgress progress) throws IOException {
         if (format == DownloadFormat.GEOPACKAGE) {
-            return new GeoPackageEncoder().write(schema(query), features.rows(query), file);
+            return new GeoPackageEncoder().write(schema(query), reporting(features.rows(query), progress), file);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
-            return stream(format, query, CsvOptions.DEFAULT, out);
+            return stream(format, query, CsvOptions.DEFAULT, out, progress);
         }
+    }
+
+    /** The features, telling the progress of each one once its encoder has taken it. */
+    private static <T> FeatureStream<T> reporting(FeatureStream<T> features, DownloadProgress progress) {
+        if (progress == DownloadProgress.NONE) {
+            return features;
+        }
+        return sink -> {
+            long[] written = {0};
+            return features.forEach(feature -> {
+                sink.accept(feature);
+                progress.written(++written[0]);
+            });
+        };
     }
 
     private FeatureSchema schema(FeatureQuery query) {
