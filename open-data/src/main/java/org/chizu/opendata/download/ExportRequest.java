@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.chizu.platform.Audience;
+import org.chizu.platform.jobs.JobRequests;
 
 /**
  * What {@code POST /api/exports} asks for and the {@code data.export} job keeps as its payload: a
@@ -31,7 +32,7 @@ record ExportRequest(String layer, String format, Map<String, String> parameters
         TreeSet<String> unknown = new TreeSet<>();
         body.properties().forEach(member -> {
             if (DownloadRequests.PARAMETERS.contains(member.getKey())) {
-                parameters.put(member.getKey(), text(member.getValue()));
+                parameters.put(member.getKey(), JobRequests.asParameter(member.getValue()));
             } else if (!List.of("layer", "format").contains(member.getKey())) {
                 unknown.add(member.getKey());
             }
@@ -49,22 +50,10 @@ record ExportRequest(String layer, String format, Map<String, String> parameters
     }
 
     private static String required(JsonNode body, String member) {
-        String value = text(body.get(member));
+        String value = JobRequests.asParameter(body.get(member));
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("an export needs a " + member);
         }
         return value;
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isArray()) {
-            StringBuilder joined = new StringBuilder();
-            value.forEach(part -> joined.append(joined.isEmpty() ? "" : ",").append(part.asText()));
-            return joined.toString();
-        }
-        return value.asText();
     }
 }

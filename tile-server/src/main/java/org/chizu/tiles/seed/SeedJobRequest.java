@@ -2,6 +2,7 @@ package org.chizu.tiles.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.chizu.platform.Audience;
+import org.chizu.platform.jobs.JobRequests;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 
@@ -22,7 +23,7 @@ record SeedJobRequest(String layer, JsonNode bbox, JsonNode zoom, String format)
             throw new IllegalArgumentException("seeding needs a layer (one id or several, comma-separated)");
         }
         Tileset tileset = tilesets.require(layer, Audience.STAFF);
-        SeedArea area = SeedArea.parse(text(bbox), text(zoom));
+        SeedArea area = SeedArea.parse(JobRequests.asParameter(bbox), JobRequests.asParameter(zoom));
         long tiles = area.tileCount();
         if (tiles > MAX_TILES) {
             throw new IllegalArgumentException("bbox and zoom cover " + tiles + " tiles, more than the " + MAX_TILES
@@ -35,17 +36,5 @@ record SeedJobRequest(String layer, JsonNode bbox, JsonNode zoom, String format)
 
     /** A seeding ready to run: which tiles, in which format, under which file name. */
     record Plan(Tileset tileset, SeedArea area, ArchiveFormat format, String fileName) {
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isArray()) {
-            StringBuilder joined = new StringBuilder();
-            value.forEach(part -> joined.append(joined.isEmpty() ? "" : ",").append(part.asText()));
-            return joined.toString();
-        }
-        return value.asText();
     }
 }
