@@ -50,7 +50,10 @@ class ModuleTablesTest {
             // larger SQL, which a Java query cannot replace without a published SQL fragment or view.
             new Allowed(ChizuModule.OPEN_DATA, "municipalities",
                     "cuts downloads by municipality (within=CODE) and names each feature's municipality in its feature SQL"),
-            new Allowed(ChizuModule.SAMPLE_TOWN, "municipalities", "loads the sample towns' boundaries and cuts their land by them"));
+            new Allowed(ChizuModule.SAMPLE_TOWN, "municipalities", "loads the sample towns' boundaries and cuts their land by them"),
+            // A one-time move: Open311 keys became API clients of accounts, so accounts' migration
+            // copies the keys of reports' old table across and drops it; nothing reads it any more.
+            new Allowed(ChizuModule.ACCOUNTS, "open311_api_key", "moves the Open311 keys into API clients once and drops the table"));
 
     private record Allowed(ChizuModule module, String table, String reason) {
     }

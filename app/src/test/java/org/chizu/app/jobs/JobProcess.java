@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Profile;
 @SpringBootConfiguration
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class, JacksonAutoConfiguration.class})
-@ComponentScan("org.chizu.platform.jobs")
-@ConfigurationPropertiesScan("org.chizu.platform.jobs")
+@ComponentScan({"org.chizu.platform.jobs", "org.chizu.platform.events"})
+@ConfigurationPropertiesScan({"org.chizu.platform.jobs", "org.chizu.platform.events"})
 @Import(RecordingJob.class)
 @Profile(JobProcess.PROFILE) // not part of the application that the other tests start by scanning org.chizu
 public class JobProcess {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Where a job is in its life: queued → running → done, or failed once its attempts are used up.
  * A queued job that is cancelled is {@code cancelled} at once; a running one when its handler has
@@ -18,6 +20,7 @@ public enum JobState {
     EXPIRED;
 
     /** The name in the database and in JSON ("queued"). */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
