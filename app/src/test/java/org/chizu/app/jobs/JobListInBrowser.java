@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,13 @@ final class JobListInBrowser {
 
     static List<WebElement> rows(WebDriver browser) {
         return browser.findElements(By.cssSelector("#jobs tr[data-job]"));
+    }
+
+    /** The ids of the jobs listed, read at once (the rows may be redrawn between two reads). */
+    @SuppressWarnings("unchecked")
+    static List<String> jobIds(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#jobs tr[data-job]')].map(tr => tr.dataset.job)");
     }
 
     /** The job's row once it shows {@code state}, else null (to wait for). */
