@@ -106,7 +106,7 @@ class SecurityConfiguration {
             // Live events are open to all; the events module's topic policy decides per topic.
             // Background jobs belong to whoever submitted them: any signed-in caller, who sees only their own.
             requests.requestMatchers(HttpMethod.GET, "/events").permitAll()
-                    .requestMatchers("/api/jobs/**").authenticated()
+                    .requestMatchers("/jobs", "/api/jobs/**").authenticated()
                     .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                     .requestMatchers("/staff/**").hasRole(Role.STAFF.name())
                     .requestMatchers(HttpMethod.GET).permitAll()

@@ -1,8 +1,14 @@
 package org.chizu.app.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chizu.app.jobs.JobListInBrowser.progressOf;
+import static org.chizu.app.jobs.JobListInBrowser.row;
+import static org.chizu.app.jobs.JobListInBrowser.rowWithProgress;
+import static org.chizu.app.jobs.JobListInBrowser.rows;
+import static org.chizu.app.jobs.JobListInBrowser.textOf;
+import static org.chizu.app.jobs.JobListInBrowser.updates;
+import static org.chizu.app.jobs.JobListInBrowser.waitFor;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.chizu.accounts.Role;
@@ -18,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A staff member watches the jobs on /staff/jobs in a real headless Chromium, on a desktop and on a
- * phone: a running job's progress bar moves on its own, a done job links its result, and a queued job
- * is cancelled with its button. Screenshots go to target/screenshots/.
+ * phone: a running job's progress bar moves on its own, told by the staff.jobs live events, a done
+ * job links its result, and a queued job is cancelled with its button. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.jobs.lease=3s", "chizu.jobs.workers.poll-interval=200ms"})
@@ -87,7 +92,8 @@ class StaffJobsPageBrowserTest {
             String runningText = wait.until(d -> textOf(rowWithProgress(d, running)));
             assertThat(runningText).contains("実行中 Running", "test.recording", "kikaku");
             int progress = wait.until(d -> progressOf(rowWithProgress(d, running)));
-            wait.until(d -> progressOf(rowWithProgress(d, running)) > progress); // the page refreshed itself
+            wait.until(d -> progressOf(rowWithProgress(d, running)) > progress);
+            assertThat(updates(browser)).as("following staff.jobs").isEqualTo("live");
             String resultLink = wait.until(d -> row(d, done, "done").findElement(By.linkText("result.txt")).getAttribute("href"));
             assertThat(resultLink).endsWith("/api/jobs/" + done + "/result");
             chromium.screenshot("staff-jobs-desktop.png");
@@ -120,44 +126,9 @@ class StaffJobsPageBrowserTest {
     }
 
     private ChromeDriver signedIn(HeadlessChromium chromium) {
+        chromium.signIn(port, "kikaku", password);
         ChromeDriver browser = chromium.driver();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("kikaku");
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get("http://localhost:" + port + "/staff/jobs");
         return browser;
-    }
-
-    /** The page redraws changed rows every few seconds, so an element found a moment ago may be gone: look again. */
-    private static WebDriverWait waitFor(ChromeDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.ignoring(NullPointerException.class);
-        return wait;
-    }
-
-    private static String textOf(WebElement row) {
-        return row == null ? null : row.getText();
-    }
-
-    private static Integer progressOf(WebElement row) {
-        return row == null ? null : Integer.valueOf(row.findElement(By.tagName("progress")).getAttribute("value"));
-    }
-
-    private static List<WebElement> rows(org.openqa.selenium.WebDriver browser) {
-        return browser.findElements(By.cssSelector("#jobs tr[data-job]"));
-    }
-
-    /** The job's row once it shows {@code state}, else null (to wait for). */
-    private static WebElement row(org.openqa.selenium.WebDriver browser, long id, String state) {
-        return browser.findElements(By.cssSelector("#jobs tr[data-job='" + id + "'][data-state='" + state + "']"))
-                .stream().findFirst().orElse(null);
-    }
-
-    private static WebElement rowWithProgress(org.openqa.selenium.WebDriver browser, long id) {
-        WebElement row = row(browser, id, "running");
-        return row != null && Integer.parseInt(row.findElement(By.tagName("progress")).getAttribute("value")) > 0 ? row : null;
     }
 }

@@ -10,6 +10,7 @@ import org.chizu.platform.Audience;
 import org.chizu.platform.RequestAudience;
 import org.chizu.platform.jobs.Job;
 import org.chizu.platform.jobs.JobState;
+import org.chizu.platform.jobs.JobTopics;
 import org.chizu.platform.jobs.Jobs;
 import org.chizu.platform.jobs.UnknownJobException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -48,7 +49,8 @@ class JobController {
     @GetMapping
     JobPageView mine(Principal caller, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return JobPageView.of(jobs.list(caller.getName(), state == null || state.isBlank() ? null : JobState.fromId(state), page, size));
+        return JobPageView.of(jobs.list(caller.getName(), state == null || state.isBlank() ? null : JobState.fromId(state), page, size),
+                JobTopics.ofOwner(caller.getName()).orElse(null));
     }
 
     @GetMapping("/{id}")

@@ -2,12 +2,18 @@ package org.chizu.platform.jobs.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.chizu.platform.jobs.JobPage;
 
-/** A page of jobs with the total, for the caller's own list and the staff page alike. */
-record JobPageView(List<JobView> jobs, int page, int size, long total) {
+/**
+ * A page of jobs with the total, for the caller's own list and the staff page alike, and the
+ * live-events topic that announces changes to these jobs ({@code liveTopic}; absent when there is
+ * none, and a page polls instead).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JobPageView(List<JobView> jobs, int page, int size, long total, String liveTopic) {
 
-    static JobPageView of(JobPage page) {
-        return new JobPageView(page.jobs().stream().map(JobView::of).toList(), page.page(), page.size(), page.total());
+    static JobPageView of(JobPage page, String liveTopic) {
+        return new JobPageView(page.jobs().stream().map(JobView::of).toList(), page.page(), page.size(), page.total(), liveTopic);
     }
 }
