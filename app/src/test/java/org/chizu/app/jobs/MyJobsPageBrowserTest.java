@@ -17,7 +17,7 @@ import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.app.jobs.RecordingJob.Work;
 import org.chizu.app.webmap.HeadlessChromium;
-import org.chizu.gis.testing.TestDatabase;
+import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.jobs.JobState;
 import org.chizu.platform.jobs.Jobs;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A signed-in person follows their own jobs on /jobs (わたしの処理) in a real headless Chromium, on a
  * desktop and on a phone: a job's progress bar moves as its live events arrive, a done job links its
  * result with its SHA-256, someone else's job is not shown, and a queued job is cancelled with its
- * button. A resident, whose e-mail address cannot name a topic, sees their jobs by polling instead.
+ * button. A resident, signed in by e-mail address, follows their jobs live too.
  * Screenshots go to target/screenshots/my-jobs-*.png.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -153,7 +153,7 @@ class MyJobsPageBrowserTest {
     }
 
     @Test
-    void aResidentWhoseNameCannotBeATopicSeesTheirJobsByPolling() throws Exception {
+    void aResidentSignedInByEmailFollowsTheirOwnJobsLive() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(360, 780)) {
             chromium.signIn(port, RESIDENT, RESIDENT_PASSWORD);
             ChromeDriver browser = chromium.driver();
@@ -164,8 +164,8 @@ class MyJobsPageBrowserTest {
             String doneText = wait.until(d -> textOf(row(d, residents, "done")));
             assertThat(doneText).contains("result.txt", "完了 Done");
             assertThat(jobIds(browser)).containsExactly(Long.toString(residents));
-            assertThat(updates(browser)).isEqualTo("polling");
-            assertThat(browser.findElement(By.id("jobs-updates")).getText()).contains("5秒ごとに更新");
+            wait.until(d -> "live".equals(updates(d)));
+            assertThat(browser.findElement(By.id("jobs-updates")).getText()).contains("ライブ更新");
             chromium.screenshot("my-jobs-resident-phone.png");
         }
     }

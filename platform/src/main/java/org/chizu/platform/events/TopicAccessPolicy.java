@@ -37,6 +37,6 @@ class TopicAccessPolicy {
         if (Topics.isStaffOnly(topic)) {
             return audience == Audience.STAFF;
         }
-        return Topics.owner(topic).map(owner -> owner.equals(userName)).orElse(true);
+        return Topics.owner(topic).map(owner -> userName != null && owner.equals(Topics.userPart(userName))).orElse(true);
     }
 }

@@ -1,5 +1,9 @@
 package org.chizu.platform.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,7 +15,9 @@ import java.util.regex.Pattern;
  *   <li>{@code staff} and {@code staff.…}: signed-in staff only;</li>
  *   <li>{@code user.<name>.<leaf>}: only the user {@code <name>}. Account names may contain dots, so
  *       the leaf is always one segment and the owner is everything between {@code user.} and the last
- *       dot: {@code user.a.b.jobs} belongs to {@code a.b}, never to {@code a}.</li>
+ *       dot: {@code user.a.b.jobs} belongs to {@code a.b}, never to {@code a}. A name that cannot stand
+ *       in a topic (a resident's e-mail address, upper case) stands as {@code h-} and the first 24
+ *       hexadecimal digits of its SHA-256: {@code user.h-3f2a….jobs}.</li>
  * </ul>
  */
 final class Topics {
@@ -64,6 +70,19 @@ final class Topics {
         if (leaf == null || !SEGMENT.matcher(leaf).matches()) {
             throw EventsProblem.badTopic(USER + userName + "." + leaf, "the leaf of a user's topic is one segment");
         }
-        return require(USER + userName + "." + leaf);
+        return require(USER + userPart(userName) + "." + leaf);
+    }
+
+    /** How a user's name stands in their topics: as it is when it can, else by its digest. */
+    static String userPart(String userName) {
+        if (NAME.matcher(userName).matches() && userName.length() <= 64) {
+            return userName;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userName.getBytes(StandardCharsets.UTF_8));
+            return "h-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.chizu.platform.jobs;
 
-import java.util.Optional;
-
 import org.chizu.platform.events.LiveEvents;
 
 /**
@@ -17,15 +15,8 @@ public final class JobTopics {
     private JobTopics() {
     }
 
-    /**
-     * The topic of {@code owner}'s jobs; none for an owner whose name cannot be part of a topic
-     * (upper case, '@' as in a resident's e-mail address …): their pages poll instead.
-     */
-    public static Optional<String> ofOwner(String owner) {
-        try {
-            return Optional.of(LiveEvents.userTopic(owner, OWNER_LEAF));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** The topic of {@code owner}'s jobs, which only {@code owner} may follow. */
+    public static String ofOwner(String owner) {
+        return LiveEvents.userTopic(owner, OWNER_LEAF);
     }
 }

@@ -34,4 +34,15 @@ class TopicAccessPolicyTest {
         assertThat(TopicAccessPolicy.allows("user.a.b.jobs", Audience.STAFF, "a")).isFalse();
         assertThat(TopicAccessPolicy.allows("user.a.jobs", Audience.STAFF, "a.b")).isFalse();
     }
+
+    @Test
+    void aResidentNamedByEmailAddressOwnsTheTopicMadeOfItsDigestAndNoOneElse() {
+        String hanakos = Topics.ofUser("hanako@example.jp", "jobs");
+
+        assertThat(hanakos).matches("user\\.h-[0-9a-f]{24}\\.jobs");
+        assertThat(TopicAccessPolicy.allows(hanakos, Audience.PUBLIC, "hanako@example.jp")).isTrue();
+        assertThat(TopicAccessPolicy.allows(hanakos, Audience.PUBLIC, "taro@example.jp")).isFalse();
+        assertThat(TopicAccessPolicy.allows(hanakos, Audience.STAFF, "tanaka")).isFalse();
+        assertThat(TopicAccessPolicy.allows(hanakos, Audience.PUBLIC, null)).isFalse();
+    }
 }

@@ -23,6 +23,6 @@ class JobProgressEvents {
     @EventListener
     void on(JobChanged change) {
         events.publish(JobTopics.STAFF, change);
-        JobTopics.ofOwner(change.owner()).ifPresent(topic -> events.publish(topic, change));
+        events.publish(JobTopics.ofOwner(change.owner()), change);
     }
 }

@@ -50,7 +50,7 @@ class JobController {
     JobPageView mine(Principal caller, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return JobPageView.of(jobs.list(caller.getName(), state == null || state.isBlank() ? null : JobState.fromId(state), page, size),
-                JobTopics.ofOwner(caller.getName()).orElse(null));
+                JobTopics.ofOwner(caller.getName()));
     }
 
     @GetMapping("/{id}")
