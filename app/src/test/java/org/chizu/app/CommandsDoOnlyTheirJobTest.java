@@ -52,6 +52,30 @@ class CommandsDoOnlyTheirJobTest {
         }
     }
 
+    @Test
+    void tilesAreSeededWhereNoServerHasEverBuiltTheGeneralisedTables() throws Exception {
+        TestDatabase database = TestDatabase.fresh();
+        Path roads = Files.writeString(home.resolve("roads.geojson"), """
+                {"type": "FeatureCollection", "features": [{"type": "Feature",
+                  "properties": {"route_no": "9", "name": "国道9号", "road_class": "national"},
+                  "geometry": {"type": "LineString", "coordinates": [[131.84, 34.67], [131.86, 34.68]]}}]}
+                """);
+        Path archive = home.resolve("roads.mbtiles");
+
+        try (ConfigurableApplicationContext command = ChizuApplication.commandContext("--chizu.home=" + home,
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password())) {
+            CommandRunner commands = command.getBean(CommandRunner.class);
+            assertThat(commands.run(List.of("import", roads.toString(), "--layer", "roads"))).isZero();
+
+            int exitCode = commands.run(List.of("tiles", "seed", "--layer", "roads", "--bbox", "131.8,34.6,131.9,34.7",
+                    "--zoom", "8-12", "--out", archive.toString()));
+
+            assertThat(exitCode).as("seeding low zooms, which read the generalised routes").isZero();
+            assertThat(archive).isNotEmptyFile();
+        }
+    }
+
     /** Every class marked {@link BackgroundWork}, by its simple name. */
     private static Map<String, Class<?>> backgroundWorkOfTheApplication() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.chizu.platform.Audience;
 import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.platform.cli.CommandArguments;
+import org.chizu.tiles.MissingGeneralizations;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.Tilesets;
 import org.springframework.context.annotation.Lazy;
@@ -24,11 +25,13 @@ class TileSeedCommand implements ChizuCommand {
 
     private final Tilesets tilesets;
     private final TileSeeder seeder;
+    private final MissingGeneralizations generalizations;
 
     /** The tile server is made ready only when the command runs: every command is created to be found by its words. */
-    TileSeedCommand(@Lazy Tilesets tilesets, @Lazy TileSeeder seeder) {
+    TileSeedCommand(@Lazy Tilesets tilesets, @Lazy TileSeeder seeder, @Lazy MissingGeneralizations generalizations) {
         this.tilesets = tilesets;
         this.seeder = seeder;
+        this.generalizations = generalizations;
     }
 
     @Override
@@ -48,6 +51,7 @@ class TileSeedCommand implements ChizuCommand {
         SeedArea area = SeedArea.parse(args.required("bbox"), args.required("zoom"));
         Path file = Path.of(args.required("out"));
         ArchiveFormat format = ArchiveFormat.of(file);
+        generalizations.buildFor(tileset);
 
         ProgressBar progress = ProgressBar.onStandardError(area.tileCount(), "tiles");
         TileSeeder.Seeded seeded = seeder.seed(tileset, area, format, file, (done, total) -> progress.step());
