@@ -24,6 +24,8 @@ class LoginPage {
                     "This account is locked for a while after too many wrong passwords. Please try again later."),
             "unverified", Pages.error("メールアドレスがまだ確認されていません。登録時に届いたメールのリンクを開いてください。",
                     "Your e-mail address is not verified yet. Open the link in the e-mail we sent when you registered."),
+            "not-staff", Pages.error("庁内アカウントでのサインインはできましたが、Chizu に対応する有効な職員アカウントがありません。管理者にお問い合わせください。",
+                    "No enabled staff account in Chizu is your town account. Please ask an administrator."),
             "too-many", Pages.error("この端末からのサインインの試みが多すぎます。しばらくしてからお試しください。",
                     "Too many sign-in attempts from this address. Please try again later."),
             "logout", Pages.status("サインアウトしました。", "You have signed out."),

@@ -26,6 +26,8 @@ class OidcSignIn {
 
     static final String REGISTRATION = "town";
     static final String START = "/oauth2/authorization/" + REGISTRATION;
+    /** The error of a person the IdP vouches for who is no enabled staff account here. */
+    static final String NOT_STAFF = "not_staff";
 
     private final AccountsProperties.Oidc settings;
     private final SignIns signIns;
@@ -63,7 +65,7 @@ class OidcSignIn {
         Object claim = user.getClaims().get(settings.claim());
         return signIns.enabledStaff(claim == null ? null : claim.toString())
                 .map(row -> new StaffOidcUser(row.identity(), row.sessionGeneration(), user, settings.claim()))
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_staff",
+                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(NOT_STAFF,
                         "no enabled staff account is named by the claim " + settings.claim(), null)));
     }
 }

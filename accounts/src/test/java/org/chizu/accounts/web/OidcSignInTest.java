@@ -23,9 +23,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /**
- * Which staff account a person signed in at the town's identity provider becomes. Only this mapping
- * is tested here: the redirect to a real IdP and the token exchange are Spring Security's, and no
- * IdP runs in these tests.
+ * Which staff account a person signed in at the town's identity provider becomes. The whole sign-in
+ * at a real IdP, redirects and code exchange included, is {@link OidcSignInEndToEndTest}'s.
  */
 class OidcSignInTest {
 
