@@ -1,5 +1,7 @@
 package org.chizu.app.jobs;
 
+import org.chizu.platform.Audience;
+import org.chizu.platform.RequestAudience;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
@@ -36,6 +39,12 @@ public class JobProcess {
     /** @param args Spring properties: the database, the data folder and the job settings ({@code --chizu.jobs.lease=…}) */
     public static void main(String[] args) {
         start(args);
+    }
+
+    /** A job process answers no requests; the live events it publishes need to know whom a request is for all the same. */
+    @Bean
+    RequestAudience nobodyAsks() {
+        return () -> Audience.PUBLIC;
     }
 
     public static ConfigurableApplicationContext start(String... properties) {
