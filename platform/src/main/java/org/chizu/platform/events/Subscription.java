@@ -19,7 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>The thread first replays the kept events after the client's Last-Event-ID, then sends what the
  * listener hands over, skipping what the replay already sent; ids only grow, so the client sees each
- * event once and in order. When nothing is sent for a heartbeat, it sends a comment line.
+ * event once and in order. A new client is told the id it starts after before any event, so that
+ * its browser sends it back as Last-Event-ID if the connection drops before the first event: what
+ * is published while it reconnects is not lost. When nothing is sent for a heartbeat, it sends a
+ * comment line.
  */
 final class Subscription {
 
@@ -32,7 +35,7 @@ final class Subscription {
     private final EventsProperties properties;
     private volatile boolean closed;
     private volatile Thread writer;
-    /** The id of the last event sent, or -1 while none was; only the writer thread touches it. */
+    /** The id of the last event sent, or that the client starts after; only the writer thread touches it. */
     private long lastSent;
     private final boolean replay;
 
@@ -92,7 +95,12 @@ final class Subscription {
     }
 
     private void write(EventLog events) throws IOException, InterruptedException {
-        emitter.send(SseEmitter.event().reconnectTime(properties.reconnectDelay().toMillis()).comment("chizu live events"));
+        if (!replay) {
+            // Listed already, so every event after this one reaches the queue.
+            lastSent = events.lastId();
+        }
+        emitter.send(SseEmitter.event().id(Long.toString(lastSent)).reconnectTime(properties.reconnectDelay().toMillis())
+                .comment("chizu live events"));
         if (replay) {
             List<StoredEvent> page;
             do {

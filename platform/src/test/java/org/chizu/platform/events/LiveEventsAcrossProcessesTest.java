@@ -131,6 +131,20 @@ class LiveEventsAcrossProcessesTest {
     }
 
     @Test
+    void aNewClientWhoseConnectionDropsBeforeAnyEventGetsWhatWasPublishedWhileItReconnected() throws Exception {
+        String startsAfter;
+        try (SseClient client = SseClient.connect(serving.uri("/events?topic=gap"), null)) {
+            assertThat(client.nextComment()).isEqualTo("chizu live events");
+            startsAfter = client.lastEventId();
+        }
+        publishing.events().publish("gap", "while reconnecting");
+
+        try (SseClient client = SseClient.connect(serving.uri("/events?topic=gap"), startsAfter)) {
+            assertThat(client.next().data()).isEqualTo("\"while reconnecting\"");
+        }
+    }
+
+    @Test
     void aQuietConnectionGetsHeartbeatComments() throws Exception {
         try (SseClient client = SseClient.connect(serving.uri("/events?topic=quiet"), null)) {
             assertThat(client.nextComment()).isEqualTo("chizu live events");

@@ -32,6 +32,8 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final Thread reader;
+    /** The last id the server sent, with an event or without one, as a browser keeps it for reconnecting. */
+    private volatile String lastEventId;
 
     private SseClient(InputStream body) {
         this.body = body;
@@ -79,6 +81,10 @@ final class SseClient implements AutoCloseable {
         return received;
     }
 
+    String lastEventId() {
+        return lastEventId;
+    }
+
     /** The next comment line's text, waiting as long as a heartbeat may reasonably take. */
     String nextComment() throws InterruptedException {
         String comment = comments.poll(30, TimeUnit.SECONDS);
@@ -108,7 +114,10 @@ final class SseClient implements AutoCloseable {
                 value = value.startsWith(" ") ? value.substring(1) : value;
                 switch (field) {
                     case "" -> comments.add(value);
-                    case "id" -> id = value;
+                    case "id" -> {
+                        id = value;
+                        lastEventId = value;
+                    }
                     case "event" -> topic = value;
                     case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
                     default -> { }
