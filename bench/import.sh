@@ -2,8 +2,8 @@
 # Time of `./chizu import` of a 500-feature GeoJSON end to end (the launcher's checks, the private
 # cluster's start and stop, the JVM, migrations, the import) beside GDAL's ogr2ogr loading the same
 # file into the same database, the tool a GIS engineer would otherwise reach for. Runs on a scratch
-# CHIZU_HOME that it deletes; the first import after a build writes the commands' class-data archive
-# and is reported apart.
+# CHIZU_HOME that it deletes; the first import creates the cluster and the schema (and, after a build,
+# the commands' class-data archive) and is reported apart.
 #   bench/import.sh [RUNS]
 set -euo pipefail
 
@@ -50,6 +50,6 @@ ogr_once() {
 ogr_ms=$(for _ in $(seq "$RUNS"); do seconds ogr_once; done | median)
 
 echo "500-feature GeoJSON, median of $RUNS runs, each with the private cluster started and stopped:"
-echo "  ./chizu import   ${chizu_ms} ms   (first after a build, writing the class-data archive: ${first} ms)"
+echo "  ./chizu import   ${chizu_ms} ms   (the first, creating the cluster and the schema, and after a build the class-data archive: ${first} ms)"
 echo "  ogr2ogr          ${ogr_ms} ms"
 awk -v c="$chizu_ms" -v o="$ogr_ms" 'BEGIN { printf "  ratio            %.2f (Chizu / ogr2ogr)\n", c / o }'
