@@ -72,6 +72,13 @@
   }
 
   /** A cell; on a phone, where the header row is hidden, a labelled one shows its label above it. */
+  /** What people call the job's kind, Japanese first, with its id to hover. */
+  function kindTitle(job) {
+    const title = job.kindTitle || { ja: job.kind, en: job.kind };
+    const words = title.ja === title.en ? title.ja : title.ja + ' ' + title.en;
+    return element('span', { title: job.kind }, words);
+  }
+
   function cell(className, label, ...children) {
     const td = element('td', { className }, ...children);
     if (label) td.dataset.label = label;
@@ -107,7 +114,7 @@
     }
     tr.append(
       cell('id', '', '#' + job.id),
-      cell('kind', '', job.kind),
+      cell('kind', '', kindTitle(job)),
       ...(showOwner ? [cell('owner', '', job.owner)] : []),
       cell('wide', '', state, progress, message),
       cell('wide times', '', element('span', {}, '作成 Created ' + time(job.createdAt)),

@@ -266,6 +266,7 @@ class BackgroundJobsTest {
                         .content("{\"layer\": \"roads,hazard_zones\", \"bbox\": [131.84, 34.67, 131.86, 34.69], \"zoom\": \"11-13\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.kind").value("tiles.seed")).andExpect(jsonPath("$.state").value("queued"))
+                .andExpect(jsonPath("$.kindTitle.ja").value("タイルの作成")).andExpect(jsonPath("$.kindTitle.en").value("Tile seeding"))
                 .andReturn().getResponse();
         String location = accepted.getHeader("Location");
         long id = Long.parseLong(location.substring("/api/jobs/".length()));

@@ -36,6 +36,6 @@ class ExportController {
         ExportRequest request = ExportRequest.of(body, audience.get());
         request.download(requests);
         Job job = jobs.submit(ExportJob.KIND, caller.getName(), request);
-        return ResponseEntity.accepted().location(URI.create(JobView.href(job.id()))).body(JobView.of(job));
+        return ResponseEntity.accepted().location(URI.create(JobView.href(job.id()))).body(JobView.of(job, jobs));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.chizu.opendata.query.FeatureQueryService;
+import org.chizu.platform.Label;
 import org.chizu.platform.jobs.JobContext;
 import org.chizu.platform.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -41,6 +42,11 @@ class ExportJob implements JobHandler {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public Label title() {
+        return new Label("データの書き出し", "Data export");
     }
 
     @Override

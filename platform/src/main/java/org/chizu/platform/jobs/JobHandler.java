@@ -1,5 +1,7 @@
 package org.chizu.platform.jobs;
 
+import org.chizu.platform.Label;
+
 /**
  * Does one kind of job. Each kind is a Spring bean; a worker that claims a job of its
  * {@link #kind()} calls {@link #run(JobContext)} on one of its threads.
@@ -13,6 +15,11 @@ public interface JobHandler {
 
     /** The kind of job this handler runs, such as {@code tiles.seed}. */
     String kind();
+
+    /** What people call this kind of job on the job pages, Japanese first; the kind itself unless a handler says. */
+    default Label title() {
+        return new Label(kind(), kind());
+    }
 
     /**
      * Does the job, reporting progress and checking for cancellation every now and then. Returning

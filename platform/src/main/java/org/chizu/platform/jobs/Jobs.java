@@ -3,6 +3,8 @@ package org.chizu.platform.jobs;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.chizu.platform.Label;
+
 /** Submits, finds, lists and cancels background jobs; every Chizu process shares them through PostgreSQL. */
 public interface Jobs {
 
@@ -16,6 +18,9 @@ public interface Jobs {
     Job submit(String kind, String owner, Object payload);
 
     Optional<Job> find(long id);
+
+    /** What people call a kind of job ({@link JobHandler#title()}); the kind itself when no handler here runs it. */
+    Label kindTitle(String kind);
 
     /**
      * @param owner whose jobs; null for everyone's

@@ -31,6 +31,6 @@ class TileSeedController {
     ResponseEntity<JobView> seed(@RequestBody SeedJobRequest request, Principal staff) {
         request.plan(tilesets);
         Job job = jobs.submit(TileSeedJob.KIND, staff.getName(), request);
-        return ResponseEntity.accepted().location(URI.create(JobView.href(job.id()))).body(JobView.of(job));
+        return ResponseEntity.accepted().location(URI.create(JobView.href(job.id()))).body(JobView.of(job, jobs));
     }
 }

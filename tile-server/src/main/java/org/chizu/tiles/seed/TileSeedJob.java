@@ -1,5 +1,6 @@
 package org.chizu.tiles.seed;
 
+import org.chizu.platform.Label;
 import org.chizu.platform.jobs.JobContext;
 import org.chizu.platform.jobs.JobHandler;
 import org.chizu.tiles.Tilesets;
@@ -25,6 +26,11 @@ class TileSeedJob implements JobHandler {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    @Override
+    public Label title() {
+        return new Label("タイルの作成", "Tile seeding");
     }
 
     @Override

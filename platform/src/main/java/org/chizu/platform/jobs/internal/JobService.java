@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.chizu.platform.Label;
 import org.chizu.platform.jobs.Job;
 import org.chizu.platform.jobs.JobChanged;
 import org.chizu.platform.jobs.JobFinishedException;
+import org.chizu.platform.jobs.JobHandler;
 import org.chizu.platform.jobs.JobPage;
 import org.chizu.platform.jobs.JobQuotaExceededException;
 import org.chizu.platform.jobs.JobResultUnavailableException;
@@ -42,6 +44,11 @@ class JobService implements Jobs {
         this.transaction = transaction;
         this.events = events;
         this.workers = workers;
+    }
+
+    @Override
+    public Label kindTitle(String kind) {
+        return handlers.of(kind).map(JobHandler::title).orElse(new Label(kind, kind));
     }
 
     @Override

@@ -50,17 +50,17 @@ class JobController {
     JobPageView mine(Principal caller, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return JobPageView.of(jobs.list(caller.getName(), state == null || state.isBlank() ? null : JobState.fromId(state), page, size),
-                JobTopics.ofOwner(caller.getName()));
+                jobs, JobTopics.ofOwner(caller.getName()));
     }
 
     @GetMapping("/{id}")
     JobView job(@PathVariable long id, Principal caller) {
-        return JobView.of(visible(id, caller));
+        return JobView.of(visible(id, caller), jobs);
     }
 
     @PostMapping("/{id}/cancel")
     JobView cancel(@PathVariable long id, Principal caller) {
-        return JobView.of(jobs.cancel(visible(id, caller).id()));
+        return JobView.of(jobs.cancel(visible(id, caller).id()), jobs);
     }
 
     @DeleteMapping("/{id}")

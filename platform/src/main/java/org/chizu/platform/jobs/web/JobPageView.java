@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.chizu.platform.jobs.JobPage;
+import org.chizu.platform.jobs.Jobs;
 
 /**
  * A page of jobs with the total, for the caller's own list and the staff page alike, and the
@@ -13,7 +14,8 @@ import org.chizu.platform.jobs.JobPage;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobPageView(List<JobView> jobs, int page, int size, long total, String liveTopic) {
 
-    static JobPageView of(JobPage page, String liveTopic) {
-        return new JobPageView(page.jobs().stream().map(JobView::of).toList(), page.page(), page.size(), page.total(), liveTopic);
+    static JobPageView of(JobPage page, Jobs jobs, String liveTopic) {
+        return new JobPageView(page.jobs().stream().map(job -> JobView.of(job, jobs)).toList(),
+                page.page(), page.size(), page.total(), liveTopic);
     }
 }

@@ -4,14 +4,16 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chizu.platform.Label;
 import org.chizu.platform.jobs.Job;
+import org.chizu.platform.jobs.Jobs;
 
 /**
  * A job as the HTTP API shows it: its state and progress, its result's link and SHA-256 when done,
  * and the links to itself and to cancel it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobView(long id, String kind, String owner, String state, int progress, String message, int attempts,
+public record JobView(long id, String kind, Label kindTitle, String owner, String state, int progress, String message, int attempts,
                       int maxAttempts, boolean cancelRequested, JsonNode payload, Instant createdAt, Instant startedAt,
                       Instant finishedAt, Instant expiresAt, Result result, Links links) {
 
@@ -27,11 +29,13 @@ public record JobView(long id, String kind, String owner, String state, int prog
         return "/api/jobs/" + id;
     }
 
-    public static JobView of(Job job) {
+    /** @param jobs where the job's kind is named for people */
+    public static JobView of(Job job, Jobs jobs) {
+        Label kindTitle = jobs.kindTitle(job.kind());
         String self = href(job.id());
         Result result = job.result() == null ? null : new Result(self + "/result", job.result().name(),
                 job.result().mediaType(), job.result().bytes(), job.result().sha256());
-        return new JobView(job.id(), job.kind(), job.owner(), job.state().id(), job.progress(), job.message(), job.attempts(),
+        return new JobView(job.id(), job.kind(), kindTitle, job.owner(), job.state().id(), job.progress(), job.message(), job.attempts(),
                 job.maxAttempts(), job.cancelRequested(), job.payload(), job.createdAt(), job.startedAt(), job.finishedAt(),
                 job.expiresAt(), result, new Links(self, job.state().active() ? self + "/cancel" : null));
     }

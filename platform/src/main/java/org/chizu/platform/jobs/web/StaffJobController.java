@@ -30,6 +30,6 @@ class StaffJobController {
     JobPageView all(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return JobPageView.of(jobs.list(null, state == null || state.isBlank() ? null : JobState.fromId(state), page, size),
-                JobTopics.STAFF);
+                jobs, JobTopics.STAFF);
     }
 }
