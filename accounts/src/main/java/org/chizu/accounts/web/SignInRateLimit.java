@@ -3,10 +3,9 @@ package org.chizu.accounts.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.chizu.accounts.AccountsProperties;
+import org.chizu.platform.web.AddressRateLimit;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,34 +14,27 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Limits how fast one client address may try to sign in, whichever accounts it tries: a token bucket
- * per address ({@code chizu.accounts.sign-in.per-address-burst}, refilled at {@code per-address-per-minute}).
+ * Limits how fast one client address may try to sign in, whichever accounts it tries
+ * ({@code chizu.accounts.sign-in.per-address-burst}, refilled at {@code per-address-per-minute}).
  * Over the limit the form is answered 429 with the sign-in page saying so, before any password is
  * checked. The per-account lockout ({@link org.chizu.accounts.SignInLockout}) stops slow guessing of
- * one account from many addresses; this stops fast guessing of many accounts from one. Behind a reverse
- * proxy set {@code server.forward-headers-strategy} so that the addresses are the clients' own.
+ * one account from many addresses; this stops fast guessing of many accounts from one.
  */
 final class SignInRateLimit extends OncePerRequestFilter {
 
-    /** Past this many tracked addresses, full (idle) buckets are dropped so memory stays bounded. */
-    private static final int MAX_TRACKED = 10_000;
-
     private final RequestMatcher signInForm =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecurityConfiguration.LOGIN_PAGE);
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AccountsProperties.SignIn limit;
+    private final AddressRateLimit limit;
     private final LoginPage page;
 
     SignInRateLimit(AccountsProperties.SignIn limit, LoginPage page) {
-        this.limit = limit;
+        this.limit = new AddressRateLimit(limit.perAddressBurst(), limit.perAddressPerMinute(), Duration.ofMinutes(1));
         this.page = page;
     }
 
@@ -54,10 +46,7 @@ final class SignInRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= limit.perAddressBurst());
-        }
-        if (buckets.computeIfAbsent(request.getRemoteAddr(), address -> newBucket()).tryConsume(1)) {
+        if (limit.tryTake(request.getRemoteAddr())) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,10 +55,5 @@ final class SignInRateLimit extends OncePerRequestFilter {
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(page.render((CsrfToken) request.getAttribute(CsrfToken.class.getName()), "too-many"));
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.perAddressBurst())
-                .refillGreedy(limit.perAddressPerMinute(), Duration.ofMinutes(1)).build()).build();
     }
 }
