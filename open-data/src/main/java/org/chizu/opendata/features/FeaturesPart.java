@@ -74,9 +74,18 @@ class FeaturesPart implements OgcApiPart {
                 OgcLink.of(apiRoot + "/api.html", "service-doc", HTML, "API説明 (API documentation)"));
     }
 
+    /** A layer removed by a reload since the root listed it has nothing to add, here and below. */
     @Override
     public List<OgcLink> collectionLinks(String collectionId, String apiRoot) {
-        Layer layer = layer(collectionId);
+        return registry.find(collectionId).map(layer -> links(layer, apiRoot)).orElse(List.of());
+    }
+
+    @Override
+    public Map<String, Object> collectionMembers(String collectionId) {
+        return registry.find(collectionId).map(FeaturesPart::members).orElse(Map.of());
+    }
+
+    private static List<OgcLink> links(Layer layer, String apiRoot) {
         String collection = apiRoot + "/collections/" + layer.id();
         List<OgcLink> links = new ArrayList<>(List.of(
                 OgcLink.of(collection + "/items", "items", GEOJSON, "地物 (Features)"),
@@ -87,18 +96,11 @@ class FeaturesPart implements OgcApiPart {
         return links;
     }
 
-    @Override
-    public Map<String, Object> collectionMembers(String collectionId) {
-        Layer layer = layer(collectionId);
+    private static Map<String, Object> members(Layer layer) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("itemType", "feature");
         members.put("crs", CRSS.stream().map(OutputCrs::uri).toList());
         members.put("storageCrs", new OutputCrs(layer.geometry().srid(), true).uri());
         return members;
-    }
-
-    /** The root asks only of collections it listed, so the layer exists. */
-    private Layer layer(String collectionId) {
-        return registry.find(collectionId).orElseThrow();
     }
 }
