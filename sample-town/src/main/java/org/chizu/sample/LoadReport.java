@@ -7,11 +7,9 @@ import java.util.stream.Collectors;
  * What loading the sample town did.
  *
  * @param loaded   whether the sample town was loaded now; false when the database already held data
- * @param realData whether the shelters (and boundaries) are the real public data rather than generated;
- *                 for a database that already held data, whether its recorded shelter source is real
  * @param features the number of rows in each table afterwards, by table, in a fixed order
  */
-public record LoadReport(boolean loaded, boolean realData, Map<String, Long> features) {
+public record LoadReport(boolean loaded, Map<String, Long> features) {
 
     /** The counts as one line: "municipalities 19, facilities 355, roads 2345, …". */
     public String counts() {

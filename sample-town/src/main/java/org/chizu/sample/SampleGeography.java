@@ -4,14 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ground the sample town is built on: municipal boundaries and shelters, either read from the
- * real public data or, without it, generated.
+ * The ground the sample town is built on: municipal boundaries and shelters.
  *
  * @param municipalities every boundary to load, including both sample towns
  * @param shelters       the shelters of each sample town, by town code, in a fixed order
- * @param real           whether this is the real public data
  */
-record SampleGeography(List<Municipality> municipalities, Map<String, List<Shelter>> shelters, boolean real) {
+record SampleGeography(List<Municipality> municipalities, Map<String, List<Shelter>> shelters) {
 
     List<Shelter> sheltersOf(Town town) {
         return shelters.get(town.code());

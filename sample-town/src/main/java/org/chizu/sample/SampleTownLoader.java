@@ -1,16 +1,15 @@
 package org.chizu.sample;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.chizu.gis.layer.DataSource;
-import org.chizu.platform.Label;
 import org.chizu.gis.layer.LayerDataChanged;
-import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.layer.LayerSources;
+import org.chizu.gis.layer.changes.LayerChanges;
+import org.chizu.platform.Label;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the sample town around Masuda (益田市) and Yasugi (安来市): the real municipal boundaries
- * and shelters from the shared data folder, and generated roads, forests, water pipes and hazard
- * zones laid out on them. Without the real data the boundaries and shelters are generated too.
+ * and shelters shipped with this module ({@link PublicDataFile}), and generated roads, forests,
+ * water pipes and hazard zones laid out on them.
  * <p>
  * The town is loaded at most once: only into a database whose layer tables and municipalities
  * are all empty, and in one transaction, so a failure leaves nothing behind. Generated data is
@@ -40,22 +39,17 @@ public class SampleTownLoader {
     /** Serialises concurrent start-ups against one database (pg_advisory_xact_lock key). */
     private static final long LOCK_KEY = 0x43_68_69_7a_75_53_54L;
 
-    static final String GSI_ATTRIBUTION = "出典：国土地理院「指定緊急避難場所・指定避難所データ」";
-    static final String MLIT_ATTRIBUTION = "出典：国土交通省「国土数値情報（行政区域データ）」を加工して作成";
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LayerSources sources;
     private final LayerChanges changes;
-    private final Path sharedData;
 
     public SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
-                            LayerChanges changes, SampleTownProperties properties) {
+                            LayerChanges changes) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
         this.changes = changes;
-        this.sharedData = properties.sharedData();
     }
 
     /**
@@ -65,8 +59,6 @@ public class SampleTownLoader {
      */
     public LoadReport load() {
         long started = System.nanoTime();
-        SharedDataFolder shared = new SharedDataFolder(sharedData);
-        List<Path> missing = shared.missingFiles();
         LoadReport report = transactions.execute(status -> {
             jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK_KEY);
             // The planner overrates the set-returning geometry functions and would JIT-compile
@@ -74,23 +66,20 @@ public class SampleTownLoader {
             jdbc.execute("set local jit = off");
             Map<String, Long> before = counts();
             if (before.values().stream().anyMatch(count -> count > 0)) {
-                return new LoadReport(false, !sources.of("facilities").stream().allMatch(DataSource::sample), before);
+                return new LoadReport(false, before);
             }
-            SampleGeography geography = missing.isEmpty() ? shared.read() : new GeneratedGeography().generate();
+            SampleGeography geography = new PublicGeography().read();
             build(geography);
-            recordSources(geography.real());
+            recordSources();
             LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
-            return new LoadReport(true, geography.real(), counts());
+            return new LoadReport(true, counts());
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!report.loaded()) {
-            log.info("sample town: the database already holds data ({}); reusing it, nothing loaded", report.counts());
-        } else if (report.realData()) {
-            log.info("sample town loaded in {} ms from the real public data in {} (boundaries: 国土数値情報, shelters: 国土地理院; "
-                    + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, shared.folder().toAbsolutePath().normalize(), report.counts());
+        if (report.loaded()) {
+            log.info("sample town loaded in {} ms (boundaries: 国土数値情報, shelters: 国土地理院; "
+                    + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, report.counts());
         } else {
-            log.warn("sample town: {}; the WHOLE sample town is generated, approximate boundaries and shelters "
-                    + "included, all marked sample; loaded in {} ms: {}", shared.describeMissing(), millis, report.counts());
+            log.info("sample town: the database already holds data ({}); reusing it, nothing loaded", report.counts());
         }
         return report;
     }
@@ -114,20 +103,21 @@ public class SampleTownLoader {
         Town.ALL.forEach(town -> hazards.generate(town, geography.sheltersOf(town)));
     }
 
-    private void recordSources(boolean real) {
-        String generatedAttribution = real ? MLIT_ATTRIBUTION : null;
-        sources.record("municipalities", real
-                ? new DataSource(new Label("国土数値情報（行政区域データ）島根県 2021年", "National Land Numerical Information: administrative areas, Shimane 2021"), MLIT_ATTRIBUTION, false)
-                : new DataSource(new Label("益田市・安来市の概略境界（サンプル：生成データ）", "Approximate boundaries of Masuda and Yasugi (sample, generated)"), null, true));
-        sources.record("facilities", real
-                ? new DataSource(new Label("指定緊急避難場所・指定避難所データ（国土地理院）", "Designated emergency evacuation sites and shelters (GSI)"), GSI_ATTRIBUTION, false)
-                : new DataSource(new Label("サンプル避難所（生成データ）", "Sample shelters (generated)"), null, true));
+    /** The generated layers are laid out on the real boundaries, so they carry the boundaries' attribution too. */
+    private void recordSources() {
+        sources.record("municipalities", real(PublicDataFile.Source.MLIT_BOUNDARIES));
+        sources.record("facilities", real(PublicDataFile.Source.GSI_SHELTERS));
         Map<String, Label> titles = Map.of(
                 "roads", new Label("サンプル道路台帳（生成データ）", "Sample road ledger (generated)"),
                 "forests", new Label("サンプル森林簿（生成データ）", "Sample forest register (generated)"),
                 "water_pipes", new Label("サンプル水道管路（生成データ）", "Sample water mains (generated)"),
                 "hazard_zones", new Label("サンプルハザード区域（生成データ）", "Sample hazard zones (generated)"));
-        GENERATED_LAYERS.forEach(layer -> sources.record(layer, new DataSource(titles.get(layer), generatedAttribution, true)));
+        GENERATED_LAYERS.forEach(layer -> sources.record(layer, new DataSource(titles.get(layer),
+                PublicDataFile.Source.MLIT_BOUNDARIES.attribution(), true)));
+    }
+
+    private static DataSource real(PublicDataFile.Source source) {
+        return new DataSource(source.title(), source.attribution(), false);
     }
 
     private Map<String, Long> counts() {

@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A designated shelter (指定避難所) or emergency evacuation site (指定緊急避難場所), real or generated.
+ * A designated shelter (指定避難所) or emergency evacuation site (指定緊急避難場所) from GSI's data.
  *
- * @param sourceId    the GSI common id (共通ID), or a generated id for generated shelters
+ * @param sourceId    the GSI common id (共通ID)
  * @param kind        {@code designated_shelter} or {@code emergency_evacuation_site}
  * @param name        施設・場所名
  * @param address     住所, beginning with the prefecture and town

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One of the two sample towns and the few facts about its real geography that the generated layers
- * are laid out on: where its national routes, rivers and coast run (approximate lines, clipped to
- * the real boundary later) and who administers its roads.
+ * One of the two sample towns: the shipped files of its real shelters, and the few facts about its
+ * real geography that the generated layers are laid out on: where its national routes, rivers and
+ * coast run (approximate lines, clipped to the real boundary later) and who administers its roads.
  *
  * @param code                      five-digit municipality code (全国地方公共団体コード without check digit)
  * @param nameJa                    Japanese name, such as 益田市
@@ -20,15 +20,14 @@ import java.util.Random;
  * @param coastName                 the sea or lagoon the coast faces
  * @param tsunamiReachMetres        how far inland the tsunami zone reaches
  * @param openWater                 water inside the municipal boundary (a lagoon), empty when none
- * @param approximateOutline        the boundary used when the real one is not at hand
- * @param centreHint                where the town centre is, for generated shelters
- * @param villageNames              place names for generated villages when real shelters are not at hand
+ * @param emergencySites            the town's designated emergency evacuation sites (指定緊急避難場所)
+ * @param shelters                  the town's designated shelters (指定避難所)
  */
 record Town(String code, String nameJa, String nameEn,
             List<NationalRoute> nationalRoutes, String prefecturalOffice, String municipalRoadOffice,
             int firstPrefecturalRouteNo, List<River> rivers,
             List<LonLat> coast, String coastName, double tsunamiReachMetres, List<LonLat> openWater,
-            List<LonLat> approximateOutline, LonLat centreHint, List<String> villageNames) {
+            PublicDataFile emergencySites, PublicDataFile shelters) {
 
     /**
      * A national route (国道) crossing the town centre: it runs through {@code beforeCentre}, the
@@ -60,14 +59,7 @@ record Town(String code, String nameJa, String nameEn,
             List.of(p(131.918, 34.755), p(131.895, 34.760), p(131.868, 34.750), p(131.866, 34.727), p(131.850, 34.712),
                     p(131.820, 34.697), p(131.790, 34.686), p(131.752, 34.677), p(131.720, 34.675), p(131.690, 34.676)),
             "日本海", 600, List.of(),
-            List.of(p(131.918, 34.755), p(131.895, 34.760), p(131.868, 34.750), p(131.866, 34.727), p(131.850, 34.712),
-                    p(131.820, 34.697), p(131.790, 34.686), p(131.752, 34.677), p(131.720, 34.675), p(131.690, 34.676),
-                    p(131.695, 34.620), p(131.735, 34.560), p(131.800, 34.590), p(131.860, 34.570), p(131.900, 34.600),
-                    p(131.925, 34.565), p(131.905, 34.525), p(131.955, 34.515), p(131.990, 34.450), p(132.065, 34.470),
-                    p(132.035, 34.500), p(132.115, 34.565), p(132.160, 34.690), p(132.110, 34.720), p(132.020, 34.700)),
-            p(131.842, 34.676),
-            List.of("中原", "上野", "大谷", "小野", "東山", "西谷", "吉田", "平原", "宮田", "中山", "岩倉", "大平",
-                    "桜井", "長沢", "本郷", "北谷"));
+            PublicDataFile.MASUDA_EMERGENCY_SITES, PublicDataFile.MASUDA_SHELTERS);
 
     static final Town YASUGI = new Town("32206", "安来市", "Yasugi",
             List.of(new NationalRoute("9", "国土交通省 中国地方整備局 松江国道事務所",
@@ -87,12 +79,7 @@ record Town(String code, String nameJa, String nameEn,
             List.of(p(133.185, 35.440), p(133.205, 35.437), p(133.225, 35.439), p(133.240, 35.449), p(133.256, 35.440),
                     p(133.275, 35.440), p(133.300, 35.433), p(133.318, 35.414), p(133.340, 35.414), p(133.340, 35.500),
                     p(133.170, 35.500), p(133.170, 35.440)),
-            List.of(p(133.185, 35.440), p(133.205, 35.437), p(133.225, 35.439), p(133.240, 35.449), p(133.256, 35.440),
-                    p(133.275, 35.440), p(133.300, 35.433), p(133.318, 35.414), p(133.320, 35.410), p(133.295, 35.320),
-                    p(133.310, 35.270), p(133.145, 35.210), p(133.075, 35.250), p(133.065, 35.330), p(133.180, 35.400)),
-            p(133.252, 35.431),
-            List.of("上郷", "下郷", "中村", "宮内", "原田", "石原", "奥谷", "竹田", "大原", "寺町", "田中", "野田",
-                    "久保", "長尾", "西原", "森山"));
+            PublicDataFile.YASUGI_EMERGENCY_SITES, PublicDataFile.YASUGI_SHELTERS);
 
     static final List<Town> ALL = List.of(MASUDA, YASUGI);
 

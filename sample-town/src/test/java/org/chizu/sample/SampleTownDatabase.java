@@ -1,6 +1,5 @@
 package org.chizu.sample;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,19 +18,12 @@ final class SampleTownDatabase {
     final SampleTownLoader loader;
     final List<Object> publishedEvents = new ArrayList<>();
 
-    SampleTownDatabase(Path sharedData) {
+    SampleTownDatabase() {
         // One DataSource for both, so that the loader's statements join the transaction.
         DataSource dataSource = TestDatabase.migrated().dataSource();
         this.jdbc = new JdbcTemplate(dataSource);
         this.loader = new SampleTownLoader(jdbc, new DataSourceTransactionManager(dataSource),
-                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add, true), new SampleTownProperties(true, sharedData));
-    }
-
-    /** The real public data: where ./chizu test says, else ../shared/data beside the repository. */
-    static Path sharedData() {
-        String configured = System.getenv("CHIZU_SHARED_DATA");
-        // Maven runs the tests in the module folder, one below the repository.
-        return configured != null ? Path.of(configured) : Path.of("../../shared/data");
+                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add, true));
     }
 
     /** Rows of a table that no municipality of the sample towns covers (1 cm of tolerance for clipping). */

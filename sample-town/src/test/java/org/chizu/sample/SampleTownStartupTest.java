@@ -2,9 +2,6 @@ package org.chizu.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
-
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.platform.testing.TestDatabase;
@@ -12,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
@@ -28,7 +22,6 @@ class SampleTownStartupTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ConfigurationPropertiesScan("org.chizu.sample")
     @ComponentScan("org.chizu.sample")
     @Import({LayerSources.class, LayerChanges.class})
     static class SampleTownApplication {
@@ -37,7 +30,6 @@ class SampleTownStartupTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("chizu.sample-town.shared-data", () -> SampleTownDatabase.sharedData().toString());
     }
 
     @Autowired
@@ -47,17 +39,5 @@ class SampleTownStartupTest {
     void startingWithTheSampleTownEnabledLoadsIt() {
         assertThat(jdbc.queryForObject("select count(*) from facilities", Long.class)).isEqualTo(355);
         assertThat(jdbc.queryForObject("select count(*) from roads", Long.class)).isPositive();
-    }
-
-    @Test
-    void isOffUnlessEnabledAndReadsTheSharedDataBesideTheRepositoryByDefault() {
-        SampleTownProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("chizu.sample-town", SampleTownProperties.class);
-        assertThat(defaults.enabled()).isFalse();
-        assertThat(defaults.sharedData()).isEqualTo(Path.of("../shared/data"));
-        SampleTownProperties configured = new Binder(new MapConfigurationPropertySource(Map.of(
-                "chizu.sample-town.enabled", "true", "chizu.sample-town.shared-data", "/srv/chizu/shared")))
-                .bindOrCreate("chizu.sample-town", SampleTownProperties.class);
-        assertThat(configured.sharedData()).isEqualTo(Path.of("/srv/chizu/shared"));
     }
 }

@@ -2,8 +2,12 @@ package org.chizu.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.LayerDataChanged;
@@ -11,8 +15,11 @@ import org.chizu.gis.layer.LayerSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sample town built on the real public data in the shared data folder. */
-class SampleTownFromRealDataTest {
+/**
+ * The sample town, as a fresh clone loads it: the real public data shipped with the module (no
+ * folder outside the repository is read) and the generated layers laid out on it.
+ */
+class SampleTownTest {
 
     private static final List<String> LAYERS = List.of("facilities", "roads", "forests", "water_pipes", "hazard_zones");
 
@@ -21,14 +28,13 @@ class SampleTownFromRealDataTest {
 
     @BeforeAll
     static void loadTheSampleTown() {
-        assertThat(SampleTownDatabase.sharedData().resolve(SharedDataFolder.BOUNDARIES))
-                .as("the real public data (set CHIZU_SHARED_DATA or run through ./chizu test)").isRegularFile();
-        town = new SampleTownDatabase(SampleTownDatabase.sharedData());
+        town = new SampleTownDatabase();
         firstLoad = town.loader.load();
     }
 
     @Test
-    void loadsAllNineteenMunicipalitiesOfShimaneWithEnglishNamesForTheSampleTowns() {
+    void loadsAllNineteenMunicipalitiesOfShimaneWithEnglishNamesForTheSampleTowns() throws IOException {
+        assertThat(featuresIn(PublicDataFile.SHIMANE_BOUNDARIES)).isEqualTo(19);
         assertThat(town.jdbc.queryForObject("select count(*) from municipalities", Long.class)).isEqualTo(19);
         assertThat(town.jdbc.queryForList("select name_ja || ' ' || name_en from municipalities where code in ('32204', '32206') order by code",
                 String.class)).containsExactly("益田市 Masuda", "安来市 Yasugi");
@@ -52,9 +58,19 @@ class SampleTownFromRealDataTest {
     }
 
     @Test
+    void everyShelterOfEveryShippedFileLiesInItsTown() throws IOException {
+        for (Town sample : Town.ALL) {
+            assertThat(sheltersInside(sample, Shelter.EMERGENCY_EVACUATION_SITE)).as(sample.emergencySites().resourceName())
+                    .isEqualTo(featuresIn(sample.emergencySites()));
+            assertThat(sheltersInside(sample, Shelter.DESIGNATED_SHELTER)).as(sample.shelters().resourceName())
+                    .isEqualTo(featuresIn(sample.shelters()));
+        }
+        assertThat(town.jdbc.queryForObject("select count(*) from facilities", Long.class)).isEqualTo(36 + 53 + 161 + 105);
+    }
+
+    @Test
     void fillsEveryLayerOfBothTowns() {
         assertThat(firstLoad.loaded()).isTrue();
-        assertThat(firstLoad.realData()).isTrue();
         for (String code : List.of("32204", "32206")) {
             Map<String, Object> perTown = town.jdbc.queryForMap("""
                     select (select count(*) from roads r where r.geom && m.geom) as roads,
@@ -160,18 +176,29 @@ class SampleTownFromRealDataTest {
     void loadingAgainReusesTheTownWithoutDuplicates() {
         LoadReport again = town.loader.load();
         assertThat(again.loaded()).isFalse();
-        assertThat(again.realData()).isTrue();
         assertThat(again.features()).isEqualTo(firstLoad.features());
         assertThat(new LayerSources(town.jdbc).of("roads")).hasSize(1);
     }
 
     @Test
     void loadsTheSameTownIntoEveryDatabase() {
-        SampleTownDatabase other = new SampleTownDatabase(SampleTownDatabase.sharedData());
+        SampleTownDatabase other = new SampleTownDatabase();
         other.loader.load();
         assertThat(other.fingerprint("municipalities", "code")).isEqualTo(town.fingerprint("municipalities", "code"));
         for (String table : LAYERS) {
             assertThat(other.fingerprint(table, "id")).as(table).isEqualTo(town.fingerprint(table, "id"));
+        }
+    }
+
+    private static long sheltersInside(Town of, String kind) {
+        return town.jdbc.queryForObject("""
+                select count(*) from facilities f join municipalities m on m.code = ? and st_covers(m.geom, f.geom)
+                where f.kind = ?""", Long.class, of.code(), kind);
+    }
+
+    private static int featuresIn(PublicDataFile file) throws IOException {
+        try (InputStream in = file.open()) {
+            return new ObjectMapper().readTree(in).get("features").size();
         }
     }
 }
