@@ -34,6 +34,7 @@ addMessages({
   details: { ja: '基本情報', en: 'About this dataset' },
   publisher: { ja: '公開者', en: 'Publisher' },
   licence: { ja: 'ライセンス', en: 'Licence' },
+  provenance: { ja: '出典', en: 'Source' },
   modified: { ja: '更新日', en: 'Modified' },
   tags: { ja: 'タグ', en: 'Tags' },
   links: { ja: 'リンク', en: 'Links' },

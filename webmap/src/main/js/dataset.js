@@ -86,6 +86,8 @@ function details(pkg) {
     ['licence', pkg.license_url
       ? element('a', { href: pkg.license_url, rel: 'license noopener', target: '_blank', text: pkg.license_title || pkg.license_id })
       : pkg.license_title],
+    // Where the data came from, with the attribution lines its sources ask for (in Japanese, as they are to be shown).
+    ['provenance', extra(pkg, 'provenance')],
     ['modified', pkg.metadata_modified ? readableDate(pkg.metadata_modified) : null],
     ['tags', pkg.tags?.length ? element('span', {}, pkg.tags.map((tag) => element('a', {
       class: 'tag', href: `/datasets?tags=${encodeURIComponent(tag.name)}`, text: tag.display_name || tag.name }))) : null],

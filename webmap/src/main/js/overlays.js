@@ -77,10 +77,35 @@ async function tileJson(layerId) {
   }
 }
 
-function attributionOf(layer) {
+/** What a layer asks to be credited with: its licence and the attribution line of each source of its data. */
+function creditsOf(layer) {
   const licence = layer.licence ? `<a href="${escape(layer.licence.url)}" target="_blank" rel="noopener">${escape(label(layer.licence.title))}</a>` : '';
-  const sources = (layer.sources || []).map((s) => escape(s.attribution || label(s.title))).join('; ');
-  return [escape(label(layer.title)), licence, sources].filter(Boolean).join(' · ');
+  const sources = (layer.sources || []).map((s) => escape(s.attribution || label(s.title)));
+  return [licence, ...sources].filter(Boolean);
+}
+
+/**
+ * Keeps a layer's credits in the attribution control while it is on the map, each one separately:
+ * the control counts who asked for a text and shows it once, so that a licence or source line that
+ * several layers share (the boundaries every generated layer is laid out on) appears only once.
+ */
+function credit(map, grid, layer) {
+  let shown = [];
+  const show = () => {
+    shown = creditsOf(layer);
+    shown.forEach((text) => map.attributionControl.addAttribution(text));
+  };
+  const hide = () => {
+    shown.forEach((text) => map.attributionControl.removeAttribution(text));
+    shown = [];
+  };
+  grid.on('add', show).on('remove', hide);
+  onLanguage(() => {
+    if (map.hasLayer(grid)) {
+      hide();
+      show();
+    }
+  });
 }
 
 /**
@@ -107,15 +132,7 @@ export async function createOverlays(map, layers, onFeatureTap) {
       vectorTileLayerStyles: { [layer.id]: drawingStyle(layer, shape) },
     });
     grid.on('click', (e) => onFeatureTap(layer, e.layer.properties || {}, e.latlng));
-    onLanguage(() => relabel(map, grid, attributionOf(layer)));
+    credit(map, grid, layer);
     return { layer, grid, tileJson: json };
   });
-}
-
-/** Replaces a layer's credit, in the attribution control too while the layer is shown. */
-function relabel(map, grid, attribution) {
-  if (map.hasLayer(grid)) {
-    map.attributionControl.removeAttribution(grid.options.attribution).addAttribution(attribution);
-  }
-  grid.options.attribution = attribution;
 }
