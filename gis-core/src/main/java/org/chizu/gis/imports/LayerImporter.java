@@ -126,8 +126,8 @@ public class LayerImporter {
         }
         ImportRejectedException.Context context = hintAtLayout(layer, mapping, problems);
         problems.rejectIfAny(check.checked(), context);
-        mapping.layout().ifPresent(layout -> beforeWriting.accept("read as layout " + layout.id() + " ("
-                + layout.title().bilingual() + ")" + (mapping.detected() ? ", recognised from its columns" : "")));
+        mapping.layout().ifPresent(layout -> beforeWriting.accept("read as layout " + layout.id() + ": "
+                + layout.title().bilingual() + (mapping.detected() ? ", recognised from its columns" : "")));
         List<String> warnings = mapping.droppedColumnWarnings();
         warnings.forEach(beforeWriting);
         List<Map<String, Object>> preview = request.dryRun() ? staging.preview(srid, PREVIEW_ROWS) : List.of();
