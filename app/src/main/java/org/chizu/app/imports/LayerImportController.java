@@ -50,6 +50,10 @@ class LayerImportController {
      * @param axisOrder north-east or east-north: which of a CSV file's x/y columns holds the northing,
      *                  when the column names do not tell (X座標/Y座標 in a plane rectangular zone are
      *                  north-east, plain x/y east-north)
+     * @param layout    the file layout to read the file with (gsi-emergency-evacuation-sites …), when
+     *                  it is not to be recognised from the columns
+     * @param dryRun    true to check and map everything and answer with the first rows as they
+     *                  would be stored, writing nothing
      */
     @PostMapping(path = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(@PathVariable String id,
@@ -59,7 +63,9 @@ class LayerImportController {
                             @RequestParam(required = false) String mode,
                             @RequestParam(required = false) String format,
                             @RequestParam(required = false) String table,
-                            @RequestParam(name = "axis-order", required = false) String axisOrder) throws IOException {
+                            @RequestParam(name = "axis-order", required = false) String axisOrder,
+                            @RequestParam(required = false) String layout,
+                            @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun) throws IOException {
         registry.require(id, audience.get());
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? UNNAMED_UPLOAD : Path.of(file.getOriginalFilename()).getFileName().toString();
@@ -69,7 +75,9 @@ class LayerImportController {
                 .withEncoding(encoding == null ? null : TextEncoding.named(encoding))
                 .withMode(mode == null ? Mode.APPEND : Mode.named(mode))
                 .withTable(table)
-                .withAxisOrder(axisOrder == null ? null : AxisOrder.named(axisOrder));
+                .withAxisOrder(axisOrder == null ? null : AxisOrder.named(axisOrder))
+                .withLayout(layout)
+                .withDryRun(dryRun);
         // A GeoPackage is an SQLite database and must be opened from a file; the others are read from one too.
         Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
         try {

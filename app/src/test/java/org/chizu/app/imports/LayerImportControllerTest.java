@@ -154,4 +154,49 @@ class LayerImportControllerTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aDryRunAnswersWithTheRecognisedLayoutTheMappingAndTheFirstRowsAndWritesNothing() throws Exception {
+        MockMultipartFile sites = new MockMultipartFile("file", "32000_2.csv", "text/csv", """
+                NO,共通ID,施設・場所名,住所,洪水,崖崩れ、土石流及び地滑り,高潮,地震,津波,大規模な火事,内水氾濫,火山現象,指定避難所との住所同一,緯度,経度,備考
+                83688,E3220400001201,益田中学校,島根県益田市栄町14-6,1,1,,1,,1,1,,1,34.67454,131.834324,
+                """.getBytes(StandardCharsets.UTF_8));
+        int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+        http.perform(multipart("/api/layers/facilities/import").file(sites).param("dry-run", "true").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dryRun").value(true))
+                .andExpect(jsonPath("$.imported").value(0))
+                .andExpect(jsonPath("$.layout.id").value("gsi-emergency-evacuation-sites"))
+                .andExpect(jsonPath("$.layout.detected").value(true))
+                .andExpect(jsonPath("$.columns[?(@.column == '崖崩れ、土石流及び地滑り')].attribute").value("for_landslide"))
+                .andExpect(jsonPath("$.preview[0].kind").value("emergency_evacuation_site"))
+                .andExpect(jsonPath("$.preview[0].for_landslide").value(true))
+                .andExpect(jsonPath("$.preview[0].for_storm_surge").value(false));
+
+        assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aRefusalSaysTheSameProblemOnceWithTheCountTheIgnoredColumnsAndTheLayoutTheFileResembles() throws Exception {
+        MockMultipartFile sites = new MockMultipartFile("file", "sites.csv", "text/csv", """
+                NO,施設・場所名,住所,洪水,崖崩れ、土石流及び地滑り,高潮,地震,津波,大規模な火事,内水氾濫,火山現象,緯度,経度,備考
+                1,益田中学校,島根県益田市栄町14-6,1,1,,1,,1,1,,34.67454,131.834324,
+                2,高津川河川敷,島根県益田市高津町,,,,1,,1,,,34.680,131.825,
+                """.getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(sites).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.problemCount").value(4))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[1].field").value("name"))
+                .andExpect(jsonPath("$.errors[1].count").value(2))
+                .andExpect(jsonPath("$.summary[1]").value(startsWith("all 2 features: no value for `name`; the file has 施設・場所名 — is this")))
+                .andExpect(jsonPath("$.suggestedLayout").value("gsi-emergency-evacuation-sites"))
+                .andExpect(jsonPath("$.ignoredColumns[0]").value("NO"))
+                .andExpect(jsonPath("$.detail").value(startsWith("The file was not imported into layer 'facilities': 4 problems: all 2 features: no value for `kind`")));
+    }
 }

@@ -11,7 +11,8 @@ import org.chizu.gis.layer.GeometryKind;
 import org.chizu.gis.layer.Layer;
 
 /**
- * Checks a source feature against its layer's declaration: a geometry of the layer's kind, and
+ * Checks a source feature against its layer's declaration, its fields mapped as
+ * {@link AttributeMapping} says: a geometry of the layer's kind, and
  * for every attribute a value of its type, present when required, among the allowed values (given
  * as the value or as its Japanese or English label). What
  * needs PostGIS (geometry validity, the database's own rules) is checked later, on the staged rows.
@@ -22,6 +23,7 @@ final class FeatureCheck {
 
     private final Layer layer;
     private final AttributeMapping mapping;
+    private int checked;
 
     FeatureCheck(Layer layer, AttributeMapping mapping) {
         this.layer = layer;
@@ -34,11 +36,13 @@ final class FeatureCheck {
      * Every problem found is reported.
      */
     Optional<List<Object>> check(SourceFeature feature, ImportProblems problems) {
+        checked++;
+        mapping.columnsSeen(feature.properties().keySet());
         Map<Attribute, String> fieldOf = new HashMap<>();
-        Map<Attribute, Object> raw = new HashMap<>();
+        Map<Attribute, Object> raw = new HashMap<>(mapping.constants());
         feature.properties().forEach((field, value) -> mapping.attributeFor(field).ifPresent(attribute -> {
             fieldOf.put(attribute, field);
-            raw.put(attribute, value);
+            raw.put(attribute, mapping.value(field, value));
         }));
         List<Object> values = new ArrayList<>(layer.attributes().size());
         for (Attribute attribute : layer.attributes()) {
@@ -50,6 +54,11 @@ final class FeatureCheck {
             }
         }
         return geometryFits(feature, problems) ? Optional.of(values) : Optional.empty();
+    }
+
+    /** How many features were checked. */
+    int checked() {
+        return checked;
     }
 
     /** Japanese files often hold an allowed value's label (国道) rather than the value (national). */

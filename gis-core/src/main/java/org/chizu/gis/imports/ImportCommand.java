@@ -32,13 +32,14 @@ class ImportCommand implements ChizuCommand {
     @Override
     public String usage() {
         return "import FILE --layer ID [--srs EPSG:N] [--encoding UTF-8|Shift_JIS] [--replace] "
-                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE] [--axis-order north-east|east-north]";
+                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE] [--axis-order north-east|east-north] "
+                + "[--layout ID] [--dry-run]";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out) throws Exception {
-        CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table", "axis-order"),
-                Set.of("replace"));
+        CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table", "axis-order",
+                "layout"), Set.of("replace", "dry-run"));
         if (args.positional().size() != 1) {
             throw new IllegalArgumentException("give exactly one file to import");
         }
@@ -52,8 +53,14 @@ class ImportCommand implements ChizuCommand {
                 .withEncoding(args.option("encoding").map(TextEncoding::named).orElse(null))
                 .withMode(args.flag("replace") ? Mode.REPLACE : Mode.APPEND)
                 .withTable(args.option("table").orElse(null))
-                .withAxisOrder(args.option("axis-order").map(AxisOrder::named).orElse(null));
-        ImportResult result = importer.importFile(request, file);
+                .withAxisOrder(args.option("axis-order").map(AxisOrder::named).orElse(null))
+                .withLayout(args.option("layout").orElse(null))
+                .withDryRun(args.flag("dry-run"));
+        ImportResult result = importer.importFile(request, file, out::println);
+        if (result.dryRun()) {
+            printDryRun(result, out);
+            return 0;
+        }
         out.println("imported " + result.imported() + " feature" + (result.imported() == 1 ? "" : "s") + " into "
                 + result.layerId() + " (from EPSG:" + result.sourceSrid()
                 + (result.encoding() == null ? "" : ", read as " + result.encoding()) + ")"
@@ -65,5 +72,19 @@ class ImportCommand implements ChizuCommand {
             out.println("ignored fields that match no attribute: " + String.join(", ", result.ignoredFields()));
         }
         return 0;
+    }
+
+    private static void printDryRun(ImportResult result, PrintStream out) {
+        out.println("dry run: " + result.features() + " feature" + (result.features() == 1 ? "" : "s") + " would go into "
+                + result.layerId() + " (from EPSG:" + result.sourceSrid()
+                + (result.encoding() == null ? "" : ", read as " + result.encoding()) + "); nothing was written");
+        out.println("columns:");
+        for (ImportResult.ColumnUse use : result.columns()) {
+            out.println("  " + (use.column() == null ? "(layout)" : use.column()) + " → "
+                    + (use.attribute() == null ? "not imported" : use.attribute())
+                    + (use.note() == null ? "" : " (" + use.note() + ")"));
+        }
+        out.println("first rows as they would be stored:");
+        result.preview().forEach(row -> out.println("  " + row));
     }
 }

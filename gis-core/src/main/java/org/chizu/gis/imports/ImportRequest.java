@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param table      the GeoPackage feature table to read, or null for the first one
  * @param axisOrder  which of a CSV file's x/y columns holds the northing, or null to tell it from the
  *                   column names (see {@link AxisOrder}); only for CSV x/y columns
+ * @param layout     the id of the file layout to read the file with ({@code layouts/*.yml}), or null
+ *                   to recognise one of the layer's layouts from the file's columns, if any
+ * @param dryRun     whether to check and map everything and show the first rows as they would be
+ *                   stored, writing nothing
  */
 public record ImportRequest(String layerId, String fileName, Format format, Integer sourceSrid,
-                            Charset encoding, Mode mode, String table, AxisOrder axisOrder) {
+                            Charset encoding, Mode mode, String table, AxisOrder axisOrder, String layout, boolean dryRun) {
 
     public ImportRequest {
         Objects.requireNonNull(layerId, "layer id");
@@ -33,31 +37,39 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
 
     /** Imports the file into the layer with every setting at its default. */
     public static ImportRequest of(String layerId, String fileName) {
-        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null, null);
+        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null, null, null, false);
     }
 
     public ImportRequest withFormat(Format format) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     public ImportRequest withSourceSrid(Integer sourceSrid) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     public ImportRequest withEncoding(Charset encoding) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     public ImportRequest withMode(Mode mode) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     public ImportRequest withTable(String table) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     public ImportRequest withAxisOrder(AxisOrder axisOrder) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+    }
+
+    public ImportRequest withLayout(String layout) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+    }
+
+    public ImportRequest withDryRun(boolean dryRun) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
     }
 
     /** The format given, or the one the file name's extension stands for. */

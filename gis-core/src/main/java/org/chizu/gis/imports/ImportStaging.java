@@ -4,7 +4,9 @@ import static org.chizu.gis.layer.SqlIdentifiers.quote;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,7 @@ final class ImportStaging {
     private final String invalidGeometriesSql;
     private final String outsideLongitudeLatitudeSql;
     private final String swappedAxesSql;
+    private final String previewSql;
     // Two dimensions: the layers store none, and a file's heights would not fit their columns.
     private final WKBWriter wkb = new WKBWriter(2);
     private final List<Object[]> batch = new ArrayList<>();
@@ -86,6 +89,11 @@ final class ImportStaging {
                 from placed, japan
                 where not ST_Intersects(as_read, box) and ST_Intersects(swapped, box)
                 order by source_number""".formatted(CrsCode.JGD2011);
+        previewSql = """
+                select %s%sST_AsText(ST_Transform(ST_SetSRID(source_geom, ?), ?), 7) as geometry
+                from chizu_import
+                order by source_number
+                limit ?""".formatted(columns, columns.isEmpty() ? "" : ", ");
         String transformed = "ST_Transform(ST_SetSRID(source_geom, ?), ?)";
         moveSql = """
                 with moved as (
@@ -130,6 +138,22 @@ final class ImportStaging {
     /** How many features were staged. */
     int count() {
         return staged;
+    }
+
+    /**
+     * The first staged rows as they would be stored: each attribute's value (dates as ISO text) and
+     * the geometry as WKT in the layer's coordinate system.
+     */
+    List<Map<String, Object>> preview(int sourceSrid, int rows) {
+        return jdbc.query(previewSql, (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (Attribute attribute : layer.attributes()) {
+                Object value = rs.getObject(attribute.name());
+                row.put(attribute.name(), value instanceof java.sql.Date date ? date.toLocalDate().toString() : value);
+            }
+            row.put(FeatureCheck.GEOMETRY_FIELD, rs.getString("geometry"));
+            return row;
+        }, sourceSrid, layer.geometry().srid(), rows);
     }
 
     /** Reports every staged geometry that PostGIS finds invalid, with its reason. */

@@ -3,7 +3,10 @@ package org.chizu.gis.imports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.chizu.gis.crs.Crs;
 import org.chizu.gis.crs.PostgisCrs;
@@ -26,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * geometries and transforms them into the layer's coordinate system. Any problem rolls the whole
  * transaction back and is reported with its line or feature number and field, so a rejected file
  * leaves the layer exactly as it was. A commit is announced as a {@link LayerDataChanged} to every
- * Chizu process on the database ({@link LayerChanges}).
+ * Chizu process on the database ({@link LayerChanges}). A file in a known layout ({@link SourceLayouts}:
+ * the GSI shelter lists, 国土数値情報 A33 and A31a …) is mapped as the layout declares; a dry run
+ * does everything but commit and shows the first rows as they would be stored.
  */
 @Service
 public class LayerImporter {
@@ -36,9 +41,14 @@ public class LayerImporter {
     private final TransactionTemplate transactions;
     private final PostgisCrs crs;
     private final LayerChanges changes;
+    private final SourceLayouts layouts;
+
+    /** How many rows a dry run shows. */
+    static final int PREVIEW_ROWS = 5;
 
     public LayerImporter(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transactions, PostgisCrs crs,
-                         LayerChanges changes) {
+                         LayerChanges changes, SourceLayouts layouts) {
+        this.layouts = layouts;
         this.registry = registry;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -52,23 +62,36 @@ public class LayerImporter {
      *
      * @throws ImportRejectedException  when anything in the file is wrong; nothing was imported
      * @throws UnknownLayerException    when the layer does not exist
-     * @throws IllegalArgumentException when the format cannot be told from the file name
+     * @throws IllegalArgumentException when the format cannot be told from the file name, or the layout asked for is unknown
      * @throws IOException              when the file cannot be read
      */
     public ImportResult importFile(ImportRequest request, Path file) throws IOException {
+        return importFile(request, file, notice -> {
+        });
+    }
+
+    /**
+     * Imports the file as {@link #importFile(ImportRequest, Path)} does, and before writing anything
+     * into the layer says which layout it recognised and which columns it drops that an attribute
+     * could hold or the layout does not account for, one sentence at a time.
+     */
+    public ImportResult importFile(ImportRequest request, Path file, Consumer<String> beforeWriting) throws IOException {
         Layer layer = registry.find(request.layerId()).orElseThrow(() -> new UnknownLayerException(request.layerId()));
         FeatureReader reader = readerFor(request.effectiveFormat());
+        SourceLayout requested = request.layout() == null ? null : layouts.named(request.layout());
         try {
-            return transactions.execute(transaction -> importInTransaction(layer, request, reader, file, transaction));
+            return transactions.execute(transaction -> importInTransaction(layer, request, reader, file, requested,
+                    beforeWriting, transaction));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
     private ImportResult importInTransaction(Layer layer, ImportRequest request, FeatureReader reader, Path file,
+                                             SourceLayout requested, Consumer<String> beforeWriting,
                                              TransactionStatus transaction) {
         ImportProblems problems = new ImportProblems(layer.id());
-        AttributeMapping mapping = new AttributeMapping(layer.attributes());
+        AttributeMapping mapping = new AttributeMapping(layer, layouts, requested);
         FeatureCheck check = new FeatureCheck(layer, mapping);
         ImportStaging staging = new ImportStaging(jdbc, layer);
         SourceDescription source;
@@ -83,7 +106,7 @@ public class LayerImporter {
             problems.add(InputProblem.ofFile("axis order " + request.axisOrder() + " is only for a CSV file's x/y columns; "
                     + "GeoJSON and GeoPackage coordinates are easting (longitude) first by their format"));
         }
-        mapping.clashes().forEach(clash -> problems.add(InputProblem.ofFile(clash)));
+        mapping.problems().forEach(problem -> problems.add(InputProblem.ofFile(problem)));
         if (staging.count() == 0 && !problems.any()) {
             problems.add(InputProblem.ofFile("the file holds no features"));
         }
@@ -101,13 +124,44 @@ public class LayerImporter {
             sourceCrs.filter(projected -> !projected.geographic())
                     .ifPresent(projected -> staging.reportSwappedAxes(projected, source.xyOrder(), transaction, problems));
         }
-        problems.rejectIfAny();
+        ImportRejectedException.Context context = hintAtLayout(layer, mapping, problems);
+        problems.rejectIfAny(check.checked(), context);
+        mapping.layout().ifPresent(layout -> beforeWriting.accept("read as layout " + layout.id() + ": "
+                + layout.title().bilingual() + (mapping.detected() ? ", recognised from its columns" : "")));
+        List<String> warnings = mapping.droppedColumnWarnings();
+        warnings.forEach(beforeWriting);
+        List<Map<String, Object>> preview = request.dryRun() ? staging.preview(srid, PREVIEW_ROWS) : List.of();
         MovedFeatures moved = staging.moveIntoLayer(srid, request.mode() == Mode.REPLACE, transaction, problems);
-        problems.rejectIfAny();
-        changes.publishOnCommit(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
-                : new LayerDataChanged(layer.id(), moved.bounds()));
-        return new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields(),
-                source.assumedAxisOrder());
+        problems.rejectIfAny(check.checked(), context);
+        if (request.dryRun()) {
+            transaction.setRollbackOnly();
+        } else {
+            changes.publishOnCommit(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
+                    : new LayerDataChanged(layer.id(), moved.bounds()));
+        }
+        return new ImportResult(layer.id(), request.dryRun() ? 0 : moved.count(), srid, source.encoding(), mapping.ignoredFields(),
+                source.assumedAxisOrder(),
+                mapping.layout().map(l -> new ImportResult.LayoutUsed(l.id(), l.title(), l.spec(), mapping.detected())).orElse(null),
+                mapping.columnUses(), warnings, request.dryRun(), check.checked(), preview);
+    }
+
+    /**
+     * When no layout was used but the file resembles one of the layer's, says so at each attribute
+     * the file leaves empty that the layout would fill, naming the column it would take.
+     */
+    private ImportRejectedException.Context hintAtLayout(Layer layer, AttributeMapping mapping, ImportProblems problems) {
+        Optional<SourceLayout> closest = mapping.layout().isPresent() ? Optional.empty()
+                : layouts.closest(layer.id(), mapping.columns());
+        closest.ifPresent(layout -> {
+            String question = " — is this " + layout.title().ja() + " (" + layout.title().en() + ")? Import it with --layout "
+                    + layout.id() + " (layout=" + layout.id() + " over HTTP)";
+            mapping.columns().forEach(column -> layout.column(column).ifPresent(c ->
+                    problems.hint(c.attribute(), "the file has " + column + question)));
+            layout.constants().keySet().forEach(attribute ->
+                    problems.hint(attribute, "layout " + layout.id() + " sets it" + question));
+        });
+        return new ImportRejectedException.Context(mapping.layout().map(SourceLayout::id).orElse(null),
+                closest.map(SourceLayout::id).orElse(null), mapping.ignoredFields());
     }
 
     private static FeatureReader readerFor(ImportRequest.Format format) {

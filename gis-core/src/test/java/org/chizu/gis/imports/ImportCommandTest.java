@@ -70,4 +70,29 @@ class ImportCommandTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown axis order 'xy': use north-east");
     }
+
+    @Test
+    void aDryRunSaysWhichLayoutItRecognisedAndShowsTheMappingAndTheFirstRowsWritingNothing(@TempDir Path folder) throws Exception {
+        Path sites = Files.writeString(folder.resolve("32000_2.csv"), """
+                NO,共通ID,施設・場所名,住所,洪水,崖崩れ、土石流及び地滑り,高潮,地震,津波,大規模な火事,内水氾濫,火山現象,指定避難所との住所同一,緯度,経度,備考
+                83688,E3220400001201,益田中学校　（グラウンド）,島根県益田市栄町14-6,1,1,,1,,1,1,,1,34.67454,131.834324,
+                """);
+        int before = fixture.count("facilities");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exitCode = command.run(List.of(sites.toString(), "--layer", "facilities", "--dry-run"),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isZero();
+        assertThat(fixture.count("facilities")).isEqualTo(before);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("read as layout gsi-emergency-evacuation-sites: 国土地理院 指定緊急避難場所データ "
+                        + "(GSI designated emergency evacuation sites), recognised from its columns\n"
+                        + "dry run: 1 feature would go into facilities (from EPSG:6668, read as UTF-8); nothing was written\n"
+                        + "columns:\n")
+                .contains("  崖崩れ、土石流及び地滑り → for_landslide\n")
+                .contains("  NO → not imported (国土地理院の通し番号")
+                .contains("  (layout) → kind (set to emergency_evacuation_site by layout gsi-emergency-evacuation-sites)\n")
+                .contains("first rows as they would be stored:\n  {kind=emergency_evacuation_site, name=益田中学校　（グラウンド）");
+    }
 }

@@ -33,7 +33,8 @@ final class ImportFixture {
         jdbc = new JdbcTemplate(database);
         LayerRegistry registry = new LayerRegistry(new LayerDeclarations(new LayerProperties(null)), jdbc);
         importer = new LayerImporter(registry, jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)),
-                new PostgisCrs(jdbc), new LayerChanges(jdbc, event -> published.add((LayerDataChanged) event), true));
+                new PostgisCrs(jdbc), new LayerChanges(jdbc, event -> published.add((LayerDataChanged) event), true),
+                new SourceLayouts());
     }
 
     /** A file under src/test/resources/imports. */
