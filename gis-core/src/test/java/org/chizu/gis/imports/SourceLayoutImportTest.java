@@ -50,9 +50,9 @@ class SourceLayoutImportTest {
     }
 
     /** The real GSI files of Masuda (322041) and Yasugi (322067): where ./chizu test says, else ../shared/data. */
+    /** The real GSI files the project ships for its sample town (read as files: gis-core cannot depend on sample-town). */
     static Path shelterFile(String name) {
-        String configured = System.getenv("CHIZU_SHARED_DATA");
-        return (configured != null ? Path.of(configured) : Path.of("../../shared/data")).resolve("shelters").resolve(name);
+        return Path.of("../sample-town/src/main/resources/sample-town/shelters").resolve(name);
     }
 
     @ParameterizedTest
