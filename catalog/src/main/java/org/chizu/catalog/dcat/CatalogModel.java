@@ -313,7 +313,8 @@ public class CatalogModel {
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
         entry.modified().flatMap(version -> openData.builtFile(layer, version, format.download())).ifPresent(built -> distribution
                 .addLiteral(BYTE_SIZE, model.createTypedLiteral(Long.toString(built.size()), XSDDatatype.XSDnonNegativeInteger))
-                .addProperty(CHECKSUM_LINK, model.createResource(CHECKSUM)
+                // Named, not blank: a harvester merging the catalog page and the dataset's document must see one checksum.
+                .addProperty(CHECKSUM_LINK, model.createResource(distribution.getURI() + "#checksum", CHECKSUM)
                         .addProperty(ALGORITHM, model.createResource(SHA_256, CHECKSUM_ALGORITHM))
                         .addLiteral(CHECKSUM_VALUE, model.createTypedLiteral(built.sha256(), XSDDatatype.XSDhexBinary))));
         return distribution;

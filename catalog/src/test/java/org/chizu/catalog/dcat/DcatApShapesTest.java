@@ -48,6 +48,8 @@ class DcatApShapesTest extends RunningCatalog {
 
     @Test
     void theExtentIsLeftToDcatBboxAndTheChecksumAlgorithmIsAnSpdxChecksumAlgorithm() throws Exception {
+        // The vocabulary shapes also want the algorithm's IRI to match "^https://spdx.org/rdf/terms", which no
+        // SPDX term does (SPDX's namespace is http://spdx.org/rdf/terms#), so they are reported, not enforced.
         Model data = catalogAndDatasets();
         assertThat(data.listStatements(null, ResourceFactory.createProperty("http://www.w3.org/ns/locn#", "geometry"), (RDFNode) null).toList())
                 .as("no geometry literal on a dct:Location").isEmpty();
@@ -56,9 +58,6 @@ class DcatApShapesTest extends RunningCatalog {
         List<RDFNode> algorithms = data.listObjectsOfProperty(Vocabulary.ALGORITHM).toList();
         assertThat(algorithms).isNotEmpty().allMatch(algorithm -> algorithm.asResource()
                 .hasProperty(RDF.type, ResourceFactory.createResource("http://spdx.org/rdf/terms#ChecksumAlgorithm")));
-        ValidationReport vocabularies = validate(data, "dcat-ap-3.0.1-mdr-vocabularies.shape.ttl");
-        assertThat(vocabularies.getEntries()).as(describe(vocabularies))
-                .noneMatch(e -> String.valueOf(e.resultPath()).contains("algorithm"));
     }
 
     /**
