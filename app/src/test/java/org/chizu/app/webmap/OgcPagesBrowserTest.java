@@ -94,8 +94,8 @@ class OgcPagesBrowserTest {
             assertThat(browser.executeScript("return document.contentType")).as(page.getKey()).isEqualTo("text/html");
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page.getKey()).contains(page.getValue());
             assertThat(browser.getTitle()).as(page.getKey()).contains(page.getValue());
-            assertThat(browser.findElements(By.cssSelector("a[rel=alternate][type*=json]"))).as(page.getKey() + " links its JSON").isNotEmpty();
-            chromium.screenshot("ogc" + page.getKey().replace('/', '-').replace(".html", "") + ".png");
+            assertThat(browser.findElements(By.cssSelector("a[rel~=alternate][type*=json]"))).as(page.getKey() + " links its JSON").isNotEmpty();
+            chromium.screenshot(page.getKey().substring(1).replace('/', '-').replace(".html", "") + ".png");
         }
     }
 

@@ -47,7 +47,7 @@ final class OgcRootHtml {
     /** Every operation of the OpenAPI document: path, operationId and summary. */
     @SuppressWarnings("unchecked")
     static String api(Map<String, Object> document) {
-        StringBuilder body = new StringBuilder("<p><a rel=\"service-desc\" type=\"" + escape(OgcApiRoot.OPENAPI)
+        StringBuilder body = new StringBuilder("<p><a rel=\"alternate service-desc\" type=\"" + escape(OgcApiRoot.OPENAPI)
                 + "\" href=\"/ogc/api\">OpenAPI 3.0 (JSON)</a></p>\n<table>\n<tr><th>パス<br><small>Path</small></th>"
                 + "<th>操作<br><small>operationId</small></th><th>内容<br><small>What</small></th></tr>\n");
         ((Map<String, Object>) document.get("paths")).forEach((path, item) -> {
