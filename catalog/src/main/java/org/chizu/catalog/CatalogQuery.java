@@ -29,15 +29,17 @@ import java.util.regex.Pattern;
  * ({@code metadata_modified:[2026-01-01T00:00:00Z TO *]}, as CKAN harvesters send);
  * <li>{@code modified_since}: an ISO date or date-time; datasets whose data changed then or later;
  * <li>{@code ext_bbox}: {@code minx,miny,maxx,maxy} in WGS 84 longitude/latitude, as
- * ckanext-spatial reads it; datasets whose extent intersects the box.
+ * ckanext-spatial reads it; datasets whose extent intersects the box. A minx larger than maxx is a box
+ * across the antimeridian, as OGC API – Features defines it.
  * </ul>
  * All terms must hold. A value is quoted when it holds spaces ({@code res_format:"OGC API - Features"}).
  *
  * @param terms      the conditions on fields and text
- * @param bbox       the area the dataset's extent must intersect, if any
+ * @param bbox       the area the dataset's extent must intersect: one box, or its two halves when it
+ *                   crosses the antimeridian; empty for anywhere
  * @param parameters the parameters as given (blank ones left out), to carry into paging links
  */
-public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, String> parameters) {
+public record CatalogQuery(List<Term> terms, List<Extent> bbox, Map<String, String> parameters) {
 
     /** The parameters a search reads, in the order paging links repeat them. */
     public static final List<String> PARAMETERS = List.of("q", "fq", "modified_since", "ext_bbox");
@@ -82,7 +84,7 @@ public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, 
         Optional.ofNullable(given.get("fq")).ifPresent(fq -> terms.addAll(terms("fq", fq, false)));
         Optional.ofNullable(given.get("modified_since")).ifPresent(since -> terms.add(new TimeRange(
                 SearchField.METADATA_MODIFIED, Optional.of(time("modified_since", since)), Optional.empty())));
-        Optional<Extent> bbox = Optional.ofNullable(given.get("ext_bbox")).map(CatalogQuery::bbox);
+        List<Extent> bbox = Optional.ofNullable(given.get("ext_bbox")).map(CatalogQuery::bbox).orElse(List.of());
         return new CatalogQuery(terms, bbox, given);
     }
 
@@ -153,7 +155,7 @@ public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, 
     }
 
     /** ckanext-spatial's {@code ext_bbox}: four numbers, west, south, east, north, in longitude/latitude. */
-    private static Extent bbox(String text) {
+    private static List<Extent> bbox(String text) {
         String usage = "Wrong bounding box provided; use minx,miny,maxx,maxy in WGS 84 longitude/latitude, e.g. 131.7,34.6,131.9,34.7";
         String[] parts = text.split(",");
         if (parts.length != 4) {
@@ -169,9 +171,10 @@ public record CatalogQuery(List<Term> terms, Optional<Extent> bbox, Map<String, 
         }
         // The comparisons are false for NaN, so these also refuse values that are not numbers.
         boolean onEarth = Math.abs(v[0]) <= 180 && Math.abs(v[2]) <= 180 && Math.abs(v[1]) <= 90 && Math.abs(v[3]) <= 90;
-        if (!onEarth || v[0] > v[2] || v[1] > v[3]) {
+        if (!onEarth || v[1] > v[3]) {
             throw new InvalidSearchException("ext_bbox", usage);
         }
-        return new Extent(v[0], v[1], v[2], v[3]);
+        return v[0] <= v[2] ? List.of(new Extent(v[0], v[1], v[2], v[3]))
+                : List.of(new Extent(v[0], v[1], 180, v[3]), new Extent(-180, v[1], v[2], v[3]));
     }
 }

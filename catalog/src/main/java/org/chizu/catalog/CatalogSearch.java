@@ -97,7 +97,8 @@ public class CatalogSearch {
     }
 
     private boolean matches(CatalogEntry entry, CatalogQuery query) {
-        if (query.bbox().isPresent() && !entry.extent().map(extent -> intersects(extent, query.bbox().get())).orElse(false)) {
+        if (!query.bbox().isEmpty() && !entry.extent()
+                .map(extent -> query.bbox().stream().anyMatch(box -> intersects(extent, box))).orElse(false)) {
             return false;
         }
         for (CatalogQuery.Term term : query.terms()) {

@@ -161,6 +161,37 @@ class Open311Test {
     }
 
     @Test
+    void jsonWritesEveryIdAsAStringAndEveryOtherFieldInTheTypeTheSpecificationGivesIt() throws Exception {
+        HttpResponse<String> created = post("/open311/v2/requests.json", form(Map.of("api_key", apiKey, "service_code", "pothole",
+                "lat", "34.67138", "long", "131.8430", "description", "穴があります")));
+        String token = json.readTree(created.body()).get(0).path("token").asText();
+        long id = Long.parseLong(acceptByToken(token));
+        triage.changeStatus(id, ReportStatus.ACKNOWLEDGED, "確認しました。", "tanaka");
+
+        JsonNode request = json.readTree(get("/open311/v2/requests/" + id + ".json?extensions=true").body()).get(0);
+        assertThat(request.get("service_request_id").isTextual()).as(request.toString()).isTrue();
+        assertThat(request.get("service_request_id").asText()).isEqualTo(String.valueOf(id));
+        assertThat(request.get("service_code").isTextual()).isTrue();
+        assertThat(request.get("lat").isNumber()).isTrue();
+        assertThat(request.get("long").isNumber()).isTrue();
+        assertThat(request.get("requested_datetime").isTextual()).isTrue();
+        assertThat(json.readTree(get("/open311/v2/tokens/" + token + ".json").body()).get(0).get("service_request_id").isTextual()).isTrue();
+        JsonNode update = json.readTree(get("/open311/v2/servicerequestupdates.json").body()).get(0);
+        assertThat(update.get("update_id").isTextual()).as(update.toString()).isTrue();
+        assertThat(update.get("service_request_id").isTextual()).isTrue();
+
+        JsonNode service = json.readTree(get("/open311/v2/services.json").body()).get(0);
+        assertThat(service.get("service_code").isTextual()).isTrue();
+        assertThat(service.get("metadata").isBoolean()).isTrue();
+        assertThat(service.get("keywords").isTextual()).as("a comma-separated list").isTrue();
+        JsonNode attribute = json.readTree(get("/open311/v2/services/pothole.json").body()).get("attributes").get(0);
+        assertThat(attribute.get("variable").isBoolean()).isTrue();
+        assertThat(attribute.get("required").isBoolean()).isTrue();
+        assertThat(attribute.get("order").isInt()).isTrue();
+        assertThat(attribute.get("code").isTextual()).isTrue();
+    }
+
+    @Test
     void pagesSplitTheListAndTheDefaultsAreTheLast90DaysAndAtMost1000() throws Exception {
         long first = filedAndAccepted("guardrail", "曲がっています", Map.of());
         long second = filedAndAccepted("guardrail", "外れています", Map.of());

@@ -149,7 +149,7 @@ public class CatalogModel {
     private Model newModel() {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefix("dcat", DCAT).setNsPrefix("dct", DCT).setNsPrefix("foaf", FOAF).setNsPrefix("vcard", VCARD)
-                .setNsPrefix("locn", LOCN).setNsPrefix("gsp", GSP).setNsPrefix("adms", ADMS)
+                .setNsPrefix("gsp", GSP).setNsPrefix("adms", ADMS)
                 .setNsPrefix("hydra", HYDRA).setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", XSD)
                 .setNsPrefix("skos", SKOS).setNsPrefix("spdx", SPDX);
         return model;
@@ -247,7 +247,9 @@ public class CatalogModel {
         }
         entry.extent().ifPresent(extent -> {
             Literal wkt = model.createTypedLiteral(extent.wkt(), TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL));
-            dataset.addProperty(SPATIAL, model.createResource(LOCATION).addLiteral(BBOX, wkt).addLiteral(GEOMETRY, wkt));
+            // The extent is a box, so dcat:bbox says all of it. No locn:geometry: GeoDCAT-AP would have it a
+            // locn:Geometry node, which DCAT-AP 3.0.1's own shapes refuse (they want a literal there).
+            dataset.addProperty(SPATIAL, model.createResource(LOCATION).addLiteral(BBOX, wkt));
         });
         entry.issued().ifPresent(time -> dataset.addLiteral(ISSUED, dateTime(model, time)));
         entry.modified().ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
@@ -311,8 +313,9 @@ public class CatalogModel {
         format.ianaUri().ifPresent(iana -> distribution.addProperty(MEDIA_TYPE_LINK, model.createResource(iana, MEDIA_TYPE)));
         entry.modified().flatMap(version -> openData.builtFile(layer, version, format.download())).ifPresent(built -> distribution
                 .addLiteral(BYTE_SIZE, model.createTypedLiteral(Long.toString(built.size()), XSDDatatype.XSDnonNegativeInteger))
-                .addProperty(CHECKSUM_LINK, model.createResource(CHECKSUM)
-                        .addProperty(ALGORITHM, model.createResource(SHA_256))
+                // Named, not blank: a harvester merging the catalog page and the dataset's document must see one checksum.
+                .addProperty(CHECKSUM_LINK, model.createResource(distribution.getURI() + "#checksum", CHECKSUM)
+                        .addProperty(ALGORITHM, model.createResource(SHA_256, CHECKSUM_ALGORITHM))
                         .addLiteral(CHECKSUM_VALUE, model.createTypedLiteral(built.sha256(), XSDDatatype.XSDhexBinary))));
         return distribution;
     }

@@ -4,14 +4,13 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
-/** The terms of DCAT, Dublin Core, FOAF, vCard, LOCN, GeoSPARQL, ADMS, SKOS, SPDX and Hydra that the catalog writes. */
+/** The terms of DCAT, Dublin Core, FOAF, vCard, GeoSPARQL, ADMS, SKOS, SPDX and Hydra that the catalog writes. */
 public final class Vocabulary {
 
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String DCT = "http://purl.org/dc/terms/";
     static final String FOAF = "http://xmlns.com/foaf/0.1/";
     static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
-    static final String LOCN = "http://www.w3.org/ns/locn#";
     static final String GSP = "http://www.opengis.net/ont/geosparql#";
     static final String ADMS = "http://www.w3.org/ns/adms#";
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
@@ -39,6 +38,7 @@ public final class Vocabulary {
     static final Resource RIGHTS_STATEMENT = type(DCT, "RightsStatement");
     static final Resource PERIOD_OF_TIME = type(DCT, "PeriodOfTime");
     static final Resource CHECKSUM = type(SPDX, "Checksum");
+    static final Resource CHECKSUM_ALGORITHM = type(SPDX, "ChecksumAlgorithm");
     static final Resource LINGUISTIC_SYSTEM = type(DCT, "LinguisticSystem");
     static final Resource PAGED_COLLECTION = type(HYDRA, "PagedCollection");
 
@@ -80,7 +80,6 @@ public final class Vocabulary {
     static final Property SERVES_DATASET = property(DCAT, "servesDataset");
     static final Property LANDING_PAGE = property(DCAT, "landingPage");
     static final Property BBOX = property(DCAT, "bbox");
-    static final Property GEOMETRY = property(LOCN, "geometry");
     static final Property FOAF_NAME = property(FOAF, "name");
     static final Property HOMEPAGE = property(FOAF, "homepage");
     static final Property FN = property(VCARD, "fn");

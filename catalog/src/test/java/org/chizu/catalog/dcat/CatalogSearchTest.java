@@ -59,7 +59,7 @@ class CatalogSearchTest extends RunningCatalog {
 
     @Test
     void unusableSearchParametersAreBadRequestProblems() throws Exception {
-        for (String query : List.of("ext_bbox=131,34,132", "ext_bbox=west,34,132,35", "ext_bbox=132,34,131,35",
+        for (String query : List.of("ext_bbox=131,34,132", "ext_bbox=west,34,132,35", "ext_bbox=131,35,132,34",
                 "modified_since=yesterday", "fq=colour:red", "fq=" + encode("just words"))) {
             HttpResponse<String> response = get("/catalog?" + query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
@@ -91,6 +91,10 @@ class CatalogSearchTest extends RunningCatalog {
         assertThat(names(inYasugi.get("results"))).containsExactlyInAnyOrder("roads", "facilities");
         JsonNode atSea = ok("/api/3/action/package_search?ext_bbox=130.0,33.0,130.1,33.1").get("result");
         assertThat(atSea.get("count").asInt()).isZero();
+        JsonNode acrossTheAntimeridian = ok("/api/3/action/package_search?ext_bbox=133.2,35.38,-170,35.45&rows=10").get("result");
+        assertThat(names(acrossTheAntimeridian.get("results"))).as("west of 133.2 is left out, east of it up to 180° and on to 170° W is in")
+                .containsExactlyInAnyOrder("roads", "facilities");
+        assertThat(ok("/api/3/action/package_search?ext_bbox=150,33,-170,36").get("result").get("count").asInt()).isZero();
 
         JsonNode harvested = ok("/api/3/action/package_search?fq=" + encode("metadata_modified:[2000-01-01T00:00:00Z TO *]")).get("result");
         assertThat(harvested.get("count").asInt()).isEqualTo(3);

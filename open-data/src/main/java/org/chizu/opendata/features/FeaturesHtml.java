@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,7 @@ class FeaturesHtml {
                         .append("\">").append(escape(link.title())).append("</a>");
             }
         }
-        body.append(" <a href=\"").append(escape(links.getFirst().href())).append("\">GeoJSON</a></nav>\n");
+        body.append(" ").append(geoJsonLink(links.getFirst().href())).append("</nav>\n");
         return page(layer.title().ja() + " (" + layer.title().en() + ")", layer, body.toString());
     }
 
@@ -63,8 +64,28 @@ class FeaturesHtml {
             throw new UncheckedIOException(e);
         }
         String body = preview(List.of(node)) + table(layer, List.of(node))
-                + "<nav><a href=\"" + escape(itemUrl) + "?f=json\">GeoJSON</a></nav>\n";
+                + "<nav>" + geoJsonLink(itemUrl + "?f=json") + "</nav>\n";
         return page(layer.title().ja() + " #" + node.path("id").asText(), layer, body);
+    }
+
+    /** The queryables' JSON Schema as a table: name, title, type and allowed values. */
+    @SuppressWarnings("unchecked")
+    String queryables(Layer layer, Map<String, Object> schema, String url) {
+        StringBuilder body = new StringBuilder("<table>\n<tr><th>名前<br><small>Name</small></th><th>項目<br><small>Title</small></th>"
+                + "<th>型<br><small>Type</small></th><th>値<br><small>Values</small></th></tr>\n");
+        ((Map<String, Map<String, Object>>) schema.get("properties")).forEach((name, property) -> body.append("<tr><td><code>")
+                .append(escape(name)).append("</code></td><td>").append(escape(String.valueOf(property.get("title"))))
+                .append("</td><td>").append(escape(String.valueOf(property.getOrDefault("type", property.get("format")))))
+                .append("</td><td>").append(escape(property.containsKey("enum") ? String.join(", ", (List<String>) property.get("enum")) : ""))
+                .append("</td></tr>\n"));
+        body.append("</table>\n<nav><a rel=\"alternate\" type=\"").append(FeaturesPart.SCHEMA).append("\" href=\"")
+                .append(escape(url)).append("?f=json\">JSON Schema</a></nav>\n");
+        return page(layer.title().bilingual() + " — 検索できる属性 (Queryables)", layer, body.toString());
+    }
+
+    /** The link to the same resource as GeoJSON. */
+    private static String geoJsonLink(String href) {
+        return "<a rel=\"alternate\" type=\"" + FeaturesPart.GEOJSON + "\" href=\"" + escape(href) + "\">GeoJSON</a>";
     }
 
     private static String table(Layer layer, List<JsonNode> features) {

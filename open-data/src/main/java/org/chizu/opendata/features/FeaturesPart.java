@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.platform.ogc.OgcApiPart;
+import org.chizu.platform.ogc.OgcCollection;
 import org.chizu.platform.ogc.OgcLink;
 import org.chizu.opendata.DownloadLinks;
 import org.chizu.opendata.query.OutputCrs;
@@ -32,7 +33,6 @@ class FeaturesPart implements OgcApiPart {
     static final String GEOJSON = "application/geo+json";
     static final String JSON = "application/json";
     static final String HTML = "text/html";
-    static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
     static final String SCHEMA = "application/schema+json";
     static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
@@ -67,13 +67,6 @@ class FeaturesPart implements OgcApiPart {
                 "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions");
     }
 
-    @Override
-    public List<OgcLink> landingLinks(String apiRoot) {
-        return List.of(
-                OgcLink.of(apiRoot + "/api", "service-desc", OPENAPI, "API定義 OpenAPI 3.0 (API definition)"),
-                OgcLink.of(apiRoot + "/api.html", "service-doc", HTML, "API説明 (API documentation)"));
-    }
-
     /** A layer removed by a reload since the root listed it has nothing to add, here and below. */
     @Override
     public List<OgcLink> collectionLinks(String collectionId, String apiRoot) {
@@ -83,6 +76,16 @@ class FeaturesPart implements OgcApiPart {
     @Override
     public Map<String, Object> collectionMembers(String collectionId) {
         return registry.find(collectionId).map(FeaturesPart::members).orElse(Map.of());
+    }
+
+    @Override
+    public Map<String, Object> apiPaths(List<OgcCollection> collections) {
+        return FeaturesApi.paths(collections.stream().flatMap(c -> registry.find(c.id()).stream()).toList());
+    }
+
+    @Override
+    public Map<String, Object> apiParameters() {
+        return FeaturesApi.parameters();
     }
 
     private static List<OgcLink> links(Layer layer, String apiRoot) {

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.platform.ogc.OgcApiRoot;
 import org.chizu.platform.ogc.OgcLink;
 import org.chizu.opendata.cql2.Queryables;
 import org.chizu.opendata.encoding.GeoJsonEncoder;
@@ -40,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The features of a collection, OGC API – Features: {@code /ogc/collections/{id}/items} (pages
@@ -80,7 +80,7 @@ class ItemsController {
         ItemsRequest items = ItemsRequest.parse(layer, parameters);
         FeatureQuery query = items.query();
         GeoJsonPage page = features.geoJsonPage(query);
-        String root = apiRoot();
+        String root = OgcApiRoot.apiRoot();
         String itemsUrl = root + "/collections/" + layer.id() + "/items";
         String collectionUrl = root + "/collections/" + layer.id();
         LongFunction<List<OgcLink>> links = matched -> PageLinks.of(itemsUrl, request.getQueryString(), items.offset(),
@@ -135,7 +135,7 @@ class ItemsController {
         if (found[0] == null) {
             throw noSuchFeature(layer, featureId);
         }
-        String root = apiRoot();
+        String root = OgcApiRoot.apiRoot();
         String itemUrl = root + "/collections/" + layer.id() + "/items/" + id;
         if (Negotiation.wantsHtml(f, accept)) {
             return htmlResponse(html.item(layer, found[0], itemUrl));
@@ -150,11 +150,15 @@ class ItemsController {
     }
 
     @GetMapping("/queryables")
-    ResponseEntity<Map<String, Object>> queryables(@PathVariable String collectionId) {
+    ResponseEntity<?> queryables(@PathVariable String collectionId, @RequestParam(required = false) String f,
+                                 @RequestHeader(value = "Accept", required = false) String accept) {
         Layer layer = registry.require(collectionId, audience.get());
-        String url = apiRoot() + "/collections/" + layer.id() + "/queryables";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FeaturesPart.SCHEMA))
-                .body(QueryablesSchema.of(new Queryables(layer), url));
+        String url = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/queryables";
+        Map<String, Object> schema = QueryablesSchema.of(new Queryables(layer), url);
+        if (Negotiation.wantsHtml(f, accept)) {
+            return htmlResponse(html.queryables(layer, schema, url));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FeaturesPart.SCHEMA)).body(schema);
     }
 
     private static ResponseEntity<String> htmlResponse(String page) {
@@ -163,11 +167,6 @@ class ItemsController {
 
     private static ResponseStatusException noSuchFeature(Layer layer, String featureId) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "layer " + layer.id() + " has no feature '" + featureId + "'");
-    }
-
-    /** The absolute URL of {@code /ogc} for the current request. */
-    static String apiRoot() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
     }
 
     private static String json(Object value) {

@@ -35,7 +35,7 @@ final class FeatureSql {
 
     /** The parts of a query that change the SQL text (values do not). */
     record Shape(String layerId, Output output, boolean transformed, boolean flipped, boolean historical, boolean bbox,
-                 Class<? extends AreaFilter> within, List<String> equalities, String extraSql, boolean paged) {
+                 boolean bboxCrossesAntimeridian, Class<? extends AreaFilter> within, List<String> equalities, String extraSql, boolean paged) {
 
         static Shape of(FeatureQuery query, Output output) {
             boolean counting = output == Output.COUNT;
@@ -43,6 +43,7 @@ final class FeatureSql {
                     !counting && query.crs().srid() != query.layer().geometry().srid(),
                     !counting && query.crs().yFirst(),
                     query.asOf() != null, query.bbox() != null,
+                    query.bbox() != null && query.bbox().crossesAntimeridian(),
                     query.within() == null ? null : query.within().getClass(),
                     List.copyOf(new java.util.TreeSet<>(query.propertyEquals().keySet())),
                     query.extraFilter() == null ? null : query.extraFilter().sql(),
@@ -129,7 +130,13 @@ final class FeatureSql {
         }
         sql.append(" f\nwhere true");
         int layerSrid = layer.geometry().srid();
-        if (shape.bbox()) {
+        if (shape.bboxCrossesAntimeridian()) {
+            // Two boxes, each an index scan: east of minX up to the antimeridian, and on from it to maxX.
+            sql.append("\n  and (ST_Intersects(" + geom + ", ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, ?), ?))"
+                    + "\n    or ST_Intersects(" + geom + ", ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, ?), ?)))", q -> List.of(
+                    q.bbox().minX(), q.bbox().minY(), BoundingBox.ANTIMERIDIAN, q.bbox().maxY(), q.bbox().crs().srid(), layerSrid,
+                    -BoundingBox.ANTIMERIDIAN, q.bbox().minY(), q.bbox().maxX(), q.bbox().maxY(), q.bbox().crs().srid(), layerSrid));
+        } else if (shape.bbox()) {
             sql.append("\n  and ST_Intersects(" + geom + ", ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, ?), ?))", q -> List.of(
                     q.bbox().minX(), q.bbox().minY(), q.bbox().maxX(), q.bbox().maxY(), q.bbox().crs().srid(), layerSrid));
         }

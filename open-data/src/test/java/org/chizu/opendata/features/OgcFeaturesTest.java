@@ -12,12 +12,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.assertj.core.data.Offset;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.opendata.download.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +31,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OgcFeaturesTest extends RunningServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final Pattern FEATURE_COUNT = Pattern.compile("Feature Count: (\\d+)");
 
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @Test
     void gdalListsThePublicCollectionsAndCountsTheirFeatures() throws Exception {
@@ -60,6 +70,67 @@ class OgcFeaturesTest extends RunningServer {
         Matcher x = Pattern.compile("MULTILINESTRING \\(\\((\\d+\\.?\\d*) ").matcher(info);
         assertThat(x.find()).as(info).isTrue();
         assertThat(Double.parseDouble(x.group(1))).as("metres, not degrees").isGreaterThan(1.4e7);
+    }
+
+    @Test
+    void gdalReadsTheLandingPageConformanceCollectionsOneCollectionAndItsItemsAsJson() throws Exception {
+        assertThat(gdal("ogrinfo", "-ro", "-q", "OAPIF:" + root())).contains("roads");
+        String collection = gdal("ogrinfo", "-ro", "-so", "OAPIF:" + root() + "/collections/roads", "roads");
+        Matcher count = FEATURE_COUNT.matcher(collection);
+        assertThat(count.find()).as(collection).isTrue();
+        assertThat(Long.parseLong(count.group(1))).isEqualTo(count("roads"));
+        String items = gdal("ogrinfo", "-ro", "-al", "-q", root() + "/collections/roads/items");
+        assertThat(occurrences(items, "OGRFeature(")).isEqualTo(count("roads"));
+    }
+
+    @Test
+    void everyPageAnswersABrowserWithHtmlAndAClientWithJsonAndEachLinksTheOther() throws Exception {
+        long item = jdbc.queryForObject("select min(id) from roads", Long.class);
+        List<String> pages = List.of("/ogc", "/ogc/conformance", "/ogc/collections", "/ogc/collections/roads",
+                "/ogc/collections/roads/items", "/ogc/collections/roads/items/" + item, "/ogc/collections/roads/queryables",
+                "/ogc/tileMatrixSets", "/ogc/tileMatrixSets/WebMercatorQuad", "/ogc/collections/roads/tiles",
+                "/ogc/collections/roads/tiles/WebMercatorQuad");
+        for (String page : pages) {
+            for (String accept : List.of(BROWSER_ACCEPT, "text/html")) {
+                HttpResponse<byte[]> html = get(page, "Accept", accept);
+                assertThat(html.statusCode()).as(page + " with Accept " + accept).isEqualTo(200);
+                assertThat(html.headers().firstValue("Content-Type").orElseThrow()).as(page).startsWith("text/html");
+                assertThat(new String(html.body(), StandardCharsets.UTF_8)).as(page).contains("<h1>").containsPattern(
+                        "rel=\"alternate\" type=\"application/[a-z+]*json\"");
+            }
+            assertThat(get(page + "?f=html").headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            HttpResponse<byte[]> json = get(page, "Accept", "application/json");
+            assertThat(json.statusCode()).as(page).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).as(page).containsPattern("application/[a-z+]*json");
+            if (!page.endsWith("/queryables")) { // a JSON Schema, whose keywords have no place for links
+                assertThat(JSON.readTree(json.body()).get("links").toString()).as(page)
+                        .contains("\"rel\":\"alternate\",\"type\":\"text/html\"");
+            }
+        }
+        assertThat(get("/ogc/collections?f=xml").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBboxWhoseFirstLongitudeIsLargerCrossesTheAntimeridian() throws Exception {
+        jdbc.update("""
+                insert into roads (road_class, name, geom) values
+                ('municipal', '日付変更線の東', ST_SetSRID(ST_Multi(ST_MakeLine(ST_MakePoint(179.8, 34.70), ST_MakePoint(179.9, 34.71))), 6668)),
+                ('municipal', '日付変更線の西', ST_SetSRID(ST_Multi(ST_MakeLine(ST_MakePoint(-179.9, 34.70), ST_MakePoint(-179.8, 34.71))), 6668))""");
+        try {
+            assertThat(names(json("/ogc/collections/roads/items?bbox=179.5,34.6,-179.5,34.8")))
+                    .containsExactlyInAnyOrder("日付変更線の東", "日付変更線の西");
+            JsonNode fromJapan = json("/ogc/collections/roads/items?bbox=131.7,34.55,-179.85,34.8");
+            assertThat(names(fromJapan)).contains("日付変更線の東", "日付変更線の西", "国道9号").hasSize(ids(json(
+                    "/ogc/collections/roads/items?bbox=131.7,34.55,132.0,34.8")).size() + 2);
+            assertThat(names(json("/ogc/collections/roads/items?bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/4326")
+                    + "&bbox=34.6,179.5,34.8,-179.5"))).as("latitude first").hasSize(2);
+            String download = new String(get("/data/roads.geojson?bbox=179.5,34.6,-179.5,34.8").body(), StandardCharsets.UTF_8);
+            assertThat(download).contains("日付変更線の東", "日付変更線の西");
+            assertThat(problem("/ogc/collections/roads/items?bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/3857")
+                    + "&bbox=2000,0,1000,10").get("detail").asText()).contains("projected");
+        } finally {
+            jdbc.update("delete from roads where name like '日付変更線%'");
+        }
     }
 
     @Test
@@ -215,6 +286,27 @@ class OgcFeaturesTest extends RunningServer {
         assertThat(collection.get("storageCrs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/6668");
         assertThat(collection.has("members")).isFalse();
         assertThat(json("/ogc/conformance").get("conformsTo").toString()).contains("ogcapi-features-1/1.0/conf/core", "cql2/1.0/conf/cql2-text");
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidAndDescribesEveryOperationUnderOgcWithAnOperationId() throws Exception {
+        String document = new String(get("/ogc/api").body(), StandardCharsets.UTF_8);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
+        assertThat(parsed.getMessages()).as("OpenAPI 3.0 validation").isEmpty();
+        OpenAPI api = parsed.getOpenAPI();
+
+        List<String> operationIds = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> operationIds.add(operation.getOperationId())));
+        assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates();
+        Set<String> served = new HashSet<>();
+        mappings.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(pattern -> pattern.equals("/ogc") || pattern.startsWith("/ogc/"))
+                .map(pattern -> pattern.substring("/ogc".length()).replace("{collectionId}", "roads"))
+                .forEach(pattern -> served.add(pattern.isEmpty() ? "/" : pattern)));
+        assertThat(served).contains("/collections/roads/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}");
+        assertThat(api.getPaths().keySet()).containsAll(served);
     }
 
     @Test

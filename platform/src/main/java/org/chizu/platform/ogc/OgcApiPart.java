@@ -34,4 +34,17 @@ public interface OgcApiPart {
     default Map<String, Object> collectionMembers(String collectionId) {
         return Map.of();
     }
+
+    /**
+     * The OpenAPI 3.0 path items of this part's operations (see {@link OpenApi}), keyed by path below
+     * the root ({@code /collections/roads/items}), for the collections the caller may see.
+     */
+    default Map<String, Object> apiPaths(List<OgcCollection> collections) {
+        return Map.of();
+    }
+
+    /** The parameters of {@code components/parameters} that this part's paths refer to. */
+    default Map<String, Object> apiParameters() {
+        return Map.of();
+    }
 }

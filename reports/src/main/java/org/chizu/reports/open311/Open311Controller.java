@@ -194,7 +194,7 @@ class Open311Controller {
                 .filter(r -> r.moderation() != Moderation.REJECTED)
                 .orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND, "token " + token + " not found"));
         Map<String, Object> found = new LinkedHashMap<>();
-        found.put("service_request_id", report.isPublic() ? report.id() : null);
+        found.put("service_request_id", report.isPublic() ? Open311Representation.id(report.id()) : null);
         found.put("token", token);
         return Open311Writer.list(HttpStatus.OK, Open311Format.of(format), "service_requests", "request", List.of(found));
     }

@@ -34,6 +34,11 @@ final class Open311Representation {
         this.baseUrl = baseUrl;
     }
 
+    /** GeoReport v2 ids are strings (the XML cannot tell, JSON clients can), whatever the number behind them. */
+    static String id(long id) {
+        return Long.toString(id);
+    }
+
     static String date(OffsetDateTime time) {
         return time.truncatedTo(ChronoUnit.SECONDS).format(W3C);
     }
@@ -80,7 +85,7 @@ final class Open311Representation {
     /** A public report as a service request; with extensions, its detailed status and notes history. */
     Map<String, Object> request(Report report, ReportCategory category, boolean extensions) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("service_request_id", report.id());
+        request.put("service_request_id", id(report.id()));
         request.put("status", report.status().open311());
         request.put("status_notes", report.latestNote());
         request.put("service_name", category.name().in(language));
@@ -123,8 +128,8 @@ final class Open311Representation {
     /** One entry of the status-updates feed (the servicerequestupdates extension). */
     Map<String, Object> requestUpdate(ReportUpdate update) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("update_id", update.id());
-        fields.put("service_request_id", update.reportId());
+        fields.put("update_id", id(update.id()));
+        fields.put("service_request_id", id(update.reportId()));
         fields.put("status", update.status().toUpperCase());
         fields.put("updated_datetime", date(update.at()));
         fields.put("description", update.note());

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,10 +21,7 @@ import org.chizu.tiles.TileService;
 import org.chizu.tiles.Tileset;
 import org.chizu.tiles.VectorLayer;
 import org.chizu.tiles.web.TileResponses;
-import org.chizu.platform.web.Negotiation;
-import org.chizu.platform.web.OgcHtml;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -108,8 +104,8 @@ class OgcTilesController {
         String href = url + "/" + WebMercatorQuad.ID;
         TileMatrixSets sets = new TileMatrixSets(List.of(new TileMatrixSetRef(WebMercatorQuad.ID, WebMercatorQuad.TITLE, WebMercatorQuad.URI,
                 List.of(OgcLink.of(href, TilesPart.REL_TILING_SCHEME, OgcApiRoot.JSON, WebMercatorQuad.TITLE)))),
-                withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, "タイル行列セット (Tile matrix sets)"))));
-        return respond(f, accept, sets, () -> TilesHtml.tileMatrixSets(sets));
+                OgcApiRoot.withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, "タイル行列セット (Tile matrix sets)"))));
+        return OgcApiRoot.respond(f, accept, sets, () -> TilesHtml.tileMatrixSets(sets));
     }
 
     @GetMapping("/tileMatrixSets/{tileMatrixSetId}")
@@ -118,8 +114,8 @@ class OgcTilesController {
         requireWebMercatorQuad(tileMatrixSetId);
         String url = OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID;
         WebMercatorQuad.Definition definition = WebMercatorQuad.definition(
-                withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, WebMercatorQuad.TITLE))));
-        return respond(f, accept, definition, () -> TilesHtml.tileMatrixSet(definition));
+                OgcApiRoot.withHtml(url, List.of(OgcLink.of(url, "self", OgcApiRoot.JSON, WebMercatorQuad.TITLE))));
+        return OgcApiRoot.respond(f, accept, definition, () -> TilesHtml.tileMatrixSet(definition));
     }
 
     @GetMapping("/collections/{collectionId}/tiles")
@@ -128,10 +124,10 @@ class OgcTilesController {
         Layer layer = registry.require(collectionId, audience.get());
         String tilesUrl = OgcApiRoot.apiRoot() + "/collections/" + layer.id() + "/tiles";
         Tilesets tilesets = new Tilesets(
-                withHtml(tilesUrl, List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null))),
+                OgcApiRoot.withHtml(tilesUrl, List.of(OgcLink.of(tilesUrl, "self", OgcApiRoot.JSON, null))),
                 List.of(new TilesetRef(layer.title().bilingual(), "vector", WebMercatorQuad.CRS, WebMercatorQuad.URI,
                         tilesetLinks(tilesUrl + "/" + WebMercatorQuad.ID))));
-        return respond(f, accept, tilesets, () -> TilesHtml.tilesets(layer, tilesets));
+        return OgcApiRoot.respond(f, accept, tilesets, () -> TilesHtml.tilesets(layer, tilesets));
     }
 
     @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}")
@@ -152,7 +148,7 @@ class OgcTilesController {
                 bounds == null ? null : new BoundingBox(new double[] {bounds.minLon(), bounds.minLat()},
                         new double[] {bounds.maxLon(), bounds.maxLat()}, CRS84),
                 List.of(geoDataLayer(layer)), links);
-        return respond(f, accept, tileset, () -> TilesHtml.tileset(layer, tileset));
+        return OgcApiRoot.respond(f, accept, tileset, () -> TilesHtml.tileset(layer, tileset));
     }
 
     @GetMapping("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}")
@@ -168,24 +164,10 @@ class OgcTilesController {
     }
 
     private static List<OgcLink> tilesetLinks(String tilesetUrl) {
-        return withHtml(tilesetUrl, List.of(
+        return OgcApiRoot.withHtml(tilesetUrl, List.of(
                 OgcLink.of(tilesetUrl, "self", OgcApiRoot.JSON, null),
                 OgcLink.of(OgcApiRoot.apiRoot() + "/tileMatrixSets/" + WebMercatorQuad.ID, TilesPart.REL_TILING_SCHEME,
                         OgcApiRoot.JSON, WebMercatorQuad.TITLE)));
-    }
-
-    /** The links, then the HTML page of the same resource as {@code alternate}. */
-    private static List<OgcLink> withHtml(String url, List<OgcLink> links) {
-        List<OgcLink> all = new ArrayList<>(links);
-        all.add(OgcLink.of(url + "?f=html", "alternate", MediaType.TEXT_HTML_VALUE, "HTML"));
-        return List.copyOf(all);
-    }
-
-    /** The JSON document, or the page for people when {@code f=html} or the Accept header asks for it. */
-    private static ResponseEntity<?> respond(String format, String accept, Object document, Supplier<String> page) {
-        return Negotiation.wantsHtml(format, accept)
-                ? ResponseEntity.ok().contentType(OgcHtml.MEDIA_TYPE).body(page.get())
-                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
     }
 
     /** At each zoom of the layer, the tiles its data touches (the whole grid while it has none). */
