@@ -110,7 +110,7 @@ public class LayerImporter {
                 source.assumedAxisOrder());
     }
 
-    private static FeatureReader readerFor(ImportRequest.Format format) {
+    static FeatureReader readerFor(ImportRequest.Format format) {
         return switch (format) {
             case GEOJSON -> new GeoJsonFeatureReader();
             case GEOPACKAGE -> new GeoPackageFeatureReader();
