@@ -54,8 +54,8 @@
       const answer = await response.json();
       if (response.ok) {
         const town = answer.town;
-        const done = answer.replaced ? '境界を置き換えました' : '追加しました';
-        show('done', `${town.prefecture}${town.name.ja}（${town.fullCode}）を${done}。\n${answer.message}`);
+        const done = answer.replaced ? 'の境界を置き換えました' : 'を追加しました';
+        show('done', `${town.prefecture}${town.name.ja}（${town.fullCode}）${done}。\n${answer.message}`);
         form.reset();
         await load();
       } else {
