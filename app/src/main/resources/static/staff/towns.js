@@ -13,6 +13,7 @@
   function show(state, text) {
     outcome.dataset.state = state;
     outcome.textContent = text;
+    outcome.scrollIntoView({ block: 'nearest' });
   }
 
   async function load() {
