@@ -16,6 +16,6 @@ public record AddedMunicipality(Municipality municipality, boolean replaced, boo
         String done = replaced ? "replaced the boundary of " + name : "added " + name;
         String sentence = done + " (" + polygons + " polygon" + (polygons == 1 ? "" : "s") + ")";
         return englishNameMissing ? sentence + "; no English name was given, so English text calls it '"
-                + municipality.name().en() + "' (give --name-en, or name-en, to name it)" : sentence;
+                + municipality.name().en() + "' (give --name-en, or name-en over HTTP, to name it)" : sentence;
     }
 }
