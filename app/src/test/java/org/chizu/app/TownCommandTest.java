@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TownCommandTest {
 
     @TempDir
-    Path home;
+    static Path home;
 
     TestDatabase database;
     ConfigurableApplicationContext command;
