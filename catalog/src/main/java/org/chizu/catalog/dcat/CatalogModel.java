@@ -34,6 +34,8 @@ import org.chizu.gis.layer.DataTheme;
 import org.chizu.platform.Label;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.Licence;
+import org.chizu.gis.municipalities.Municipalities;
+import org.chizu.gis.municipalities.Municipality;
 import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.OpenDataApi;
 import org.chizu.opendata.StandardDataset;
@@ -42,7 +44,8 @@ import org.springframework.stereotype.Service;
 /**
  * The catalog as DCAT-AP 3 RDF: one {@code dcat:Catalog}, one {@code dcat:Dataset} per public
  * layer with a {@code dcat:Distribution} per download format and one for the OGC API, and the
- * OGC API itself as a {@code dcat:DataService}. Built from {@link CatalogEntries} on each call,
+ * OGC API itself as a {@code dcat:DataService}; the catalog's {@code dct:spatial} names each
+ * municipality served (a {@code dct:Location} with its six-digit code). Built from {@link CatalogEntries} on each call,
  * as pages or, for the whole catalog, as a stream.
  * Nodes are typed with the classes DCAT-AP's range shapes expect (a publisher is a
  * {@code foaf:Agent}, a licence a {@code dct:LicenseDocument} …), so the output validates.
@@ -59,15 +62,17 @@ public class CatalogModel {
     private final CatalogProperties properties;
     private final QualityMeasurements quality;
     private final OpenDataApi openData;
+    private final Municipalities municipalities;
 
     public CatalogModel(CatalogEntries entries, CatalogSearch search, CatalogUris uris, CatalogProperties properties,
-            QualityMeasurements quality, OpenDataApi openData) {
+            QualityMeasurements quality, OpenDataApi openData, Municipalities municipalities) {
         this.entries = entries;
         this.search = search;
         this.uris = uris;
         this.properties = properties;
         this.quality = quality;
         this.openData = openData;
+        this.municipalities = municipalities;
     }
 
     /**
@@ -173,6 +178,13 @@ public class CatalogModel {
                         .addProperty(TITLE, "Data theme (EU)", "en"));
         entries.all().stream().flatMap(e -> e.modified().stream()).max(Instant::compareTo)
                 .ifPresent(latest -> catalog.addLiteral(MODIFIED, dateTime(model, latest)));
+        // The municipalities served, read on each call so that one added while running appears at once.
+        for (Municipality town : municipalities.all()) {
+            catalog.addProperty(SPATIAL, model.createResource(LOCATION)
+                    .addProperty(PREF_LABEL, town.prefecture() + town.name().ja(), "ja")
+                    .addProperty(PREF_LABEL, town.name().en(), "en")
+                    .addProperty(IDENTIFIER, town.fullCode()));
+        }
         return catalog;
     }
 

@@ -164,7 +164,7 @@ public class LayerImporter {
                 closest.map(SourceLayout::id).orElse(null), mapping.ignoredFields());
     }
 
-    private static FeatureReader readerFor(ImportRequest.Format format) {
+    static FeatureReader readerFor(ImportRequest.Format format) {
         return switch (format) {
             case GEOJSON -> new GeoJsonFeatureReader();
             case GEOPACKAGE -> new GeoPackageFeatureReader();

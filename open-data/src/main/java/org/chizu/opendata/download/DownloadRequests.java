@@ -76,7 +76,7 @@ class DownloadRequests {
         if (pinned.isPresent() || format.builtAhead() && served.isPresent()) {
             query = query.asOf(served.get().time());
         }
-        features.check(query);
+        query = features.resolved(query);
         return new Download(layer, format, standard, query, csv, served, etag(Download.kind(format, standard), query, csv, served));
     }
 

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.opendata.DownloadFormat;
 import org.chizu.opendata.StandardDataset;
 import org.chizu.opendata.encoding.CrsDefinitions;
@@ -20,7 +21,6 @@ import org.chizu.opendata.encoding.StandardCsvEncoder;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
 import org.chizu.opendata.query.FeatureStream;
-import org.chizu.opendata.query.MunicipalityLocator;
 import org.springframework.stereotype.Component;
 
 /** Runs a feature query into one download format: the one place formats meet the query service. */
@@ -31,9 +31,9 @@ public class DownloadWriter {
 
     private final FeatureQueryService features;
     private final CrsDefinitions crsDefinitions;
-    private final MunicipalityLocator municipalities;
+    private final Municipalities municipalities;
 
-    public DownloadWriter(FeatureQueryService features, CrsDefinitions crsDefinitions, MunicipalityLocator municipalities) {
+    public DownloadWriter(FeatureQueryService features, CrsDefinitions crsDefinitions, Municipalities municipalities) {
         this.features = features;
         this.crsDefinitions = crsDefinitions;
         this.municipalities = municipalities;

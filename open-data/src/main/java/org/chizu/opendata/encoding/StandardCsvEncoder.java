@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.municipalities.Municipalities;
+import org.chizu.gis.municipalities.Municipality;
 import org.chizu.opendata.StandardDataset;
 import org.chizu.opendata.StandardDataset.Column;
 import org.chizu.opendata.query.FeatureRow;
 import org.chizu.opendata.query.FeatureStream;
-import org.chizu.opendata.query.MunicipalityLocator;
-import org.chizu.opendata.query.MunicipalityLocator.Municipality;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
@@ -33,15 +33,15 @@ public final class StandardCsvEncoder {
     private final CsvOptions options;
     /** Per column, the index of its attribute among the layer's (and a feature's values); -1 for none. */
     private final int[] attributeIndexes;
-    private final MunicipalityLocator locator;
+    private final Municipalities municipalities;
 
-    public StandardCsvEncoder(StandardDataset standard, Layer layer, CsvOptions options, MunicipalityLocator locator) {
+    public StandardCsvEncoder(StandardDataset standard, Layer layer, CsvOptions options, Municipalities municipalities) {
         this.standard = standard;
         this.options = options;
         List<String> names = layer.attributes().stream().map(Attribute::name).toList();
         this.attributeIndexes = standard.columns().stream()
                 .mapToInt(c -> c.attribute() == null ? -1 : names.indexOf(c.attribute())).toArray();
-        this.locator = locator;
+        this.municipalities = municipalities;
     }
 
     /** @return how many features were written */
@@ -61,12 +61,12 @@ public final class StandardCsvEncoder {
     }
 
     private void print(List<FeatureRow> batch, CSVPrinter printer) throws IOException {
-        List<Optional<Municipality>> municipalities = standard.needsMunicipality()
-                ? locator.locate(batch.stream().map(FeatureRow::geometry).toList())
+        List<Optional<Municipality>> located = standard.needsMunicipality()
+                ? municipalities.containingEach(batch.stream().map(FeatureRow::geometry).toList())
                 : batch.stream().map(f -> Optional.<Municipality>empty()).toList();
         for (int i = 0; i < batch.size(); i++) {
             FeatureRow feature = batch.get(i);
-            Optional<Municipality> municipality = municipalities.get(i);
+            Optional<Municipality> municipality = located.get(i);
             List<String> record = new ArrayList<>(standard.columns().size());
             for (int c = 0; c < attributeIndexes.length; c++) {
                 record.add(value(standard.columns().get(c), attributeIndexes[c], feature, municipality));
@@ -92,8 +92,8 @@ public final class StandardCsvEncoder {
         }
         return switch (column.from()) {
             case FEATURE_ID -> Long.toString(feature.id());
-            case MUNICIPALITY_CODE -> municipality.map(m -> LocalGovernmentCodes.withCheckDigit(m.code())).orElse("");
-            case MUNICIPALITY_NAME -> municipality.map(m -> LocalGovernmentCodes.prefecture(m.code()) + m.nameJa()).orElse("");
+            case MUNICIPALITY_CODE -> municipality.map(Municipality::fullCode).orElse("");
+            case MUNICIPALITY_NAME -> municipality.map(m -> m.prefecture() + m.name().ja()).orElse("");
             case LATITUDE -> degrees(feature.geometry(), false);
             case LONGITUDE -> degrees(feature.geometry(), true);
         };

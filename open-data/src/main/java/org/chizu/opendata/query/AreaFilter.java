@@ -13,7 +13,8 @@ public sealed interface AreaFilter {
     }
 
     /**
-     * The area of a municipality in table {@code municipalities}.
+     * The area of a municipality the platform serves, as asked; {@code FeatureQueryService.resolved}
+     * turns it into its boundary, a {@link Polygon}, before the query runs.
      *
      * @param code the five-digit local government code (全国地方公共団体コード without check digit)
      */

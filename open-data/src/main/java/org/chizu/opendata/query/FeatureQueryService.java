@@ -15,16 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.chizu.gis.layer.Attribute;
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.municipalities.Municipalities;
+import org.chizu.gis.municipalities.Municipality;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.postgresql.PGStatement;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,28 +43,30 @@ public class FeatureQueryService {
     static final int FETCH_SIZE = 2000;
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final Municipalities municipalities;
     private final Map<FeatureSql.Shape, FeatureSql> statements = new ConcurrentHashMap<>();
 
-    public FeatureQueryService(DataSource dataSource, JdbcTemplate jdbc) {
+    public FeatureQueryService(DataSource dataSource, Municipalities municipalities) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.municipalities = municipalities;
     }
 
     /**
-     * Checks what only the database can tell, before a response is committed to: that a
-     * municipality named in the query exists.
+     * The query with what only the database knows filled in: a municipality named by its code
+     * becomes its boundary, read now, so a municipality added or given a new boundary while running
+     * cuts by that boundary (which is part of the query's canonical text, so built downloads and
+     * ETags follow it).
      *
-     * @throws IllegalArgumentException naming the unknown municipality code
+     * @throws IllegalArgumentException naming an unknown municipality code and the codes served
      */
-    public void check(FeatureQuery query) {
-        if (query.within() instanceof AreaFilter.Municipality municipality) {
-            Boolean known = jdbc.queryForObject("select exists (select 1 from municipalities where code = ?)",
-                    Boolean.class, municipality.code());
-            if (!Boolean.TRUE.equals(known)) {
-                throw new IllegalArgumentException("there is no municipality with code " + municipality.code());
-            }
+    public FeatureQuery resolved(FeatureQuery query) {
+        if (!(query.within() instanceof AreaFilter.Municipality municipality)) {
+            return query;
         }
+        Geometry boundary = municipalities.boundary(municipality.code()).orElseThrow(() -> new IllegalArgumentException(
+                "there is no municipality with code " + municipality.code() + "; this service covers "
+                        + municipalities.all().stream().map(Municipality::code).collect(Collectors.joining(", "))));
+        return query.within(new AreaFilter.Polygon(boundary.toText(), OutputCrs.JGD2011));
     }
 
     /** The features as complete GeoJSON Feature objects (RFC 7946), UTF-8 encoded. */

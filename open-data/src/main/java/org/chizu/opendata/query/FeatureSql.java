@@ -146,8 +146,8 @@ final class FeatureSql {
                 return List.of(polygon.wkt(), polygon.crs().srid(), layerSrid);
             });
         } else if (shape.within() == AreaFilter.Municipality.class) {
-            sql.append("\n  and ST_Intersects(" + geom + ", ST_Transform((select m.geom from municipalities m where m.code = ?), ?))",
-                    q -> List.of(((AreaFilter.Municipality) q.within()).code(), layerSrid));
+            // Cutting by a code without its boundary would silently cut nothing.
+            throw new IllegalStateException("a municipality's boundary is looked up first: see FeatureQueryService.resolved");
         }
         for (String name : shape.equalities()) {
             sql.append("\n  and f." + quote(name) + " = ?", q -> List.of(q.propertyEquals().get(name)));

@@ -51,7 +51,7 @@ public class ReportRouter {
                       and st_dwithin(p.geom::geography, pin.geom::geography, :tolerance)
                     order by metres limit 1""".formatted(PIN), at);
             Map<String, Object> pipe = pipes.isEmpty() ? null : pipes.getFirst();
-            Body body = rule(category, pipe == null ? "none" : "pipe", null, null);
+            Body body = rule(category, municipality, pipe == null ? "none" : "pipe", null, null);
             String pipeId = pipe == null ? null : String.valueOf(pipe.get("pipe_id"));
             return new Routing(pin.lon(), pin.lat(), municipality, null, pipeId,
                     pipe == null ? null : ((Number) pipe.get("metres")).doubleValue(), body);
@@ -67,10 +67,10 @@ public class ReportRouter {
             SnappedRoad road = new SnappedRoad(rs.getLong("id"), rs.getString("route_no"), rs.getString("name"),
                     rs.getString("road_class"), rs.getString("administrator"));
             return new Routing(rs.getDouble("lon"), rs.getDouble("lat"), municipality, road, null,
-                    rs.getDouble("metres"), rule(category, "road_class", road.roadClass(), road.administrator()));
+                    rs.getDouble("metres"), rule(category, municipality, "road_class", road.roadClass(), road.administrator()));
         });
         return snapped.isEmpty()
-                ? new Routing(pin.lon(), pin.lat(), municipality, null, null, null, rule(category, "none", null, null))
+                ? new Routing(pin.lon(), pin.lat(), municipality, null, null, null, rule(category, municipality, "none", null, null))
                 : snapped.getFirst();
     }
 
@@ -87,20 +87,24 @@ public class ReportRouter {
     }
 
     /**
-     * The body of the first matching rule.
+     * The body of the first matching rule: of those for every municipality and those for the
+     * report's own (several towns may be served side by side), the one of lowest priority number.
      *
-     * @param snapped "road_class", "pipe" or "none"
+     * @param municipality the code of the municipality containing the pin, or null while none is loaded
+     * @param snapped      "road_class", "pipe" or "none"
      */
-    private Body rule(ReportCategory category, String snapped, String roadClass, String administrator) {
+    private Body rule(ReportCategory category, String municipality, String snapped, String roadClass, String administrator) {
         List<Body> bodies = jdbc.query("""
                 select body_code, body_name_ja, body_name_en, contact, use_road_administrator
                 from report_routing_rule
                 where (category is null or category = :category)
+                  and (municipality_code is null or municipality_code = :municipality)
                   and (condition = 'any'
                        or (condition = 'road_class' and :snapped = 'road_class' and condition_value = :roadClass)
                        or (condition = 'pipe' and :snapped = 'pipe'))
                 order by priority, id limit 1""",
-                new MapSqlParameterSource().addValue("category", category.code()).addValue("snapped", snapped)
+                new MapSqlParameterSource().addValue("category", category.code()).addValue("municipality", municipality)
+                        .addValue("snapped", snapped)
                         .addValue("roadClass", roadClass),
                 (rs, i) -> {
                     Label name = new Label(rs.getString("body_name_ja"), rs.getString("body_name_en"));

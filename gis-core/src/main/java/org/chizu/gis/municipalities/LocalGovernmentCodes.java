@@ -1,10 +1,10 @@
-package org.chizu.opendata.encoding;
+package org.chizu.gis.municipalities;
 
 import java.util.List;
 
 /**
- * 全国地方公共団体コード as the standard datasets write them: the five-digit code with its check
- * digit (JIS X 0401/0402 plus the 総務省 check digit), and the prefecture a code belongs to.
+ * 全国地方公共団体コード: the five-digit code of a prefecture or municipality (JIS X 0401/0402) and
+ * the six-digit form with the 総務省 check digit, as standard datasets and 国土数値情報 write them.
  */
 public final class LocalGovernmentCodes {
 
@@ -36,11 +36,33 @@ public final class LocalGovernmentCodes {
         return fiveDigits + (11 - sum % 11) % 10;
     }
 
-    /** The prefecture of a code ("32204" → "島根県"). */
+    /**
+     * The five-digit code of a municipality given in either form: five digits, or six whose last is
+     * the right check digit ("322041" → "32204").
+     *
+     * @throws MunicipalityProblem for anything else, and for a wrong check digit naming the right one
+     */
+    public static String fiveDigits(String given) {
+        String code = given == null ? "" : given.strip();
+        if (!code.matches("[0-9]{5,6}")) {
+            throw MunicipalityProblem.notACode(given);
+        }
+        prefecture(code.substring(0, 5));
+        if (code.length() == 6 && !withCheckDigit(code.substring(0, 5)).equals(code)) {
+            throw MunicipalityProblem.wrongCheckDigit(code, withCheckDigit(code.substring(0, 5)));
+        }
+        return code.substring(0, 5);
+    }
+
+    /**
+     * The prefecture of a code ("32204" → "島根県").
+     *
+     * @throws MunicipalityProblem when its first two digits name no prefecture
+     */
     public static String prefecture(String code) {
         int number = Integer.parseInt(code.substring(0, 2));
         if (number < 1 || number > PREFECTURES.size()) {
-            throw new IllegalArgumentException("'" + code + "' names no prefecture");
+            throw MunicipalityProblem.notACode(code);
         }
         return PREFECTURES.get(number - 1);
     }
