@@ -2,13 +2,14 @@ package org.chizu.app.towns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.chizu.sample.PublicDataFile;
+
 /**
  * 国土数値情報 administrative boundaries (N03, 2021) of Shimane's 19 municipalities, simplified
- * (170 KB): properties N03_001 prefecture, N03_003 郡, N03_004 name, N03_007 code.
+ * (170 KB), as the project ships it for the sample town: properties N03_001 prefecture, N03_003 郡, N03_004 name, N03_007 code.
  * 出典：国土交通省「国土数値情報（行政区域データ）」を加工して作成.
  */
 public final class ShimaneN03 {
@@ -24,11 +25,7 @@ public final class ShimaneN03 {
     }
 
     public static Path file() {
-        try {
-            return Path.of(ShimaneN03.class.getResource("/n03/shimane-2021.geojson").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of("../sample-town/src/main/resources/" + PublicDataFile.SHIMANE_BOUNDARIES.resourceName());
     }
 
     public static byte[] bytes() {

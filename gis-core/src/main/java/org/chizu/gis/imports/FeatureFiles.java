@@ -40,9 +40,12 @@ public final class FeatureFiles {
     public static Integer read(Path file, String fileName, String what, Consumer<FileFeature> features) throws IOException {
         ImportRequest request = ImportRequest.of(what, fileName);
         ImportProblems problems = new ImportProblems(what);
-        Integer srid = LayerImporter.readerFor(request.effectiveFormat()).read(file, request, problems,
-                feature -> features.accept(new FileFeature(feature.number(), feature.geometry(), feature.properties()))).srid();
-        problems.rejectIfAny();
+        int[] read = {0};
+        Integer srid = LayerImporter.readerFor(request.effectiveFormat()).read(file, request, problems, feature -> {
+            read[0]++;
+            features.accept(new FileFeature(feature.number(), feature.geometry(), feature.properties()));
+        }).srid();
+        problems.rejectIfAny(read[0], ImportRejectedException.Context.NONE);
         return srid;
     }
 }
