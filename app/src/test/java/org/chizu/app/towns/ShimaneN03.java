@@ -25,7 +25,7 @@ public final class ShimaneN03 {
     }
 
     public static Path file() {
-        return Path.of("../sample-town/src/main/resources/" + PublicDataFile.SHIMANE_BOUNDARIES.resourceName());
+        return Path.of("../sample-town/src/main/resources/" + PublicDataFile.SHIMANE_BOUNDARIES.resourceName()).toAbsolutePath().normalize();
     }
 
     public static byte[] bytes() {
