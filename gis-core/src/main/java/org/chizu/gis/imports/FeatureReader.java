@@ -32,11 +32,18 @@ interface FeatureReader {
      *                 names said which is which or the format has no such choice
      * @param assumedAxisOrder how the x/y order was assumed from the column names, in a sentence
      *                 that says how to override it; null when nothing was assumed
+     * @param unrecognisedCrs the name of the coordinate system the file gives when Chizu does not
+     *                 recognise it (a Shapefile's .prj), so srid is null; else null
      */
-    record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder) {
+    record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder,
+                             String unrecognisedCrs) {
 
         SourceDescription(Integer srid, String encoding) {
-            this(srid, encoding, null, null);
+            this(srid, encoding, null, null, null);
+        }
+
+        SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder) {
+            this(srid, encoding, xyOrder, assumedAxisOrder, null);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param layerId       the layer the features went into
  * @param imported      how many features were added
  * @param sourceSrid    the EPSG code the file's coordinates were read in
- * @param encoding      the text encoding a CSV file was read in ("UTF-8" or "Shift_JIS"); null for
- *                      the binary and JSON formats
+ * @param encoding      the text encoding a CSV file or a Shapefile's .dbf was read in ("UTF-8",
+ *                      "Shift_JIS" …); null for GeoJSON and GeoPackage
  * @param ignoredFields the file's columns or properties that match no attribute of the layer, in
  *                      the order first met
  * @param assumedAxisOrder for a CSV file whose x/y order was taken from the column names, which
