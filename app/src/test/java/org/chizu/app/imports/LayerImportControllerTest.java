@@ -207,7 +207,7 @@ class LayerImportControllerTest {
             }
         }
         change.apply(shp, entries);
-        return Files.readAllBytes(Shapefiles.zip(folder.resolve("shelters.zip"), entries));
+        return Files.readAllBytes(Shapefiles.zip(folder.resolve("shelters.zip"), entries, StandardCharsets.UTF_8));
     }
 
     @Test

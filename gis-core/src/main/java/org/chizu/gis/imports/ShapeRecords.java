@@ -133,7 +133,8 @@ final class ShapeRecords implements AutoCloseable {
     /** Each hole goes to the smallest shell it lies in; a hole that lies in none stands as a shell. */
     private List<Polygon> withHoles(List<LinearRing> shells, List<LinearRing> holes) {
         List<Polygon> shellAreas = shells.stream().map(geometries::createPolygon).toList();
-        List<List<LinearRing>> holesOf = shells.stream().map(shell -> (List<LinearRing>) new ArrayList<LinearRing>()).toList();
+        List<List<LinearRing>> holesOf = new ArrayList<>();
+        shells.forEach(shell -> holesOf.add(new ArrayList<>()));
         List<LinearRing> orphans = new ArrayList<>();
         for (LinearRing hole : holes) {
             Integer owner = null;

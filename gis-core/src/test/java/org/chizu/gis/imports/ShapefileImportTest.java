@@ -169,7 +169,7 @@ class ShapefileImportTest {
     }
 
     @Test
-    void aZipWithTwoShapefilesInAFolderNeedsTheTableToChooseOne() throws Exception {
+    void aZipWithTwoShapefilesInAJapaneseFolderNeedsTheTableToChooseOne() throws Exception {
         Map<String, Path> entries = new LinkedHashMap<>();
         for (String name : new String[] {"shelters", "halls"}) {
             Path shp = Shapefiles.write(folder, name, ZONE_III, "CP932", SHELTERS);
@@ -177,7 +177,8 @@ class ShapefileImportTest {
                 entries.put("行政データ/" + part.getFileName(), part);
             }
         }
-        Path zip = Shapefiles.zip(folder.resolve("data.zip"), entries);
+        // Made on Japanese Windows: the folder's name is in Shift_JIS, not flagged as UTF-8.
+        Path zip = Shapefiles.zip(folder.resolve("data.zip"), entries, TextEncoding.SHIFT_JIS);
 
         assertThatThrownBy(() -> fixture.importer.importFile(ImportRequest.of("facilities", "data.zip"), zip))
                 .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems().get(0).message())
@@ -235,6 +236,23 @@ class ShapefileImportTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems())
                         .singleElement().hasToString("feature 2, field geometry: has no geometry"));
         assertThat(fixture.count("facilities")).isZero();
+    }
+
+    @Test
+    void recordsDBaseMarksDeletedAreLeftOut() throws Exception {
+        Path shp = Shapefiles.write(folder, "shelters", ZONE_III, "CP932", SHELTERS);
+        try (RandomAccessFile dbf = new RandomAccessFile(folder.resolve("shelters.dbf").toFile(), "rw")) {
+            dbf.seek(8);
+            int headerLength = Short.toUnsignedInt(Short.reverseBytes(dbf.readShort()));
+            int recordLength = Short.toUnsignedInt(Short.reverseBytes(dbf.readShort()));
+            dbf.seek(headerLength + recordLength);
+            dbf.write('*');
+        }
+
+        ImportResult result = fixture.importer.importFile(ImportRequest.of("facilities", "shelters.shp"), shp);
+
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(fixture.jdbc.queryForList("select name from facilities", String.class)).containsExactly("市民会館");
     }
 
     @Test

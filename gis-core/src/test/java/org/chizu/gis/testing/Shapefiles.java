@@ -2,6 +2,7 @@ package org.chizu.gis.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +48,14 @@ public final class Shapefiles {
         }
     }
 
-    /** Zips files as the named entries ("data/roads.shp" → file), in that order. */
-    public static Path zip(Path zip, Map<String, Path> entries) throws IOException {
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    /**
+     * Zips files as the named entries ("data/roads.shp" → file), in that order.
+     *
+     * @param names how the entries' names are encoded: UTF-8 (flagged as such, as most tools do), or
+     *              Shift_JIS unflagged, as zips made on Japanese Windows are
+     */
+    public static Path zip(Path zip, Map<String, Path> entries, Charset names) throws IOException {
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file, names)) {
             for (Map.Entry<String, Path> entry : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(entry.getKey()));
                 Files.copy(entry.getValue(), out);
