@@ -38,6 +38,12 @@ interface FeatureReader {
     record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder,
                              String unrecognisedCrs) {
 
+        /**
+         * What a reader answers for a file it could not open far enough to say anything about it,
+         * its problem reported: the importer then asks for no coordinate system. Compared by identity.
+         */
+        static final SourceDescription UNREAD = new SourceDescription(null, null);
+
         SourceDescription(Integer srid, String encoding) {
             this(srid, encoding, null, null, null);
         }

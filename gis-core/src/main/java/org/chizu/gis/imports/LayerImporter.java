@@ -89,13 +89,8 @@ public class LayerImporter {
         }
         Integer srid = request.sourceSrid() != null ? request.sourceSrid() : source.srid();
         Optional<Crs> sourceCrs = srid == null ? Optional.empty() : crs.find(srid);
-        if (srid == null && source.unrecognisedCrs() != null) {
-            problems.add(InputProblem.ofFile("the .prj file names a coordinate system Chizu does not recognise ("
-                    + source.unrecognisedCrs() + "): give its EPSG code with --srs (srs= over HTTP), "
-                    + "for example EPSG:6671 for JGD2011 plane rectangular zone III"));
-        } else if (srid == null) {
-            problems.add(InputProblem.ofFile("the file does not say which coordinate system its coordinates are in: "
-                    + "give it (srs), for example EPSG:6671 for plane rectangular zone III"));
+        if (srid == null) {
+            reportUnknownCrs(source, problems);
         } else if (sourceCrs.isEmpty()) {
             problems.add(InputProblem.ofFile("EPSG:" + srid + " is not a coordinate system PostGIS knows"));
         }
@@ -112,6 +107,18 @@ public class LayerImporter {
                 : new LayerDataChanged(layer.id(), moved.bounds()));
         return new ImportResult(layer.id(), moved.count(), srid, source.encoding(), mapping.ignoredFields(),
                 source.assumedAxisOrder());
+    }
+
+    /** Says that the file's coordinate system must be given, unless the file could not be read far enough to tell. */
+    private static void reportUnknownCrs(SourceDescription source, ImportProblems problems) {
+        if (source.unrecognisedCrs() != null) {
+            problems.add(InputProblem.ofFile("the .prj file names a coordinate system Chizu does not recognise ("
+                    + source.unrecognisedCrs() + "): give its EPSG code with --srs (srs= over HTTP), "
+                    + "for example EPSG:6671 for JGD2011 plane rectangular zone III"));
+        } else if (source != SourceDescription.UNREAD) {
+            problems.add(InputProblem.ofFile("the file does not say which coordinate system its coordinates are in: "
+                    + "give it (srs), for example EPSG:6671 for plane rectangular zone III"));
+        }
     }
 
     private static FeatureReader readerFor(ImportRequest.Format format) {

@@ -46,9 +46,16 @@ final class ShapefileFeatureReader implements FeatureReader {
     @Override
     public SourceDescription read(Path file, ImportRequest request, ImportProblems problems, Consumer<SourceFeature> features)
             throws IOException {
+        ShapefileParts opened;
+        try {
+            opened = ShapefileParts.of(file, request.fileName(), request.table());
+        } catch (UnreadableShapefileException e) {
+            problems.add(InputProblem.ofFile(e.getMessage()));
+            return SourceDescription.UNREAD;
+        }
         Integer srid = null;
         String unrecognisedCrs = null;
-        try (ShapefileParts parts = ShapefileParts.of(file, request.fileName(), request.table())) {
+        try (ShapefileParts parts = opened) {
             Optional<String> prj = parts.text("prj");
             srid = prj.flatMap(WktCrs::epsgCode).orElse(null);
             unrecognisedCrs = prj.isPresent() && srid == null ? crsName(prj.get()) : null;

@@ -181,8 +181,8 @@ class ShapefileImportTest {
         Path zip = Shapefiles.zip(folder.resolve("data.zip"), entries, TextEncoding.SHIFT_JIS);
 
         assertThatThrownBy(() -> fixture.importer.importFile(ImportRequest.of("facilities", "data.zip"), zip))
-                .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems().get(0).message())
-                        .contains("行政データ/halls.shp", "行政データ/shelters.shp", "--table"));
+                .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems())
+                        .singleElement().asString().contains("行政データ/halls.shp", "行政データ/shelters.shp", "--table"));
         ImportResult result = fixture.importer.importFile(ImportRequest.of("facilities", "data.zip").withTable("halls"), zip);
 
         assertThat(result.imported()).isEqualTo(2);
