@@ -2,8 +2,10 @@ package org.chizu.gis.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ class ShapefileImportTest {
 
     @BeforeEach
     void emptyLayers() {
-        fixture.jdbc.execute("delete from facilities; delete from roads; delete from hazard_zones");
+        fixture.jdbc.execute("delete from facilities; delete from roads; delete from hazard_zones; delete from forests");
     }
 
     @Test
@@ -69,6 +71,46 @@ class ShapefileImportTest {
         ProjCoordinate cityHall = ReferenceProjection.jgd2011LongitudeLatitude(ZONE_III, 80000, -58000);
         assertThat(fixture.metresFromFacility("髙津①公民館", hall.x, hall.y)).isLessThan(ONE_CENTIMETRE);
         assertThat(fixture.metresFromFacility("市民会館", cityHall.x, cityHall.y)).isLessThan(ONE_CENTIMETRE);
+    }
+
+    @Test
+    void shimanesMunicipalBoundariesAsAZippedShiftJisShapefileInZoneIIIKeepTheirNamesEveryIslandAndTheirArea() throws Exception {
+        // 国土数値情報（行政区域）2021, simplified (see ../shared/data/README.md), reprojected by GDAL as a town's GIS would.
+        Path boundaries = sharedData().resolve("boundaries/shimane-municipalities-2021.geojson");
+        Path shp = folder.resolve("N03-21_32_210101.shp");
+        // Hazard zones need a kind: each municipality stands in for a flood zone, its name and code kept.
+        Shapefiles.gdal("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:6671", "-lco", "ENCODING=CP932", "-dialect", "SQLite",
+                "-sql", "select geometry, N03_004 as name, N03_007, '洪水浸水想定区域' as kind from \"shimane-municipalities-2021\"",
+                shp.toString(), boundaries.toString());
+        Map<String, Path> entries = new LinkedHashMap<>();
+        for (Path part : Shapefiles.parts(shp)) {
+            entries.put("N03-210101_32_GML/" + part.getFileName(), part);
+        }
+        Path zip = Shapefiles.zip(folder.resolve("N03-210101_32_GML.zip"), entries, StandardCharsets.UTF_8);
+
+        ImportResult result = fixture.importer.importFile(ImportRequest.of("hazard_zones", zip.getFileName().toString()), zip);
+
+        assertThat(result.imported()).isEqualTo(19);
+        assertThat(result.encoding()).isEqualTo("Shift_JIS");
+        assertThat(result.ignoredFields()).containsExactly("N03_007");
+        assertThat(fixture.jdbc.queryForList("select name from hazard_zones where kind = 'flood' and name like '%市'", String.class))
+                .contains("松江市", "益田市", "安来市");
+        Map<String, Object> expected = fixture.jdbc.queryForMap("""
+                select sum(ST_NumGeometries(geom)) as parts, sum(ST_NumInteriorRings(geom)) as holes, sum(ST_Area(geom::geography)) as area
+                from (select ST_Multi(ST_GeomFromGeoJSON(f -> 'geometry')) as geom
+                      from jsonb_array_elements(cast(? as jsonb) -> 'features') f) source""", Files.readString(boundaries));
+        Map<String, Object> imported = fixture.jdbc.queryForMap("""
+                select sum(ST_NumGeometries(geom)) as parts, sum(ST_NumInteriorRings(geom)) as holes, sum(ST_Area(geom::geography)) as area
+                from hazard_zones""");
+        assertThat(imported.get("parts")).isEqualTo(expected.get("parts"));
+        assertThat(imported.get("holes")).isEqualTo(expected.get("holes"));
+        assertThat((Double) imported.get("area")).isCloseTo((Double) expected.get("area"), withinPercentage(0.001));
+    }
+
+    /** The real public data: where ./chizu test says, else ../shared/data beside the repository. */
+    private static Path sharedData() {
+        String configured = System.getenv("CHIZU_SHARED_DATA");
+        return configured != null ? Path.of(configured) : Path.of("../../shared/data");
     }
 
     @Test
