@@ -43,10 +43,11 @@ class LayerImportController {
 
     /**
      * @param srs       the file's coordinate system ("EPSG:6671"), when the file does not say
-     * @param encoding  a CSV file's text encoding (UTF-8 or Shift_JIS), detected when absent
+     * @param encoding  a CSV file's or a Shapefile's text encoding (UTF-8 or Shift_JIS), detected when absent
      * @param mode      append (the default) or replace
-     * @param format    geojson, gpkg or csv, when the file name does not tell
-     * @param table     the GeoPackage feature table, when not the first
+     * @param format    geojson, gpkg, csv or shp, when the file name does not tell
+     * @param table     the GeoPackage feature table, when not the first; the Shapefile in a zip
+     *                  that holds several
      * @param axisOrder north-east or east-north: which of a CSV file's x/y columns holds the northing,
      *                  when the column names do not tell (X座標/Y座標 in a plane rectangular zone are
      *                  north-east, plain x/y east-north)
@@ -78,7 +79,7 @@ class LayerImportController {
                 .withAxisOrder(axisOrder == null ? null : AxisOrder.named(axisOrder))
                 .withLayout(layout)
                 .withDryRun(dryRun);
-        // A GeoPackage is an SQLite database and must be opened from a file; the others are read from one too.
+        // A GeoPackage is an SQLite database and a zip has its directory at the end: both are opened from a file.
         Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
         try {
             file.transferTo(upload);

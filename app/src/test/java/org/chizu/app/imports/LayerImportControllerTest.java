@@ -9,9 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.chizu.gis.testing.Shapefiles;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +44,9 @@ class LayerImportControllerTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @TempDir
+    Path folder;
 
     @Test
     @WithMockUser(roles = "STAFF")
@@ -143,6 +153,61 @@ class LayerImportControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(startsWith("unknown axis order 'yx': use north-east")));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void staffUploadAZippedShiftJisShapefileInAPlaneRectangularZone() throws Exception {
+        byte[] zip = zippedShelters((shp, entries) -> { });
+
+        http.perform(multipart("/api/layers/facilities/import").file(new MockMultipartFile("file", "避難所.zip", "application/zip", zip))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.sourceSrid").value(6671))
+                .andExpect(jsonPath("$.encoding").value("Shift_JIS"));
+
+        assertThat(jdbc.queryForObject("select kind from facilities where name = '髙津①公民館'", String.class)).isEqualTo("hall");
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aZipWithATruncatedShpIsRefusedWithProblemJsonAndNothingIsImported() throws Exception {
+        byte[] zip = zippedShelters((shp, entries) -> {
+            byte[] whole = Files.readAllBytes(shp);
+            entries.put("data/shelters.shp", Files.write(shp, Arrays.copyOf(whole, whole.length - 8)));
+        });
+        int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+        http.perform(multipart("/api/layers/facilities/import").file(new MockMultipartFile("file", "shelters.zip", "application/zip", zip))
+                        .param("mode", "replace").with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:chizu:problem:import-rejected"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("the .shp file ends inside record 1")));
+
+        assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class)).isEqualTo(before);
+    }
+
+    /** What a test changes in the Shapefile's files before they are zipped under data/. */
+    private interface Change {
+        void apply(Path shp, Map<String, Path> entries) throws Exception;
+    }
+
+    /** One shelter in zone III written by ogr2ogr in Shift_JIS, zipped in a folder without its .cpg. */
+    private byte[] zippedShelters(Change change) throws Exception {
+        Path shp = Shapefiles.write(folder, "shelters", 6671, "CP932", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"名称": "髙津①公民館", "種別": "公民館・集会所"},
+                   "geometry": {"type": "Point", "coordinates": [79500, -57200]}}]}""");
+        Map<String, Path> entries = new LinkedHashMap<>();
+        for (Path part : Shapefiles.parts(shp)) {
+            if (!part.toString().endsWith(".cpg")) {
+                entries.put("data/" + part.getFileName(), part);
+            }
+        }
+        change.apply(shp, entries);
+        return Files.readAllBytes(Shapefiles.zip(folder.resolve("shelters.zip"), entries, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -32,11 +32,24 @@ interface FeatureReader {
      *                 names said which is which or the format has no such choice
      * @param assumedAxisOrder how the x/y order was assumed from the column names, in a sentence
      *                 that says how to override it; null when nothing was assumed
+     * @param unrecognisedCrs the name of the coordinate system the file gives when Chizu does not
+     *                 recognise it (a Shapefile's .prj), so srid is null; else null
      */
-    record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder) {
+    record SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder,
+                             String unrecognisedCrs) {
+
+        /**
+         * What a reader answers for a file it could not open far enough to say anything about it,
+         * its problem reported: the importer then asks for no coordinate system. Compared by identity.
+         */
+        static final SourceDescription UNREAD = new SourceDescription(null, null);
 
         SourceDescription(Integer srid, String encoding) {
-            this(srid, encoding, null, null);
+            this(srid, encoding, null, null, null);
+        }
+
+        SourceDescription(Integer srid, String encoding, ImportRequest.AxisOrder xyOrder, String assumedAxisOrder) {
+            this(srid, encoding, xyOrder, assumedAxisOrder, null);
         }
     }
 }

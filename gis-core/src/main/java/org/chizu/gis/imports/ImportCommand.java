@@ -32,7 +32,7 @@ class ImportCommand implements ChizuCommand {
     @Override
     public String usage() {
         return "import FILE --layer ID [--srs EPSG:N] [--encoding UTF-8|Shift_JIS] [--replace] "
-                + "[--format geojson|gpkg|csv] [--table GPKG_TABLE] [--axis-order north-east|east-north] "
+                + "[--format geojson|gpkg|csv|shp] [--table GPKG_TABLE|SHAPEFILE_IN_ZIP] [--axis-order north-east|east-north] "
                 + "[--layout ID] [--dry-run]";
     }
 

@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param format     the file format, or null to tell it from the file name
  * @param sourceSrid the EPSG code of the file's coordinates, or null for the format's default:
  *                   GeoJSON's legacy {@code crs} member or else RFC 7946 longitude/latitude
- *                   (CRS84), a GeoPackage table's own spatial reference system, and JGD2011
- *                   longitude/latitude (EPSG:6668) for CSV
- * @param encoding   the text encoding of a CSV file, or null to detect it: UTF-8 when the whole
- *                   file decodes as UTF-8, else Shift_JIS as Excel writes it (Windows-31J)
+ *                   (CRS84), a GeoPackage table's own spatial reference system, the system a
+ *                   Shapefile's .prj names, and JGD2011 longitude/latitude (EPSG:6668) for CSV
+ * @param encoding   the text encoding of a CSV file or a Shapefile's .dbf, or null to detect it:
+ *                   UTF-8 when the whole file decodes as UTF-8, else Shift_JIS as Excel writes it
+ *                   (Windows-31J); a Shapefile's .cpg or its .dbf's language driver id comes first
  * @param mode       whether the features are added to the layer or replace its features
- * @param table      the GeoPackage feature table to read, or null for the first one
+ * @param table      the GeoPackage feature table to read, or null for the first one; for a zip,
+ *                   the Shapefile in it (its name without .shp, or its path), needed when it holds several
  * @param axisOrder  which of a CSV file's x/y columns holds the northing, or null to tell it from the
  *                   column names (see {@link AxisOrder}); only for CSV x/y columns
  * @param layout     the id of the file layout to read the file with ({@code layouts/*.yml}), or null
@@ -81,7 +83,9 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
     public enum Format {
         GEOJSON("geojson", "json"),
         GEOPACKAGE("gpkg"),
-        CSV("csv", "txt");
+        CSV("csv", "txt"),
+        /** An ESRI Shapefile: a .shp with its .dbf, .prj, .cpg beside it, or a zip holding them. */
+        SHAPEFILE("shp", "zip");
 
         private final String name;
         private final String[] extensions;
@@ -92,7 +96,7 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
         }
 
         /**
-         * The format a file name's extension stands for (.geojson/.json, .gpkg, .csv/.txt).
+         * The format a file name's extension stands for (.geojson/.json, .gpkg, .csv/.txt, .shp/.zip).
          *
          * @throws IllegalArgumentException for any other extension
          */
@@ -106,11 +110,12 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
                 }
             }
             throw new IllegalArgumentException("cannot tell the format of '" + fileName
-                    + "' from its name: name it .geojson, .gpkg or .csv, or give the format (geojson, gpkg or csv)");
+                    + "' from its name: name it .geojson, .gpkg, .csv, .shp or .zip (a zipped Shapefile), "
+                    + "or give the format (geojson, gpkg, csv or shp)");
         }
 
         /**
-         * The format named "geojson", "gpkg" or "csv" (any case; "geopackage" too).
+         * The format named "geojson", "gpkg", "csv" or "shp" (any case; "geopackage" and "shapefile" too).
          *
          * @throws IllegalArgumentException for any other name
          */
@@ -121,7 +126,7 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
                     return format;
                 }
             }
-            throw new IllegalArgumentException("unknown format '" + name + "': use geojson, gpkg or csv");
+            throw new IllegalArgumentException("unknown format '" + name + "': use geojson, gpkg, csv or shp");
         }
     }
 

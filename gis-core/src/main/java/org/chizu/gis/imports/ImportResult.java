@@ -12,8 +12,8 @@ import org.chizu.platform.Label;
  * @param layerId       the layer the features went into
  * @param imported      how many features were added; 0 for a dry run
  * @param sourceSrid    the EPSG code the file's coordinates were read in
- * @param encoding      the text encoding a CSV file was read in ("UTF-8" or "Shift_JIS"); null for
- *                      the binary and JSON formats
+ * @param encoding      the text encoding a CSV file or a Shapefile's .dbf was read in ("UTF-8",
+ *                      "Shift_JIS" …); null for GeoJSON and GeoPackage
  * @param ignoredFields the file's columns or properties that were not imported, in the order first
  *                      met: those that match no attribute and those the layout leaves out
  * @param assumedAxisOrder for a CSV file whose x/y order was taken from the column names, which

@@ -24,7 +24,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a GeoJSON, GeoPackage or CSV file into a layer, all or nothing. Every feature is read,
+ * Imports a GeoJSON, GeoPackage, CSV or Shapefile into a layer, all or nothing. Every feature is read,
  * checked against the layer's declaration and staged in one transaction; PostGIS then checks the
  * geometries and transforms them into the layer's coordinate system. Any problem rolls the whole
  * transaction back and is reported with its line or feature number and field, so a rejected file
@@ -104,7 +104,7 @@ public class LayerImporter {
         staging.flush();
         if (request.axisOrder() != null && request.effectiveFormat() != ImportRequest.Format.CSV) {
             problems.add(InputProblem.ofFile("axis order " + request.axisOrder() + " is only for a CSV file's x/y columns; "
-                    + "GeoJSON and GeoPackage coordinates are easting (longitude) first by their format"));
+                    + "GeoJSON, GeoPackage and Shapefile coordinates are easting (longitude) first by their format"));
         }
         mapping.problems().forEach(problem -> problems.add(InputProblem.ofFile(problem)));
         if (staging.count() == 0 && !problems.any()) {
@@ -113,8 +113,7 @@ public class LayerImporter {
         Integer srid = request.sourceSrid() != null ? request.sourceSrid() : source.srid();
         Optional<Crs> sourceCrs = srid == null ? Optional.empty() : crs.find(srid);
         if (srid == null) {
-            problems.add(InputProblem.ofFile("the file does not say which coordinate system its coordinates are in: "
-                    + "give it (srs), for example EPSG:6671 for plane rectangular zone III"));
+            reportUnknownCrs(source, problems);
         } else if (sourceCrs.isEmpty()) {
             problems.add(InputProblem.ofFile("EPSG:" + srid + " is not a coordinate system PostGIS knows"));
         }
@@ -164,11 +163,24 @@ public class LayerImporter {
                 closest.map(SourceLayout::id).orElse(null), mapping.ignoredFields());
     }
 
+    /** Says that the file's coordinate system must be given, unless the file could not be read far enough to tell. */
+    private static void reportUnknownCrs(SourceDescription source, ImportProblems problems) {
+        if (source.unrecognisedCrs() != null) {
+            problems.add(InputProblem.ofFile("the .prj file names a coordinate system Chizu does not recognise ("
+                    + source.unrecognisedCrs() + "): give its EPSG code with --srs (srs= over HTTP), "
+                    + "for example EPSG:6671 for JGD2011 plane rectangular zone III"));
+        } else if (source != SourceDescription.UNREAD) {
+            problems.add(InputProblem.ofFile("the file does not say which coordinate system its coordinates are in: "
+                    + "give it (srs), for example EPSG:6671 for plane rectangular zone III"));
+        }
+    }
+
     static FeatureReader readerFor(ImportRequest.Format format) {
         return switch (format) {
             case GEOJSON -> new GeoJsonFeatureReader();
             case GEOPACKAGE -> new GeoPackageFeatureReader();
             case CSV -> new CsvFeatureReader();
+            case SHAPEFILE -> new ShapefileFeatureReader();
         };
     }
 }

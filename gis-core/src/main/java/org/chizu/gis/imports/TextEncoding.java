@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The text encodings of files Japanese offices exchange: UTF-8, and Shift_JIS as Excel and
@@ -26,6 +28,7 @@ public final class TextEncoding {
     public static final Charset SHIFT_JIS = Charset.forName("windows-31j");
 
     private static final Set<String> SHIFT_JIS_NAMES = Set.of("shift_jis", "shift-jis", "sjis", "cp932", "ms932", "windows-31j");
+    private static final int SHIFT_JIS_CODE_PAGE = 932, UTF8_CODE_PAGE = 65001;
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private TextEncoding() {
@@ -33,7 +36,8 @@ public final class TextEncoding {
 
     /**
      * The encoding a name stands for: "UTF-8", and "Shift_JIS", "SJIS", "CP932" … for
-     * {@link #SHIFT_JIS}; any other name Java knows as itself.
+     * {@link #SHIFT_JIS}; a Windows code page by its number, as Shapefiles' .cpg files give it
+     * ("932", "65001" for UTF-8); any other name Java knows as itself.
      *
      * @throws IllegalArgumentException for a name Java does not know
      */
@@ -42,11 +46,29 @@ public final class TextEncoding {
         if (SHIFT_JIS_NAMES.contains(lower)) {
             return SHIFT_JIS;
         }
+        if (lower.matches("[0-9]{3,5}")) {
+            return codePage(Integer.parseInt(lower))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown code page " + lower + ": use UTF-8 or Shift_JIS"));
+        }
         try {
             return Charset.forName(name.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown text encoding '" + name + "': use UTF-8 or Shift_JIS");
         }
+    }
+
+    /** A Windows code page by its number (932 is {@link #SHIFT_JIS}, 65001 UTF-8), when Java has it. */
+    static Optional<Charset> codePage(int number) {
+        if (number == SHIFT_JIS_CODE_PAGE) {
+            return Optional.of(SHIFT_JIS);
+        }
+        if (number == UTF8_CODE_PAGE) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        return Stream.of("cp", "windows-", "x-windows-", "ms", "ibm")
+                .filter(prefix -> Charset.isSupported(prefix + number))
+                .findFirst()
+                .map(prefix -> Charset.forName(prefix + number));
     }
 
     /** "UTF-8" or "Shift_JIS": the name people know the encoding by. */
