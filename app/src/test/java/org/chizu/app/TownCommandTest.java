@@ -7,9 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.chizu.app.towns.ShimaneN03;
+import org.chizu.gis.testing.Shapefiles;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +78,25 @@ class TownCommandTest {
         assertThat(run("town", "add", "322031", "--boundary", ShimaneN03.file().toString())).isNotZero();
 
         assertThat(err).contains("the check digit of 322031 is wrong", "32203 with its check digit is 322032");
+    }
+
+    @Test
+    void masudaIsAddedFromTheN03FileAsATownsGisDeliversIt_AZippedShiftJisShapefileInPlaneZoneIII() throws Exception {
+        Path shp = home.resolve("N03-21_32_210101.shp");
+        Shapefiles.gdal("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:6671", "-lco", "ENCODING=CP932",
+                shp.toString(), ShimaneN03.file().toString());
+        Map<String, Path> parts = new LinkedHashMap<>();
+        for (Path part : Shapefiles.parts(shp)) {
+            parts.put("N03-210101_32_GML/" + part.getFileName(), part);
+        }
+        Path zip = Shapefiles.zip(home.resolve("N03-210101_32_GML.zip"), parts, StandardCharsets.UTF_8);
+
+        assertThat(run("town", "add", "32204", "--boundary", zip.toString(), "--name-en", "Masuda City")).isZero();
+
+        assertThat(out).contains("益田市 322041");
+        assertThat(new JdbcTemplate(database.dataSource()).queryForObject(
+                "select st_covers(geom, st_setsrid(st_makepoint(131.8430, 34.6753), 6668)) from municipalities where code = '32204'",
+                Boolean.class)).as("Masuda's city hall lies inside the boundary read from the Shapefile").isTrue();
     }
 
     @Test

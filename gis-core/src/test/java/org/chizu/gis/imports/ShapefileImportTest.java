@@ -75,8 +75,8 @@ class ShapefileImportTest {
 
     @Test
     void shimanesMunicipalBoundariesAsAZippedShiftJisShapefileInZoneIIIKeepTheirNamesEveryIslandAndTheirArea() throws Exception {
-        // 国土数値情報（行政区域）2021, simplified (see ../shared/data/README.md), reprojected by GDAL as a town's GIS would.
-        Path boundaries = sharedData().resolve("boundaries/shimane-municipalities-2021.geojson");
+        // 国土数値情報（行政区域）2021, simplified, as the project ships it; reprojected by GDAL as a town's GIS would.
+        Path boundaries = Path.of("../sample-town/src/main/resources/sample-town/boundaries/shimane-municipalities-2021.geojson");
         Path shp = folder.resolve("N03-21_32_210101.shp");
         // Hazard zones need a kind: each municipality stands in for a flood zone, its name and code kept.
         Shapefiles.gdal("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:6671", "-lco", "ENCODING=CP932", "-dialect", "SQLite",
@@ -108,11 +108,6 @@ class ShapefileImportTest {
     }
 
     /** The real public data: where ./chizu test says, else ../shared/data beside the repository. */
-    private static Path sharedData() {
-        String configured = System.getenv("CHIZU_SHARED_DATA");
-        return configured != null ? Path.of(configured) : Path.of("../../shared/data");
-    }
-
     @Test
     void aPrjNamingTheZoneAsEpsgDoesIsReadAsThatZone() throws Exception {
         Path shp = Shapefiles.write(folder, "shelters", ZONE_III, "UTF-8", SHELTERS);
