@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.SequencedMap;
 import java.util.TreeMap;
 
 import org.chizu.gis.imports.ImportRequest;
@@ -28,15 +29,15 @@ import org.springframework.util.FileSystemUtils;
 @Component
 class PublicGeography {
 
-    /** English names of Shimane's municipalities, by code: every municipality of the boundary file. */
-    static final SortedMap<String, String> SHIMANE_NAMES_EN = new TreeMap<>(Map.ofEntries(
+    /** English names of Shimane's municipalities in code order: every municipality of the boundary file. */
+    private static final SequencedMap<String, String> SHIMANE_NAMES_EN = Collections.unmodifiableSequencedMap(new TreeMap<>(Map.ofEntries(
             Map.entry("32201", "Matsue"), Map.entry("32202", "Hamada"), Map.entry("32203", "Izumo"),
             Map.entry("32204", "Masuda"), Map.entry("32205", "Oda"), Map.entry("32206", "Yasugi"),
             Map.entry("32207", "Gotsu"), Map.entry("32209", "Unnan"), Map.entry("32343", "Okuizumo"),
             Map.entry("32386", "Iinan"), Map.entry("32441", "Kawamoto"), Map.entry("32448", "Misato"),
             Map.entry("32449", "Onan"), Map.entry("32501", "Tsuwano"), Map.entry("32505", "Yoshika"),
             Map.entry("32525", "Ama"), Map.entry("32526", "Nishinoshima"), Map.entry("32527", "Chibu"),
-            Map.entry("32528", "Okinoshima")));
+            Map.entry("32528", "Okinoshima"))));
 
     private final MunicipalityBoundaries boundaries;
     private final LayerImporter importer;
@@ -57,10 +58,8 @@ class PublicGeography {
         try {
             Path folder = Files.createTempDirectory("chizu-sample-town");
             try {
-                Path n03 = PublicDataFile.SHIMANE_BOUNDARIES.copyInto(folder);
-                for (Map.Entry<String, String> municipality : SHIMANE_NAMES_EN.entrySet()) {
-                    boundaries.add(municipality.getKey(), n03, PublicDataFile.SHIMANE_BOUNDARIES.fileName(), municipality.getValue());
-                }
+                boundaries.addAll(SHIMANE_NAMES_EN, PublicDataFile.SHIMANE_BOUNDARIES.copyInto(folder),
+                        PublicDataFile.SHIMANE_BOUNDARIES.fileName());
                 for (Town town : Town.ALL) {
                     for (PublicDataFile list : List.of(town.shelters(), town.emergencySites())) {
                         importer.importFile(ImportRequest.of("facilities", list.fileName()), list.copyInto(folder));
