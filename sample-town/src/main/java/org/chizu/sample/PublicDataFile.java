@@ -1,6 +1,9 @@
 package org.chizu.sample;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.chizu.platform.Label;
 
@@ -65,6 +68,25 @@ public enum PublicDataFile {
 
     public Source source() {
         return source;
+    }
+
+    /** The file's own name, which tells its format. */
+    public String fileName() {
+        return Path.of(path).getFileName().toString();
+    }
+
+    /**
+     * Copies the file into a folder under its own name, for readers that take a file: the resource
+     * may lie inside a jar.
+     *
+     * @return the copy
+     */
+    public Path copyInto(Path folder) throws IOException {
+        Path copy = folder.resolve(fileName());
+        try (InputStream in = open()) {
+            Files.copy(in, copy);
+        }
+        return copy;
     }
 
     /**

@@ -1,72 +1,86 @@
 package org.chizu.sample;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chizu.gis.imports.ImportRequest;
+import org.chizu.gis.imports.LayerImporter;
+import org.chizu.gis.municipalities.MunicipalityBoundaries;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * Reads the ground of the sample town from the shipped public data: Shimane's municipal boundaries
- * (国土数値情報 行政区域) and GSI's shelters (指定緊急避難場所・指定避難所データ) of the two towns.
+ * Loads the real ground of the sample town from the shipped public data ({@link PublicDataFile}) the
+ * way a town loads its own: Shimane's municipal boundaries (国土数値情報 行政区域) as {@code ./chizu town
+ * add} adds them, and GSI's shelter lists (指定緊急避難場所・指定避難所データ) of the two towns as
+ * {@code ./chizu import} imports them into {@code facilities}, their layouts recognised from their
+ * columns. The generators then read the shelters back from the layer.
  */
-final class PublicGeography {
+@Component
+class PublicGeography {
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** English names of Shimane's municipalities in code order: every municipality of the boundary file. */
+    private static final SequencedMap<String, String> SHIMANE_NAMES_EN = Collections.unmodifiableSequencedMap(new TreeMap<>(Map.ofEntries(
+            Map.entry("32201", "Matsue"), Map.entry("32202", "Hamada"), Map.entry("32203", "Izumo"),
+            Map.entry("32204", "Masuda"), Map.entry("32205", "Oda"), Map.entry("32206", "Yasugi"),
+            Map.entry("32207", "Gotsu"), Map.entry("32209", "Unnan"), Map.entry("32343", "Okuizumo"),
+            Map.entry("32386", "Iinan"), Map.entry("32441", "Kawamoto"), Map.entry("32448", "Misato"),
+            Map.entry("32449", "Onan"), Map.entry("32501", "Tsuwano"), Map.entry("32505", "Yoshika"),
+            Map.entry("32525", "Ama"), Map.entry("32526", "Nishinoshima"), Map.entry("32527", "Chibu"),
+            Map.entry("32528", "Okinoshima"))));
 
-    SampleGeography read() {
-        Map<String, List<Shelter>> shelters = new LinkedHashMap<>();
-        for (Town town : Town.ALL) {
-            List<Shelter> ofTown = new ArrayList<>(shelters(town.emergencySites(), true));
-            ofTown.addAll(shelters(town.shelters(), false));
-            ofTown.sort(Comparator.comparing(Shelter::kind).thenComparing(Shelter::sourceId));
-            shelters.put(town.code(), List.copyOf(ofTown));
-        }
-        return new SampleGeography(municipalities(), shelters);
+    private final MunicipalityBoundaries boundaries;
+    private final LayerImporter importer;
+    private final JdbcTemplate jdbc;
+
+    PublicGeography(MunicipalityBoundaries boundaries, LayerImporter importer, JdbcTemplate jdbc) {
+        this.boundaries = boundaries;
+        this.importer = importer;
+        this.jdbc = jdbc;
     }
 
-    private List<Municipality> municipalities() {
-        List<Municipality> result = new ArrayList<>();
-        for (JsonNode feature : features(PublicDataFile.SHIMANE_BOUNDARIES)) {
-            JsonNode properties = feature.get("properties");
-            String code = properties.get("N03_007").asText();
-            result.add(new Municipality(code, properties.get("N03_004").asText(),
-                    Municipality.SHIMANE_NAMES_EN.get(code), feature.get("geometry").toString()));
-        }
-        return result;
-    }
-
-    private List<Shelter> shelters(PublicDataFile file, boolean emergency) {
-        List<Shelter> result = new ArrayList<>();
-        for (JsonNode feature : features(file)) {
-            JsonNode p = feature.get("properties");
-            JsonNode coordinates = feature.get("geometry").get("coordinates");
-            Shelter.Designation designation = emergency ? new Shelter.Designation(
-                    flag(p, "洪水"), flag(p, "崖崩れ、土石流及び地滑り"), flag(p, "高潮"), flag(p, "地震"),
-                    flag(p, "津波"), flag(p, "大規模な火事"), flag(p, "内水氾濫"), flag(p, "火山現象")) : null;
-            result.add(new Shelter(p.get("共通ID").asText(),
-                    emergency ? Shelter.EMERGENCY_EVACUATION_SITE : Shelter.DESIGNATED_SHELTER,
-                    p.get("施設・場所名").asText(), p.get("住所").asText(),
-                    new LonLat(coordinates.get(0).asDouble(), coordinates.get(1).asDouble()), designation));
-        }
-        return result;
-    }
-
-    private static boolean flag(JsonNode properties, String hazard) {
-        return "1".equals(properties.path(hazard).asText());
-    }
-
-    private JsonNode features(PublicDataFile file) {
-        try (InputStream in = file.open()) {
-            return json.readTree(in).get("features");
+    /**
+     * Adds the 19 municipalities and imports the four shelter lists, in the caller's transaction.
+     *
+     * @throws org.chizu.gis.imports.ImportRejectedException when a shipped file no longer reads (a broken build)
+     */
+    void load() {
+        try {
+            Path folder = Files.createTempDirectory("chizu-sample-town");
+            try {
+                boundaries.addAll(SHIMANE_NAMES_EN, PublicDataFile.SHIMANE_BOUNDARIES.copyInto(folder),
+                        PublicDataFile.SHIMANE_BOUNDARIES.fileName());
+                for (Town town : Town.ALL) {
+                    for (PublicDataFile list : List.of(town.shelters(), town.emergencySites())) {
+                        importer.importFile(ImportRequest.of("facilities", list.fileName()), list.copyInto(folder));
+                    }
+                }
+            } finally {
+                FileSystemUtils.deleteRecursively(folder);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.resourceName(), e);
+            throw new UncheckedIOException("cannot read the sample town's public data through a temporary folder", e);
         }
+    }
+
+    /** The shelters inside a town's boundary, designated shelters first, each kind by GSI's 共通ID. */
+    List<Shelter> sheltersWithin(Geometry boundary) {
+        return jdbc.query("""
+                select name, address, st_x(geom), st_y(geom), for_landslide from facilities
+                where st_covers(st_geomfromwkb(?, 6668), geom)
+                order by kind, source_id""",
+                (rs, i) -> new Shelter(rs.getString(1), rs.getString(2), new LonLat(rs.getDouble(3), rs.getDouble(4)),
+                        (Boolean) rs.getObject(5)),
+                new WKBWriter().write(boundary));
     }
 }

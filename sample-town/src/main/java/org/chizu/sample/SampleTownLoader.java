@@ -9,7 +9,9 @@ import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
+import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.platform.Label;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the sample town around Masuda (益田市) and Yasugi (安来市): the real municipal boundaries
- * and shelters shipped with this module ({@link PublicDataFile}), and generated roads, forests,
- * water pipes and hazard zones laid out on them.
+ * and shelters shipped with this module ({@link PublicDataFile}), loaded as a real town's are, and
+ * generated roads, forests, water pipes and hazard zones laid out on them.
  * <p>
  * The town is loaded at most once: only into a database whose layer tables and municipalities
  * are all empty, and in one transaction, so a failure leaves nothing behind. Generated data is
@@ -32,10 +34,8 @@ public class SampleTownLoader {
     private static final Logger log = LoggerFactory.getLogger(SampleTownLoader.class);
 
     private static final List<String> GENERATED_LAYERS = List.of("roads", "forests", "water_pipes", "hazard_zones");
-    /** The layers the sample town fills. */
+    /** The layers the sample town fills, in the order they are reported. */
     private static final List<String> LAYERS = Stream.concat(Stream.of("facilities"), GENERATED_LAYERS.stream()).toList();
-    /** The tables the sample town fills, in the order they are reported. */
-    private static final List<String> TABLES = Stream.concat(Stream.of("municipalities"), LAYERS.stream()).toList();
     /** Serialises concurrent start-ups against one database (pg_advisory_xact_lock key). */
     private static final long LOCK_KEY = 0x43_68_69_7a_75_53_54L;
 
@@ -43,13 +43,17 @@ public class SampleTownLoader {
     private final TransactionTemplate transactions;
     private final LayerSources sources;
     private final LayerChanges changes;
+    private final Municipalities municipalities;
+    private final PublicGeography publicGeography;
 
-    public SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
-                            LayerChanges changes) {
+    SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
+                     LayerChanges changes, Municipalities municipalities, PublicGeography publicGeography) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
         this.changes = changes;
+        this.municipalities = municipalities;
+        this.publicGeography = publicGeography;
     }
 
     /**
@@ -68,10 +72,11 @@ public class SampleTownLoader {
             if (before.values().stream().anyMatch(count -> count > 0)) {
                 return new LoadReport(false, before);
             }
-            SampleGeography geography = new PublicGeography().read();
-            build(geography);
+            publicGeography.load();
+            generate();
             recordSources();
-            LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
+            // The imports announced the shelters themselves.
+            GENERATED_LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
             return new LoadReport(true, counts());
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -84,23 +89,24 @@ public class SampleTownLoader {
         return report;
     }
 
-    private void build(SampleGeography geography) {
-        new GeographyWriter(jdbc).write(geography);
+    private void generate() {
         TownGeography ground = new TownGeography(jdbc);
+        Map<Town, List<Shelter>> shelters = new LinkedHashMap<>();
         Map<Town, LonLat> centres = new LinkedHashMap<>();
         for (Town town : Town.ALL) {
-            LonLat centre = TownCentre.of(geography.sheltersOf(town));
-            centres.put(town, centre);
-            ground.prepare(town, centre);
+            Geometry boundary = municipalities.boundary(town.code()).orElseThrow();
+            shelters.put(town, publicGeography.sheltersWithin(boundary));
+            centres.put(town, TownCentre.of(shelters.get(town)));
+            ground.prepare(town, centres.get(town), boundary);
         }
         RoadNetworkGenerator roads = new RoadNetworkGenerator(jdbc);
-        centres.forEach((town, centre) -> roads.generate(town, centre, geography.sheltersOf(town)));
+        centres.forEach((town, centre) -> roads.generate(town, centre, shelters.get(town)));
         ForestGenerator forests = new ForestGenerator(jdbc);
         Town.ALL.forEach(forests::generate);
         WaterPipeGenerator pipes = new WaterPipeGenerator(jdbc);
         Town.ALL.forEach(pipes::generate);
         HazardZoneGenerator hazards = new HazardZoneGenerator(jdbc);
-        Town.ALL.forEach(town -> hazards.generate(town, geography.sheltersOf(town)));
+        Town.ALL.forEach(town -> hazards.generate(town, shelters.get(town)));
     }
 
     /** The generated layers are laid out on the real boundaries, so they carry the boundaries' attribution too. */
@@ -120,10 +126,12 @@ public class SampleTownLoader {
         return new DataSource(source.title(), source.attribution(), false);
     }
 
+    /** The municipalities served and the rows of each layer the sample town fills. */
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        // The table names are this class's own constants, never input.
-        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
+        counts.put("municipalities", (long) municipalities.all().size());
+        // The layer tables are this class's own constants, never input.
+        LAYERS.forEach(layer -> counts.put(layer, jdbc.queryForObject("select count(*) from " + layer, Long.class)));
         return counts;
     }
 }

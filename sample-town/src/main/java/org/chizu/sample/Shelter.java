@@ -4,27 +4,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A designated shelter (指定避難所) or emergency evacuation site (指定緊急避難場所) from GSI's data.
+ * A designated shelter (指定避難所) or emergency evacuation site (指定緊急避難場所) as the generators
+ * need it, read back from the {@code facilities} layer after GSI's files were imported.
  *
- * @param sourceId    the GSI common id (共通ID)
- * @param kind        {@code designated_shelter} or {@code emergency_evacuation_site}
- * @param name        施設・場所名
- * @param address     住所, beginning with the prefecture and town
- * @param location    where it is
- * @param designation the hazards an emergency evacuation site is designated for; null for a designated shelter
+ * @param name          施設・場所名
+ * @param address       住所, beginning with the prefecture and town
+ * @param location      where it is
+ * @param forLandslide  whether an emergency evacuation site is designated for landslides; null for
+ *                      a designated shelter, which is designated for no hazard in particular
  */
-record Shelter(String sourceId, String kind, String name, String address, LonLat location, Designation designation) {
-
-    static final String DESIGNATED_SHELTER = "designated_shelter";
-    static final String EMERGENCY_EVACUATION_SITE = "emergency_evacuation_site";
+record Shelter(String name, String address, LonLat location, Boolean forLandslide) {
 
     /** The part of an address naming the place (大字), before the lot number: 匹見町匹見イ12 → 匹見町匹見. */
     private static final Pattern PLACE = Pattern.compile("^(.+?)[イロハニホヘト]?(?:[0-9０-９－-].*)?$");
-
-    /** The hazards an emergency evacuation site is designated for (the GSI data's 0/1 columns). */
-    record Designation(boolean flood, boolean landslide, boolean stormSurge, boolean earthquake,
-                       boolean tsunami, boolean largeFire, boolean inlandFlood, boolean volcano) {
-    }
 
     /** The place within the town (町・大字), from the address: 島根県益田市美都町都茂1 → 美都町都茂. */
     String district(Town town) {
@@ -39,6 +31,6 @@ record Shelter(String sourceId, String kind, String name, String address, LonLat
      * or it is an evacuation site not designated for landslides.
      */
     boolean landslideCaution() {
-        return name.contains("土砂災害注意") || designation != null && !designation.landslide();
+        return name.contains("土砂災害注意") || Boolean.FALSE.equals(forLandslide);
     }
 }

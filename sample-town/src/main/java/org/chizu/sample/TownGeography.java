@@ -1,5 +1,7 @@
 package org.chizu.sample;
 
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,18 +47,17 @@ final class TownGeography {
                 ) on commit drop""");
     }
 
-    /** Records a town's centre, land and coast, and the flood plains of its rivers. */
-    void prepare(Town town, LonLat centre) {
+    /** Records a town's centre, land and coast from its municipal boundary, and the flood plains of its rivers. */
+    void prepare(Town town, LonLat centre, Geometry boundary) {
         jdbc.update("""
                 insert into sample_town (code, centre, land, coast)
-                select m.code, st_setsrid(st_point(?, ?), 6668), land.geom,
+                select ?, st_setsrid(st_point(?, ?), 6668), land.geom,
                        st_intersection(st_boundary(land.geom),
                            st_setsrid(st_buffer(st_geomfromtext(?, 6668)::geography, ?)::geometry, 6668))
-                from municipalities m
-                cross join lateral (select st_multi(coalesce(st_difference(m.geom, st_geomfromtext(?::text, 6668)), m.geom)) as geom) land
-                where m.code = ?""",
-                centre.lon(), centre.lat(), LonLat.lineWkt(town.coast()), COAST_SEARCH_METRES,
-                town.openWater().isEmpty() ? null : LonLat.polygonWkt(town.openWater()), town.code());
+                from (select st_geomfromwkb(?, 6668) as geom) m
+                cross join lateral (select st_multi(coalesce(st_difference(m.geom, st_geomfromtext(?::text, 6668)), m.geom)) as geom) land""",
+                town.code(), centre.lon(), centre.lat(), LonLat.lineWkt(town.coast()), COAST_SEARCH_METRES,
+                new WKBWriter().write(boundary), town.openWater().isEmpty() ? null : LonLat.polygonWkt(town.openWater()));
         for (Town.River river : town.rivers()) {
             String course = LonLat.lineWkt(Meander.through(river.course(), 0.05, town.random("river " + river.nameJa())));
             jdbc.update("""

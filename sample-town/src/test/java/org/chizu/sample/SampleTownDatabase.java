@@ -1,29 +1,69 @@
 package org.chizu.sample;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.sql.DataSource;
-
-import org.chizu.gis.layer.LayerSources;
-import org.chizu.gis.layer.changes.LayerChanges;
+import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.platform.testing.TestDatabase;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** A fresh migrated database with a sample town loader wired to it, as the application wires it. */
-final class SampleTownDatabase {
+/**
+ * A fresh migrated database with gis-core and the sample town's loader on it, wired as the
+ * application wires them, and the layer changes this process heard collected.
+ */
+final class SampleTownDatabase implements AutoCloseable {
 
     final JdbcTemplate jdbc;
     final SampleTownLoader loader;
-    final List<Object> publishedEvents = new ArrayList<>();
+    final List<LayerDataChanged> heardChanges;
+    private final ConfigurableApplicationContext context;
 
     SampleTownDatabase() {
-        // One DataSource for both, so that the loader's statements join the transaction.
-        DataSource dataSource = TestDatabase.migrated().dataSource();
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.loader = new SampleTownLoader(jdbc, new DataSourceTransactionManager(dataSource),
-                new LayerSources(jdbc), new LayerChanges(jdbc, publishedEvents::add, true));
+        TestDatabase database = TestDatabase.migrated();
+        this.context = new SpringApplicationBuilder(SampleTownOnGisCore.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.user(),
+                        "spring.datasource.password=" + database.password())
+                .run();
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.loader = context.getBean(SampleTownLoader.class);
+        this.heardChanges = context.getBean(HeardChanges.class).changes;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @ComponentScan({"org.chizu.gis", "org.chizu.sample"})
+    @ConfigurationPropertiesScan("org.chizu.gis")
+    static class SampleTownOnGisCore {
+
+        @Bean
+        HeardChanges heardChanges() {
+            return new HeardChanges();
+        }
+    }
+
+    static final class HeardChanges {
+
+        final List<LayerDataChanged> changes = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(LayerDataChanged change) {
+            changes.add(change);
+        }
     }
 
     /** Rows of a table that no municipality of the sample towns covers (1 cm of tolerance for clipping). */

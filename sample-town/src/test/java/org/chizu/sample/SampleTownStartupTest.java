@@ -2,16 +2,14 @@ package org.chizu.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.chizu.gis.layer.LayerSources;
-import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,8 +20,8 @@ class SampleTownStartupTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan("org.chizu.sample")
-    @Import({LayerSources.class, LayerChanges.class})
+    @ComponentScan({"org.chizu.gis", "org.chizu.sample"})
+    @ConfigurationPropertiesScan("org.chizu.gis")
     static class SampleTownApplication {
     }
 

@@ -45,9 +45,6 @@ class ModuleTablesTest {
      * test, so the list only shrinks.
      */
     private static final List<Allowed> ALLOWED = List.of(
-            // The municipal boundaries (行政区域) are gis-core's reference data; safety, reports and
-            // open-data ask its published Municipalities where a place lies and what a boundary is.
-            new Allowed(ChizuModule.SAMPLE_TOWN, "municipalities", "loads the sample towns' boundaries and cuts their land by them"),
             // A one-time move: Open311 keys became API clients of accounts, so accounts' migration
             // copies the keys of reports' old table across and drops it; nothing reads it any more.
             new Allowed(ChizuModule.ACCOUNTS, "open311_api_key", "moves the Open311 keys into API clients once and drops the table"));

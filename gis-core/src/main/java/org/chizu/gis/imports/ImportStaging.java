@@ -25,8 +25,8 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * A temporary table that holds an import's features, numbered as in the file, until all of them
  * have passed PostGIS's checks; only then are they moved into the layer's table in one statement.
- * Must be used inside a transaction, which drops the table when it ends. Identifiers come from the
- * layer registry, which checked them against the database, and are quoted.
+ * Must be used inside a transaction, which drops the table when it ends (or the next import in it
+ * does). Identifiers come from the layer registry, which checked them against the database, and are quoted.
  */
 final class ImportStaging {
 
@@ -54,6 +54,8 @@ final class ImportStaging {
         String columns = layer.attributes().stream().map(a -> quote(a.name())).collect(Collectors.joining(", "));
         String commaColumns = columns.isEmpty() ? "" : ", " + columns;
         String placeholders = ", ?".repeat(layer.attributes().size());
+        // An import may run inside a caller's longer transaction, which still holds the table of the one before.
+        jdbc.execute("drop table if exists pg_temp.chizu_import");
         jdbc.execute("""
                 create temp table chizu_import on commit drop as
                 select %s from %s with no data""".formatted(columns, quote(layer.table())));

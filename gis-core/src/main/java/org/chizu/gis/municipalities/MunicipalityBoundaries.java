@@ -2,11 +2,15 @@ package org.chizu.gis.municipalities;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
 
 import org.chizu.platform.Label;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds a municipality to those the platform serves, or replaces its boundary, from a 国土数値情報
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class MunicipalityBoundaries {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public MunicipalityBoundaries(JdbcTemplate jdbc) {
+    public MunicipalityBoundaries(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /**
@@ -36,9 +42,28 @@ public class MunicipalityBoundaries {
      * @throws IllegalArgumentException when the format cannot be told from the file name
      */
     public AddedMunicipality add(String code, Path file, String fileName, String nameEn) throws IOException {
-        String fiveDigits = LocalGovernmentCodes.fiveDigits(code);
-        String givenEnglish = nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
-        N03File n03 = N03File.find(fiveDigits, file, fileName);
+        SequencedMap<String, String> one = new LinkedHashMap<>();
+        one.put(code, nameEn);
+        return addAll(one, file, fileName).getFirst();
+    }
+
+    /**
+     * Adds several municipalities of one file as {@link #add} adds each, reading the file once (a
+     * prefecture's file for several of its municipalities), all or none.
+     *
+     * @param englishNames each code (five digits, or six with the check digit) with its English name, or null
+     * @return what was done for each, in the order given
+     * @throws MunicipalityProblem as {@link #add} does, for the first code that fails
+     */
+    public List<AddedMunicipality> addAll(SequencedMap<String, String> englishNames, Path file, String fileName) throws IOException {
+        SequencedMap<String, String> byCode = new LinkedHashMap<>();
+        englishNames.forEach((code, nameEn) -> byCode.put(LocalGovernmentCodes.fiveDigits(code),
+                nameEn == null || nameEn.isBlank() ? null : nameEn.strip()));
+        List<N03File> found = N03File.findAll(List.copyOf(byCode.keySet()), file, fileName);
+        return transactions.execute(transaction -> found.stream().map(n03 -> store(n03, byCode.get(n03.code()))).toList());
+    }
+
+    private AddedMunicipality store(N03File n03, String givenEnglish) {
         WKBWriter wkb = new WKBWriter();
         byte[][] parts = n03.parts().stream().map(wkb::write).toArray(byte[][]::new);
         return jdbc.queryForObject("""
@@ -53,9 +78,9 @@ public class MunicipalityBoundaries {
                 returning xmax <> '0'::xid as replaced, name_en, ST_NumGeometries(geom) as polygons""",
                 (rs, i) -> {
                     String english = rs.getString("name_en");
-                    return new AddedMunicipality(new Municipality(fiveDigits, new Label(n03.nameJa(), english)),
-                            rs.getBoolean("replaced"), english.equals(Municipality.englishNameFor(fiveDigits)), rs.getInt("polygons"));
+                    return new AddedMunicipality(new Municipality(n03.code(), new Label(n03.nameJa(), english)),
+                            rs.getBoolean("replaced"), english.equals(Municipality.englishNameFor(n03.code())), rs.getInt("polygons"));
                 },
-                n03.srid(), parts, fiveDigits, n03.nameJa(), givenEnglish, Municipality.englishNameFor(fiveDigits), givenEnglish);
+                n03.srid(), parts, n03.code(), n03.nameJa(), givenEnglish, Municipality.englishNameFor(n03.code()), givenEnglish);
     }
 }

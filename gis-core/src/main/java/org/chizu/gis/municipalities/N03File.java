@@ -3,8 +3,11 @@ package org.chizu.gis.municipalities;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,29 +42,46 @@ record N03File(String code, String nameJa, List<Geometry> parts, int srid) {
      *                             the code (naming the codes it holds)
      */
     static N03File find(String code, Path file, String fileName) throws IOException {
+        return findAll(List.of(code), file, fileName).getFirst();
+    }
+
+    /**
+     * Picks several municipalities out of one reading of the file, as {@link #find} picks one.
+     *
+     * @return one for each code, in the order given
+     * @throws MunicipalityProblem as {@link #find} does, for the first code the file lacks
+     */
+    static List<N03File> findAll(List<String> codes, Path file, String fileName) throws IOException {
         Set<String> columns = new LinkedHashSet<>();
-        Set<String> codes = new TreeSet<>();
-        List<Geometry> parts = new ArrayList<>();
-        String[] name = {null};
+        Set<String> codesInFile = new TreeSet<>();
+        Map<String, List<Geometry>> parts = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        codes.forEach(code -> parts.put(code, new ArrayList<>()));
         Integer srid = FeatureFiles.read(file, fileName, "municipalities", feature -> {
             columns.addAll(feature.properties().keySet());
             String featureCode = code(feature);
             if (featureCode == null) {
                 return;
             }
-            codes.add(featureCode);
-            if (featureCode.equals(code) && feature.geometry() != null) {
-                parts.add(feature.geometry());
-                name[0] = name[0] != null ? name[0] : name(feature);
+            codesInFile.add(featureCode);
+            List<Geometry> partsOfCode = parts.get(featureCode);
+            if (partsOfCode != null && feature.geometry() != null) {
+                partsOfCode.add(feature.geometry());
+                names.putIfAbsent(featureCode, name(feature));
             }
         });
         if (!columns.contains(CODE)) {
             throw MunicipalityProblem.notN03(fileName, List.copyOf(columns));
         }
-        if (parts.isEmpty()) {
-            throw MunicipalityProblem.notInFile(code, fileName, List.copyOf(codes), codes.size());
+        List<N03File> found = new ArrayList<>();
+        for (Map.Entry<String, List<Geometry>> code : parts.entrySet()) {
+            if (code.getValue().isEmpty()) {
+                throw MunicipalityProblem.notInFile(code.getKey(), fileName, List.copyOf(codesInFile), codesInFile.size());
+            }
+            String name = names.get(code.getKey());
+            found.add(new N03File(code.getKey(), name != null ? name : code.getKey(), code.getValue(), srid != null ? srid : JGD2011));
         }
-        return new N03File(code, name[0] != null ? name[0] : code, parts, srid != null ? srid : JGD2011);
+        return found;
     }
 
     /** N03_007 as five digits; a file written with numbers has lost the leading zero of 01–09. */

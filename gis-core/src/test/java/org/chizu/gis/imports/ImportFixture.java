@@ -26,13 +26,16 @@ final class ImportFixture {
 
     final JdbcTemplate jdbc;
     final LayerImporter importer;
+    /** On the importer's data source, so an import run inside joins it. */
+    final TransactionTemplate transactions;
     final List<LayerDataChanged> published = new ArrayList<>();
 
     ImportFixture() {
         DataSource database = TestDatabase.migrated().dataSource();
         jdbc = new JdbcTemplate(database);
         LayerRegistry registry = new LayerRegistry(new LayerDeclarations(new LayerProperties(null)), jdbc);
-        importer = new LayerImporter(registry, jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)),
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+        importer = new LayerImporter(registry, jdbc, transactions,
                 new PostgisCrs(jdbc), new LayerChanges(jdbc, event -> published.add((LayerDataChanged) event), true),
                 new SourceLayouts());
     }

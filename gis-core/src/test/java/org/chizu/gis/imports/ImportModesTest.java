@@ -49,6 +49,28 @@ class ImportModesTest {
     }
 
     @Test
+    void importsInsideTheCallersTransactionCommitOrRollBackWithIt() {
+        ImportRequest shelters = ImportRequest.of("facilities", "shelters-sjis.csv");
+        fixture.transactions.executeWithoutResult(transaction -> {
+            importTwice(shelters);
+            transaction.setRollbackOnly();
+        });
+        assertThat(fixture.count("facilities")).isZero();
+
+        fixture.transactions.executeWithoutResult(transaction -> importTwice(shelters));
+        assertThat(fixture.count("facilities")).isEqualTo(4);
+    }
+
+    private static void importTwice(ImportRequest request) {
+        try {
+            fixture.importResource(request);
+            fixture.importResource(request);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aRejectedReplacementLeavesTheLayerAsItWasAndPublishesNothing() throws Exception {
         fixture.importResource(ImportRequest.of("roads", "roads-zone3.geojson"));
         fixture.published.clear();
