@@ -1,0 +1,63 @@
+package org.chizu.sensors;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly partitions of the observations table (UTC months of phenomenon time). A month within
+ * {@link #MONTHS_BACK} before and {@link #MONTHS_AHEAD} after now gets its partition when first
+ * written to, in a short transaction of its own; {@link ObservationPartitionsAhead} makes the coming
+ * months ahead as well. Anything further away lands in the default partition, which a later
+ * {@link #ensure} of its month moves into the month's own partition.
+ */
+@Component
+public class ObservationPartitions {
+
+    /** Back-filled history up to ten years old still gets monthly partitions. */
+    public static final int MONTHS_BACK = 120;
+    /** Months after the current one that get partitions (clocks of devices run ahead sometimes). */
+    public static final int MONTHS_AHEAD = 3;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+
+    ObservationPartitions(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Makes the partitions of these months that fall within the kept range and do not exist yet. */
+    void prepare(Set<YearMonth> months) {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        for (YearMonth month : months) {
+            if (!known.contains(month) && !month.isBefore(now.minusMonths(MONTHS_BACK)) && !month.isAfter(now.plusMonths(MONTHS_AHEAD))) {
+                ensure(month);
+            }
+        }
+    }
+
+    /** Makes the month's partition unless it exists, moving its rows out of the default partition. */
+    public void ensure(YearMonth month) {
+        ownTransaction.executeWithoutResult(status -> jdbc.queryForObject("select sta_ensure_observation_partition(?)",
+                Boolean.class, month.atDay(1)));
+        known.add(month);
+    }
+
+    /** The name of the partition that holds an observation of this month, or the default one. */
+    public String partitionOf(LocalDate day) {
+        String name = "sta_observation_y%04dm%02d".formatted(day.getYear(), day.getMonthValue());
+        Boolean exists = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, name);
+        return Boolean.TRUE.equals(exists) ? name : "sta_observation_default";
+    }
+}
