@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +30,9 @@ public class ObservationPartitions {
     /** Months after the current one that get partitions (clocks of devices run ahead sometimes). */
     public static final int MONTHS_AHEAD = 3;
 
+    private static final Logger log = LoggerFactory.getLogger(ObservationPartitions.class);
+    private static final String LOCK_TIMEOUT = "2s";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
@@ -47,11 +53,26 @@ public class ObservationPartitions {
         }
     }
 
-    /** Makes the month's partition unless it exists, moving its rows out of the default partition. */
-    public void ensure(YearMonth month) {
-        ownTransaction.executeWithoutResult(status -> jdbc.queryForObject("select sta_ensure_observation_partition(?)",
-                Boolean.class, month.atDay(1)));
+    /**
+     * Makes the month's partition unless it exists, moving its rows out of the default partition.
+     * It waits for locks at most {@link #LOCK_TIMEOUT}: a caller's own open transaction may hold
+     * locks that attaching a partition needs, and its rows are safe in the default partition until
+     * a later call (the daily one, at the latest) moves them.
+     *
+     * @return whether the partition exists now
+     */
+    public boolean ensure(YearMonth month) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
+                jdbc.queryForObject("select sta_ensure_observation_partition(?)", Boolean.class, month.atDay(1));
+            });
+        } catch (DataAccessException e) {
+            log.info("made no observation partition for {} this time: {}", month, e.getMostSpecificCause().getMessage());
+            return false;
+        }
         known.add(month);
+        return true;
     }
 
     /** The name of the partition that holds an observation of this month, or the default one. */

@@ -64,10 +64,10 @@ public class Observations {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Map<Long, Long> featureOfDatastream = featuresOfThingLocations(batch);
-        requireFeatures(batch);
         partitions.prepare(batch.stream().map(observation -> YearMonth.from(observation.phenomenonTime().start().atOffset(ZoneOffset.UTC)))
                 .collect(Collectors.toSet()));
+        Map<Long, Long> featureOfDatastream = featuresOfThingLocations(batch);
+        requireFeatures(batch);
         List<Long> ids = insert(batch, featureOfDatastream);
         keepLatest(batch, ids);
         widenDatastreams(batch, featureOfDatastream);
@@ -92,7 +92,7 @@ public class Observations {
     @Transactional
     public boolean delete(long observationId) {
         List<Long> datastreams = jdbc.queryForList("delete from sta_observation where id = ? returning datastream_id", Long.class, observationId);
-        datastreams.forEach(this::recomputeLatest);
+        datastreams.forEach(this::refreshLatest);
         return !datastreams.isEmpty();
     }
 
@@ -111,7 +111,9 @@ public class Observations {
         }
     }
 
-    private void recomputeLatest(long datastreamId) {
+    /** Reads the datastream's latest value afresh, after its observations were changed other than by appending. */
+    @Transactional
+    public void refreshLatest(long datastreamId) {
         jdbc.update("delete from sta_latest_observation where datastream_id = ?", datastreamId);
         jdbc.update("""
                 insert into sta_latest_observation (datastream_id, observation_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json)
