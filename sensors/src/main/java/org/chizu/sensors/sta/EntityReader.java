@@ -109,7 +109,11 @@ class EntityReader {
             parts.add(alias + ".id = ?");
             parameters.add(segment.id());
         }
-        if (index > 0) {
+        if (index == 1 && segments.getFirst().id() != null && segment.via().link() instanceof ToMany many) {
+            // Datastreams(1)/Observations: straight to the index on the foreign key.
+            parts.add(alias + "." + many.column() + " = ?");
+            parameters.add(segments.getFirst().id());
+        } else if (index > 0) {
             Segment source = segments.get(index - 1);
             String sourceAlias = "s" + index;
             List<Object> sourceParameters = new ArrayList<>();

@@ -342,7 +342,30 @@ class EntityWriter {
         if (geometry == null || !geometry.isObject() || !geometry.has("type") || !(geometry.has("coordinates") || geometry.has("geometries"))) {
             throw bad(at, "expected a GeoJSON geometry such as {\"type\": \"Point\", \"coordinates\": [131.84, 34.67]}");
         }
+        checkPositions(geometry.has("coordinates") ? geometry.get("coordinates") : geometry.get("geometries"), at);
         return geometry.toString();
+    }
+
+    /** PostGIS reads text where a number should be as 0, so positions are checked here: longitude, latitude in WGS 84. */
+    private static void checkPositions(JsonNode node, String at) {
+        if (node.isObject()) {
+            JsonNode inner = node.has("coordinates") ? node.get("coordinates") : node.get("geometries");
+            if (inner != null) {
+                checkPositions(inner, at);
+            }
+            return;
+        }
+        if (!node.isArray()) {
+            throw bad(at, "GeoJSON coordinates are arrays of numbers, not " + node);
+        }
+        if (node.size() > 0 && !node.get(0).isArray() && !node.get(0).isObject()) {
+            boolean numbers = node.size() >= 2 && node.size() <= 3 && java.util.stream.StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isNumber);
+            if (!numbers || Math.abs(node.get(0).asDouble()) > 180 || Math.abs(node.get(1).asDouble()) > 90) {
+                throw bad(at, "the position " + node + " is not longitude, latitude in WGS 84 degrees");
+            }
+            return;
+        }
+        node.forEach(child -> checkPositions(child, at));
     }
 
     private static TimeInterval interval(JsonNode value, String at) {

@@ -127,6 +127,10 @@ final class FilterCompiler {
         if (rest.isEmpty()) {
             throw error(expr.position(), "'" + first + "' is an entity; name one of its properties, such as " + first + "/id");
         }
+        if (navigation.link() instanceof ToOne one && rest.size() == 1 && (rest.getFirst().equals("id") || rest.getFirst().equals("@iot.id"))) {
+            // Datastream/id is the foreign key itself, which the indexes know.
+            return new Sql(alias + "." + one.column(), List.of(), Type.NUMBER);
+        }
         String inner = "f" + (++aliases);
         Sql value = path(expr, rest, navigation.target(), inner);
         String table = navigation.target().table() + " " + inner;

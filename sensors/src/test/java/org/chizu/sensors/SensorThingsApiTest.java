@@ -1,0 +1,202 @@
+package org.chizu.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriUtils;
+
+/** The SensorThings API's JSON as it travels: writes and their refusals, filters along paths and with functions, $select. */
+@SpringBootTest(classes = SensorsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SensorThingsApiTest {
+
+    static final String MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void movingAThingToANewLocationRecordsAHistoricalLocationAndPatchChangesOnlyWhatIsGiven() throws Exception {
+        long thing = gauge("匹見川 水位計", 131.95, 34.55);
+
+        HttpResponse<String> patched = send("PATCH", "/sta/v1.1/Things(" + thing + ")", """
+                {"description": "moved upstream after the flood",
+                 "Locations": [{"name": "匹見橋", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [131.96, 34.56]}}]}""");
+
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        JsonNode read = get("/sta/v1.1/Things(" + thing + ")?$expand=Locations,HistoricalLocations($orderby=time desc;$expand=Locations)");
+        assertThat(read.path("name").asText()).isEqualTo("匹見川 水位計");
+        assertThat(read.path("description").asText()).isEqualTo("moved upstream after the flood");
+        assertThat(read.path("Locations")).singleElement().satisfies(location -> assertThat(location.path("name").asText()).isEqualTo("匹見橋"));
+        assertThat(read.path("HistoricalLocations")).hasSize(2);
+        assertThat(read.path("HistoricalLocations").get(0).path("Locations").get(0).path("name").asText()).isEqualTo("匹見橋");
+    }
+
+    @Test
+    void deletingAThingDeletesItsDatastreamsAndTheirObservations() throws Exception {
+        long thing = gauge("益田川 水位計", 131.85, 34.68);
+        long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        long observation = id(post("/sta/v1.1/Datastreams(" + datastream + ")/Observations", "{\"result\": 0.4}"));
+
+        assertThat(send("DELETE", "/sta/v1.1/Things(" + thing + ")", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> gone = send("GET", "/sta/v1.1/Datastreams(" + datastream + ")", null);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(gone.body()).path("type").asText()).isEqualTo("urn:chizu:problem:sensors-not-found");
+        assertThat(send("GET", "/sta/v1.1/Observations(" + observation + ")", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/sta/v1.1/Robots", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWriteThatCannotBeTakenIsA400NamingWhereAndStoresNothing() throws Exception {
+        long things = jdbc.queryForObject("select count(*) from sta_thing", Long.class);
+
+        HttpResponse<String> noUnit = post("/sta/v1.1/Things", """
+                {"name": "雨量計", "Datastreams": [{"name": "雨量", "observationType": "%s",
+                  "Sensor": {"name": "tipping bucket", "encodingType": "text/plain", "metadata": "TB-1"},
+                  "ObservedProperty": {"name": "雨量", "definition": "http://vocabs.example.jp/rainfall"}}]}""".formatted(MEASUREMENT));
+        HttpResponse<String> unknownProperty = post("/sta/v1.1/Things", "{\"name\": \"雨量計\", \"colour\": \"red\"}");
+        HttpResponse<String> badPoint = post("/sta/v1.1/Locations", """
+                {"name": "どこか", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": ["east", "north"]}}""");
+        HttpResponse<String> badTime = post("/sta/v1.1/Observations", "{\"result\": 1, \"phenomenonTime\": \"yesterday\", \"Datastream\": {\"@iot.id\": 1}}");
+
+        assertProblem(noUnit, 400, "Datastreams[0]");
+        assertThat(json.readTree(noUnit.body()).path("detail").asText()).contains("unitOfMeasurement");
+        assertProblem(unknownProperty, 400, "colour");
+        assertProblem(badPoint, 400, "[\"east\",\"north\"]");
+        assertProblem(badTime, 400, "yesterday");
+        assertThat(jdbc.queryForObject("select count(*) from sta_thing", Long.class)).isEqualTo(things);
+    }
+
+    @Test
+    void filtersReachAlongPathsIntoPropertiesAndUseFunctions() throws Exception {
+        long thing = gauge("高津川 土壌水分計", 131.80, 34.60);
+        long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        post("/sta/v1.1/CreateObservations", """
+                [{"Datastream": {"@iot.id": %d}, "components": ["phenomenonTime", "result"],
+                  "dataArray": [["2025-07-14T03:00:00Z", 31.5], ["2025-07-14T04:00:00Z", 28.0], ["2025-07-15T03:00:00Z", "dry"]]}]""".formatted(datastream));
+
+        assertThat(names("/sta/v1.1/Things?$filter=" + encode("properties/river eq '高津川' and startswith(name, '高津川') and length(name) gt 3")))
+                .contains("高津川 土壌水分計");
+        assertThat(results("/sta/v1.1/Observations?$filter=" + encode("Datastream/Thing/name eq '高津川 土壌水分計' and hour(phenomenonTime) eq 3")))
+                .containsExactly("31.5", "dry");
+        assertThat(results("/sta/v1.1/Datastreams(" + datastream + ")/Observations?$filter=" + encode("result add 1 gt 30 or result eq 'dry'")))
+                .containsExactly("31.5", "dry");
+        assertThat(results("/sta/v1.1/Observations?$filter=" + encode("Datastream/id eq " + datastream + " and date(phenomenonTime) eq 2025-07-14")
+                + "&$orderby=" + encode("result desc"))).containsExactly("31.5", "28");
+        assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("shout(name) eq 'X'"), null), 400, "position 0");
+        assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 3"), null), 400, "position 8: expected text but found a number");
+        assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 'x' and Datastreams/name eq 'x'"), null), 400,
+                "position 16: 'Datastreams' leads to many entities");
+    }
+
+    @Test
+    void aDatastreamShowsTheTimeAndAreaItsObservationsCoverAndSelectKeepsWhatIsNamed() throws Exception {
+        long thing = gauge("吉賀 雨量計", 131.90, 34.40);
+        long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        post("/sta/v1.1/Datastreams(" + datastream + ")/Observations", "{\"result\": 3, \"phenomenonTime\": \"2026-06-01T00:00:00Z\"}");
+        post("/sta/v1.1/Datastreams(" + datastream + ")/Observations", "{\"result\": 5, \"phenomenonTime\": \"2026-06-02T00:00:00Z/2026-06-02T01:00:00Z\"}");
+
+        JsonNode read = get("/sta/v1.1/Datastreams(" + datastream + ")?$select=id,phenomenonTime,observedArea");
+
+        assertThat(read.path("phenomenonTime").asText()).isEqualTo("2026-06-01T00:00:00Z/2026-06-02T01:00:00Z");
+        assertThat(read.path("observedArea").path("coordinates").toString()).isEqualTo("[131.9,34.4]");
+        assertThat(iterable(read.fieldNames())).containsExactlyInAnyOrder("@iot.id", "phenomenonTime", "observedArea");
+        JsonNode observation = get("/sta/v1.1/Datastreams(" + datastream + ")/Observations?$orderby=phenomenonTime desc&$top=1&$expand=Datastream($select=name)")
+                .path("value").get(0);
+        assertThat(observation.path("phenomenonTime").asText()).isEqualTo("2026-06-02T00:00:00Z/2026-06-02T01:00:00Z");
+        assertThat(observation.path("Datastream").path("name").asText()).isEqualTo("雨量");
+    }
+
+    /** A Thing with its Location and a rainfall or level datastream, deep-inserted; returns its id. */
+    private long gauge(String name, double lon, double lat) throws Exception {
+        HttpResponse<String> created = post("/sta/v1.1/Things", """
+                {"name": "%s", "properties": {"river": "%s"},
+                 "Locations": [{"name": "%s", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [%s, %s]}}],
+                 "Datastreams": [{"name": "雨量", "observationType": "%s", "unitOfMeasurement": {"name": "millimetre", "symbol": "mm"},
+                                  "Sensor": {"name": "gauge", "encodingType": "text/plain", "metadata": "G-1"},
+                                  "ObservedProperty": {"name": "雨量", "definition": "http://vocabs.example.jp/rainfall"}}]}"""
+                .formatted(name, name.split(" ")[0], name + " 地点", lon, lat, MEASUREMENT));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return id(created);
+    }
+
+    private long id(HttpResponse<String> created) throws Exception {
+        return json.readTree(created.body()).path("@iot.id").asLong();
+    }
+
+    private List<String> names(String path) throws Exception {
+        List<String> names = new ArrayList<>();
+        get(path).path("value").forEach(entity -> names.add(entity.path("name").asText()));
+        return names;
+    }
+
+    private List<String> results(String path) throws Exception {
+        List<String> results = new ArrayList<>();
+        get(path).path("value").forEach(entity -> results.add(entity.path("result").asText()));
+        return results;
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String detailContains) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("detail").asText()).contains(detailContains);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return send("POST", path, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path.replace(" ", "%20"))).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> list = new ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
+}
