@@ -1,6 +1,5 @@
 package org.chizu.sensors;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -73,12 +72,5 @@ public class ObservationPartitions {
         }
         known.add(month);
         return true;
-    }
-
-    /** The name of the partition that holds an observation of this month, or the default one. */
-    public String partitionOf(LocalDate day) {
-        String name = "sta_observation_y%04dm%02d".formatted(day.getYear(), day.getMonthValue());
-        Boolean exists = jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, name);
-        return Boolean.TRUE.equals(exists) ? name : "sta_observation_default";
     }
 }

@@ -138,6 +138,29 @@ class SensorThingsApiTest {
         assertThat(observation.path("Datastream").path("name").asText()).isEqualTo("雨量");
     }
 
+    @Test
+    void aBatchRunsInOrderReferencesWhatItCreatedAndFailsAnAtomicityGroupWhole() throws Exception {
+        HttpResponse<String> answer = post("/sta/v1.1/$batch", """
+                {"requests": [
+                  {"id": "1", "atomicityGroup": "gauge", "method": "post", "url": "Things", "body": {"name": "バッチ水位計"}},
+                  {"id": "2", "atomicityGroup": "gauge", "method": "post", "url": "$1/Datastreams",
+                   "body": {"name": "水位", "observationType": "%s", "unitOfMeasurement": {"name": "metre", "symbol": "m"},
+                            "Sensor": {"name": "radar", "encodingType": "text/plain", "metadata": "R-2"},
+                            "ObservedProperty": {"name": "水位", "definition": "http://vocabs.example.jp/water-level"}}},
+                  {"id": "3", "method": "get", "url": "Things?$filter=name%%20eq%%20'バッチ水位計'&$expand=Datastreams"},
+                  {"id": "4", "atomicityGroup": "broken", "method": "post", "url": "Things", "body": {"name": "消える水位計"}},
+                  {"id": "5", "atomicityGroup": "broken", "method": "post", "url": "Things", "body": {"colour": "red"}}
+                ]}""".formatted(MEASUREMENT));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode responses = json.readTree(answer.body()).path("responses");
+        assertThat(responses).extracting(response -> response.path("status").asInt()).containsExactly(201, 201, 200, 400, 400);
+        assertThat(responses.get(0).path("location").asText()).contains("/sta/v1.1/Things(");
+        assertThat(responses.get(2).path("body").path("value").get(0).path("Datastreams")).hasSize(1);
+        assertThat(responses.get(4).path("body").path("detail").asText()).contains("colour");
+        assertThat(names("/sta/v1.1/Things?$filter=" + encode("name eq '消える水位計'"))).isEmpty();
+    }
+
     /** A Thing with its Location and a rainfall or level datastream, deep-inserted; returns its id. */
     private long gauge(String name, double lon, double lat) throws Exception {
         HttpResponse<String> created = post("/sta/v1.1/Things", """
