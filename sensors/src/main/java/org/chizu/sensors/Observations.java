@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,17 +45,19 @@ public class Observations {
 
     private final JdbcTemplate jdbc;
     private final ObservationPartitions partitions;
+    private final ApplicationEventPublisher events;
 
-    Observations(JdbcTemplate jdbc, ObservationPartitions partitions) {
+    Observations(JdbcTemplate jdbc, ObservationPartitions partitions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+        this.events = events;
     }
 
     /**
      * Stores the readings, all or none, and returns their ids in the batch's order. An observation
      * without a feature of interest gets the one made from its Thing's current Location (made once
      * per location). Each datastream's latest value moves only to a newer reading, so batches may
-     * arrive out of order.
+     * arrive out of order. Publishes {@link ObservationsAppended} in the transaction.
      *
      * @throws SensorsProblem 400 naming the first datastream or feature of interest that does not
      *                        exist, or a datastream whose Thing has no Location to observe at
@@ -71,6 +74,12 @@ public class Observations {
         List<Long> ids = insert(batch, featureOfDatastream);
         keepLatest(batch, ids);
         widenDatastreams(batch, featureOfDatastream);
+        List<ObservationsAppended.Stored> stored = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            NewObservation observation = batch.get(i);
+            stored.add(new ObservationsAppended.Stored(ids.get(i), featureOf(observation, featureOfDatastream), observation));
+        }
+        events.publishEvent(new ObservationsAppended(List.copyOf(stored)));
         return ids;
     }
 
@@ -205,7 +214,7 @@ public class Observations {
             validStarts[i] = observation.validTime() == null ? null : iso(observation.validTime().start());
             validEnds[i] = observation.validTime() == null ? null : iso(observation.validTime().end());
             parameters[i] = text(observation.parameters());
-            features[i] = observation.featureOfInterestId() != null ? observation.featureOfInterestId() : featureOfDatastream.get(observation.datastreamId());
+            features[i] = featureOf(observation, featureOfDatastream);
         }
         return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -272,8 +281,7 @@ public class Observations {
             Instant lastPhenomenon = readings.stream().map(o -> o.phenomenonTime().last()).max(Instant::compareTo).orElseThrow();
             Instant firstResult = readings.stream().map(NewObservation::resultTime).filter(t -> t != null).min(Instant::compareTo).orElse(null);
             Instant lastResult = readings.stream().map(NewObservation::resultTime).filter(t -> t != null).max(Instant::compareTo).orElse(null);
-            Long[] features = readings.stream().map(o -> o.featureOfInterestId() != null ? o.featureOfInterestId() : featureOfDatastream.get(o.datastreamId()))
-                    .distinct().toArray(Long[]::new);
+            Long[] features = readings.stream().map(o -> featureOf(o, featureOfDatastream)).distinct().toArray(Long[]::new);
             return new Object[] {timestamp(firstPhenomenon), timestamp(lastPhenomenon), timestamp(firstResult), timestamp(lastResult),
                     features, entry.getKey()};
         }).toList();
@@ -297,6 +305,10 @@ public class Observations {
             }
             return null;
         });
+    }
+
+    private static long featureOf(NewObservation observation, Map<Long, Long> featureOfDatastream) {
+        return observation.featureOfInterestId() != null ? observation.featureOfInterestId() : featureOfDatastream.get(observation.datastreamId());
     }
 
     private <T> T ids(Collection<Long> ids, Function<Array, T> query) {

@@ -2,10 +2,12 @@ package org.chizu.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,6 +27,7 @@ class ObservationsTest {
     static ObservationPartitions partitions;
     static Observations observations;
     static TransactionTemplate transaction;
+    static final List<Object> published = new ArrayList<>();
     long riverLevel;
 
     @BeforeAll
@@ -34,7 +37,7 @@ class ObservationsTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database.dataSource());
         transaction = new TransactionTemplate(transactions);
         partitions = new ObservationPartitions(jdbc, transactions);
-        observations = new Observations(jdbc, partitions);
+        observations = new Observations(jdbc, partitions, published::add);
     }
 
     /** Each test reads a river gauge of its own. */
@@ -97,6 +100,10 @@ class ObservationsTest {
         assertThat(features).hasSize(1);
         assertThat(jdbc.queryForObject("select st_astext(feature) from sta_feature_of_interest where id = ?", String.class, features.getFirst()))
                 .isEqualTo("POINT(131.84 34.67)");
+        assertThat(published.getLast()).isInstanceOfSatisfying(ObservationsAppended.class, appended ->
+                assertThat(appended.observations()).extracting(ObservationsAppended.Stored::id, ObservationsAppended.Stored::featureOfInterestId)
+                        .containsExactly(tuple(ids.get(0), features.getFirst()),
+                                tuple(ids.get(1), features.getFirst())));
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorsProblem;
+import org.chizu.sensors.SensorsProperties;
 import org.chizu.sensors.sta.FilterCompiler.Sql;
 import org.chizu.sensors.sta.Navigation.ManyToMany;
 import org.chizu.sensors.sta.Navigation.ToMany;
@@ -46,8 +47,10 @@ class EntityReader {
 
     private final JdbcTemplate jdbc;
 
-    EntityReader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    EntityReader(JdbcTemplate jdbc, SensorsProperties properties) {
+        // A reading query of its own template, so that a costly $filter is cancelled after the timeout.
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setQueryTimeout((int) Math.max(1, properties.queryTimeout().toSeconds()));
     }
 
     /** A collection page: {@code @iot.count} when asked, {@code value}, and {@code @iot.nextLink} while more follow. */

@@ -87,6 +87,13 @@ class SensorThingsController {
             problem.setTitle("Bad request");
             return problem;
         }
+        if (state.equals("57014")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The query took longer than the server allows (chizu.sensors.query-timeout); narrow it with $filter or $top.");
+            problem.setType(URI.create("urn:chizu:problem:sensors-query-timeout"));
+            problem.setTitle("Query took too long");
+            return problem;
+        }
         log.error("unexpected database error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged.");
         problem.setType(URI.create("urn:chizu:problem:internal-error"));
