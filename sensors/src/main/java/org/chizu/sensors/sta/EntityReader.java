@@ -149,7 +149,8 @@ class EntityReader {
         FilterCompiler compiler = new FilterCompiler("$orderby", options.given().getOrDefault("$orderby", ""), this::readableWkt);
         for (FilterParser.OrderBy order : options.orderBy()) {
             for (Sql key : compiler.orderKey(order.expr(), type, alias)) {
-                keys.add(key.text() + (order.descending() ? " desc nulls last" : " asc nulls first"));
+                // PostgreSQL's default null order, which the indexes share, so that a $top reads only the first rows of an index.
+                keys.add(key.text() + (order.descending() ? " desc" : " asc"));
                 parameters.addAll(key.parameters());
             }
         }
