@@ -3,7 +3,6 @@ package org.chizu.sensors;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -21,11 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.chizu.sensors.internal.StoredValues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Observations {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final ObservationPartitions partitions;
@@ -93,7 +88,7 @@ public class Observations {
         return ids(datastreamIds, array -> jdbc.query("""
                 select datastream_id, observation_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json::text
                 from sta_latest_observation where datastream_id = any(?)""", (row, n) -> new LatestObservation(row.getLong(1), row.getLong(2),
-                        new TimeInterval(instant(row, 3), instant(row, 4)), instant(row, 5), result(row, 6, 7)), array))
+                        new TimeInterval(StoredValues.instant(row, 3), StoredValues.instant(row, 4)), StoredValues.instant(row, 5), StoredValues.result(row, 6, 7)), array))
                 .stream().collect(Collectors.toMap(LatestObservation::datastreamId, Function.identity()));
     }
 
@@ -103,21 +98,6 @@ public class Observations {
         List<Long> datastreams = jdbc.queryForList("delete from sta_observation where id = ? returning datastream_id", Long.class, observationId);
         datastreams.forEach(this::refreshLatest);
         return !datastreams.isEmpty();
-    }
-
-    /** A numeric result as a JSON number, else the stored JSON. */
-    public static JsonNode result(ResultSet row, int numberColumn, int jsonColumn) throws SQLException {
-        double number = row.getDouble(numberColumn);
-        if (!row.wasNull()) {
-            return number == Math.rint(number) && Math.abs(number) < 1e15
-                    ? JsonNodeFactory.instance.numberNode((long) number) : JsonNodeFactory.instance.numberNode(number);
-        }
-        String json = row.getString(jsonColumn);
-        try {
-            return json == null ? JsonNodeFactory.instance.nullNode() : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result is not JSON: " + json, e);
-        }
     }
 
     /** Reads the datastream's latest value afresh, after its observations were changed other than by appending. */
@@ -323,11 +303,6 @@ public class Observations {
         return instant == null ? null : instant.toString();
     }
 
-    /** A timestamptz column as an instant, or null. */
-    public static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
 
     private static String text(JsonNode json) {
         return json == null ? null : json.toString();

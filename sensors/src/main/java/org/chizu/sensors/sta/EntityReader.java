@@ -9,16 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorsProblem;
 import org.chizu.sensors.SensorsProperties;
+import org.chizu.sensors.internal.StoredValues;
 import org.chizu.sensors.sta.FilterCompiler.Sql;
 import org.chizu.sensors.sta.Navigation.ManyToMany;
 import org.chizu.sensors.sta.Navigation.ToMany;
@@ -42,7 +40,6 @@ class EntityReader {
     /** A page holds this many entities unless $top says otherwise. */
     static final int PAGE_SIZE = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JdbcTemplate jdbc;
@@ -95,10 +92,6 @@ class EntityReader {
         }
         expand(type, found, options.expand(), links);
         return path.ref() ? reference(type, found.getFirst(), links) : present(type, found.getFirst(), options, links);
-    }
-
-    boolean exists(EntityType type, long id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + type.table() + " where id = ?)", Boolean.class, id));
     }
 
     /**
@@ -271,14 +264,14 @@ class EntityReader {
         for (Property property : type.properties()) {
             switch (property.kind()) {
                 case TEXT -> entity.put(property.name(), row.getString(column++));
-                case JSON, GEOMETRY -> entity.set(property.name(), json(row.getString(column++)));
-                case TIME -> entity.set(property.name(), time(Observations.instant(row, column++), null));
+                case JSON, GEOMETRY -> entity.set(property.name(), StoredValues.json(row.getString(column++)));
+                case TIME -> entity.set(property.name(), time(StoredValues.instant(row, column++), null));
                 case INTERVAL -> {
-                    entity.set(property.name(), time(Observations.instant(row, column), Observations.instant(row, column + 1)));
+                    entity.set(property.name(), time(StoredValues.instant(row, column), StoredValues.instant(row, column + 1)));
                     column += 2;
                 }
                 case RESULT -> {
-                    entity.set(property.name(), Observations.result(row, column, column + 1));
+                    entity.set(property.name(), StoredValues.result(row, column, column + 1));
                     column += 2;
                 }
                 default -> throw new IllegalStateException("unexpected property " + property);
@@ -289,14 +282,6 @@ class EntityReader {
 
     private static JsonNode time(Instant start, Instant end) {
         return start == null ? NODES.nullNode() : NODES.textNode(end == null ? start.toString() : start + "/" + end);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return text == null ? NODES.nullNode() : JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON does not read: " + text, e);
-        }
     }
 
     /** The entity as the client sees it: links added, and only what $select names when it names anything. */

@@ -64,8 +64,8 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
                 case "$select" -> split(value, ',').forEach(name -> select.add(name.strip()));
                 case "$expand" -> split(value, ',').forEach(item -> expand.add(expand(item.strip())));
                 case "$resultFormat" -> {
-                    if (!value.equals("dataArray") && !value.equals("default")) {
-                        throw bad("$resultFormat", "'" + value + "' is not supported; use default");
+                    if (!value.equals("default")) {
+                        throw bad("$resultFormat", "'" + value + "' is not served here (dataArray is taken when writing, by CreateObservations); use default");
                     }
                 }
                 default -> throw bad(option.getKey(), "unknown query option " + option.getKey()
