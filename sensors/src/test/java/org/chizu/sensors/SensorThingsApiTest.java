@@ -136,6 +136,10 @@ class SensorThingsApiTest {
                 .path("value").get(0);
         assertThat(observation.path("phenomenonTime").asText()).isEqualTo("2026-06-02T00:00:00Z/2026-06-02T01:00:00Z");
         assertThat(observation.path("Datastream").path("name").asText()).isEqualTo("雨量");
+        String readings = "/sta/v1.1/Datastreams(" + datastream + ")/Observations?$filter=";
+        assertThat(results(readings + encode("phenomenonTime lt 2026-06-02T00:30:00Z"))).as("an interval is before a time once it ended").containsExactly("3");
+        assertThat(results(readings + encode("phenomenonTime le 2026-06-02T01:00:00Z"))).containsExactly("3", "5");
+        assertThat(results(readings + encode("phenomenonTime gt 2026-06-01T12:00:00Z"))).containsExactly("5");
     }
 
     @Test

@@ -236,16 +236,24 @@ final class FilterCompiler {
         if (common == Type.GEOMETRY) {
             throw error(binary.position(), "geometries are compared with functions such as st_equals, not with " + operator);
         }
-        Sql l = as(end(left, operator), common, binary.left().position());
-        Sql r = as(end(right, mirror(operator)), common, binary.right().position());
         String symbol = Map.of("eq", " = ", "ne", " <> ", "gt", " > ", "ge", " >= ", "lt", " < ", "le", " <= ").get(operator);
-        return join(symbol, Type.BOOLEAN, l, r);
+        Sql byStart = join(symbol, Type.BOOLEAN, as(left, common, binary.left().position()), as(right, common, binary.right().position()));
+        if (!before(left, operator) && !before(right, mirror(operator))) {
+            return byStart;
+        }
+        // Before a time means ending before it; the start's test (which it implies) stays, for the indexes and month partitions.
+        Sql byEnd = join(symbol, Type.BOOLEAN, as(end(left, operator), common, binary.left().position()),
+                as(end(right, mirror(operator)), common, binary.right().position()));
+        return join(" and ", Type.BOOLEAN, byStart, byEnd);
+    }
+
+    private static boolean before(Sql sql, String operator) {
+        return sql.intervalEnd() != null && (operator.equals("lt") || operator.equals("le"));
     }
 
     /** An interval is before a time by its end and after it by its start. */
     private static Sql end(Sql sql, String operator) {
-        return sql.intervalEnd() != null && (operator.equals("lt") || operator.equals("le"))
-                ? new Sql(sql.intervalEnd(), sql.parameters(), sql.type()) : sql;
+        return before(sql, operator) ? new Sql(sql.intervalEnd(), sql.parameters(), sql.type()) : sql;
     }
 
     private static String mirror(String operator) {
