@@ -63,6 +63,24 @@ class SensorThingsApiTest {
     }
 
     @Test
+    void referencesLinkAThingToAFurtherLocationAndUnlinkIt() throws Exception {
+        long thing = gauge("周布川 水位計", 132.00, 34.80);
+        long bridge = id(post("/sta/v1.1/Locations", """
+                {"name": "周布橋", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [132.01, 34.81]}}"""));
+
+        HttpResponse<String> linked = post("/sta/v1.1/Things(" + thing + ")/Locations/$ref",
+                "{\"@iot.selfLink\": \"http://elsewhere.example/sta/v1.1/Locations(" + bridge + ")\"}");
+
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(204);
+        assertThat(names("/sta/v1.1/Things(" + thing + ")/Locations")).containsExactlyInAnyOrder("周布川 水位計 地点", "周布橋");
+        assertThat(get("/sta/v1.1/Things(" + thing + ")/HistoricalLocations?$count=true").path("@iot.count").asInt()).isEqualTo(2);
+        assertThat(send("DELETE", "/sta/v1.1/Things(" + thing + ")/Locations/$ref?$id=" + encode("Locations(" + bridge + ")"), null).statusCode())
+                .isEqualTo(200);
+        assertThat(names("/sta/v1.1/Things(" + thing + ")/Locations")).containsExactly("周布川 水位計 地点");
+        assertProblem(post("/sta/v1.1/Things(" + thing + ")/Locations/$ref", "{\"@iot.id\": 999999}"), 404, "Locations(999999)");
+    }
+
+    @Test
     void deletingAThingDeletesItsDatastreamsAndTheirObservations() throws Exception {
         long thing = gauge("益田川 水位計", 131.85, 34.68);
         long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();

@@ -8,8 +8,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
@@ -267,6 +270,64 @@ class EntityWriter {
         if (type == EntityType.OBSERVATION) {
             jdbc.queryForList("select datastream_id from sta_observation where id = ?", Long.class, id).forEach(observations::refreshLatest);
         }
+    }
+
+    /**
+     * POST to {@code …/$ref}: links the entity whose {@code @iot.id} or {@code @iot.selfLink} the body
+     * gives, as in {@code POST Things(1)/Locations/$ref} (a Thing at a further Location records a
+     * HistoricalLocation) or {@code POST Things(1)/Datastreams/$ref} (the Datastream moves to the Thing).
+     */
+    @Transactional
+    public void link(ResourcePath path, JsonNode body) {
+        Segment last = path.last();
+        Segment source = path.segments().size() > 1 ? path.segments().get(path.segments().size() - 2) : null;
+        if (source == null || source.id() == null || last.id() != null) {
+            throw SensorsProblem.badRequest("A link is posted to an entity's navigation property, as in /Things(1)/Locations/$ref.", Map.of());
+        }
+        requireExists(source.type(), source.id());
+        long target = referenced(last.type(), body);
+        switch (last.via().link()) {
+            case ManyToMany both -> link(source.type(), source.id(), last.via(), both, List.of(target));
+            case ToMany many -> jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ?", source.id(), target);
+            case ToOne one -> jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ?", target, source.id());
+        }
+    }
+
+    /** DELETE of {@code Things(1)/Locations/$ref?$id=…/Locations(3)}: unlinks one of many that are not required. */
+    @Transactional
+    public void unlink(ResourcePath path, String id) {
+        Segment last = path.last();
+        Segment source = path.segments().size() > 1 ? path.segments().get(path.segments().size() - 2) : null;
+        if (source == null || source.id() == null || !(last.via().link() instanceof ManyToMany both)) {
+            throw SensorsProblem.badRequest("Only links between many and many can be removed (such as /Things(1)/Locations/$ref?$id=…); "
+                    + "others are required and change by PATCH.", Map.of());
+        }
+        if (id == null) {
+            throw SensorsProblem.badRequest("Name the entity to unlink with $id, as in $ref?$id=Locations(3).", Map.of("parameter", "$id"));
+        }
+        long target = referenced(last.type(), JsonNodeFactory.instance.objectNode().put("@iot.selfLink", id));
+        if (jdbc.update("delete from " + both.table() + " where " + both.sourceColumn() + " = ? and " + both.targetColumn() + " = ?",
+                source.id(), target) == 0) {
+            throw SensorsProblem.notFound(last.type().setName(), target);
+        }
+    }
+
+    /** The id in {"@iot.id": 3} or {"@iot.selfLink": "…/Locations(3)"}, of an entity of this type that exists. */
+    private long referenced(EntityType type, JsonNode body) {
+        long id;
+        if (body != null && body.path("@iot.id").canConvertToLong()) {
+            id = body.get("@iot.id").asLong();
+        } else {
+            Matcher link = Pattern.compile("(?:^|/)" + type.setName() + "\\((\\d+)\\)$")
+                    .matcher(body == null ? "" : body.path("@iot.selfLink").asText());
+            if (!link.find()) {
+                throw SensorsProblem.badRequest("Name the " + type.singular() + " as {\"@iot.id\": n} or {\"@iot.selfLink\": \"…/"
+                        + type.setName() + "(n)\"}.", Map.of());
+            }
+            id = Long.parseLong(link.group(1));
+        }
+        requireExists(type, id);
+        return id;
     }
 
     /** DELETE of one entity; what depends on it goes with it (a Thing's Datastreams and their Observations). */

@@ -51,14 +51,20 @@ class SensorThingsRequests {
     Answer handle(String method, String pathText, Map<String, String> parameters, JsonNode body, Links links) {
         return switch (method) {
             case "GET" -> new Answer(200, null, pathText.isEmpty() ? serviceRoot(links) : read(pathText, parameters, links));
-            case "POST" -> pathText.equals("CreateObservations") ? createObservations(required(body), links) : create(pathText, required(body), links);
+            case "POST" -> pathText.equals("CreateObservations") ? createObservations(required(body), links)
+                    : pathText.endsWith("/$ref") ? link(pathText, required(body)) : create(pathText, required(body), links);
             case "PATCH" -> {
                 ResourcePath path = ResourcePath.parse(pathText);
                 writer.update(path, required(body));
                 yield new Answer(200, null, reader.entity(path, pathText, QueryOptions.NONE, links));
             }
             case "DELETE" -> {
-                writer.delete(ResourcePath.parse(pathText));
+                ResourcePath path = ResourcePath.parse(pathText);
+                if (path.ref()) {
+                    writer.unlink(path, parameters.get("$id"));
+                } else {
+                    writer.delete(path);
+                }
                 yield new Answer(200, null, null);
             }
             default -> throw new SensorsProblem(405, "sensors-method-not-allowed", "Method not allowed",
@@ -88,6 +94,11 @@ class SensorThingsRequests {
             return value == null || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString();
         }
         return NODES.objectNode().set(name, value);
+    }
+
+    private Answer link(String pathText, JsonNode body) {
+        writer.link(ResourcePath.parse(pathText), body);
+        return new Answer(204, null, null);
     }
 
     private Answer create(String pathText, JsonNode body, Links links) {
