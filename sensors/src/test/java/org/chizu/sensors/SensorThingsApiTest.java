@@ -132,6 +132,14 @@ class SensorThingsApiTest {
                 .containsExactly("31.5", "dry");
         assertThat(results("/sta/v1.1/Observations?$filter=" + encode("Datastream/id eq " + datastream + " and date(phenomenonTime) eq 2025-07-14")
                 + "&$orderby=" + encode("result desc"))).containsExactly("31.5", "28");
+        JsonNode array = get("/sta/v1.1/Datastreams(" + datastream + ")/Observations?$resultFormat=dataArray&$select=phenomenonTime,result"
+                + "&$orderby=phenomenonTime").path("value");
+        assertThat(array).singleElement().satisfies(group -> {
+            assertThat(group.path("Datastream@iot.navigationLink").asText()).endsWith("/Datastreams(" + datastream + ")");
+            assertThat(group.path("components").toString()).isEqualTo("[\"phenomenonTime\",\"result\"]");
+            assertThat(group.path("dataArray@iot.count").asInt()).isEqualTo(3);
+            assertThat(group.path("dataArray").get(0).toString()).isEqualTo("[\"2025-07-14T03:00:00Z\",31.5]");
+        });
         assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("shout(name) eq 'X'"), null), 400, "position 0");
         assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 3"), null), 400, "position 8: expected text but found a number");
         assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 'x' and Datastreams/name eq 'x'"), null), 400,

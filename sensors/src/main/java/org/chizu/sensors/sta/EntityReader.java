@@ -42,6 +42,9 @@ class EntityReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Where a dataArray's observation keeps its datastream until it is grouped. */
+    private static final String DATASTREAM_ID = "datastream@id";
+
     private final JdbcTemplate jdbc;
 
     EntityReader(JdbcTemplate jdbc, SensorsProperties properties) {
@@ -65,19 +68,58 @@ class EntityReader {
         String order = order(options, type, "e", pageParameters);
         pageParameters.add(top + 1);
         pageParameters.add(options.skip());
-        List<ObjectNode> entities = jdbc.query("select " + columns(type, "e") + " from " + type.table() + " e where " + where + " order by "
-                + order + " limit ? offset ?", (row, n) -> entity(type, row, 1), pageParameters.toArray());
+        boolean dataArray = options.dataArray();
+        if (dataArray && (type != EntityType.OBSERVATION || path.ref() || !options.expand().isEmpty())) {
+            throw SensorsProblem.badRequest("$resultFormat=dataArray lists Observations, without $expand.", Map.of("parameter", "$resultFormat"));
+        }
+        List<ObjectNode> entities = jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + type.table()
+                + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
+                    ObjectNode entity = entity(type, row, 1);
+                    return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
+                }, pageParameters.toArray());
         boolean more = entities.size() > top;
         if (more) {
             entities = entities.subList(0, top);
         }
         expand(type, entities, options.expand(), links);
         ArrayNode value = page.putArray("value");
-        entities.forEach(entity -> value.add(path.ref() ? reference(type, entity, links) : present(type, entity, options, links)));
+        if (dataArray) {
+            value.addAll(dataArray(entities, options, links));
+        } else {
+            entities.forEach(entity -> value.add(path.ref() ? reference(type, entity, links) : present(type, entity, options, links)));
+        }
         if (more) {
             page.put("@iot.nextLink", links.withOptions(pathText, options.withSkip(options.skip() + top)));
         }
         return page;
+    }
+
+    /**
+     * Observations as SensorThings' dataArray: one object per datastream (in the page's order) with the
+     * components, $select's or all, and an array of values per observation.
+     */
+    private static List<ObjectNode> dataArray(List<ObjectNode> observations, QueryOptions options, Links links) {
+        List<String> components = new ArrayList<>(List.of("id"));
+        EntityType.OBSERVATION.properties().forEach(property -> components.add(property.name()));
+        if (!options.select().isEmpty()) {
+            options.select().stream().filter(name -> !components.contains(name) && !name.equals("@iot.id")).findFirst().ifPresent(name -> {
+                throw SensorsProblem.badRequest("$select: an Observation in a dataArray has no component '" + name + "'.", Map.of("parameter", "$select"));
+            });
+            components.removeIf(name -> !options.select().contains(name) && !(name.equals("id") && options.select().contains("@iot.id")));
+        }
+        Map<Long, ArrayNode> rows = new LinkedHashMap<>();
+        for (ObjectNode observation : observations) {
+            ArrayNode row = rows.computeIfAbsent(observation.get(DATASTREAM_ID).asLong(), id -> NODES.arrayNode()).addArray();
+            components.forEach(component -> row.add(observation.get(component.equals("id") ? "@iot.id" : component)));
+        }
+        List<ObjectNode> groups = new ArrayList<>();
+        rows.forEach((datastream, values) -> {
+            ObjectNode group = NODES.objectNode().put("Datastream@iot.navigationLink", links.entity(EntityType.DATASTREAM, datastream));
+            components.forEach(group.putArray("components")::add);
+            group.put("dataArray@iot.count", values.size()).set("dataArray", values);
+            groups.add(group);
+        });
+        return groups;
     }
 
     /** One entity, or a 404 naming the path. */

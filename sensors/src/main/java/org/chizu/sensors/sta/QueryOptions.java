@@ -20,15 +20,16 @@ import org.chizu.sensors.sta.FilterParser.OrderBy;
  * @param count   $count=true
  * @param select  $select's names, empty for all properties
  * @param expand  $expand's navigation properties with their own options
+ * @param dataArray $resultFormat=dataArray: observations as arrays of values per datastream
  * @param given   the options as written, to repeat in the next link
  */
 record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, boolean count, Set<String> select,
-                    List<Expand> expand, Map<String, String> given) {
+                    List<Expand> expand, boolean dataArray, Map<String, String> given) {
 
     /** Larger pages are cut to this. */
     static final int MAX_TOP = 10_000;
 
-    static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(), Map.of());
+    static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(), false, Map.of());
 
     /** One navigation property to expand, with its options. */
     record Expand(String navigation, QueryOptions options) {
@@ -53,6 +54,7 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
         boolean count = false;
         Set<String> select = new LinkedHashSet<>();
         List<Expand> expand = new ArrayList<>();
+        boolean dataArray = false;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String value = option.getValue();
             switch (option.getKey()) {
@@ -63,16 +65,16 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
                 case "$count" -> count = bool(value);
                 case "$select" -> split(value, ',').forEach(name -> select.add(name.strip()));
                 case "$expand" -> split(value, ',').forEach(item -> expand.add(expand(item.strip())));
-                case "$resultFormat" -> {
-                    if (!value.equals("default")) {
-                        throw bad("$resultFormat", "'" + value + "' is not served here (dataArray is taken when writing, by CreateObservations); use default");
-                    }
-                }
+                case "$resultFormat" -> dataArray = switch (value) {
+                    case "dataArray" -> true;
+                    case "default" -> false;
+                    default -> throw bad("$resultFormat", "'" + value + "' is neither dataArray nor default");
+                };
                 default -> throw bad(option.getKey(), "unknown query option " + option.getKey()
                         + "; SensorThings knows $filter, $orderby, $top, $skip, $count, $select and $expand");
             }
         }
-        return new QueryOptions(filter, orderBy, top, skip, count, Set.copyOf(select), List.copyOf(expand),
+        return new QueryOptions(filter, orderBy, top, skip, count, Set.copyOf(select), List.copyOf(expand), dataArray,
                 Map.copyOf(options));
     }
 
@@ -98,7 +100,7 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
         String[] segments = path.strip().split("/");
         Expand expand = new Expand(segments[segments.length - 1], options);
         for (int i = segments.length - 2; i >= 0; i--) {
-            expand = new Expand(segments[i], new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(expand), Map.of()));
+            expand = new Expand(segments[i], new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(expand), false, Map.of()));
         }
         return expand;
     }
