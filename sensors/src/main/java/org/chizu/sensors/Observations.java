@@ -112,7 +112,8 @@ public class Observations {
 
     /**
      * The feature of interest of each datastream in the batch whose observations name none: the one
-     * of its Thing's newest Location, made from that location when it has none yet.
+     * of its Thing's current Location (the one it moved to last), made from that location when it has
+     * none yet.
      */
     private Map<Long, Long> featuresOfThingLocations(List<NewObservation> batch) {
         Set<Long> datastreams = batch.stream().map(NewObservation::datastreamId).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -124,7 +125,10 @@ public class Observations {
                 from sta_datastream d
                 left join lateral (select location.id, location.feature_of_interest_id from sta_thing_location link
                                    join sta_location location on location.id = link.location_id
-                                   where link.thing_id = d.thing_id order by location.id desc limit 1) l on true
+                                   left join lateral (select max(history.id) as latest from sta_historical_location_location seen
+                                                      join sta_historical_location history on history.id = seen.historical_location_id
+                                                      where seen.location_id = location.id and history.thing_id = link.thing_id) moved on true
+                                   where link.thing_id = d.thing_id order by moved.latest desc nulls last, location.id desc limit 1) l on true
                 where d.id = any(?)""", (row, n) -> found.put(row.getLong(1),
                         new Long[] {(Long) row.getObject(2), (Long) row.getObject(3)}), array));
         Map<Long, Long> features = new HashMap<>();

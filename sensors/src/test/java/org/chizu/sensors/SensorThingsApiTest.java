@@ -60,6 +60,10 @@ class SensorThingsApiTest {
         assertThat(read.path("Locations")).singleElement().satisfies(location -> assertThat(location.path("name").asText()).isEqualTo("匹見橋"));
         assertThat(read.path("HistoricalLocations")).hasSize(2);
         assertThat(read.path("HistoricalLocations").get(0).path("Locations").get(0).path("name").asText()).isEqualTo("匹見橋");
+        long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        long observation = id(post("/sta/v1.1/Datastreams(" + datastream + ")/Observations", "{\"result\": 0.7}"));
+        assertThat(get("/sta/v1.1/Observations(" + observation + ")/FeatureOfInterest").path("feature").path("coordinates").toString())
+                .as("observed where the Thing is now").isEqualTo("[131.96,34.56]");
     }
 
     @Test

@@ -263,6 +263,10 @@ class EntityWriter {
                 default -> throw bad("", navigation.name() + " cannot be changed here; change each of them instead");
             }
         }
+        if (type == EntityType.LOCATION && body.has("location")) {
+            // Readings taken after a move are of a new feature, made from the moved location when first needed.
+            assignments.add("feature_of_interest_id = null");
+        }
         if (!assignments.isEmpty()) {
             parameters.add(id);
             jdbc.update("update " + type.table() + " set " + String.join(", ", assignments) + " where id = ?", parameters.toArray());
