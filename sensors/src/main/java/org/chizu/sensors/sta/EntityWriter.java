@@ -55,7 +55,7 @@ class EntityWriter {
         Long parent = null;
         if (last.via() != null) {
             Segment source = path.segments().get(path.segments().size() - 2);
-            parent = source.id() != null ? source.id() : null;
+            parent = source.id();
             if (parent == null) {
                 throw SensorsProblem.badRequest("POST below an entity needs its id, as in /Datastreams(1)/Observations.", Map.of());
             }
