@@ -2,48 +2,21 @@ package org.chizu.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.util.UriUtils;
 
-/** The SensorThings API's JSON as it travels: writes and their refusals, filters along paths and with functions, $select. */
-@SpringBootTest(classes = SensorsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SensorThingsApiTest {
-
-    static final String MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+/** The SensorThings API's JSON as it travels: writes and their refusals, references, batches, filters along paths and with functions, $select, dataArray. */
+class SensorThingsApiTest extends RunningSensors {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void movingAThingToANewLocationRecordsAHistoricalLocationAndPatchChangesOnlyWhatIsGiven() throws Exception {
@@ -230,25 +203,8 @@ class SensorThingsApiTest {
         assertThat(json.readTree(response.body()).path("detail").asText()).contains(detailContains);
     }
 
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send("GET", path, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
     private HttpResponse<String> post(String path, String body) throws Exception {
         return send("POST", path, body);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path.replace(" ", "%20"))).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String encode(String value) {
-        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

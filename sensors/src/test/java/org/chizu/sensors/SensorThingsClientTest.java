@@ -3,10 +3,7 @@ package org.chizu.sensors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fraunhofer.iosb.ilt.sta.model.Datastream;
 import de.fraunhofer.iosb.ilt.sta.model.Location;
@@ -28,43 +24,22 @@ import de.fraunhofer.iosb.ilt.sta.model.ext.EntityList;
 import de.fraunhofer.iosb.ilt.sta.model.ext.UnitOfMeasurement;
 import de.fraunhofer.iosb.ilt.sta.service.SensorThingsService;
 
-import org.chizu.platform.testing.TestDatabase;
 import org.geojson.LngLatAlt;
 import org.geojson.Point;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.util.UriUtils;
 
 /**
  * An existing SensorThings client (Fraunhofer IOSB's FROST-Client, unchanged) against Chizu's
  * SensorThings API over HTTP on real PostGIS: a river gauge set up in one deep insert, readings
  * posted one by one and as a dataArray, and read back with nested $expand, $filter, $count and paging.
  */
-@SpringBootTest(classes = SensorsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SensorThingsClientTest {
-
-    static final String WATER_LEVEL = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class SensorThingsClientTest extends RunningSensors {
 
     @Autowired
     Observations observations;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
     SensorThingsService service;
     Thing gauge;
     Datastream level;
@@ -76,7 +51,7 @@ class SensorThingsClientTest {
         gauge = new Thing("高津川 水位計 高角橋", "River level gauge at 高角橋, Masuda");
         gauge.setProperties(Map.of("river", "高津川", "owner", "益田市"));
         gauge.getLocations().add(new Location("高角橋", "Bridge over 高津川", "application/geo+json", new Point(131.8412, 34.6801)));
-        Datastream stream = new Datastream("水位 Water level", "Water level at 高角橋 every 10 minutes", WATER_LEVEL,
+        Datastream stream = new Datastream("水位 Water level", "Water level at 高角橋 every 10 minutes", MEASUREMENT,
                 new UnitOfMeasurement("metre", "m", "http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#Meter"));
         stream.setSensor(new Sensor("Radar level sensor", "Non-contact radar water level sensor", "text/plain", "RLS-100"));
         stream.setObservedProperty(new ObservedProperty("水位 Water level", "http://vocabs.example.jp/water-level", "Height of the water surface"));
@@ -201,9 +176,8 @@ class SensorThingsClientTest {
 
     @Test
     void aBadFilterIsA400ProblemNamingWhere() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/sta/v1.1/Observations?$filter=" + encode("result gt and phenomenonTime ge 2026-01-01T00:00:00Z"))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send("GET", "/sta/v1.1/Observations?$filter="
+                + encode("result gt and phenomenonTime ge 2026-01-01T00:00:00Z"), null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -225,26 +199,11 @@ class SensorThingsClientTest {
     }
 
     private Datastream newDatastream(String name) throws Exception {
-        Datastream stream = new Datastream(name, "a datastream of its own", WATER_LEVEL, new UnitOfMeasurement("metre", "m", null));
+        Datastream stream = new Datastream(name, "a datastream of its own", MEASUREMENT, new UnitOfMeasurement("metre", "m", null));
         stream.setThing(gauge.withOnlyId());
         stream.setSensor(level.getSensor().withOnlyId());
         stream.setObservedProperty(level.getObservedProperty().withOnlyId());
         service.create(stream);
         return stream;
-    }
-
-    private JsonNode get(String path) throws Exception {
-        return json.readTree(text(path));
-    }
-
-    private String text(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static String encode(String value) {
-        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
     }
 }
