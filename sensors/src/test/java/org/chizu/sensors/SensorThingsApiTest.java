@@ -168,6 +168,27 @@ class SensorThingsApiTest extends RunningSensors {
         assertThat(names("/sta/v1.1/Things?$filter=" + encode("name eq '消える水位計'"))).isEmpty();
     }
 
+    @Test
+    void malformedRequestsAreProblemsAndNeverServerErrors() throws Exception {
+        long thing = gauge("試験 水位計", 131.70, 34.50);
+        List<String> queries = List.of("Things?$top=abc", "Things?$skip=-1", "Things?$expand=Robots", "Things?$select=colour",
+                "Locations?$orderby=location", "Things?$filter=" + encode("substring(name, 'x')"), "Things?$filter=" + encode("year(name) eq 1"),
+                "Observations?$filter=" + encode("phenomenonTime gt '2026'"),
+                "Locations?$filter=" + encode("geo.intersects(location, geography'POLYGON((0 0, 1 1))')"),
+                "Locations?$filter=" + encode("st_within(location, geography'SRID=99999;POINT(1 1)')"),
+                "Things?$filter=" + encode("name eq 'unclosed"), "Things?$count=maybe", "Things(abc)", "Things(99999999999999999999)",
+                "Things?$resultFormat=csv", "Things?$expand=" + encode("Datastreams($top=1"), "Things?$filter=" + encode("(name eq 'x'"),
+                "Things(" + thing + ")/Datastreams(1)/Thing/Locations?$filter=" + encode("name eq 1"));
+        for (String query : queries) {
+            HttpResponse<String> response = send("GET", "/sta/v1.1/" + query, null);
+            assertThat(response.statusCode()).as(query + " → " + response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(query).startsWith("application/problem+json");
+        }
+        assertThat(send("POST", "/sta/v1.1/Things", "{\"name\": ").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/sta/v1.1/Observations", "{\"Datastream\": {\"@iot.id\": 1}}").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/sta/v1.1/Things(" + thing + ")", "{}").statusCode()).isEqualTo(405);
+    }
+
     /** A Thing with its Location and a rainfall or level datastream, deep-inserted; returns its id. */
     private long gauge(String name, double lon, double lat) throws Exception {
         HttpResponse<String> created = post("/sta/v1.1/Things", """
