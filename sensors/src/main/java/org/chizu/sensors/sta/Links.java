@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.web.util.UriUtils;
 
 /** The addresses of one service root, such as {@code https://chizu.example.lg.jp/sta/v1.1}. */
-record Links(String root) {
+public record Links(String root) {
 
     String entity(EntityType type, long id) {
         return root + "/" + type.setName() + "(" + id + ")";

@@ -14,12 +14,12 @@ import org.chizu.sensors.SensorsProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * One SensorThings request, whether it came over HTTP or inside a batch: a method, a resource path
- * below the service root, its query options and body, answered with a status and JSON. Knows no
- * servlet, so that {@link BatchRequests} runs the very same code.
+ * One SensorThings request, whether it came over HTTP, inside a batch or (later) over MQTT: a method,
+ * a resource path below the service root, its query options and body, answered with a status and
+ * JSON. Knows no servlet, so that {@link BatchRequests} runs the very same code.
  */
 @Component
-class SensorThingsRequests {
+public class SensorThingsRequests {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> CONFORMANCE = List.of(
@@ -36,7 +36,7 @@ class SensorThingsRequests {
      * @param location the created entity's address (201), else null
      * @param body     JSON, a raw value's text ({@code /$value}), or null
      */
-    record Answer(int status, String location, Object body) {
+    public record Answer(int status, String location, Object body) {
     }
 
     private final EntityReader reader;
@@ -47,8 +47,13 @@ class SensorThingsRequests {
         this.writer = writer;
     }
 
-    /** @throws SensorsProblem and other problems, which the caller turns into problem+json */
-    Answer handle(String method, String pathText, Map<String, String> parameters, JsonNode body, Links links) {
+    /**
+     * @param pathText   the resource path below the service root, such as {@code Datastreams(1)/Observations}
+     * @param parameters the query options ({@code $filter} …), decoded
+     * @param links      the service root that addresses in the answer start with
+     * @throws SensorsProblem and other problems, which the caller turns into problem+json
+     */
+    public Answer handle(String method, String pathText, Map<String, String> parameters, JsonNode body, Links links) {
         return switch (method) {
             case "GET" -> new Answer(200, null, pathText.isEmpty() ? serviceRoot(links) : read(pathText, parameters, links));
             case "POST" -> pathText.equals("CreateObservations") ? createObservations(required(body), links)
