@@ -119,8 +119,13 @@ class SensorThingsApiTest extends RunningSensors {
         });
         assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("shout(name) eq 'X'"), null), 400, "position 0");
         assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 3"), null), 400, "position 8: expected text but found a number");
-        assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 'x' and Datastreams/name eq 'x'"), null), 400,
-                "position 16: 'Datastreams' leads to many entities");
+        assertThat(names("/sta/v1.1/Things?$filter=" + encode("Datastreams/ObservedProperty/name eq '雨量' and properties/river eq '高津川'")))
+                .as("any of its datastreams").contains("高津川 土壌水分計");
+        assertThat(names("/sta/v1.1/Things?$filter=" + encode("Datastreams/name eq '気温'"))).isEmpty();
+        assertProblem(send("GET", "/sta/v1.1/Things?$filter=" + encode("name eq 'x' and length(Datastreams/name) gt 1"), null), 400,
+                "position 23: this path leads to many values");
+        assertProblem(send("GET", "/sta/v1.1/Observations?$filter=" + encode("Datastream/Thing/Locations/name eq 'x'"), null), 400,
+                "position 0: a path may lead to many entities only in its first step");
     }
 
     @Test
@@ -178,7 +183,9 @@ class SensorThingsApiTest extends RunningSensors {
                 "Locations?$filter=" + encode("st_within(location, geography'SRID=99999;POINT(1 1)')"),
                 "Things?$filter=" + encode("name eq 'unclosed"), "Things?$count=maybe", "Things(abc)", "Things(99999999999999999999)",
                 "Things?$resultFormat=csv", "Things?$expand=" + encode("Datastreams($top=1"), "Things?$filter=" + encode("(name eq 'x'"),
-                "Things(" + thing + ")/Datastreams(1)/Thing/Locations?$filter=" + encode("name eq 1"));
+                "Things(" + thing + ")/Datastreams(1)/Thing/Locations?$filter=" + encode("name eq 1"),
+                "Things?$filter=" + encode("Datastreams/name eq null"), "Things?$orderby=" + encode("Datastreams/name"),
+                "Things?$filter=" + encode("Datastreams/name eq Locations/name"));
         for (String query : queries) {
             HttpResponse<String> response = send("GET", "/sta/v1.1/" + query, null);
             assertThat(response.statusCode()).as(query + " → " + response.body()).isBetween(400, 499);

@@ -17,9 +17,10 @@ import org.chizu.sensors.sta.Navigation.ToOne;
  * Turns a parsed expression into SQL over one entity type's row (aliased by the caller) with every
  * value a bind parameter; only names from the entity model ever become SQL text. Dynamic values (an
  * Observation's result, a key of {@code properties}) take the type of what they are compared with.
- * A to-one path becomes a scalar subquery; a to-many path is allowed to a geometry only, as the
+ * A to-one path becomes a scalar subquery. A to-many path (its first step only) to a geometry is the
  * collection of the related geometries (so {@code geo.intersects(Locations/location, …)} finds Things
- * any of whose locations intersect).
+ * any of whose locations intersect); to another value it is compared as any of them
+ * ({@code Datastreams/ObservedProperty/name eq '水位'}).
  */
 final class FilterCompiler {
 
@@ -30,11 +31,16 @@ final class FilterCompiler {
      *
      * @param intervalEnd the end of an interval (compared with lt and le), else null
      * @param dynamic     how a dynamic value reads, else null
+     * @param many        whether the text is a subquery of the values of many related entities
      */
-    record Sql(String text, List<Object> parameters, Type type, String intervalEnd, Dynamic dynamic) {
+    record Sql(String text, List<Object> parameters, Type type, String intervalEnd, Dynamic dynamic, boolean many) {
+
+        Sql(String text, List<Object> parameters, Type type, String intervalEnd, Dynamic dynamic) {
+            this(text, parameters, type, intervalEnd, dynamic, false);
+        }
 
         Sql(String text, List<Object> parameters, Type type) {
-            this(text, parameters, type, null, null);
+            this(text, parameters, type, null, null, false);
         }
     }
 
@@ -70,8 +76,8 @@ final class FilterCompiler {
     /** A sort key; a dynamic value sorts by number and then by its text. */
     List<Sql> orderKey(Expr expr, EntityType type, String alias) {
         Sql sql = compile(expr, type, alias);
-        if (sql.type() == Type.GEOMETRY) {
-            throw error(expr.position(), "geometries cannot be sorted");
+        if (sql.type() == Type.GEOMETRY || sql.many()) {
+            throw error(expr.position(), sql.many() ? "the values of many entities cannot be sorted by" : "geometries cannot be sorted");
         }
         if (sql.type() == Type.DYNAMIC) {
             return List.of(as(sql, Type.NUMBER, expr.position()), as(sql, Type.TEXT, expr.position()));
@@ -133,23 +139,34 @@ final class FilterCompiler {
         }
         String inner = "f" + (++aliases);
         Sql value = path(expr, rest, navigation.target(), inner);
+        if (value.many()) {
+            throw error(expr.position(), "a path may lead to many entities only in its first step, as in Datastreams/ObservedProperty/name");
+        }
         String table = navigation.target().table() + " " + inner;
-        return switch (navigation.link()) {
-            case ToOne one -> wrap(value, "(select %s from " + table + " where " + inner + ".id = " + alias + "." + one.column() + ")");
-            case ToMany many when value.type() == Type.GEOMETRY -> wrap(value, "(select st_collect(%s) from " + table + " where "
-                    + inner + "." + many.column() + " = " + alias + ".id)");
-            case ManyToMany both when value.type() == Type.GEOMETRY -> wrap(value, "(select st_collect(%s) from " + table + " join "
-                    + both.table() + " l" + inner + " on l" + inner + "." + both.targetColumn() + " = " + inner + ".id where l" + inner
-                    + "." + both.sourceColumn() + " = " + alias + ".id)");
-            default -> throw error(expr.position(), "'" + first + "' leads to many entities; only their geometries can be filtered on");
+        String related = switch (navigation.link()) {
+            case ToOne one -> " from " + table + " where " + inner + ".id = " + alias + "." + one.column() + ")";
+            case ToMany many -> " from " + table + " where " + inner + "." + many.column() + " = " + alias + ".id)";
+            case ManyToMany both -> " from " + table + " join " + both.table() + " l" + inner + " on l" + inner + "." + both.targetColumn()
+                    + " = " + inner + ".id where l" + inner + "." + both.sourceColumn() + " = " + alias + ".id)";
         };
+        if (!navigation.toMany()) {
+            return wrap(value, "(select %s" + related, false);
+        }
+        if (value.type() == Type.GEOMETRY) {
+            return wrap(value, "(select st_collect(%s)" + related, false);
+        }
+        if (value.dynamic() != null || value.type() == Type.BOOLEAN) {
+            throw error(expr.position(), "'" + first + "' leads to many entities; compare their names, times, numbers or geometries");
+        }
+        // Compared as "any of them": Datastreams/ObservedProperty/name eq '水位'.
+        return wrap(value, "(select %s" + related, true);
     }
 
-    private static Sql wrap(Sql value, String template) {
+    private static Sql wrap(Sql value, String template, boolean many) {
         Dynamic dynamic = value.dynamic() == null ? null : new Dynamic(
                 value.dynamic().number() == null ? null : template.formatted(value.dynamic().number()), template.formatted(value.dynamic().json()));
         return new Sql(template.formatted(value.text()), value.parameters(), value.type(),
-                value.intervalEnd() == null ? null : template.formatted(value.intervalEnd()), dynamic);
+                value.intervalEnd() == null || many ? null : template.formatted(value.intervalEnd()), dynamic, many);
     }
 
     private Sql property(Expr.Path expr, Property property, List<String> rest, String alias) {
@@ -219,12 +236,18 @@ final class FilterCompiler {
         String operator = binary.operator();
         if (right.type() == Type.NULL || left.type() == Type.NULL) {
             Sql value = right.type() == Type.NULL ? left : right;
+            if (value.many()) {
+                throw error(binary.position(), "a path to many entities is not compared with null");
+            }
             String test = value.dynamic() != null ? nullDynamic(value) : value.text() + " is null";
             return switch (operator) {
                 case "eq" -> new Sql("(" + test + ")", value.parameters(), Type.BOOLEAN);
                 case "ne" -> new Sql("(not (" + test + "))", value.parameters(), Type.BOOLEAN);
                 default -> throw error(binary.position(), "null can only be compared with eq or ne");
             };
+        }
+        if (left.many() || right.many()) {
+            return anyOf(binary, left, right);
         }
         Type common = left.type() == Type.DYNAMIC ? right.type() : left.type();
         if (common == Type.DYNAMIC) {
@@ -245,6 +268,24 @@ final class FilterCompiler {
         Sql byEnd = join(symbol, Type.BOOLEAN, as(end(left, operator), common, binary.left().position()),
                 as(end(right, mirror(operator)), common, binary.right().position()));
         return join(" and ", Type.BOOLEAN, byStart, byEnd);
+    }
+
+    /** A comparison with the values of many related entities holds when it holds for any of them. */
+    private Sql anyOf(Expr.Binary binary, Sql left, Sql right) {
+        if (left.many() && right.many()) {
+            throw error(binary.position(), "two paths to many entities cannot be compared with each other");
+        }
+        Sql many = left.many() ? left : right;
+        Expr manyExpr = left.many() ? binary.left() : binary.right();
+        Sql one = as(left.many() ? right : left, many.type(), (left.many() ? binary.right() : binary.left()).position());
+        String operator = left.many() ? mirror(binary.operator()) : binary.operator();
+        String symbol = Map.of("eq", " = ", "ne", " <> ", "gt", " > ", "ge", " >= ", "lt", " < ", "le", " <= ").get(operator);
+        if (many.type() == Type.GEOMETRY) {
+            throw error(manyExpr.position(), "geometries are compared with functions such as st_equals");
+        }
+        List<Object> parameters = new ArrayList<>(one.parameters());
+        parameters.addAll(many.parameters());
+        return new Sql("(" + one.text() + symbol + "any " + many.text() + ")", parameters, Type.BOOLEAN);
     }
 
     private static boolean before(Sql sql, String operator) {
@@ -273,6 +314,9 @@ final class FilterCompiler {
 
     /** Reads a value as the type asked for, or refuses naming the position. */
     private Sql as(Sql sql, Type wanted, int position) {
+        if (sql.many()) {
+            throw error(position, "this path leads to many values; compare it directly, as in Datastreams/name eq '水位'");
+        }
         if (sql.type() == wanted) {
             return sql;
         }
