@@ -18,15 +18,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Every {@link ClientScope} the modules declare, and the one judge of what a client's token may do:
  * a request is allowed when one of the client's scopes names its method and path. Accounts itself
- * declares {@code sensors:observe}, for the sensor readings to come.
+ * declares {@code sensors:observe}: a sensor posts its readings to the SensorThings API.
  */
 @Component
 public class ClientScopes {
 
-    /** Sensors will post their readings here; until a module serves it, the path answers 404. */
+    /** Sensors post their readings as SensorThings Observations: one, several of a datastream, or a dataArray. */
     public static final ClientScope SENSORS_OBSERVE = new ClientScope("sensors:observe",
             new Label("センサーの観測値を送る", "post sensor observations"),
-            HttpMethod.POST, List.of("/api/sensors/observations", "/api/sensors/*/observations"));
+            HttpMethod.POST, List.of("/sta/v1.1/Observations", "/sta/v1.1/Datastreams(*)/Observations", "/sta/v1.1/CreateObservations"));
 
     private final Map<String, ClientScope> scopes;
     private final Map<String, List<PathPattern>> patterns;

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.chizu.accounts.ApiClients;
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.platform.testing.TestDatabase;
 import org.chizu.reports.open311.Open311ApiKeys;
@@ -40,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * People beyond staff against the whole application: a resident is the public for layers and is
  * kept out of staff pages; a device or API client's token makes the requests its scope allows (an
- * Open311 request for {@code open311:post}) and gets 403 everywhere else.
+ * Open311 request for {@code open311:post}, SensorThings observations for {@code sensors:observe})
+ * and gets 403 everywhere else.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chizu.reports.open311.jurisdiction-id=masuda.example.lg.jp")
@@ -66,6 +69,8 @@ class PeopleAccessTest {
     Open311ApiKeys open311Keys;
     @Autowired
     ApiClients clients;
+    @Autowired
+    StaffAccounts staff;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -113,19 +118,44 @@ class PeopleAccessTest {
     }
 
     @Test
-    void aSensorsTokenReachesOnlyTheObservationsPathAndCannotPostOpen311Requests() throws Exception {
+    void aSensorsTokenPostsObservationsToTheSensorThingsApiAndNothingElse() throws Exception {
+        staff.create("kasen", Role.STAFF);
+        String desk = staff.issueToken("kasen", "河川係").token();
         String sensor = clients.issue("水位計 高津川 1", Set.of("sensors:observe")).token();
         SignInBrowser device = new SignInBrowser(port);
+        HttpResponse<String> gauge = device.send(withToken(device.request("/sta/v1.1/Things"), desk).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("""
+                        {"name": "高津川 水位計 1", "Locations": [{"name": "高角橋", "encodingType": "application/geo+json",
+                                                                  "location": {"type": "Point", "coordinates": [131.8412, 34.6801]}}],
+                         "Datastreams": [{"name": "水位", "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                                          "unitOfMeasurement": {"name": "metre", "symbol": "m"},
+                                          "Sensor": {"name": "radar", "encodingType": "text/plain", "metadata": "RLS-100"},
+                                          "ObservedProperty": {"name": "水位", "definition": "http://vocabs.example.jp/water-level"}}]}""")));
+        assertThat(gauge.statusCode()).as(gauge.body()).isEqualTo(201);
+        long datastream = json.readTree(new SignInBrowser(port).get(gauge.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^http://[^/]+", "") + "/Datastreams").body()).path("value").get(0).path("@iot.id").asLong();
 
-        HttpResponse<String> observation = device.send(withToken(device.request("/api/sensors/observations"), sensor)
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+        HttpResponse<String> observation = device.send(withToken(device.request("/sta/v1.1/Datastreams(" + datastream + ")/Observations"), sensor)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"phenomenonTime\": \"2026-12-08T09:00:00+09:00\", \"result\": 1.42}")));
+        HttpResponse<String> dataArray = device.send(withToken(device.request("/sta/v1.1/CreateObservations"), sensor)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("[{\"Datastream\": {\"@iot.id\": " + datastream
+                        + "}, \"components\": [\"phenomenonTime\", \"result\"], \"dataArray\": [[\"2026-12-08T09:10:00+09:00\", 1.55]]}]")));
+        HttpResponse<String> thing = device.send(withToken(device.request("/sta/v1.1/Things"), sensor)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\": \"偽の水位計\"}")));
+        HttpResponse<String> anonymous = device.send(device.request("/sta/v1.1/Datastreams(" + datastream + ")/Observations")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"result\": 9.9}")));
         HttpResponse<String> open311 = device.send(device.request("/open311/v2/requests.json")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(open311Request(sensor))));
 
-        assertThat(observation.statusCode()).as("allowed through; no module serves sensors yet").isEqualTo(404);
+        assertThat(observation.statusCode()).as(observation.body()).isEqualTo(201);
+        assertThat(dataArray.statusCode()).as(dataArray.body()).isEqualTo(201);
+        assertProblem(thing, 403, "urn:chizu:problem:forbidden");
+        assertThat(anonymous.statusCode()).as("writing needs staff or a device's token").isEqualTo(401);
         assertThat(open311.statusCode()).isEqualTo(403);
         assertThat(open311.body()).contains("Invalid api_key");
         assertProblem(device.send(withToken(device.request("/api/layers"), sensor)), 403, "urn:chizu:problem:forbidden");
+        assertThat(new SignInBrowser(port).get("/sta/v1.1/Datastreams(" + datastream + ")/Observations?$count=true").body())
+                .as("reading is public").contains("\"@iot.count\":2");
     }
 
     @Test
