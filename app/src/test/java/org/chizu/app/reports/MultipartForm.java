@@ -6,17 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body as browsers send it, for posting reports with photos. */
-final class MultipartForm {
+public final class MultipartForm {
 
     private final String boundary = "chizu-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    MultipartForm field(String name, String value) {
+    public MultipartForm field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    MultipartForm file(String name, String fileName, String contentType, byte[] content) {
+    public MultipartForm file(String name, String fileName, String contentType, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(content);
@@ -24,11 +24,11 @@ final class MultipartForm {
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpRequest.BodyPublisher publisher() {
+    public HttpRequest.BodyPublisher publisher() {
         ByteArrayOutputStream closed = new ByteArrayOutputStream();
         closed.writeBytes(body.toByteArray());
         closed.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
