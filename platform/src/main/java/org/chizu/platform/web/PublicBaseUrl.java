@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * address, so whatever builds links from the request ({@code ServletUriComponentsBuilder}) gets it.
  */
 @Component
+@EnableConfigurationProperties(PublicAddressProperties.class)
 public class PublicBaseUrl {
 
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
