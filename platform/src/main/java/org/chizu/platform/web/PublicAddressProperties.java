@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * put their own site into the links of a page or an e-mail (host header injection).
  *
  * @param publicUrl             the public base URL ({@code CHIZU_PUBLIC_URL}), such as
- *                              {@code https://chizu.town.lg.jp}; when set, every link uses it, and
+ *                              {@code https://chizu.town.lg.jp}, without a path; when set, every link uses it, and
  *                              session cookies are {@code Secure} when it is https
  * @param trustForwardedHeaders whether {@code Forwarded} / {@code X-Forwarded-*} headers say the public
  *                              address; only behind a reverse proxy that sets them (and drops the
@@ -27,6 +27,11 @@ public record PublicAddressProperties(URI publicUrl, boolean trustForwardedHeade
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null
                 || !publicUrl.getScheme().matches("https?"))) {
             throw new IllegalArgumentException("chizu.public-url must be an absolute http(s) URL: " + publicUrl);
+        }
+        // Links are built from the requests' paths, which start at the server's root.
+        if (publicUrl != null && publicUrl.getRawPath() != null && !publicUrl.getRawPath().isEmpty() && !publicUrl.getRawPath().equals("/")) {
+            throw new IllegalArgumentException("chizu.public-url must name the site's root, without a path "
+                    + "(serve Chizu at the root of its host name): " + publicUrl);
         }
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
