@@ -1,7 +1,10 @@
 package org.chizu.app.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.chizu.accounts.Role;
@@ -16,9 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 /**
  * The locks on pages, cookies, links and health of a server without a configured public URL, over real
- * HTTP: whatever a request says in its {@code Host} header, links point at the server's own address.
+ * HTTP: whatever a request says in its {@code Host} header, links (in pages, JSON and e-mails) point at
+ * the server's own address.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PageLocksTest {
@@ -27,9 +35,17 @@ class PageLocksTest {
             + "img-src 'self' data: blob: https://cyberjapandata.gsi.go.jp; font-src 'self'; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
     @LocalServerPort
@@ -72,6 +88,18 @@ class PageLocksTest {
         assertThat(ogc.status()).isEqualTo(200);
         assertThat(ogc.body()).contains("\"http://localhost:" + port + "/ogc").doesNotContain("evil.example");
         assertThat(tileJson.body()).contains("http://localhost:" + port + "/tiles/roads/").doesNotContain("evil.example");
+    }
+
+    @Test
+    void anEmailedLinkNeverPointsAtTheHostTheRequestNamed() throws Exception {
+        RawHttp registered = RawHttp.postForm(port, "/register", "evil.example",
+                "kind=individual&email=hana%40example.jp&displayName=hana&password=hinoki-no-mori-7");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+
+        String mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
+                .map(GreenMailUtil::getBody).filter(body -> body.contains("/register/verify")).findFirst().orElse(null),
+                found -> found != null);
+        assertThat(mail).contains("http://localhost:" + port + "/register/verify?token=").doesNotContain("evil.example");
     }
 
     @Test

@@ -10,19 +10,30 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One HTTP/1.0 GET (so the body comes unchunked) over a plain socket, with whatever {@code Host} header the test wants (Java's
+ * One HTTP/1.0 request (so the body comes unchunked) over a plain socket, with whatever {@code Host} header the test wants (Java's
  * HttpClient refuses to send a Host of its own choosing), as an attacker's client would send it.
  */
 record RawHttp(int status, List<String> headers, String body) {
 
     static RawHttp get(int port, String path, String host, String... extraHeaders) throws IOException {
+        return send(port, "GET " + path, host, "", extraHeaders);
+    }
+
+    /** A form as a browser posts it (application/x-www-form-urlencoded, already encoded). */
+    static RawHttp postForm(int port, String path, String host, String form) throws IOException {
+        return send(port, "POST " + path, host, form, "Content-Type: application/x-www-form-urlencoded",
+                "Content-Length: " + form.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    private static RawHttp send(int port, String requestLine, String host, String body, String... extraHeaders) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n");
+            StringBuilder request = new StringBuilder(requestLine + " HTTP/1.0\r\nHost: " + host + "\r\nConnection: close\r\n");
             for (String header : extraHeaders) {
                 request.append(header).append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body.getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
