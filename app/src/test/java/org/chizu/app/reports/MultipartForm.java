@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A multipart/form-data body as browsers send it, for posting reports with photos. */
+/** A multipart/form-data body as browsers send it, for posting reports with photos or boundary files. */
 public final class MultipartForm {
 
     private final String boundary = "chizu-" + UUID.randomUUID();
