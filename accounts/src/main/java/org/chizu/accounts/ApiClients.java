@@ -1,9 +1,12 @@
 package org.chizu.accounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +22,13 @@ public class ApiClients {
     private final JdbcTemplate jdbc;
     private final ApiTokens tokens;
     private final ClientScopes scopes;
+    private final AuditLog audit;
 
-    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes) {
+    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes, AuditLog audit) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.scopes = scopes;
+        this.audit = audit;
     }
 
     /**
@@ -49,7 +54,9 @@ public class ApiClients {
                         Long.class, clientName, clientName));
         scopeIds.forEach(scope -> jdbc.update(
                 "insert into account_scope (account_id, scope) values (?, ?) on conflict do nothing", id, scope));
-        return new NewToken(clientName, "device", tokens.issue(id, "device"));
+        NewToken token = new NewToken(clientName, "device", tokens.issue(id, "device"));
+        audit.record("client.token.issue", "client " + clientName, Map.of("scopes", List.copyOf(new TreeSet<>(scopeIds))));
+        return token;
     }
 
     /** The name of the enabled client whose token this is, when its scopes include {@code scope}. */

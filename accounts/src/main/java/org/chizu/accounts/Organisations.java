@@ -1,8 +1,10 @@
 package org.chizu.accounts;
 
 import java.util.List;
+import java.util.Map;
 
 import org.chizu.platform.Label;
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,10 +20,12 @@ public class Organisations {
 
     private final JdbcTemplate jdbc;
     private final Residents residents;
+    private final AuditLog audit;
 
-    Organisations(JdbcTemplate jdbc, Residents residents) {
+    Organisations(JdbcTemplate jdbc, Residents residents, AuditLog audit) {
         this.jdbc = jdbc;
         this.residents = residents;
+        this.audit = audit;
     }
 
     /**
@@ -71,6 +75,7 @@ public class Organisations {
             throw new AccountProblem(409, "already-decided", "Already decided", new Label(
                     "団体 " + id + " の申請はすでに処理されています。", "The application of organisation " + id + " was decided already."));
         }
+        audit.record("organisation.decide", "organisation " + id, Map.of("decision", decision.id()));
     }
 
     /**

@@ -3,9 +3,11 @@ package org.chizu.accounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,11 +30,13 @@ public class StaffAccounts {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final ApiTokens tokens;
+    private final AuditLog audit;
 
-    public StaffAccounts(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    public StaffAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, AuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tokens = new ApiTokens(jdbc);
+        this.audit = audit;
     }
 
     /** Creates an account shown under its name; see {@link #create(String, String, Role)}. */
@@ -63,6 +67,7 @@ public class StaffAccounts {
             throw new AccountExistsException(name);
         }
         NewToken token = issueToken(name, "initial");
+        audit.record("account.create", "account " + name, Map.of("role", role.id()));
         return new NewAccount(require(name), password, token);
     }
 
@@ -73,7 +78,9 @@ public class StaffAccounts {
      */
     @Transactional
     public NewToken issueToken(String name, String label) {
-        return new NewToken(name, label, tokens.issue(require(name).id(), label));
+        NewToken token = new NewToken(name, label, tokens.issue(require(name).id(), label));
+        audit.record("account.token.issue", "account " + name, Map.of("label", label == null ? "" : label));
+        return token;
     }
 
     /**
@@ -96,6 +103,7 @@ public class StaffAccounts {
         if (!tokens.revoke(require(name).id(), id)) {
             throw new UnknownTokenException(name, id);
         }
+        audit.record("account.token.revoke", "account " + name, Map.of("token", id));
     }
 
     /**
@@ -106,7 +114,9 @@ public class StaffAccounts {
      */
     @Transactional
     public int revokeAllTokens(String name) {
-        return tokens.revokeAll(require(name).id());
+        int revoked = tokens.revokeAll(require(name).id());
+        audit.record("account.token.revoke-all", "account " + name, Map.of("tokens", revoked));
+        return revoked;
     }
 
     /**
@@ -116,10 +126,12 @@ public class StaffAccounts {
      *
      * @throws UnknownAccountException when there is no such account
      */
+    @Transactional
     public void disable(String name) {
         requireUpdated(name, jdbc.update("""
                 update account set disabled = true, session_generation = session_generation + 1
                 where kind = 'staff' and name = ?""", name));
+        audit.record("account.disable", "account " + name, Map.of());
     }
 
     /**
@@ -128,8 +140,10 @@ public class StaffAccounts {
      *
      * @throws UnknownAccountException when there is no such account
      */
+    @Transactional
     public void enable(String name) {
         requireUpdated(name, jdbc.update("update account set disabled = false where kind = 'staff' and name = ?", name));
+        audit.record("account.enable", "account " + name, Map.of());
     }
 
     /**
@@ -139,11 +153,13 @@ public class StaffAccounts {
      * @return the new password in clear text, which exists only here
      * @throws UnknownAccountException when there is no such account
      */
+    @Transactional
     public String resetPassword(String name) {
         String password = Secrets.newPassword();
         requireUpdated(name, jdbc.update("""
                 update account set password_hash = ?, session_generation = session_generation + 1
                 where kind = 'staff' and name = ?""", passwords.encode(password), name));
+        audit.record("account.password", "account " + name, Map.of());
         return password;
     }
 

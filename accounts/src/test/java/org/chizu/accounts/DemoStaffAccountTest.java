@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +24,7 @@ class DemoStaffAccountTest {
     @Test
     void theFirstSampleRunCreatesDemoStaffAndHandsOverItsCredentialsOnceAndPrivately(CapturedOutput output) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
-        StaffAccounts accounts = new StaffAccounts(jdbc, new PasswordHashing().passwordEncoder());
+        StaffAccounts accounts = new StaffAccounts(jdbc, new PasswordHashing().passwordEncoder(), new AuditLog(jdbc));
         DemoStaffAccount demo = new DemoStaffAccount(accounts, home);
 
         demo.ensureExists("http://localhost:8080");

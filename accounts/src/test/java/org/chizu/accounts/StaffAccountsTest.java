@@ -3,6 +3,7 @@ package org.chizu.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class StaffAccountsTest {
     static void migrate() {
         jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
         passwords = new PasswordHashing().passwordEncoder();
-        accounts = new StaffAccounts(jdbc, passwords);
+        accounts = new StaffAccounts(jdbc, passwords, new AuditLog(jdbc));
         tokens = new ApiTokens(jdbc);
         signIns = new SignIns(jdbc);
     }

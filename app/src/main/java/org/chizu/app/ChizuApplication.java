@@ -3,6 +3,7 @@ package org.chizu.app;
 import java.util.Arrays;
 import java.util.List;
 
+import org.chizu.app.backup.RestoreApplication;
 import org.chizu.platform.BackgroundWork;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -29,10 +30,23 @@ public class ChizuApplication {
             SpringApplication.run(ChizuApplication.class, args);
             return;
         }
-        ConfigurableApplicationContext context = commandContext(
+        ConfigurableApplicationContext context = commandContextFor(commandWords,
                 Arrays.stream(args).filter(ChizuApplication::isSpringProperty).toArray(String[]::new));
         int exitCode = context.getBean(CommandRunner.class).run(commandWords);
         System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    /**
+     * The application as these command words run in. A restore needs the database as empty as the
+     * archive left it, so it runs with the settings alone ({@link RestoreApplication}).
+     */
+    static ConfigurableApplicationContext commandContextFor(List<String> commandWords, String... springArgs) {
+        if (commandWords.getFirst().equals("restore")) {
+            return new SpringApplicationBuilder(RestoreApplication.class, CommandRunner.class)
+                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .properties("logging.level.root=WARN").run(springArgs);
+        }
+        return commandContext(springArgs);
     }
 
     /** The application as a command runs in: no web server, beans created only when its work needs them, no background work. */

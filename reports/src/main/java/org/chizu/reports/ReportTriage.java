@@ -1,6 +1,9 @@
 package org.chizu.reports;
 
+import java.util.Map;
+
 import org.chizu.platform.Label;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerDataChanged.Bounds;
 import org.chizu.gis.layer.changes.LayerChanges;
@@ -25,13 +28,15 @@ public class ReportTriage {
     private final TransactionTemplate transaction;
     private final LayerChanges layerChanges;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public ReportTriage(ReportStore store, TransactionTemplate transaction, LayerChanges layerChanges,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, AuditLog audit) {
         this.store = store;
         this.transaction = transaction;
         this.layerChanges = layerChanges;
         this.events = events;
+        this.audit = audit;
     }
 
     /**
@@ -44,6 +49,7 @@ public class ReportTriage {
         transaction.executeWithoutResult(tx -> {
             if (store.moderate(id, decision)) {
                 layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(report)));
+                audit.record("report.moderate", "report " + id, Map.of("decision", decision.name().toLowerCase()));
             }
         });
         return require(id);
@@ -62,6 +68,8 @@ public class ReportTriage {
         }
         return transaction.execute(tx -> {
             store.changeStatus(id, status, publicNote, staffName);
+            audit.record("report.status", "report " + id, Map.of("from", before.status().name().toLowerCase(),
+                    "to", status.name().toLowerCase()));
             Report changed = require(id);
             if (changed.isPublic()) {
                 layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(changed)));

@@ -16,8 +16,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class Pages {
 
-    static final String NARROW = "26rem";
-    static final String WIDE = "60rem";
+    static final String NARROW = "narrow";
+    static final String WIDE = "wide";
 
     private static final String FRAME;
 
@@ -33,8 +33,8 @@ final class Pages {
     }
 
     /** A whole page; {@code content} is HTML, everything in it from people already escaped. */
-    static String page(String title, String width, String content) {
-        return FRAME.replace("{{title}}", escape(title)).replace("{{width}}", width).replace("{{content}}", content);
+    static String page(String title, String layout, String content) {
+        return FRAME.replace("{{title}}", escape(title)).replace("{{layout}}", layout).replace("{{content}}", content);
     }
 
     /** The hidden field that carries the form's CSRF token. */

@@ -3,6 +3,7 @@ package org.chizu.accounts.web;
 import org.chizu.accounts.AccountProblem;
 import org.chizu.accounts.PasswordPolicy;
 import org.chizu.accounts.Residents;
+import org.chizu.platform.web.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class PasswordResetPage {
 
     private final Residents residents;
+    private final PublicBaseUrl site;
 
-    PasswordResetPage(Residents residents) {
+    PasswordResetPage(Residents residents, PublicBaseUrl site) {
         this.residents = residents;
+        this.site = site;
     }
 
     @GetMapping(path = "/password-reset", produces = MediaType.TEXT_HTML_VALUE)
@@ -37,7 +40,7 @@ class PasswordResetPage {
     @ResponseBody
     ResponseEntity<String> request(CsrfToken csrf, @RequestParam(defaultValue = "") String email) {
         try {
-            residents.requestPasswordReset(email, SiteUrl.current());
+            residents.requestPasswordReset(email, site.current());
         } catch (AccountProblem problem) {
             return ResponseEntity.status(problem.status()).body(requestPage(csrf, email, Pages.error(problem)));
         }

@@ -4,6 +4,7 @@ import org.chizu.accounts.AccountProblem;
 import org.chizu.accounts.PasswordPolicy;
 import org.chizu.accounts.Registration;
 import org.chizu.accounts.Residents;
+import org.chizu.platform.web.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class RegisterPage {
 
     private final Residents residents;
+    private final PublicBaseUrl site;
 
-    RegisterPage(Residents residents) {
+    RegisterPage(Residents residents, PublicBaseUrl site) {
         this.residents = residents;
+        this.site = site;
     }
 
     @GetMapping(path = "/register", produces = MediaType.TEXT_HTML_VALUE)
@@ -42,7 +45,7 @@ class RegisterPage {
                 : new Registration(registration.email(), registration.displayName(), registration.password(), null, null,
                         registration.address());
         try {
-            residents.register(asFilledIn, SiteUrl.current());
+            residents.register(asFilledIn, site.current());
         } catch (AccountProblem problem) {
             return ResponseEntity.status(problem.status()).body(page(csrf, asFilledIn, kind.equals("group"), Pages.error(problem)));
         }
@@ -97,13 +100,7 @@ class RegisterPage {
                 <div class="links">
                   <p><a href="/login">登録済みの方はサインイン <span lang="en">Already registered? Sign in</span></a></p>
                 </div>
-                <script>
-                  for (const radio of document.querySelectorAll('input[name=kind]')) {
-                    radio.addEventListener('change', () => {
-                      document.getElementById('group-fields').hidden = radio.value !== 'group' || !radio.checked;
-                    });
-                  }
-                </script>""".formatted(message, Pages.csrfField(csrf),
+                <script src="/accounts/register.js"></script>""".formatted(message, Pages.csrfField(csrf),
                 group ? "" : "checked", group ? "checked" : "", group ? "" : "hidden",
                 Pages.field("groupName", "text", "団体名", "Group name", filledIn.groupName(), "autocomplete=\"organization\""),
                 Pages.field("representative", "text", "代表者名", "Representative", filledIn.representative(), "autocomplete=\"name\""),

@@ -120,7 +120,7 @@ class SecurityConfiguration {
         oidc.configure(http, outcomes);
         http.logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"));
         http.csrf(csrf -> csrf
-                .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRepository(csrfCookie())
                 .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                 .requireCsrfProtectionMatcher(new CookieSessionChanges())
                 .ignoringRequestMatchers(bearerTokens));
@@ -129,6 +129,15 @@ class SecurityConfiguration {
                 .authenticationEntryPoint(entryPoint(browserPages, problems))
                 .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * The CSRF token's cookie: the pages' scripts read it to send it back as a header (a token that is no
+     * secret from this site's own scripts), so it cannot be HttpOnly; it is Secure when the request reached
+     * the public address over HTTPS, and SameSite=Lax as every cookie ({@code platform.web.SessionCookies}).
+     */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
     }
 
     /** A request made with a device's or API client's token (the authorization rules run after authentication). */

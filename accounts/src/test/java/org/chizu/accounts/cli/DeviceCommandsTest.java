@@ -13,6 +13,7 @@ import org.chizu.accounts.AccountKind;
 import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.ApiTokens;
 import org.chizu.accounts.ClientScopes;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.chizu.platform.cli.ChizuCommand;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ class DeviceCommandsTest {
     static void migrate() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
         tokens = new ApiTokens(jdbc);
-        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()));
+        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()), new AuditLog(jdbc));
     }
 
     @Test

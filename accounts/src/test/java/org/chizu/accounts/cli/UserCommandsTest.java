@@ -19,6 +19,7 @@ import org.chizu.accounts.StaffAccount;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.UnknownAccountException;
 import org.chizu.accounts.UnknownTokenException;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class UserCommandsTest {
     @BeforeAll
     static void migrate() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
-        accounts = new StaffAccounts(jdbc, passwords);
+        accounts = new StaffAccounts(jdbc, passwords, new AuditLog(jdbc));
         tokens = new ApiTokens(jdbc);
         signIns = new SignIns(jdbc);
     }

@@ -11,6 +11,7 @@ import org.chizu.accounts.NewAccount;
 import org.chizu.accounts.NewToken;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,7 @@ class AccessRevocationTest {
 
     /** What the {@code ./chizu user} commands run on: not the server's bean. */
     private static final StaffAccounts CLI = new StaffAccounts(new JdbcTemplate(DATABASE.dataSource()),
-            PasswordEncoderFactories.createDelegatingPasswordEncoder());
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AuditLog(new JdbcTemplate(DATABASE.dataSource())));
 
     private final ObjectMapper json = new ObjectMapper();
 

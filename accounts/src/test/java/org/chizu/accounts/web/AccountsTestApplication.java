@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The accounts module with the shared problem+json handler, and one staff-only page: the
  * application module depends on this one, so the tests cannot start it.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.accounts", "org.chizu.platform.web"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.accounts", "org.chizu.platform.web", "org.chizu.platform.audit"})
 class AccountsTestApplication {
 
     /** Under {@code /staff/}, so only signed-in staff reach it. */

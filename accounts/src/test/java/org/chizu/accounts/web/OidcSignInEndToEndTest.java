@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class OidcSignInEndToEndTest {
     private static final TestDatabase DATABASE = TestDatabase.fresh();
     private static final TownIdentityProvider IDP = TownIdentityProvider.start();
     private static final StaffAccounts STAFF = new StaffAccounts(new JdbcTemplate(DATABASE.dataSource()),
-            PasswordEncoderFactories.createDelegatingPasswordEncoder());
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AuditLog(new JdbcTemplate(DATABASE.dataSource())));
 
     private final ObjectMapper json = new ObjectMapper();
 

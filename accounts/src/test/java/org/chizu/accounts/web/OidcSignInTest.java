@@ -12,6 +12,7 @@ import org.chizu.accounts.AccountsProperties;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.SignIns;
 import org.chizu.accounts.StaffAccounts;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class OidcSignInTest {
     @BeforeAll
     static void migrate() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
-        accounts = new StaffAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        accounts = new StaffAccounts(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AuditLog(jdbc));
         signIns = new SignIns(jdbc);
     }
 

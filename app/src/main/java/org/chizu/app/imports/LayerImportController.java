@@ -3,6 +3,7 @@ package org.chizu.app.imports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.crs.CrsCode;
@@ -14,6 +15,7 @@ import org.chizu.gis.imports.ImportResult;
 import org.chizu.gis.imports.LayerImporter;
 import org.chizu.gis.imports.TextEncoding;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,11 +36,13 @@ class LayerImportController {
     private final LayerImporter importer;
     private final LayerRegistry registry;
     private final CurrentAudience audience;
+    private final AuditLog audit;
 
-    LayerImportController(LayerImporter importer, LayerRegistry registry, CurrentAudience audience) {
+    LayerImportController(LayerImporter importer, LayerRegistry registry, CurrentAudience audience, AuditLog audit) {
         this.importer = importer;
         this.registry = registry;
         this.audience = audience;
+        this.audit = audit;
     }
 
     /**
@@ -83,7 +87,10 @@ class LayerImportController {
         Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
         try {
             file.transferTo(upload);
-            return importer.importFile(request, upload);
+            ImportResult result = importer.importFile(request, upload);
+            audit.record("layer.import", "layer " + id, Map.of("file", fileName, "features", result.imported(),
+                    "mode", mode == null ? "append" : mode));
+            return result;
         } finally {
             Files.deleteIfExists(upload);
         }

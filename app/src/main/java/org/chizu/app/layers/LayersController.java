@@ -10,6 +10,7 @@ import org.chizu.gis.layer.DataSource;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.LayerSources;
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,13 @@ class LayersController {
     private final LayerRegistry registry;
     private final LayerSources sources;
     private final CurrentAudience audience;
+    private final AuditLog audit;
 
-    LayersController(LayerRegistry registry, LayerSources sources, CurrentAudience audience) {
+    LayersController(LayerRegistry registry, LayerSources sources, CurrentAudience audience, AuditLog audit) {
         this.registry = registry;
         this.sources = sources;
         this.audience = audience;
+        this.audit = audit;
     }
 
     /** The layers the caller may see, staff-only ones only for staff. */
@@ -61,6 +64,7 @@ class LayersController {
         LayerRegistry.Stored stored = registry.store(declaration, admin.getName());
         Layer layer = stored.declaration().layer();
         LayerView view = LayerView.of(layer, sources.of(layer.id()));
+        audit.record("layer.declare", "layer " + layer.id(), Map.of("added", stored.added(), "table", layer.table()));
         return stored.added() ? ResponseEntity.created(URI.create("/api/layers/" + layer.id())).body(view) : ResponseEntity.ok(view);
     }
 
@@ -68,6 +72,7 @@ class LayersController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
         registry.remove(id);
+        audit.record("layer.remove", "layer " + id, Map.of());
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package org.chizu.app.ops;
 
+import org.chizu.platform.web.PublicAddressProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -13,10 +14,19 @@ class ReadyMessage {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);
 
+    private final PublicAddressProperties publicAddress;
+
+    ReadyMessage(PublicAddressProperties publicAddress) {
+        this.publicAddress = publicAddress;
+    }
+
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-            log.info("Chizu is running at http://localhost:{}/ (Ctrl-C stops it)", web.getWebServer().getPort());
+            String listen = web.getEnvironment().getProperty("server.address", "0.0.0.0");
+            String url = publicAddress.publicUrl() != null ? publicAddress.publicUrl().toString()
+                    : "http://localhost:" + web.getWebServer().getPort() + "/";
+            log.info("Chizu is running at {} (listening on {}:{}; Ctrl-C stops it)", url, listen, web.getWebServer().getPort());
         }
     }
 }

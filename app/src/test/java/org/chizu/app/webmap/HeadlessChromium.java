@@ -16,6 +16,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -49,6 +51,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--force-device-scale-factor=1", "--lang=ja");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
     }
 
@@ -69,6 +72,15 @@ public final class HeadlessChromium implements AutoCloseable {
     void blockGsiTiles() {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*cyberjapandata.gsi.go.jp*")));
+    }
+
+    /**
+     * What the browser refused for the Content-Security-Policy since the last call, as its console says
+     * it (an inline script or style, an event handler attribute, a resource from another site).
+     */
+    public List<String> contentSecurityViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** Saves what the browser shows now as target/screenshots/{name}. */

@@ -33,13 +33,7 @@ public final class OgcHtml {
                 <html lang="ja">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
-                <style>
-                body{font-family:sans-serif;margin:1rem 2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}
-                th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}th small{color:#666;font-weight:normal}
-                .preview{border:1px solid #ccc;background:#f8f8f4}.preview .line{fill:none;stroke:#2c6fbb;stroke-width:2}
-                .preview .area{fill:#e74c3c44;stroke:#c0392b}.preview circle{fill:#2c6fbb}nav a{margin-right:1rem}
-                .map{height:320px;max-width:480px}code{word-break:break-all}
-                </style></head>
+                <link rel="stylesheet" href="/platform/ogc.css"></head>
                 <body>
                 <p><a href="/ogc?f=html">Chizu 地図 OGC API</a> › <a href="/ogc/collections?f=html">コレクション (Collections)</a></p>
                 <h1>%s</h1>
