@@ -28,11 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class NoInlineCodeBrowserTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/report", "/datasets", "/datasets/roads", "/login",
-            "/register", "/password-reset", "/ogc?f=html", "/ogc/collections?f=html", "/ogc/collections/roads/items?f=html",
+            "/register", "/password-reset", "/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/roads?f=html",
+            "/ogc/collections/roads/items?f=html", "/ogc/collections/roads/queryables?f=html",
             "/ogc/api.html", "/ogc/tileMatrixSets/WebMercatorQuad?f=html", "/ogc/collections/roads/tiles/WebMercatorQuad?f=html",
             "/sparql");
     private static final List<String> STAFF_PAGES = List.of("/jobs", "/staff/jobs", "/staff/events", "/staff/reports",
-            "/staff/organisations");
+            "/staff/organisations", "/staff/towns");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
