@@ -28,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -100,7 +101,9 @@ class WebMapBrowserTest {
         chromium = new HeadlessChromium(Screen.PHONE.width, Screen.PHONE.height);
         browser = chromium.driver();
         // Generous: the first page load compiles the map script on a busy two-core machine.
+        // Popups and tiles come and go while the map moves: an element gone mid-look is looked for again.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
