@@ -223,13 +223,13 @@ class WebMapBrowserTest {
 
         browser.findElement(By.cssSelector("#answer .shelters button.shelter-name")).click();
 
-        // The zone's popup from the tap fades out as the shelter's opens.
-        WebElement popup = wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
-                .filter(content -> content.getText().contains("益田小学校")).findFirst().orElse(null));
-        assertThat(popup.getText()).contains("益田小学校", "指定緊急避難場所", "益田市本町", "600");
+        // The zone's popup from the tap fades out as the shelter's opens: the shelter's is found by its name.
+        By shelterPopup = By.xpath("//div[contains(@class, 'leaflet-popup-content')][contains(., '益田小学校')]");
+        wait.until(d -> d.findElement(shelterPopup).getText().contains("益田市本町"));
         chromium.screenshot(screen.file("shelter-from-list"));
+        assertThat(browser.findElement(shelterPopup).getText()).contains("益田小学校", "指定緊急避難場所", "益田市本町", "600");
         assertThat(uncoveredByTheSheet(browser.findElement(By.cssSelector(".shelter-pin")))).isTrue();
-        assertThat(uncoveredByTheSheet(popup)).isTrue();
+        assertThat(uncoveredByTheSheet(browser.findElement(shelterPopup))).isTrue();
     }
 
     @ParameterizedTest
