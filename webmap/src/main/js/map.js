@@ -1,5 +1,6 @@
 import { t, onLanguage, toggleLanguage, translateStaticText } from './i18n.js';
 import { createBasemaps } from './basemaps.js';
+import { createOwnBackground } from './own-background.js';
 import { createOverlays, popupContent } from './overlays.js';
 import { createPanel } from './panel.js';
 import { createSafety } from './safety.js';
@@ -7,16 +8,21 @@ import { createSafety } from './safety.js';
 // Japan as a whole, when neither the address nor the layers say where to look.
 const JAPAN = { center: [36.2, 138.2], zoom: 5 };
 
-/** The view in the address (#map=zoom/lat/lon), so a view can be shared and reloaded. */
+/** The view in the address (#map=zoom/lat/lon, or #zoom/lat/lon as other maps write it), so a view can be shared. */
 function viewFromHash() {
-  const match = /map=(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)/.exec(window.location.hash);
+  const match = /^#(?:map=)?(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)/.exec(window.location.hash);
   return match ? { zoom: Number(match[1]), center: [Number(match[2]), Number(match[3])] } : null;
 }
 
+/** Writes each view into the address, and moves to a view typed or pasted there. */
 function keepViewInHash(map) {
   map.on('moveend', () => {
     const c = map.getCenter();
     history.replaceState(null, '', `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`);
+  });
+  window.addEventListener('hashchange', () => {
+    const view = viewFromHash();
+    if (view) map.setView(view.center, view.zoom);
   });
 }
 
@@ -28,7 +34,22 @@ function dataBounds(overlays) {
   return all.length ? all.reduce((acc, b) => acc.extend(b)) : null;
 }
 
-function bindButtons(map, safety) {
+/** A message over the map (role=alert) that the reader can dismiss; it follows the language. */
+function createStatus(element) {
+  let key = null;
+  const text = element.querySelector('.notice-text');
+  element.querySelector('.dismiss').addEventListener('click', () => { element.hidden = true; });
+  onLanguage(() => { if (key) text.textContent = t(key); });
+  return {
+    show(messageKey) {
+      key = messageKey;
+      text.textContent = t(key);
+      element.hidden = false;
+    },
+  };
+}
+
+function bindButtons(map, safety, status) {
   const layersButton = document.getElementById('layers-button');
   const panel = document.getElementById('layers-panel');
   layersButton.addEventListener('click', () => {
@@ -43,7 +64,7 @@ function bindButtons(map, safety) {
   document.getElementById('centre-button').addEventListener('click', () => safety.assess(map.getCenter()));
   document.getElementById('locate-button').addEventListener('click', () => {
     if (!navigator.geolocation) {
-      window.alert(t('locationUnavailable'));
+      status.show('locationUnavailable');
       return;
     }
     navigator.geolocation.getCurrentPosition(
@@ -52,13 +73,32 @@ function bindButtons(map, safety) {
         map.setView(here, Math.max(map.getZoom(), 16));
         safety.assess(here);
       },
-      () => window.alert(t('locationUnavailable')),
+      () => status.show('locationUnavailable'),
       { enableHighAccuracy: true, timeout: 15000 });
   });
   document.getElementById('language-button').addEventListener('click', toggleLanguage);
   document.getElementById('answer-close').addEventListener('click', () => {
     document.getElementById('answer').hidden = true;
   });
+}
+
+/** Keeps the layer panel above the bottom sheet on phones, so neither hides the other. */
+function keepPanelAboveSheet(sheet) {
+  const main = sheet.parentElement;
+  new ResizeObserver(() => {
+    main.style.setProperty('--sheet-height', `${sheet.hidden ? 0 : sheet.offsetHeight}px`);
+  }).observe(sheet);
+}
+
+async function loadLayers(status) {
+  try {
+    const response = await fetch('/api/layers', { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(response.statusText);
+    return (await response.json()).layers;
+  } catch (e) {
+    status.show('layersUnavailable');
+    return [];
+  }
 }
 
 async function start() {
@@ -69,26 +109,21 @@ async function start() {
   map.setView(initial.center, initial.zoom);
   keepViewInHash(map);
 
-  const status = document.getElementById('map-status');
-  let panel = null;
-  const basemaps = createBasemaps(map, document.getElementById('offline-notice'), () => panel?.render());
-  const safety = createSafety(map, document.getElementById('answer'), document.getElementById('answer-body'));
-  bindButtons(map, safety);
+  const status = createStatus(document.getElementById('map-status'));
+  const sheet = document.getElementById('answer');
+  const safety = createSafety(map, sheet, document.getElementById('answer-body'));
+  bindButtons(map, safety, status);
+  keepPanelAboveSheet(sheet);
 
-  let layers = [];
-  try {
-    const response = await fetch('/api/layers', { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(response.statusText);
-    layers = (await response.json()).layers;
-  } catch (e) {
-    status.hidden = false;
-    status.textContent = t('layersUnavailable');
-  }
+  const layers = await loadLayers(status);
   const overlays = await createOverlays(map, layers, (layer, properties, latlng) => {
     L.popup({ maxWidth: 320 }).setLatLng(latlng).setContent(popupContent(layer, properties)).openOn(map);
     safety.assess(latlng);
   });
-  overlays.forEach(({ grid }) => grid.addTo(map));
+  let panel = null;
+  const basemaps = createBasemaps(map, document.getElementById('offline-notice'), () => panel?.render(),
+    createOwnBackground(map, overlays));
+  overlays.filter(({ layer }) => layer.style.shownAtFirst !== false).forEach(({ grid }) => grid.addTo(map));
   panel = createPanel(document.getElementById('layers-list'), map, basemaps, overlays);
   map.on('click', (e) => safety.assess(e.latlng));
 

@@ -68,6 +68,24 @@ export function popupContent(layer, properties) {
   return `<div class="chizu-popup"><h3>${escape(label(layer.title))}</h3><table>${rows}</table></div>`;
 }
 
+/**
+ * VectorGrid's point symbols are circle markers without a position of their own, and Leaflet asks a
+ * tapped circle marker for it (getLatLng) before any handler runs: each point is given the position
+ * its place in its tile stands for, so tapping one opens its popup there.
+ */
+const TappableGrid = L.VectorGrid.Protobuf.extend({
+  _createLayer(feature, pxPerExtent, layerStyle) {
+    const symbol = L.VectorGrid.Protobuf.prototype._createLayer.call(this, feature, pxPerExtent, layerStyle);
+    if (feature.type === 1) {
+      symbol.getLatLng = () => {
+        const tile = symbol._renderer.getCoord();
+        return this._map.unproject(tile.scaleBy(this.getTileSize()).add(symbol._point), tile.z);
+      };
+    }
+    return symbol;
+  },
+});
+
 async function tileJson(layerId) {
   try {
     const response = await fetch(`/tiles/${encodeURIComponent(layerId)}.json`);
@@ -121,7 +139,7 @@ export async function createOverlays(map, layers, onFeatureTap) {
   return described.map(({ layer, tileJson: json }) => {
     const shape = shapeOf(layer.geometryType);
     const url = (json.tiles && json.tiles[0]) || `/tiles/${encodeURIComponent(layer.id)}/{z}/{x}/{y}.mvt`;
-    const grid = L.vectorGrid.protobuf(url, {
+    const grid = new TappableGrid(url, {
       rendererFactory: L.svg.tile,
       interactive: true,
       pane: `chizu-${shape}`,

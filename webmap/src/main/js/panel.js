@@ -2,11 +2,18 @@ import { label, t, onLanguage } from './i18n.js';
 import { legendOf } from './overlays.js';
 import { element } from './dom.js';
 
-function legend(layer) {
+/** For a kind the low zooms leave out: says so in words, and zooms in far enough to show it when tapped. */
+function zoomInButton(map, fromZoom) {
+  const button = element('button', { type: 'button', class: 'from-zoom', title: t('zoomInToSee'), text: t('shownWhenZoomedIn') });
+  button.addEventListener('click', () => map.setZoom(Math.max(map.getZoom(), fromZoom)));
+  return button;
+}
+
+function legend(map, layer) {
   return element('ul', { class: 'legend' }, legendOf(layer).map((entry) => element('li', {}, [
     element('span', { class: `swatch swatch-${/Polygon/i.test(layer.geometryType) ? 'area' : /Line/i.test(layer.geometryType) ? 'line' : 'point'}`, style: `--swatch: ${entry.colour}`, 'aria-hidden': 'true' }),
     element('span', { text: label(entry.label) }),
-    ...(entry.fromZoom ? [element('span', { class: 'from-zoom', text: t('fromZoom', entry.fromZoom) })] : []),
+    ...(entry.fromZoom ? [zoomInButton(map, entry.fromZoom)] : []),
   ])));
 }
 
@@ -30,7 +37,7 @@ export function createPanel(container, map, basemaps, overlays) {
         input.addEventListener('change', () => (input.checked ? grid.addTo(map) : map.removeLayer(grid)));
         return element('div', { class: 'overlay' }, [
           element('label', { for: `layer-toggle-${layer.id}`, class: 'choice' }, [input, element('span', { text: label(layer.title) })]),
-          legend(layer),
+          legend(map, layer),
         ]);
       })]);
     container.replaceChildren(backgrounds, layers);

@@ -58,6 +58,13 @@ class TownsController {
         return municipalities.all().stream().map(TownView::of).toList();
     }
 
+    /** The boundaries with their names, for the web map's own background when GSI tiles cannot load. */
+    @GetMapping(path = "/api/towns/boundaries", produces = "application/geo+json")
+    @ResponseBody
+    String boundaries() {
+        return municipalities.outlinesAsGeoJson();
+    }
+
     /**
      * @param code     five digits, or six with the check digit
      * @param boundary a 国土数値情報 administrative-boundary (N03) file holding the municipality

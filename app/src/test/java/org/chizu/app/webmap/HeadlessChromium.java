@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -51,6 +52,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--force-device-scale-factor=1", "--lang=ja");
+        // Keeps the page's console, so a test can say that a tap threw nothing or that the policy refused nothing.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
     }
@@ -81,6 +83,18 @@ public final class HeadlessChromium implements AutoCloseable {
     public List<String> contentSecurityViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /**
+     * What the page's scripts reported as errors since the last call (uncaught exceptions and
+     * console.error), leaving out resources that failed to load, such as the blocked GSI tiles.
+     */
+    public List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
     }
 
     /** Saves what the browser shows now as target/screenshots/{name}. */

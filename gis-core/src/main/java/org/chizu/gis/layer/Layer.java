@@ -57,7 +57,7 @@ public record Layer(
         description = description == null ? title : description;
         idColumn = idColumn == null ? "id" : idColumn;
         attributes = List.copyOf(attributes == null ? List.of() : attributes);
-        style = style == null ? new Style(null, null, null, null, null) : style;
+        style = style == null ? new Style(null, null, null, null, null, null) : style;
         keywords = List.copyOf(keywords == null ? List.of() : keywords);
         tiles = tiles == null ? TileSettings.defaults() : tiles;
         for (int z = tiles.minzoom(); z <= tiles.maxzoom(); z++) {

@@ -96,6 +96,22 @@ public class Municipalities {
                 (rs, i) -> read(rs.getBytes(1)), code).stream().findFirst();
     }
 
+    /**
+     * Every boundary as a GeoJSON FeatureCollection for drawing a background map: simplified to about
+     * 20 m, each feature with its {@code code}, {@code name} {ja, en} and a {@code labelPoint} inside
+     * it where its name can be written.
+     */
+    public String outlinesAsGeoJson() {
+        return jdbc.queryForObject("""
+                select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+                    'type', 'Feature', 'id', code,
+                    'geometry', st_asgeojson(st_simplifypreservetopology(geom, 0.0002), 5)::json,
+                    'properties', json_build_object('code', code, 'name', json_build_object('ja', name_ja, 'en', name_en),
+                        'labelPoint', st_asgeojson(st_pointonsurface(geom), 5)::json->'coordinates'))
+                    order by code), '[]'::json))::text
+                from municipalities""", String.class);
+    }
+
     /** Whether any boundary is loaded at all: a platform without them yet serves everywhere. */
     public boolean anyLoaded() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from municipalities)", Boolean.class));
