@@ -21,12 +21,13 @@ class QueryParametersTest {
     }
 
     @Test
-    void bboxNeedsFourOrderedNumbers() {
+    void bboxNeedsFourOrderedNumbersWhereOnlyALongitudeMayCrossTheAntimeridian() {
         BoundingBox box = BboxParameter.parse("131.7,34.5,132.0,34.8", null);
         assertThat(box.crs()).isEqualTo(OutputCrs.WGS84);
         assertThat(box.maxX()).isEqualTo(132.0);
         assertThat(BboxParameter.parse("", null)).isNull();
-        assertThatIllegalArgumentException().isThrownBy(() -> BboxParameter.parse("132,34.5,131,34.8", null)).withMessageContaining("min");
+        assertThat(BboxParameter.parse("179,34.5,-179,34.8", null).crossesAntimeridian()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> BboxParameter.parse("131,34.8,132,34.5", null)).withMessageContaining("minY");
         assertThatIllegalArgumentException().isThrownBy(() -> BboxParameter.parse("a,b,c,d", null)).withMessageContaining("'a'");
     }
 
