@@ -225,6 +225,18 @@ class SensorAlertsTest extends RunningSensors {
         assertThat(soilMoisture.getElementsByTagNameNS(CAP, "areaDesc").item(0).getTextContent()).isEqualTo("匹見 土砂災害警戒区域");
     }
 
+    @Test
+    void aDeclarationThatCannotBeReadIsRefusedWhenWrittenNamingWhatIsWrong() throws Exception {
+        assertRefused(send("POST", "/sta/v1.1/Things", thing(floodZone, """
+                {"thresholds": {"scheme": "river-level", "levels": [2.5, 3.2, 3.9]}}""")), "thresholds.levels of a river-level gauge are its 4 national levels");
+        assertRefused(send("POST", "/sta/v1.1/Things", thing(999_999, "{}")), "hazardZones names 999999");
+        long level = gauge("高津川 水位計 G", "{" + RIVER_LEVELS + "}", floodZone);
+        assertRefused(send("PATCH", "/sta/v1.1/Datastreams(" + level + ")", """
+                {"properties": {"quality": {"min": "low"}}}"""), "quality.min must be a number");
+        assertRefused(send("PATCH", "/sta/v1.1/Datastreams(" + level + ")", """
+                {"properties": {"thresholds": {"scheme": "rain", "levels": [{"value": 30}, {"value": 20}]}}}"""), "thresholds.levels must rise");
+    }
+
     // --- the town and its gauges
 
     private void shelter(String kind, String name, boolean forFlood, boolean forLandslide, double lon, double lat) {
@@ -239,17 +251,27 @@ class SensorAlertsTest extends RunningSensors {
 
     /** A gauge made through the SensorThings API, watching one zone; returns its datastream's id. */
     private long gauge(String name, String datastreamProperties, long zone) throws Exception {
-        HttpResponse<String> created = send("POST", "/sta/v1.1/Things", """
-                {"name": "%s", "properties": {"hazardZones": [%d]},
-                 "Locations": [{"name": "%s 地点", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [131.84, 34.67]}}],
-                 "Datastreams": [{"name": "%s 観測値", "observationType": "%s", "unitOfMeasurement": {"name": "metre", "symbol": "m"},
-                                  "properties": %s,
-                                  "Sensor": {"name": "gauge", "encodingType": "text/plain", "metadata": "G-1"},
-                                  "ObservedProperty": {"name": "水位", "definition": "http://vocabs.example.jp/water-level"}}]}"""
-                .formatted(name, zone, name, name, MEASUREMENT, datastreamProperties));
+        HttpResponse<String> created = send("POST", "/sta/v1.1/Things", thing(zone, datastreamProperties).replace("水位計", name));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long thing = json.readTree(created.body()).path("@iot.id").asLong();
         return get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+    }
+
+    /** A Thing named 水位計 watching a zone, with one Datastream declaring these properties. */
+    private static String thing(long zone, String datastreamProperties) {
+        return """
+                {"name": "水位計", "properties": {"hazardZones": [%d]},
+                 "Locations": [{"name": "水位計 地点", "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [131.84, 34.67]}}],
+                 "Datastreams": [{"name": "水位計 観測値", "observationType": "%s", "unitOfMeasurement": {"name": "metre", "symbol": "m"},
+                                  "properties": %s,
+                                  "Sensor": {"name": "gauge", "encodingType": "text/plain", "metadata": "G-1"},
+                                  "ObservedProperty": {"name": "水位", "definition": "http://vocabs.example.jp/water-level"}}]}"""
+                .formatted(zone, MEASUREMENT, datastreamProperties);
+    }
+
+    private void assertRefused(HttpResponse<String> response, String detail) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("detail").asText()).contains(detail);
     }
 
     /** Readings a minute apart from nine o'clock. */

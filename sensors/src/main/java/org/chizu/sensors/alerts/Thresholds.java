@@ -33,7 +33,7 @@ public record Thresholds(ThresholdScheme scheme, List<Level> levels, double clea
         levels = List.copyOf(levels);
         for (int i = 1; i < levels.size(); i++) {
             if (levels.get(i).line() <= levels.get(i - 1).line()) {
-                throw new IllegalArgumentException("threshold levels must rise: " + levels);
+                throw new IllegalArgumentException("thresholds.levels must rise, lowest first");
             }
         }
     }
@@ -55,8 +55,8 @@ public record Thresholds(ThresholdScheme scheme, List<Level> levels, double clea
             throw new IllegalArgumentException("thresholds.levels must list at least one level");
         }
         if (!scheme.nationalLevels().isEmpty() && given.size() != scheme.nationalLevels().size()) {
-            throw new IllegalArgumentException("a " + scheme.code() + " gauge has " + scheme.nationalLevels().size()
-                    + " levels (水防団待機水位, 氾濫注意水位, 避難判断水位, 氾濫危険水位), not " + given.size());
+            throw new IllegalArgumentException("thresholds.levels of a " + scheme.code() + " gauge are its " + scheme.nationalLevels().size()
+                    + " national levels (水防団待機水位, 氾濫注意水位, 避難判断水位, 氾濫危険水位), not " + given.size());
         }
         List<Level> levels = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {

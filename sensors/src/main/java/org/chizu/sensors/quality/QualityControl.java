@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.ObservationsAppended;
 import org.chizu.sensors.internal.StoredValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QualityControl {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityControl.class);
 
     private static final String CONTEXT = """
             select d.id, d.properties -> 'quality', previous.time, previous.value, run.readings, run.since
@@ -121,7 +125,7 @@ class QualityControl {
                 .map(readings -> readings.getFirst().observation().phenomenonTime().start().toString()).toArray(String[]::new);
         Map<Long, Context> contexts = new HashMap<>();
         jdbc.query(CONTEXT, row -> {
-            Context context = new Context(QualityRules.of(StoredValues.json(row.getString(2))));
+            Context context = new Context(rules(row.getLong(1), row.getString(2)));
             Instant previous = StoredValues.instant(row, 3);
             if (previous != null) {
                 context.previousTime = previous;
@@ -132,6 +136,16 @@ class QualityControl {
             contexts.put(row.getLong(1), context);
         }, datastreams, firstTimes);
         return contexts;
+    }
+
+    /** The declared rules; one that cannot be read (stored before writes were checked) checks nothing, said once per batch. */
+    private static QualityRules rules(long datastream, String declared) {
+        try {
+            return QualityRules.of(StoredValues.json(declared));
+        } catch (IllegalArgumentException e) {
+            log.warn("Datastreams({}) declares quality checks that cannot be read, so none are made: {}", datastream, e.getMessage());
+            return QualityRules.of(null);
+        }
     }
 
     private void write(Map<ObservationsAppended.Stored, List<QualityFlag>> flags) {

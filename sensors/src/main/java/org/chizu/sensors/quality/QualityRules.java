@@ -3,8 +3,8 @@ package org.chizu.sensors.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A datastream's quality checks, as declared in its {@code properties.quality}; a check left out (or
- * not a number) is not made.
+ * A datastream's quality checks, as declared in its {@code properties.quality}; a check left out is
+ * not made.
  *
  * <pre>{@code "quality": {"min": 0, "max": 8, "maxChangePerMinute": 0.3, "stuckCount": 6, "stuckMinutes": 60, "missingAfterMinutes": 30}}</pre>
  *
@@ -18,10 +18,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record QualityRules(Double min, Double max, Double maxChangePerMinute, Integer stuckCount, Double stuckMinutes,
                            Double missingAfterMinutes) {
 
-    /** The checks declared in a datastream's {@code quality} member (null or missing: none). */
+    /**
+     * The checks declared in a datastream's {@code quality} member (null or missing: none).
+     *
+     * @throws IllegalArgumentException naming a check whose value is not a number
+     */
     public static QualityRules of(JsonNode quality) {
-        if (quality == null || !quality.isObject()) {
+        if (quality == null || quality.isNull()) {
             return new QualityRules(null, null, null, null, null, null);
+        }
+        if (!quality.isObject()) {
+            throw new IllegalArgumentException("quality must be an object such as {\"min\": 0, \"max\": 8}");
         }
         Double stuckCount = number(quality, "stuckCount");
         return new QualityRules(number(quality, "min"), number(quality, "max"), number(quality, "maxChangePerMinute"),
@@ -34,6 +41,12 @@ public record QualityRules(Double min, Double max, Double maxChangePerMinute, In
 
     private static Double number(JsonNode quality, String name) {
         JsonNode value = quality.get(name);
-        return value != null && value.isNumber() ? value.doubleValue() : null;
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("quality." + name + " must be a number, not " + value);
+        }
+        return value.doubleValue();
     }
 }
