@@ -2,6 +2,8 @@ package org.chizu.sensors.alerts;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Where an alert applies: the hazard zones its sensor watches (declared on the sensor's Thing as
  * {@code properties.hazardZones}, ids of layer {@code hazard_zones}), the shelters that serve them and
@@ -12,7 +14,7 @@ public record AlertArea(List<Zone> zones, List<Shelter> shelters, List<Road> roa
     static final AlertArea NONE = new AlertArea(List.of(), List.of(), List.of());
 
     /** A watched zone, with its outline's rings as CAP polygons ("lat,lon lat,lon …", closed). */
-    public record Zone(long id, String kind, String name, @com.fasterxml.jackson.annotation.JsonIgnore List<String> capPolygons) {
+    public record Zone(long id, String kind, String name, @JsonIgnore List<String> capPolygons) {
     }
 
     /** A shelter designated for the hazard of a watched zone, within the configured distance of it. */
