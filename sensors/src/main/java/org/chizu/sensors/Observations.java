@@ -52,7 +52,8 @@ public class Observations {
      * Stores the readings, all or none, and returns their ids in the batch's order. An observation
      * without a feature of interest gets the one made from its Thing's current Location (made once
      * per location). Each datastream's latest value moves only to a newer reading, so batches may
-     * arrive out of order. Publishes {@link ObservationsAppended} in the transaction.
+     * arrive out of order. Publishes {@link ObservationsAppended} in the transaction, where quality
+     * control flags readings that fail their datastream's checks and keeps the latest value to valid ones.
      *
      * @throws SensorsProblem 400 naming the first datastream or feature of interest that does not
      *                        exist, or a datastream whose Thing has no Location to observe at
@@ -78,12 +79,12 @@ public class Observations {
         return ids;
     }
 
-    /** The datastream's newest observation, or empty while it has none. */
+    /** The datastream's newest valid observation (one that quality control did not flag), or empty while it has none. */
     public Optional<LatestObservation> latest(long datastreamId) {
         return latest(List.of(datastreamId)).values().stream().findFirst();
     }
 
-    /** The newest observation of each of these datastreams that has one. */
+    /** The newest valid observation of each of these datastreams that has one. */
     public Map<Long, LatestObservation> latest(Collection<Long> datastreamIds) {
         return ids(datastreamIds, array -> jdbc.query("""
                 select datastream_id, observation_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json::text
@@ -100,14 +101,18 @@ public class Observations {
         return !datastreams.isEmpty();
     }
 
-    /** Reads the datastream's latest value afresh, after its observations were changed other than by appending. */
+    /**
+     * Reads the datastream's latest value afresh, after its observations were changed other than by
+     * appending: the newest one that quality control did not flag.
+     */
     @Transactional
     public void refreshLatest(long datastreamId) {
         jdbc.update("delete from sta_latest_observation where datastream_id = ?", datastreamId);
         jdbc.update("""
                 insert into sta_latest_observation (datastream_id, observation_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json)
                 select datastream_id, id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json
-                from sta_observation where datastream_id = ? order by phenomenon_time_start desc, id desc limit 1""", datastreamId);
+                from sta_observation where datastream_id = ? and not sta_flagged(result_quality)
+                order by phenomenon_time_start desc, id desc limit 1""", datastreamId);
     }
 
     /**

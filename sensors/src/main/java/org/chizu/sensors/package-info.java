@@ -2,7 +2,8 @@
  * Sensors (センサー): soil moisture, river levels and rain as the OGC SensorThings API 1.1 models them
  * (Things at Locations with Datastreams of Observations by a Sensor of an ObservedProperty). This
  * package is the module's storage API, which every way in uses: {@link org.chizu.sensors.Observations}
- * appends readings in batches (the SensorThings HTTP API at {@code /sta/v1.1} in {@code sta}, MQTT
- * and quality control later) and keeps each datastream's latest value.
+ * appends readings in batches (the SensorThings HTTP API at {@code /sta/v1.1} in {@code sta}, MQTT)
+ * and keeps each datastream's latest valid value; {@code quality} flags implausible readings in the
+ * same transaction and {@code alerts} turns valid ones into threshold alerts.
  */
 package org.chizu.sensors;

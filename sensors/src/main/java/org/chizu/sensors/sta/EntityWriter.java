@@ -18,6 +18,7 @@ import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorsProblem;
 import org.chizu.sensors.TimeInterval;
+import org.chizu.sensors.alerts.AlertDeclarations;
 import org.chizu.sensors.sta.Navigation.ManyToMany;
 import org.chizu.sensors.sta.Navigation.ToMany;
 import org.chizu.sensors.sta.Navigation.ToOne;
@@ -37,10 +38,12 @@ class EntityWriter {
 
     private final JdbcTemplate jdbc;
     private final Observations observations;
+    private final AlertDeclarations declarations;
 
-    EntityWriter(JdbcTemplate jdbc, Observations observations) {
+    EntityWriter(JdbcTemplate jdbc, Observations observations, AlertDeclarations declarations) {
         this.jdbc = jdbc;
         this.observations = observations;
+        this.declarations = declarations;
     }
 
     /** POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id. */
@@ -95,6 +98,7 @@ class EntityWriter {
             return observations.append(List.of(observation(json, implied, where))).getFirst();
         }
         checkNames(type, json, where);
+        checkDeclarations(type, json, where);
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
@@ -212,6 +216,7 @@ class EntityWriter {
             throw bad("", type.singular() + " must be a JSON object");
         }
         checkNames(type, body, "");
+        checkDeclarations(type, body, "");
         List<String> assignments = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         for (Property property : type.properties()) {
@@ -374,6 +379,19 @@ class EntityWriter {
                 throw bad(where, type.singular() + " has no property '" + name + "'; it has "
                         + type.properties().stream().map(Property::name).toList() + " and " + type.navigations().stream().map(Navigation::name).toList());
             }
+        }
+    }
+
+    /** What a Thing or Datastream declares in its properties for quality control and alerts must be readable. */
+    private void checkDeclarations(EntityType type, JsonNode json, String where) {
+        try {
+            if (type == EntityType.DATASTREAM) {
+                declarations.checkDatastream(json.get("properties"));
+            } else if (type == EntityType.THING) {
+                declarations.checkThing(json.get("properties"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw bad(where, "properties." + e.getMessage());
         }
     }
 
