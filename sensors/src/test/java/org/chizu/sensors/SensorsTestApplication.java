@@ -6,12 +6,16 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.chizu.platform.Audience;
+import org.chizu.platform.RequestAudience;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The sensors module with the shared problem+json handler and the platform's live events, and
@@ -29,6 +33,12 @@ class SensorsTestApplication {
     @ComponentScan(basePackages = "org.chizu.platform.events", useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.events\\.(LiveEvents|EventLog)"))
     static class LiveEventsOnly {
+    }
+
+    @Bean
+    RequestAudience audience() {
+        return () -> RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader(STAFF_HEADER) != null ? Audience.STAFF : Audience.PUBLIC;
     }
 
     @Bean

@@ -27,7 +27,15 @@ public record Alert(long id, String kind, String state, long datastreamId, Strin
                 updatedAt, clearedAt, acknowledged, notice, area, log);
     }
 
-    /** Who acknowledged the alert at its current level, and when. */
+    /** The alert as the public sees it: that and when staff acknowledged it, not who did. */
+    Alert withoutStaffNames() {
+        return new Alert(id, kind, state, datastreamId, datastream, thing, scheme, level, levelName, value, unit, observedAt, raisedAt,
+                updatedAt, clearedAt, acknowledged == null ? null : new Acknowledgement(null, acknowledged.at()), notice, area,
+                log == null ? null : log.stream().map(step -> new Step(step.id(), step.transition(), step.level(), step.levelName(),
+                        step.value(), step.observedAt(), step.at(), null)).toList());
+    }
+
+    /** Who acknowledged the alert at its current level (for staff only), and when. */
     public record Acknowledgement(String by, Instant at) {
     }
 

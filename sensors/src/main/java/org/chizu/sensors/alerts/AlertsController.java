@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.chizu.platform.Audience;
+import org.chizu.platform.RequestAudience;
 import org.chizu.sensors.SensorsProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,21 +27,28 @@ class AlertsController {
     private final AlertQueries queries;
     private final AlertLifecycle lifecycle;
     private final CapFeed feed;
+    private final RequestAudience audience;
 
-    AlertsController(AlertQueries queries, AlertLifecycle lifecycle, CapFeed feed) {
+    AlertsController(AlertQueries queries, AlertLifecycle lifecycle, CapFeed feed, RequestAudience audience) {
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.feed = feed;
+        this.audience = audience;
     }
 
     @GetMapping("/api/alerts")
     Map<String, List<Alert>> current() {
-        return Map.of("alerts", queries.current(null));
+        return Map.of("alerts", queries.current(null).stream().map(this::forCaller).toList());
     }
 
     @GetMapping("/api/alerts/{id}")
     Alert one(@PathVariable long id) {
-        return queries.one(id).orElseThrow(() -> notFound(id));
+        return forCaller(queries.one(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** Staff names are personal data: the public learns that an alert was acknowledged, not by whom. */
+    private Alert forCaller(Alert alert) {
+        return audience.get() == Audience.STAFF ? alert : alert.withoutStaffNames();
     }
 
     @PostMapping("/api/alerts/{id}/acknowledge")
