@@ -309,12 +309,12 @@ class WebMapBrowserTest {
     @EnumSource(Screen.class)
     void theBarButtonsSayWhatTheyDoInWordsInBothLanguages(Screen screen) throws IOException {
         open(screen, IN_THE_LANDSLIDE_ZONE);
-        assertThat(barButtons()).containsExactly("レイヤ", "現在地", "中心を調べる", "データカタログ", "English");
+        assertThat(barButtons()).containsExactly("レイヤ", "現在地", "中心を調べる", "通報する", "データカタログ", "English");
         chromium.screenshot(screen.file("bar"));
 
         browser.findElement(By.id("language-button")).click();
 
-        assertThat(barButtons()).containsExactly("Layers", "My location", "Check centre", "Data catalogue", "日本語");
+        assertThat(barButtons()).containsExactly("Layers", "My location", "Check centre", "Report", "Data catalogue", "日本語");
         chromium.screenshot(screen.file("bar-en"));
     }
 
