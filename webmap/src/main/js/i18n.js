@@ -11,6 +11,11 @@ const MESSAGES = {
   checkCentreLabel: { ja: '中心を調べる：地図の中心（十字）の安全', en: 'Check centre: the safety of the map centre (the cross)' },
   catalog: { ja: 'データカタログ', en: 'Data catalogue' },
   catalogLabel: { ja: 'データカタログ（公開データの一覧）', en: 'Data catalogue (the published datasets)' },
+  // The header links between the map and the report page.
+  toMap: { ja: '地図', en: 'Map' },
+  toMapLabel: { ja: '地図（ハザード・避難所）に戻る', en: 'Back to the map (hazards, shelters)' },
+  toReport: { ja: '通報する', en: 'Report' },
+  toReportLabel: { ja: '道路の穴などを通報する', en: 'Report a problem such as a pothole' },
   otherLanguage: { ja: 'English', en: '日本語' },
   otherLanguageLabel: { ja: 'Switch to English', en: '日本語に切り替える' },
   background: { ja: '背景地図', en: 'Background' },

@@ -2,6 +2,7 @@ package org.chizu.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** One client address may submit only so fast; reading stays open. */
+/**
+ * One client address may submit only so fast, and only what was filed counts; a submission larger
+ * than a report can be is refused from its declared size, unread. Reading stays open.
+ */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.reports.rate-limit.burst=2", "chizu.reports.rate-limit.per-hour=1"})
 class ReportRateLimitTest {
@@ -34,7 +38,11 @@ class ReportRateLimitTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aThirdSubmissionInABurstIsTooManyRequestsAsProblemJson() throws Exception {
+    void refusedAttemptsDoNotCountButAThirdFiledReportInABurstIsTooManyRequestsAsProblemJson() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(submit(new MultipartForm().field("category", "pothole").field("description", "穴")).statusCode())
+                    .as("a report without its place").isEqualTo(400);
+        }
         assertThat(submit().statusCode()).isEqualTo(201);
         assertThat(submit().statusCode()).isEqualTo(201);
 
@@ -47,9 +55,39 @@ class ReportRateLimitTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aSubmissionLargerThanAReportCanBeIsRefusedBeforeItsBodyIsSent() throws Exception {
+        HttpRequest tooLarge = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=x").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[40 * 1024 * 1024])).build();
+
+        HttpResponse<String> refused = http.send(tooLarge, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(new ObjectMapper().readTree(refused.body()).at("/message/ja").asText()).contains("10 MB");
+    }
+
+    @Test
+    void aSubmissionThatDoesNotDeclareItsSizeIsRefused() throws Exception {
+        MultipartForm form = new MultipartForm().field("category", "pothole");
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[100]))).build();
+
+        HttpResponse<String> refused = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(411);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
     private HttpResponse<String> submit() throws Exception {
-        MultipartForm form = new MultipartForm().field("category", "pothole").field("description", "穴")
-                .field("lon", "131.8430").field("lat", "34.6714").field("submissionKey", UUID.randomUUID().toString());
+        return submit(new MultipartForm().field("category", "pothole").field("description", "穴")
+                .field("lon", "131.8430").field("lat", "34.6714"));
+    }
+
+    private HttpResponse<String> submit(MultipartForm form) throws Exception {
+        form.field("submissionKey", UUID.randomUUID().toString());
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
                 .header("Content-Type", form.contentType()).POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -30,6 +30,8 @@ public final class HeadlessChromium implements AutoCloseable {
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The accessibility engine, installed by the webmap module's npm build. */
+    static final Path AXE = Path.of("..", "webmap", "node_modules", "axe-core", "axe.min.js");
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -94,6 +96,23 @@ public final class HeadlessChromium implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now, one line each. */
+    @SuppressWarnings("unchecked")
+    public List<String> seriousAccessibilityViolations() throws IOException {
+        driver.executeScript(Files.readString(AXE));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then((results) => done(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '')).join(' | ') }))))
+                  .catch((e) => done([{ id: 'axe-error', impact: 'critical', help: String(e), targets: '' }]));
+                """);
+        return violations.stream()
+                .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " — " + v.get("targets"))
                 .toList();
     }
 

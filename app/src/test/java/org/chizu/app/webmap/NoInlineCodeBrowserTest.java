@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NoInlineCodeBrowserTest {
 
-    private static final List<String> PUBLIC_PAGES = List.of("/", "/report", "/datasets", "/datasets/roads", "/login",
+    private static final List<String> PUBLIC_PAGES = List.of("/", "/report", "/report/follow/00000000-0000-4000-8000-000000000000", "/datasets", "/datasets/roads", "/login",
             "/register", "/password-reset", "/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/roads?f=html",
             "/ogc/collections/roads/items?f=html", "/ogc/collections/roads/queryables?f=html",
             "/ogc/api.html", "/ogc/tileMatrixSets/WebMercatorQuad?f=html", "/ogc/collections/roads/tiles/WebMercatorQuad?f=html",

@@ -101,6 +101,7 @@ class ReportPageBrowserTest {
 
         browser.get("http://localhost:" + port + BY_THE_MUNICIPAL_ROAD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
+        browser.findElement(By.id("map")).click();
         new Select(browser.findElement(By.id("category"))).selectByValue("pothole");
         browser.findElement(By.id("description")).sendKeys("歩道の手前に深い穴があります");
         browser.findElement(By.id("photos")).sendKeys(photo.toString());
@@ -109,7 +110,7 @@ class ReportPageBrowserTest {
         browser.findElement(By.id("submit-button")).click();
 
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
-        assertThat(receipt.getText()).contains("受け付けました", "担当：建設部 道路河川課", "路線：高津線 M-101");
+        assertThat(receipt.getText()).contains("受け付けました", "担当：建設部 道路河川課", "道路：高津線（路線番号 M-101）");
         chromium.screenshot("report-received-phone.png");
         long id = Long.parseLong(receipt.getAttribute("data-report"));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);

@@ -36,6 +36,14 @@ public final class AddressRateLimit {
         return buckets.computeIfAbsent(address, a -> newBucket()).tryConsume(1);
     }
 
+    /** Returns a token taken for something that did not happen after all (a refused attempt); never past the burst. */
+    public void giveBack(String address) {
+        Bucket bucket = buckets.get(address);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     private Bucket newBucket() {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(burst).refillGreedy(refill, period).build()).build();
     }

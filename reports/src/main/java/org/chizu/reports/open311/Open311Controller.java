@@ -5,17 +5,15 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.chizu.reports.CategoryAttribute;
 import org.chizu.reports.Moderation;
 import org.chizu.reports.NewReport;
 import org.chizu.reports.Pin;
@@ -67,7 +65,6 @@ class Open311Controller {
     /** The standard's default window and cap for GET requests. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     static final int MAX_REQUESTS = 1000;
-    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]+)\\](\\[\\])?");
 
     private final ReportCategories categories;
     private final ReportStore store;
@@ -136,7 +133,7 @@ class Open311Controller {
                 .filter(part -> part != null && !part.isBlank()).toList());
         Receipt receipt = intake.submit(new NewReport(null, category.code(), pin,
                 description == null || description.isBlank() ? category.name().ja() : description,
-                name, form.getFirst("email"), form.getFirst("phone"), "open311", client, attributes(form),
+                name, form.getFirst("email"), form.getFirst("phone"), "open311", client, CategoryAttribute.answersIn(form),
                 media == null || media.isEmpty() ? List.of() : List.of(bytes(media))));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("token", receipt.token().toString());
@@ -290,18 +287,6 @@ class Open311Controller {
         } catch (NumberFormatException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, "lat and long must be decimal degrees (WGS 84)");
         }
-    }
-
-    /** {@code attribute[CODE]=v} and {@code attribute[CODE][]=v1&attribute[CODE][]=v2} as code → values. */
-    private static Map<String, List<String>> attributes(MultiValueMap<String, String> form) {
-        Map<String, List<String>> answers = new LinkedHashMap<>();
-        form.forEach((key, values) -> {
-            Matcher matcher = ATTRIBUTE.matcher(key);
-            if (matcher.matches()) {
-                answers.computeIfAbsent(matcher.group(1), c -> new ArrayList<>()).addAll(values);
-            }
-        });
-        return answers;
     }
 
     private static List<String> split(String commaSeparated) {

@@ -5,14 +5,17 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.platform.Audience;
 import org.chizu.platform.Label;
+import org.chizu.reports.CategoryAttribute;
 import org.chizu.reports.NewReport;
 import org.chizu.reports.Pin;
 import org.chizu.reports.Receipt;
 import org.chizu.reports.Report;
+import org.chizu.reports.Report.FollowedReport;
 import org.chizu.reports.Report.PublicReport;
 import org.chizu.reports.ReportCategories;
 import org.chizu.reports.ReportCategory;
@@ -21,10 +24,12 @@ import org.chizu.reports.ReportProblem;
 import org.chizu.reports.ReportStore;
 import org.chizu.reports.ReportStore.Nearby;
 import org.chizu.reports.ReportTriage;
+import org.chizu.reports.ReportsProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +40,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Citizen reports for the report page and anyone else: the categories, open reports near a pin,
- * filing a report with photos, a "+1", and public reports with their photos. Nothing here shows a
- * resident's name or contact.
+ * filing a report with photos and answers to its category's questions, a "+1", public reports with
+ * their photos, and a report followed by its reporter through the private link of the receipt.
+ * Nothing here shows a resident's name or contact.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -47,19 +53,23 @@ class ReportController {
     private final ReportStore store;
     private final ReportTriage triage;
     private final CurrentAudience audience;
+    private final ReportsProperties properties;
 
     ReportController(ReportIntake intake, ReportCategories categories, ReportStore store, ReportTriage triage,
-            CurrentAudience audience) {
+            CurrentAudience audience, ReportsProperties properties) {
         this.intake = intake;
         this.categories = categories;
         this.store = store;
         this.triage = triage;
         this.audience = audience;
+        this.properties = properties;
     }
 
+    /** The categories with their questions, and the photo limits the page checks before sending. */
     @GetMapping("/categories")
-    Map<String, List<ReportCategory>> categories() {
-        return Map.of("categories", categories.all());
+    Map<String, Object> categories() {
+        return Map.of("categories", categories.all(), "maxPhotos", ReportsProperties.MAX_PHOTOS,
+                "maxPhotoBytes", properties.maxPhotoBytes());
     }
 
     /** Open public reports of the category within its duplicate radius of the pin, nearest first. */
@@ -71,15 +81,16 @@ class ReportController {
     }
 
     /**
-     * Files a report (multipart form). 201 with the receipt once it is durably stored; 200 with the
-     * first receipt when the same submissionKey was filed before.
+     * Files a report (multipart form; answers as {@code attribute[CODE]}). 201 with the receipt once
+     * it is durably stored; 200 with the first receipt when the same submissionKey was filed before.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Receipt> submit(@RequestParam(required = false) String category,
             @RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
             @RequestParam(required = false) String description, @RequestParam(required = false) String name,
             @RequestParam(required = false) String email, @RequestParam(required = false) String submissionKey,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+            @RequestParam MultiValueMap<String, String> form) {
         if (category == null || category.isBlank()) {
             throw ReportProblem.badInput("種類を選んでください。", "Choose a category.");
         }
@@ -87,13 +98,32 @@ class ReportController {
         List<byte[]> uploads = photos == null ? List.of()
                 : photos.stream().filter(p -> !p.isEmpty()).map(ReportController::bytes).toList();
         Receipt receipt = intake.submit(new NewReport(submissionKey, category, pin, description, name, email, null,
-                "web", null, Map.of(), uploads));
+                "web", null, CategoryAttribute.answersIn(form), uploads));
         return ResponseEntity.status(receipt.alreadyFiled() ? HttpStatus.OK : HttpStatus.CREATED).body(receipt);
     }
 
     @GetMapping("/{id}")
     PublicReport report(@PathVariable long id) {
         return visible(id).publicView();
+    }
+
+    /**
+     * The report its reporter follows through the private link of the receipt ({@code /report/follow/{token}}),
+     * public or not yet: never cached, as the token is the only key.
+     */
+    @GetMapping("/follow/{token}")
+    ResponseEntity<FollowedReport> followed(@PathVariable String token) {
+        ReportProblem unknown = new ReportProblem(HttpStatus.NOT_FOUND, "unknown-follow-link", "Unknown follow link",
+                new Label("このリンクの通報は見つかりません。受付の際に表示されたリンクをご確認ください。",
+                        "No report has this link. Please check the link you were given on the receipt."));
+        UUID parsed;
+        try {
+            parsed = UUID.fromString(token);
+        } catch (IllegalArgumentException e) {
+            throw unknown;
+        }
+        Report report = store.findByToken(parsed).orElseThrow(() -> unknown);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(report.followView());
     }
 
     /** "+1": another resident has the same problem; with an e-mail they get the report's updates. */

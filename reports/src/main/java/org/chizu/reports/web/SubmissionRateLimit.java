@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Limits how fast one client address may submit (reports, "+1"s, Open311 requests), refused with
- * 429 problem+json (an Open311 error body on that API). Reading is never limited.
+ * 429 problem+json (an Open311 error body on that API). Only what was taken counts: a submission
+ * refused for its content (a missing pin, a photo too large …) gives its token back, so a resident
+ * correcting a form is never locked out. Reading is never limited.
  */
 @Component
 class SubmissionRateLimit implements HandlerInterceptor {
@@ -38,5 +40,13 @@ class SubmissionRateLimit implements HandlerInterceptor {
                             "Too many submissions from this address in a short time; please try again later."));
         }
         return true;
+    }
+
+    /** Called once the answer is decided, refused ones included (their problem is written by then). */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+        if ("POST".equals(request.getMethod()) && (failure != null || response.getStatus() >= 400)) {
+            limit.giveBack(request.getRemoteAddr());
+        }
     }
 }
