@@ -53,6 +53,18 @@ final class Backups {
                               where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
             order by 1""";
 
+    /** Drops every schema of the database's own (extensions' objects with them), leaving an empty public schema. */
+    private static final String EMPTY_SCHEMAS = """
+            do $$
+            declare own name;
+            begin
+                for own in select nspname from pg_namespace
+                           where nspname <> 'information_schema' and nspname not like 'pg\\_%' loop
+                    execute format('drop schema %I cascade', own);
+                end loop;
+                create schema public;
+            end $$""";
+
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -115,13 +127,18 @@ final class Backups {
                             + existing.getFirst() + "); restore into an empty database, or add --force to replace what it holds");
                 }
             }
-            List<String> command = new ArrayList<>(List.of(PostgresTools.program("pg_restore"), "--no-owner",
-                    "--exit-on-error", "--single-transaction"));
+            // pg_restore --clean cannot drop what partitioned tables' partitions inherit, so a forced restore
+            // empties the database's own schemas first, in the same transaction as the restore: all or nothing.
+            Path script = stage.resolve("restore.sql");
+            PostgresTools.run(List.of(PostgresTools.program("pg_restore"), "--no-owner", "--file=" + script,
+                    stage.resolve(Manifest.DUMP).toString()), Map.of(), stage);
+            List<String> command = new ArrayList<>(List.of(PostgresTools.program("psql"), "--no-psqlrc", "--quiet",
+                    "--set=ON_ERROR_STOP=1", "--single-transaction"));
             if (force) {
-                command.addAll(List.of("--clean", "--if-exists"));
+                command.add("--command=" + EMPTY_SCHEMAS);
             }
+            command.add("--file=" + script);
             command.addAll(database.toolArguments());
-            command.add(stage.resolve(Manifest.DUMP).toString());
             PostgresTools.run(command, database.toolEnvironment(), stage);
             copyBack(stage.resolve(Manifest.FILES), home);
             try (Connection connection = database.connect()) {
