@@ -2,19 +2,23 @@ package org.chizu.catalog.dcat;
 
 import java.util.List;
 
-import org.chizu.catalog.CatalogUris;
 import org.chizu.platform.ogc.OgcApiPart;
 import org.chizu.platform.ogc.OgcLink;
+import org.chizu.platform.web.PublicBaseUrl;
 import org.springframework.stereotype.Component;
 
-/** The way from the OGC API's landing page to the catalogue: its page for people and its DCAT. Implements no conformance class. */
+/**
+ * The way from the OGC API's landing page to the catalogue: its page for people and its DCAT. Implements
+ * no conformance class. These are links for the visitor, so they are on the address the visitor is
+ * given, like the landing page's own; the catalog's identifiers stay on its configured base URL.
+ */
 @Component
 class CatalogLinksPart implements OgcApiPart {
 
-    private final CatalogUris uris;
+    private final PublicBaseUrl site;
 
-    CatalogLinksPart(CatalogUris uris) {
-        this.uris = uris;
+    CatalogLinksPart(PublicBaseUrl site) {
+        this.site = site;
     }
 
     @Override
@@ -25,7 +29,7 @@ class CatalogLinksPart implements OgcApiPart {
     @Override
     public List<OgcLink> landingLinks(String apiRoot) {
         return List.of(
-                OgcLink.of(uris.datasetsPage(), "describedby", "text/html", "データセット一覧 (Dataset catalogue)"),
-                OgcLink.of(uris.catalog(), "describedby", "text/turtle", "DCAT-AP カタログ (DCAT-AP catalog)"));
+                OgcLink.of(site.current() + "/datasets", "describedby", "text/html", "データセット一覧 (Dataset catalogue)"),
+                OgcLink.of(site.current() + "/catalog", "describedby", "text/turtle", "DCAT-AP カタログ (DCAT-AP catalog)"));
     }
 }
