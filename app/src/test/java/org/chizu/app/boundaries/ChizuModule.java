@@ -25,6 +25,7 @@ enum ChizuModule {
     SAMPLE_TOWN("sample-town", "sample", false),
     SAFETY("safety", "safety", false),
     REPORTS("reports", "reports", false),
+    BOOKING("booking", "booking", false),
     APP("app", "app", false);
 
     /** The Maven module's folder under the project root. */
