@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A unit's month as a resident sees it: each day open with its slots (free, taken or past) or
@@ -49,8 +52,15 @@ public class Availability {
         this.clock = clock;
     }
 
-    /** Where a slot stands. */
-    public enum SlotState { FREE, TAKEN, PAST }
+    /** Where a slot stands; in JSON "free", "taken" or "past". */
+    public enum SlotState {
+        FREE, TAKEN, PAST;
+
+        @JsonValue
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public record Slot(OffsetDateTime start, OffsetDateTime end, SlotState state) {
     }

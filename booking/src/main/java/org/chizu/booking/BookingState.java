@@ -2,6 +2,8 @@ package org.chizu.booking;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a booking is in its life; only held, applied and confirmed bookings keep their slot. */
 public enum BookingState {
     /** Kept for the resident for a few minutes while they confirm. */
@@ -13,6 +15,8 @@ public enum BookingState {
     /** A hold that was not confirmed in time. */
     EXPIRED;
 
+    /** The name in the database and in JSON ("confirmed"). */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
 class BookingAccessRules {
 
     @Bean
-    AccessRules bookingRules() {
+    AccessRules bookingAccess() {
         return requests -> requests
                 .requestMatchers(HttpMethod.PUT, "/api/booking/bookings/*/approval").hasRole(Role.STAFF.name())
                 .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine")
