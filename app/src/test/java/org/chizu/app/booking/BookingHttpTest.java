@@ -101,6 +101,10 @@ class BookingHttpTest {
         assertThat(json.readTree(hanako.get("/api/booking/mine").body()).path("bookings")).hasSize(1);
         assertThat(json.readTree(taro.get("/api/booking/mine").body()).path("bookings")).isEmpty();
 
+        HttpResponse<String> feed = new SignInBrowser(port).get("/api/booking/units/" + hall + ".ics");
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
+        assertThat(feed.body()).contains("UID:booking-" + id + "@chizu", "STATUS:CONFIRMED").doesNotContain("hanako");
+
         JsonNode month = json.readTree(new SignInBrowser(port)
                 .get("/api/booking/units/" + hall + "/availability?month=" + YearMonth.from(day)).body());
         JsonNode slots = month.path("days").get(day.getDayOfMonth() - 1).path("slots");

@@ -14,6 +14,7 @@ import org.chizu.booking.BookableUnits;
 import org.chizu.booking.Booking;
 import org.chizu.booking.BookingProblem;
 import org.chizu.booking.Bookings;
+import org.chizu.booking.CalendarFeed;
 import org.chizu.booking.UnitFilter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,11 +36,13 @@ class BookingController {
     private final BookableUnits units;
     private final Availability availability;
     private final Bookings bookings;
+    private final CalendarFeed calendar;
 
-    BookingController(BookableUnits units, Availability availability, Bookings bookings) {
+    BookingController(BookableUnits units, Availability availability, Bookings bookings, CalendarFeed calendar) {
         this.units = units;
         this.availability = availability;
         this.bookings = bookings;
+        this.calendar = calendar;
     }
 
     /** What a resident sends to hold a slot: the unit and the period, with its UTC offset. */
@@ -56,6 +59,12 @@ class BookingController {
     @GetMapping("/units/{id}")
     BookableUnit unit(@PathVariable long id) {
         return units.find(id);
+    }
+
+    /** The unit's bookings for a calendar app to subscribe to. */
+    @GetMapping(path = "/units/{id}.ics", produces = "text/calendar;charset=UTF-8")
+    String calendar(@PathVariable long id) {
+        return calendar.of(id);
     }
 
     @GetMapping("/units/{id}/availability")
