@@ -3,6 +3,7 @@ package org.chizu.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public class BookableUnits {
                 (ResultSet rs) -> {
                     hours.computeIfAbsent(rs.getLong("unit_id"), id -> new EnumMap<>(DayOfWeek.class))
                             .put(DayOfWeek.of(rs.getInt("weekday")), new OpeningHours(
-                                    rs.getObject("opens", java.time.LocalTime.class), rs.getObject("closes", java.time.LocalTime.class)));
+                                    rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class)));
                 });
         List<BookableUnit> units = new ArrayList<>();
         for (UnitRow row : rows) {

@@ -1,6 +1,7 @@
 package org.chizu.booking;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +50,7 @@ public class CalendarFeed {
                 order by lower(period), id""",
                 (rs, n) -> new Busy(rs.getLong("id"), rs.getTimestamp("starts").toInstant(), rs.getTimestamp("ends").toInstant(),
                         rs.getString("state")),
-                unitId, java.sql.Timestamp.from(LocalDate.now(properties.zone()).minusDays(30).atStartOfDay(properties.zone()).toInstant()));
+                unitId, Timestamp.from(LocalDate.now(properties.zone()).minusDays(30).atStartOfDay(properties.zone()).toInstant()));
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");

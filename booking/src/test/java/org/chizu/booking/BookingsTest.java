@@ -6,6 +6,7 @@ import static org.chizu.booking.BookingTown.ARENA;
 import static org.chizu.booking.BookingTown.HALL;
 import static org.chizu.booking.BookingTown.at;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -190,7 +191,7 @@ class BookingsTest {
                 });
     }
 
-    private static void assertRefused(java.time.Instant start, java.time.Instant end, int status, String type) {
+    private static void assertRefused(Instant start, Instant end, int status, String type) {
         assertThatThrownBy(() -> bookings.hold(HALL, start, end, HANAKO)).as(type)
                 .isInstanceOfSatisfying(BookingProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(status);

@@ -6,6 +6,7 @@ import static org.chizu.booking.BookingTown.HALL;
 import static org.chizu.booking.BookingTown.at;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,7 +57,7 @@ class CalendarFeedTest {
         });
         assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue())
                 .isEqualTo("益田市立高津地区振興センター（高津公民館）第二別館, 北棟; 二階 大会議室 (Large meeting hall)");
-        assertThat(feed.of(HALL).lines()).allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+        assertThat(feed.of(HALL).lines()).allMatch(line -> line.getBytes(StandardCharsets.UTF_8).length <= 75);
     }
 
     @Test
