@@ -78,7 +78,8 @@ echo "Chizu:   $CHIZU"
 SCRIPT=$SCRATCH/availability.pgbench
 { echo '\set unit random(1, 100)'; grep -v '^--' "$ROOT/booking/src/main/resources/org/chizu/booking/availability.sql"; echo ';'; } >"$SCRIPT"
 TRANSACTIONS=$(( 100 * ROUNDS / CONNECTIONS ))
-(cd "$SCRATCH" && "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$DB_PORT" -U chizu -M prepared -c "$CONNECTIONS" -j "$CONNECTIONS" \
+# jit off, as Chizu's connections have it (spring.datasource.hikari.connection-init-sql).
+(cd "$SCRATCH" && PGOPTIONS='-c jit=off' "$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$DB_PORT" -U chizu -M prepared -c "$CONNECTIONS" -j "$CONNECTIONS" \
   -t "$TRANSACTIONS" -D from=2027-01-01 -D to=2027-01-31 -D zone=Asia/Tokyo -l --log-prefix=avail -f "$SCRIPT" chizu >"$SCRATCH/pgbench.out")
 PGBENCH=$(cat "$SCRATCH"/avail.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {
   p50=v[int(NR*0.50+0.999)]; p95=v[int(NR*0.95+0.999)]; p99=v[int(NR*0.99+0.999)];

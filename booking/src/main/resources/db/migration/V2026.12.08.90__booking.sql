@@ -44,4 +44,6 @@ create table booking (
         where (state in ('held', 'applied', 'confirmed'))
 );
 create index booking_account_idx on booking (account_id, lower(period));
+-- A unit's live bookings in a month (availability): GiST on (unit, period) prunes poorly by unit.
+create index booking_live_unit_idx on booking (unit_id, upper(period)) where state in ('held', 'applied', 'confirmed');
 create index booking_held_idx on booking (held_until) where state = 'held';
