@@ -26,6 +26,7 @@ enum ChizuModule {
     SAFETY("safety", "safety", false),
     REPORTS("reports", "reports", false),
     SENSORS("sensors", "sensors", false),
+    BOOKING("booking", "booking", false),
     APP("app", "app", false);
 
     /** The Maven module's folder under the project root. */

@@ -1,0 +1,40 @@
+package org.chizu.booking;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.chizu.platform.Label;
+
+/**
+ * Something a resident books (予約単位): a hall, a room, a gym or half a pitch in one facility of the
+ * {@code facilities} layer. It is booked in whole slots from its opening time, at most
+ * {@code maxSlots} in a row.
+ *
+ * @param facility         the facility's name and WGS 84 position, as the layer holds them
+ * @param kind             hall, room, gym, pitch or court
+ * @param hours            opening hours by weekday; a weekday missing is a closed day
+ * @param closedOnHolidays whether the unit is closed on Japanese public holidays
+ * @param needsApproval    whether staff approve a confirmed booking before it counts as booked
+ */
+public record BookableUnit(long id, Facility facility, String kind, Label name, int capacity, int slotMinutes,
+                           int maxSlots, boolean closedOnHolidays, boolean needsApproval,
+                           Map<DayOfWeek, OpeningHours> hours) {
+
+    public BookableUnit {
+        hours = Map.copyOf(hours);
+    }
+
+    /** A facility of the {@code facilities} layer as a unit shows it. */
+    public record Facility(long id, String name, String address, double lon, double lat) {
+    }
+
+    public Duration slot() {
+        return Duration.ofMinutes(slotMinutes);
+    }
+
+    public Optional<OpeningHours> hoursOn(DayOfWeek day) {
+        return Optional.ofNullable(hours.get(day));
+    }
+}

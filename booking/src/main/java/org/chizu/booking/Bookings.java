@@ -1,0 +1,204 @@
+package org.chizu.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.chizu.platform.Label;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holds, confirms, approves and cancels bookings. The application never checks whether a time is
+ * free before writing: it writes, and the exclusion constraint {@code booking_no_overlap} refuses a
+ * second live booking of an overlapping period (SQLState 23P01), which becomes 409 "taken". However
+ * many residents ask for one slot at once, one gets it.
+ * <p>
+ * A hold lapses {@link BookingProperties#holdFor()} after it was made. A lapsed hold still in the
+ * table as {@code held} is released by the next hold of an overlapping period on that unit (in the
+ * same transaction, before its insert) and by {@link HoldSweeper} every minute; availability already
+ * counts it free. Expiry is not part of the constraint itself because an exclusion constraint's
+ * predicate must be immutable, and {@code now()} is not.
+ */
+@Service
+public class Bookings {
+
+    private static final String SELECT = """
+            select b.id, b.unit_id, u.name_ja, u.name_en, f.name as facility_name, b.account_id,
+                   lower(b.period) as starts, upper(b.period) as ends,
+                   case when b.state = 'held' and b.held_until <= now() then 'expired' else b.state end as state,
+                   case when b.held_until > now() then b.held_until end as held_until
+            from booking b join booking_unit u on u.id = b.unit_id join facilities f on f.id = u.facility_id
+            """;
+    private static final String EXCLUSION_VIOLATION = "23P01";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final BookableUnits units;
+    private final BookingRules rules;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    @Autowired
+    public Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
+                    BookingRules rules, BookingProperties properties) {
+        this(jdbc, transactionManager, units, rules, properties, Clock.systemUTC());
+    }
+
+    Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
+             BookingRules rules, BookingProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.units = units;
+        this.rules = rules;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds a unit from start to end for an account for a few minutes.
+     *
+     * @throws BookingProblem 404 for an unknown unit, 422 for a period the unit's rules refuse,
+     *                        409 "taken" when a live booking overlaps it
+     */
+    public Booking hold(long unitId, Instant start, Instant end, long accountId) {
+        BookableUnit unit = units.find(unitId);
+        rules.check(unit, start, end, clock.instant());
+        try {
+            Long id = transactions.execute(status -> {
+                jdbc.update("""
+                        update booking set state = 'expired', held_until = null, changed_at = now()
+                        where unit_id = ? and state = 'held' and held_until <= now()
+                          and period && tstzrange(?, ?)""", unitId, timestamp(start), timestamp(end));
+                return jdbc.queryForObject("""
+                        insert into booking (unit_id, account_id, period, state, held_until)
+                        values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?))
+                        returning id""", Long.class, unitId, accountId, timestamp(start), timestamp(end),
+                        properties.holdFor().toSeconds());
+            });
+            return find(id).orElseThrow();
+        } catch (DataIntegrityViolationException e) {
+            if (isExclusionViolation(e)) {
+                throw BookingProblem.taken(unitId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Confirms the account's hold before it lapses: booked, or applied for where the unit needs
+     * staff's approval. Confirming again answers the booking as it is.
+     *
+     * @throws BookingProblem 404 when the account has no such booking, 409 when the hold lapsed
+     *                        or the booking was cancelled
+     */
+    public Booking confirm(long bookingId, long accountId) {
+        int changed = jdbc.update("""
+                update booking b
+                set state = case when u.needs_approval then 'applied' else 'confirmed' end,
+                    held_until = null, changed_at = now()
+                from booking_unit u
+                where b.id = ? and b.account_id = ? and u.id = b.unit_id and b.state = 'held' and b.held_until > now()""",
+                bookingId, accountId);
+        Booking booking = owned(bookingId, accountId);
+        if (changed == 1 || booking.state() == BookingState.APPLIED || booking.state() == BookingState.CONFIRMED) {
+            return booking;
+        }
+        if (booking.state() == BookingState.HELD || booking.state() == BookingState.EXPIRED) {
+            throw BookingProblem.holdExpired(bookingId);
+        }
+        throw BookingProblem.wrongState(bookingId, booking.state(), "confirmed");
+    }
+
+    /**
+     * Staff approve an application: it becomes a confirmed booking.
+     *
+     * @throws BookingProblem 404 for an unknown booking, 409 when it is not applied for
+     */
+    public Booking approve(long bookingId) {
+        jdbc.update("update booking set state = 'confirmed', changed_at = now() where id = ? and state = 'applied'", bookingId);
+        Booking booking = find(bookingId).orElseThrow(() -> BookingProblem.unknownBooking(bookingId));
+        if (booking.state() != BookingState.CONFIRMED) {
+            throw BookingProblem.wrongState(bookingId, booking.state(), "approved");
+        }
+        return booking;
+    }
+
+    /**
+     * Cancels a booking that has not started: its owner's, or anyone's for staff (who refuse an
+     * application this way). Cancelling again answers the booking as it is.
+     *
+     * @param accountId the owner asking, or null for staff
+     * @throws BookingProblem 404 when there is no such booking (of the owner's), 409 once it has started
+     */
+    public Booking cancel(long bookingId, Long accountId) {
+        Booking booking = accountId == null
+                ? find(bookingId).orElseThrow(() -> BookingProblem.unknownBooking(bookingId))
+                : owned(bookingId, accountId);
+        if (booking.state() == BookingState.CANCELLED || booking.state() == BookingState.EXPIRED) {
+            return booking;
+        }
+        if (!booking.start().toInstant().isAfter(clock.instant())) {
+            throw BookingProblem.alreadyStarted(bookingId);
+        }
+        jdbc.update("""
+                update booking set state = 'cancelled', held_until = null, changed_at = now()
+                where id = ? and state in ('held', 'applied', 'confirmed')""", bookingId);
+        return find(bookingId).orElseThrow();
+    }
+
+    /** The account's bookings, soonest first; a hold that has lapsed shows as expired. */
+    public List<Booking> of(long accountId) {
+        return jdbc.query(SELECT + " where b.account_id = ? order by lower(b.period), b.id", this::booking, accountId);
+    }
+
+    /** Marks lapsed holds expired; how many. */
+    public int expireLapsedHolds() {
+        return jdbc.update("""
+                update booking set state = 'expired', held_until = null, changed_at = now()
+                where state = 'held' and held_until <= now()""");
+    }
+
+    private Booking owned(long bookingId, long accountId) {
+        return find(bookingId).filter(booking -> booking.accountId() == accountId)
+                .orElseThrow(() -> BookingProblem.unknownBooking(bookingId));
+    }
+
+    private Optional<Booking> find(long bookingId) {
+        return jdbc.query(SELECT + " where b.id = ?", this::booking, bookingId).stream().findFirst();
+    }
+
+    private Booking booking(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime heldUntil = rs.getObject("held_until", OffsetDateTime.class);
+        return new Booking(rs.getLong("id"), rs.getLong("unit_id"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
+                rs.getString("facility_name"), rs.getLong("account_id"), local(rs.getObject("starts", OffsetDateTime.class)),
+                local(rs.getObject("ends", OffsetDateTime.class)), BookingState.fromId(rs.getString("state")),
+                heldUntil == null ? null : heldUntil.toInstant());
+    }
+
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time.atZoneSameInstant(properties.zone()).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean isExclusionViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
