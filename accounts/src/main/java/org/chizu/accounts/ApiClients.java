@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +20,19 @@ public class ApiClients {
     private final JdbcTemplate jdbc;
     private final ApiTokens tokens;
     private final ClientScopes scopes;
+    private final ApplicationEventPublisher events;
 
-    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes) {
+    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.scopes = scopes;
+        this.events = events;
     }
 
     /**
      * Issues a token for the client of this name, creating the client when new, and gives the client
-     * these scopes too (a client keeps the scopes it had).
+     * these scopes too (a client keeps the scopes it had). Announces the token with
+     * {@link ClientTokenIssued} in the same transaction.
      *
      * @return the token in clear text, which exists only here
      * @throws IllegalArgumentException when the name is blank or a scope is unknown
@@ -49,7 +53,9 @@ public class ApiClients {
                         Long.class, clientName, clientName));
         scopeIds.forEach(scope -> jdbc.update(
                 "insert into account_scope (account_id, scope) values (?, ?) on conflict do nothing", id, scope));
-        return new NewToken(clientName, "device", tokens.issue(id, "device"));
+        String token = tokens.issue(id, "device");
+        events.publishEvent(new ClientTokenIssued(clientName, token, Secrets.tokenHash(token)));
+        return new NewToken(clientName, "device", token);
     }
 
     /** The name of the enabled client whose token this is, when its scopes include {@code scope}. */
@@ -57,6 +63,17 @@ public class ApiClients {
         return tokens.authenticate(token)
                 .filter(identity -> identity.kind() == AccountKind.CLIENT && identity.rights().contains(scope))
                 .map(Identity::name);
+    }
+
+    /** The tokens of every enabled client, oldest first. */
+    public List<ClientToken> tokens() {
+        return jdbc.query("""
+                select a.name, t.token_hash, t.created_at,
+                       array(select s.scope from account_scope s where s.account_id = a.id order by s.scope) as scopes
+                from api_token t join account a on a.id = t.account_id
+                where a.kind = 'client' and not a.disabled order by t.created_at, t.id""",
+                (row, n) -> new ClientToken(row.getString("name"), row.getString("token_hash"),
+                        Set.of((String[]) row.getArray("scopes").getArray()), row.getTimestamp("created_at").toInstant()));
     }
 
     /** Every client with its scopes, by name. */

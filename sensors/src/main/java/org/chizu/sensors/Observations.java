@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,17 +45,19 @@ public class Observations {
 
     private final JdbcTemplate jdbc;
     private final ObservationPartitions partitions;
+    private final ApplicationEventPublisher events;
 
-    Observations(JdbcTemplate jdbc, ObservationPartitions partitions) {
+    Observations(JdbcTemplate jdbc, ObservationPartitions partitions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+        this.events = events;
     }
 
     /**
      * Stores the readings, all or none, and returns their ids in the batch's order. An observation
      * without a feature of interest gets the one made from its Thing's current Location (made once
      * per location). Each datastream's latest value moves only to a newer reading, so batches may
-     * arrive out of order.
+     * arrive out of order. Announces the batch with {@link ObservationsAppended}.
      *
      * @throws SensorsProblem 400 naming the first datastream or feature of interest that does not
      *                        exist, or a datastream whose Thing has no Location to observe at
@@ -71,6 +74,7 @@ public class Observations {
         List<Long> ids = insert(batch, featureOfDatastream);
         keepLatest(batch, ids);
         widenDatastreams(batch, featureOfDatastream);
+        events.publishEvent(new ObservationsAppended(List.copyOf(batch), ids));
         return ids;
     }
 

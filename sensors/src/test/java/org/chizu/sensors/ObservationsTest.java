@@ -35,7 +35,7 @@ class ObservationsTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database.dataSource());
         transaction = new TransactionTemplate(transactions);
         partitions = new ObservationPartitions(jdbc, transactions);
-        observations = new Observations(jdbc, partitions);
+        observations = new Observations(jdbc, partitions, event -> { });
     }
 
     /** Each test reads a river gauge of its own. */

@@ -28,7 +28,7 @@ class DeviceCommandsTest {
     static void migrate() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
         tokens = new ApiTokens(jdbc);
-        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()));
+        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()), event -> { });
     }
 
     @Test
