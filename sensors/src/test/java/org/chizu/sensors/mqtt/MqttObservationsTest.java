@@ -153,10 +153,13 @@ class MqttObservationsTest {
         access.refresh();
         signOut(awaitSignIn(() -> broker.device("雨量計 匹見", newcomer)));
 
+        // The broker acknowledges a publication it drops (MQTT 3.1.1 has no way to refuse one), and Paho then ends the connection.
         MqttClient dashboard = broker.device("防災ダッシュボード", readerToken);
         dashboard.publish(topic(datastream), "{\"phenomenonTime\": \"2026-12-08T09:30:00+09:00\", \"result\": 9.99}".getBytes(StandardCharsets.UTF_8), 1, false);
         signOut(dashboard);
-        reader.publish(topic(datastream), "{\"@iot.id\": 1, \"phenomenonTime\": \"2026-12-08T09:30:00Z\", \"result\": 0}".getBytes(StandardCharsets.UTF_8), 1, false);
+        MqttClient impostor = broker.subscriber("防災ダッシュボード", readerToken);
+        impostor.publish(topic(datastream), "{\"@iot.id\": 1, \"phenomenonTime\": \"2026-12-08T09:30:00Z\", \"result\": 0}".getBytes(StandardCharsets.UTF_8), 1, false);
+        signOut(impostor);
         gauge.publish(topic(datastream), "{\"phenomenonTime\": \"2026-12-08T09:30:00+09:00\", \"result\": 1.7}".getBytes(StandardCharsets.UTF_8), 1, false);
 
         JsonNode observation = announced.poll(10, TimeUnit.SECONDS);
