@@ -42,7 +42,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 @BackgroundWork
 @ConditionalOnExpression("'${chizu.mqtt.url:}' != ''")
-class MqttBridge implements SmartLifecycle, MqttCallbackExtended {
+class MqttBridge implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,12 @@ class MqttBridge implements SmartLifecycle, MqttCallbackExtended {
         client = null;
         if (closing != null) {
             try {
-                closing.disconnectForcibly(0, 1000, false);
+                // Without waiting for work in progress: what was not acknowledged stays with the broker.
+                closing.disconnect(0).waitForCompletion(1000);
+            } catch (MqttException e) {
+                log.debug("MQTT: disconnecting: {}", e.getMessage());
+            }
+            try {
                 closing.close(true);
             } catch (MqttException e) {
                 log.debug("MQTT: closing the connection: {}", e.getMessage());
@@ -131,7 +136,7 @@ class MqttBridge implements SmartLifecycle, MqttCallbackExtended {
         try {
             MqttAsyncClient connecting = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
             connecting.setManualAcks(true);
-            connecting.setCallback(this);
+            connecting.setCallback(new Session(connecting));
             client = connecting;
             connecting.connect(options).waitForCompletion(10_000);
             return true;
@@ -141,31 +146,41 @@ class MqttBridge implements SmartLifecycle, MqttCallbackExtended {
         }
     }
 
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-        try {
-            String devices = settings.ingestPrefix() + "v1.1/";
-            client.subscribe(new String[] {devices + "+/Observations", devices + "Observations"}, new int[] {1, 1});
-            log.info("MQTT bridge {} to {}", reconnect ? "reconnected" : "connected", serverUri);
-        } catch (MqttException e) {
-            log.warn("MQTT: cannot subscribe to the devices' observations: {}", e.getMessage());
+    /** What one client hears from the broker; its messages are acknowledged through it alone. */
+    private final class Session implements MqttCallbackExtended {
+
+        private final MqttAsyncClient owner;
+
+        Session(MqttAsyncClient owner) {
+            this.owner = owner;
         }
-    }
 
-    @Override
-    public void connectionLost(Throwable cause) {
-        log.warn("MQTT: lost the connection to the broker ({}); reconnecting", cause.getMessage());
-    }
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            try {
+                String devices = settings.ingestPrefix() + "v1.1/";
+                owner.subscribe(new String[] {devices + "+/Observations", devices + "Observations"}, new int[] {1, 1});
+                log.info("MQTT bridge {} to {}", reconnect ? "reconnected" : "connected", serverUri);
+            } catch (MqttException e) {
+                log.warn("MQTT: cannot subscribe to the devices' observations: {}", e.getMessage());
+            }
+        }
 
-    @Override
-    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-        String unprefixed = topic.startsWith(settings.ingestPrefix()) ? topic.substring(settings.ingestPrefix().length()) : topic;
-        // A full queue holds up the broker's connection, which is the back-pressure wanted.
-        arrived.put(new ReceivedMessage(unprefixed, message.getPayload(), message.getId(), message.getQos()));
-    }
+        @Override
+        public void connectionLost(Throwable cause) {
+            log.warn("MQTT: lost the connection to the broker ({}); reconnecting", cause.getMessage());
+        }
 
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            String unprefixed = topic.startsWith(settings.ingestPrefix()) ? topic.substring(settings.ingestPrefix().length()) : topic;
+            // A full queue holds up the broker's connection, which is the back-pressure wanted.
+            arrived.put(new ReceivedMessage(unprefixed, message.getPayload(), owner, message.getId(), message.getQos()));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
     }
 
     private List<ReceivedMessage> nextBatch() throws InterruptedException {
@@ -205,10 +220,15 @@ class MqttBridge implements SmartLifecycle, MqttCallbackExtended {
         }
     }
 
+    /**
+     * Acknowledges through the client that received each message. One received by a client since
+     * replaced (the bridge stopped and started) is left: its packet id may name another message now,
+     * and the broker sends it again to the new client, which recognises it as stored.
+     */
     private void acknowledge(List<ReceivedMessage> batch) {
         MqttAsyncClient connected = client;
         for (ReceivedMessage message : batch) {
-            if (message.qos() > 0) {
+            if (message.qos() > 0 && message.receiver() == connected) {
                 try {
                     connected.messageArrivedComplete(message.messageId(), message.qos());
                 } catch (MqttException e) {
