@@ -97,7 +97,8 @@ class MqttBridge implements SmartLifecycle {
             }
         }
         arrived.clear();
-        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused", stored, redelivered, refused);
+        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (no broker)",
+                stored, redelivered, refused, unannounced);
     }
 
     @Override
@@ -267,7 +268,6 @@ class MqttBridge implements SmartLifecycle {
                     return false;
                 }
                 // The window of unacknowledged messages is full: wait for the broker to catch up.
-                Thread.onSpinWait();
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException interrupted) {
