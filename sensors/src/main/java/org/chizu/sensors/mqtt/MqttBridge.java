@@ -47,6 +47,7 @@ class MqttBridge implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RETRY_MILLIS = 1000;
+    private static final long ANNOUNCE_WAIT_NANOS = 5_000_000_000L;
 
     private final MqttProperties settings;
     private final ObservationBatches batches;
@@ -55,7 +56,13 @@ class MqttBridge implements SmartLifecycle {
     private final AtomicLong redelivered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unannounced = new AtomicLong();
+    /** The persistent session that devices' messages come through. */
     private volatile MqttAsyncClient client;
+    /**
+     * Announcements go out through a connection of their own: the broker's acknowledgements of them
+     * must not wait behind devices' messages that the bridge is not yet ready to take.
+     */
+    private volatile MqttAsyncClient announcer;
     private volatile boolean running;
     private Thread worker;
 
@@ -81,23 +88,12 @@ class MqttBridge implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        MqttAsyncClient closing = client;
+        close(client);
+        close(announcer);
         client = null;
-        if (closing != null) {
-            try {
-                // Without waiting for work in progress: what was not acknowledged stays with the broker.
-                closing.disconnect(0).waitForCompletion(1000);
-            } catch (MqttException e) {
-                log.debug("MQTT: disconnecting: {}", e.getMessage());
-            }
-            try {
-                closing.close(true);
-            } catch (MqttException e) {
-                log.debug("MQTT: closing the connection: {}", e.getMessage());
-            }
-        }
+        announcer = null;
         arrived.clear();
-        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (no broker)",
+        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (broker unreachable)",
                 stored, redelivered, refused, unannounced);
     }
 
@@ -128,22 +124,54 @@ class MqttBridge implements SmartLifecycle {
     }
 
     private boolean connect() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxInflight(10_000);
-        options.setUserName(settings.user());
-        options.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
         try {
-            MqttAsyncClient connecting = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
-            connecting.setManualAcks(true);
-            connecting.setCallback(new Session(connecting));
-            client = connecting;
-            connecting.connect(options).waitForCompletion(10_000);
+            if (announcer == null) {
+                announcer = open(settings.clientId() + "-announcer", false);
+            }
+            client = open(settings.clientId(), true);
             return true;
         } catch (MqttException e) {
             log.warn("MQTT: cannot connect to {} yet: {}", settings.url(), e.getMessage());
             return false;
+        }
+    }
+
+    /** A connected client; the one with the devices' session acknowledges by hand. */
+    private MqttAsyncClient open(String clientId, boolean devicesSession) throws MqttException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(!devicesSession);
+        options.setAutomaticReconnect(true);
+        options.setMaxInflight(10_000);
+        options.setUserName(settings.user());
+        options.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
+        MqttAsyncClient opening = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
+        if (devicesSession) {
+            opening.setManualAcks(true);
+            opening.setCallback(new Session(opening));
+        }
+        try {
+            opening.connect(options).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            opening.close(true);
+            throw e;
+        }
+        return opening;
+    }
+
+    private static void close(MqttAsyncClient closing) {
+        if (closing == null) {
+            return;
+        }
+        try {
+            // Without waiting for work in progress: what was not acknowledged stays with the broker.
+            closing.disconnect(0).waitForCompletion(1000);
+        } catch (MqttException e) {
+            log.debug("MQTT: disconnecting: {}", e.getMessage());
+        }
+        try {
+            closing.close(true);
+        } catch (MqttException e) {
+            log.debug("MQTT: closing the connection: {}", e.getMessage());
         }
     }
 
@@ -243,7 +271,7 @@ class MqttBridge implements SmartLifecycle {
     /** Every committed observation, from MQTT or HTTP, to its datastream's topic at QoS 1. */
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
-        MqttAsyncClient connected = client;
+        MqttAsyncClient connected = announcer;
         for (int i = 0; i < appended.ids().size(); i++) {
             NewObservation observation = appended.observations().get(i);
             MqttMessage message = new MqttMessage(entity(appended.ids().get(i), observation).getBytes(StandardCharsets.UTF_8));
@@ -258,12 +286,13 @@ class MqttBridge implements SmartLifecycle {
         if (connected == null || !connected.isConnected()) {
             return false;
         }
-        for (int attempt = 0; attempt < 100; attempt++) {
+        long until = System.nanoTime() + ANNOUNCE_WAIT_NANOS;
+        while (true) {
             try {
                 connected.publish(topic, message);
                 return true;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > until) {
                     log.debug("MQTT: cannot announce on {}: {}", topic, e.getMessage());
                     return false;
                 }
@@ -276,7 +305,6 @@ class MqttBridge implements SmartLifecycle {
                 }
             }
         }
-        return false;
     }
 
     /** The Observation as the SensorThings API shows it, without links. */
