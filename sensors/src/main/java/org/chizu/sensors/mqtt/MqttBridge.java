@@ -1,6 +1,5 @@
 package org.chizu.sensors.mqtt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -274,7 +274,7 @@ class MqttBridge implements SmartLifecycle {
         MqttAsyncClient connected = announcer;
         for (int i = 0; i < appended.ids().size(); i++) {
             NewObservation observation = appended.observations().get(i);
-            MqttMessage message = new MqttMessage(entity(appended.ids().get(i), observation).getBytes(StandardCharsets.UTF_8));
+            MqttMessage message = new MqttMessage(entity(appended.ids().get(i), observation));
             message.setQos(1);
             if (!publish(connected, "v1.1/Datastreams(" + observation.datastreamId() + ")/Observations", message)) {
                 unannounced.incrementAndGet();
@@ -308,7 +308,7 @@ class MqttBridge implements SmartLifecycle {
     }
 
     /** The Observation as the SensorThings API shows it, without links. */
-    private static String entity(long id, NewObservation observation) {
+    private static byte[] entity(long id, NewObservation observation) {
         ObjectNode json = JSON.createObjectNode();
         json.put("@iot.id", id);
         json.put("phenomenonTime", observation.phenomenonTime().toString());
@@ -323,7 +323,11 @@ class MqttBridge implements SmartLifecycle {
         if (observation.parameters() != null) {
             json.set("parameters", observation.parameters());
         }
-        return json.toString();
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of JSON nodes always writes", e);
+        }
     }
 
     private static void pause() {

@@ -7,6 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorsProblem;
@@ -29,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ObservationBatches {
 
     private static final Logger log = LoggerFactory.getLogger(ObservationBatches.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What became of a batch's messages; each is then acknowledged. */
     record Outcome(int stored, int redelivered, int refused) {
@@ -96,7 +101,7 @@ class ObservationBatches {
             starts[i] = observation.phenomenonTime().start().toString();
             ends[i] = observation.phenomenonTime().end() == null ? null : observation.phenomenonTime().end().toString();
             resultTimes[i] = observation.resultTime() == null ? null : observation.resultTime().toString();
-            results[i] = observation.result().toString();
+            results[i] = text(observation.result());
         }
         Set<Integer> stored = jdbc.execute((ConnectionCallback<Set<Integer>>) connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
@@ -129,6 +134,18 @@ class ObservationBatches {
             }
         }
         return fresh;
+    }
+
+    /** JSON text of a result; a number's without the general (and slower) tree writer. */
+    private static String text(JsonNode result) {
+        if (result.isNumber()) {
+            return result.asText();
+        }
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of JSON nodes always writes", e);
+        }
     }
 
     private static void refuse(String topic, String reason) {

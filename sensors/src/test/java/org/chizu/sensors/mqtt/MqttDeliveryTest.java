@@ -91,7 +91,7 @@ class MqttDeliveryTest {
         device.join();
 
         int readings = acknowledged.get();
-        await(() -> stored(datastream) >= readings, "all stored");
+        awaitStored(datastream, readings);
         Thread.sleep(500);
         assertThat(stored(datastream)).as("each of the %d once", readings).isEqualTo(readings);
         assertThat(jdbc.queryForObject("select count(distinct result_number) from sta_observation where datastream_id = ?", Long.class, datastream))
@@ -113,8 +113,19 @@ class MqttDeliveryTest {
         broker.restart();
         bridge.start();
 
-        await(() -> stored(datastream) >= readings, "all stored");
+        awaitStored(datastream, readings);
         assertThat(stored(datastream)).isEqualTo(readings);
+    }
+
+    /** Waits for the readings 0 … count - 1, naming those missing when they do not come. */
+    private void awaitStored(long datastream, int count) throws InterruptedException {
+        for (int wait = 0; wait < 600 && stored(datastream) < count; wait++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForList("""
+                select i from generate_series(0, ? - 1) i
+                where not exists (select 1 from sta_observation where datastream_id = ? and result_number = i) limit 20""",
+                Integer.class, count, datastream)).as("readings not stored").isEmpty();
     }
 
     private long stored(long datastream) {
