@@ -57,7 +57,7 @@ public class Observations {
      * Stores the readings, all or none, and returns their ids in the batch's order. An observation
      * without a feature of interest gets the one made from its Thing's current Location (made once
      * per location). Each datastream's latest value moves only to a newer reading, so batches may
-     * arrive out of order. Announces the batch with {@link ObservationsAppended}.
+     * arrive out of order. Publishes {@link ObservationsAppended} in the transaction.
      *
      * @throws SensorsProblem 400 naming the first datastream or feature of interest that does not
      *                        exist, or a datastream whose Thing has no Location to observe at
@@ -74,7 +74,12 @@ public class Observations {
         List<Long> ids = insert(batch, featureOfDatastream);
         keepLatest(batch, ids);
         widenDatastreams(batch, featureOfDatastream);
-        events.publishEvent(new ObservationsAppended(List.copyOf(batch), ids));
+        List<ObservationsAppended.Stored> stored = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            NewObservation observation = batch.get(i);
+            stored.add(new ObservationsAppended.Stored(ids.get(i), featureOf(observation, featureOfDatastream), observation));
+        }
+        events.publishEvent(new ObservationsAppended(List.copyOf(stored)));
         return ids;
     }
 
@@ -209,7 +214,7 @@ public class Observations {
             validStarts[i] = observation.validTime() == null ? null : iso(observation.validTime().start());
             validEnds[i] = observation.validTime() == null ? null : iso(observation.validTime().end());
             parameters[i] = text(observation.parameters());
-            features[i] = observation.featureOfInterestId() != null ? observation.featureOfInterestId() : featureOfDatastream.get(observation.datastreamId());
+            features[i] = featureOf(observation, featureOfDatastream);
         }
         return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -301,6 +306,10 @@ public class Observations {
             }
             return null;
         });
+    }
+
+    private static long featureOf(NewObservation observation, Map<Long, Long> featureOfDatastream) {
+        return observation.featureOfInterestId() != null ? observation.featureOfInterestId() : featureOfDatastream.get(observation.datastreamId());
     }
 
     private <T> T ids(Collection<Long> ids, Function<Array, T> query) {

@@ -3,12 +3,14 @@ package org.chizu.sensors;
 import java.util.List;
 
 /**
- * Published by {@link Observations#append} inside its transaction: listen with
- * {@code @TransactionalEventListener} to act once the readings are committed (the MQTT bridge
- * announces them to subscribers then), whichever way they came in.
- *
- * @param observations the readings in the batch's order
- * @param ids          their ids, in the same order
+ * Published by {@link Observations#append} inside its transaction, once per batch: what was
+ * stored, with ids and features of interest resolved. Listen with
+ * {@code @TransactionalEventListener} to act only on readings that were committed (MQTT
+ * subscriptions, threshold alerts).
  */
-public record ObservationsAppended(List<NewObservation> observations, List<Long> ids) {
+public record ObservationsAppended(List<Stored> observations) {
+
+    /** One stored reading: its id, the feature of interest it was stored with, and the reading as given. */
+    public record Stored(long id, long featureOfInterestId, NewObservation observation) {
+    }
 }

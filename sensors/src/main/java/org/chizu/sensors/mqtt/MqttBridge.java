@@ -128,12 +128,27 @@ class MqttBridge implements SmartLifecycle {
             if (announcer == null) {
                 announcer = open(settings.clientId() + "-announcer", false);
             }
-            client = open(settings.clientId(), true);
+            MqttAsyncClient session = open(settings.clientId(), true);
+            // Before anything else: the broker keeps for the session only what its subscriptions match.
+            session.subscribe(deviceTopics(), new int[] {1, 1}).waitForCompletion(10_000);
+            client = session;
+            log.info("MQTT bridge connected to {}", settings.url());
             return true;
         } catch (MqttException e) {
             log.warn("MQTT: cannot connect to {} yet: {}", settings.url(), e.getMessage());
             return false;
         }
+    }
+
+    private String[] deviceTopics() {
+        String devices = settings.ingestPrefix() + "v1.1/";
+        return new String[] {devices + "+/Observations", devices + "Observations"};
+    }
+
+    /** Whether the bridge is connected and subscribed, so that the broker keeps devices' messages for it. */
+    boolean connected() {
+        MqttAsyncClient session = client;
+        return session != null && session.isConnected();
     }
 
     /** A connected client; the one with the devices' session acknowledges by hand. */
@@ -186,10 +201,12 @@ class MqttBridge implements SmartLifecycle {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect) {
+                return;
+            }
             try {
-                String devices = settings.ingestPrefix() + "v1.1/";
-                owner.subscribe(new String[] {devices + "+/Observations", devices + "Observations"}, new int[] {1, 1});
-                log.info("MQTT bridge {} to {}", reconnect ? "reconnected" : "connected", serverUri);
+                owner.subscribe(deviceTopics(), new int[] {1, 1});
+                log.info("MQTT bridge reconnected to {}", serverUri);
             } catch (MqttException e) {
                 log.warn("MQTT: cannot subscribe to the devices' observations: {}", e.getMessage());
             }
@@ -272,9 +289,9 @@ class MqttBridge implements SmartLifecycle {
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
         MqttAsyncClient connected = announcer;
-        for (int i = 0; i < appended.ids().size(); i++) {
-            NewObservation observation = appended.observations().get(i);
-            MqttMessage message = new MqttMessage(entity(appended.ids().get(i), observation));
+        for (ObservationsAppended.Stored stored : appended.observations()) {
+            NewObservation observation = stored.observation();
+            MqttMessage message = new MqttMessage(entity(stored.id(), observation));
             message.setQos(1);
             if (!publish(connected, "v1.1/Datastreams(" + observation.datastreamId() + ")/Observations", message)) {
                 unannounced.incrementAndGet();

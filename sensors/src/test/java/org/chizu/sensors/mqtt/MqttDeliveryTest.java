@@ -57,9 +57,10 @@ class MqttDeliveryTest {
     String token;
 
     @BeforeAll
-    void aRiverGaugeWithItsToken() {
+    void aRiverGaugeWithItsToken() throws InterruptedException {
         token = clients.issue("水位計 高津川 2", Set.of("sensors:observe")).token();
         access.refresh();
+        await(bridge::connected, "the bridge's session subscribed, so that the broker keeps what devices publish");
     }
 
     @Test
@@ -85,6 +86,7 @@ class MqttDeliveryTest {
         int atStop = acknowledged.get();
         await(() -> acknowledged.get() >= atStop + 300, "the device goes on publishing while Chizu is away");
         bridge.start();
+        await(bridge::connected, "the bridge back");
         int atStart = acknowledged.get();
         await(() -> stored(datastream) >= atStart, "Chizu catches up");
         enough.set(true);

@@ -83,6 +83,7 @@ class MqttObservationsTest {
         gauge = awaitSignIn(() -> broker.device("水位計 高津川 1", gaugeToken));
         reader = awaitSignIn(() -> broker.subscriber("防災ダッシュボード", readerToken));
         reader.subscribe(topic(datastream), 1, (topic, message) -> announced.add(json.readTree(message.getPayload())));
+        await(bridge::connected, "the bridge's session subscribed");
     }
 
     @AfterAll
