@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.chizu.platform.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,17 +24,20 @@ public class ApiClients {
     private final ApiTokens tokens;
     private final ClientScopes scopes;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes, AuditLog audit) {
+    public ApiClients(JdbcTemplate jdbc, ApiTokens tokens, ClientScopes scopes, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.scopes = scopes;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
      * Issues a token for the client of this name, creating the client when new, and gives the client
-     * these scopes too (a client keeps the scopes it had).
+     * these scopes too (a client keeps the scopes it had). Announces the token with
+     * {@link ClientTokenIssued} in the same transaction.
      *
      * @return the token in clear text, which exists only here
      * @throws IllegalArgumentException when the name is blank or a scope is unknown
@@ -54,9 +58,10 @@ public class ApiClients {
                         Long.class, clientName, clientName));
         scopeIds.forEach(scope -> jdbc.update(
                 "insert into account_scope (account_id, scope) values (?, ?) on conflict do nothing", id, scope));
-        NewToken token = new NewToken(clientName, "device", tokens.issue(id, "device"));
+        String token = tokens.issue(id, "device");
+        events.publishEvent(new ClientTokenIssued(clientName, token, Secrets.tokenHash(token)));
         audit.record("client.token.issue", "client " + clientName, Map.of("scopes", List.copyOf(new TreeSet<>(scopeIds))));
-        return token;
+        return new NewToken(clientName, "device", token);
     }
 
     /** The name of the enabled client whose token this is, when its scopes include {@code scope}. */
@@ -64,6 +69,17 @@ public class ApiClients {
         return tokens.authenticate(token)
                 .filter(identity -> identity.kind() == AccountKind.CLIENT && identity.rights().contains(scope))
                 .map(Identity::name);
+    }
+
+    /** The tokens of every enabled client, oldest first. */
+    public List<ClientToken> tokens() {
+        return jdbc.query("""
+                select a.name, t.token_hash, t.created_at,
+                       array(select s.scope from account_scope s where s.account_id = a.id order by s.scope) as scopes
+                from api_token t join account a on a.id = t.account_id
+                where a.kind = 'client' and not a.disabled order by t.created_at, t.id""",
+                (row, n) -> new ClientToken(row.getString("name"), row.getString("token_hash"),
+                        Set.of((String[]) row.getArray("scopes").getArray()), row.getTimestamp("created_at").toInstant()));
     }
 
     /** Every client with its scopes, by name. */

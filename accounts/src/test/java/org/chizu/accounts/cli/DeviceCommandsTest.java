@@ -29,7 +29,7 @@ class DeviceCommandsTest {
     static void migrate() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabase.migrated().dataSource());
         tokens = new ApiTokens(jdbc);
-        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()), new AuditLog(jdbc));
+        clients = new ApiClients(jdbc, tokens, new ClientScopes(List.of()), new AuditLog(jdbc), event -> { });
     }
 
     @Test

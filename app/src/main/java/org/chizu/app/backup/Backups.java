@@ -39,11 +39,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * exported snapshot, so the archive holds the database as it was at one instant, however many reports
  * are being filed meanwhile (a report and its photos commit together, so every report acknowledged
  * before then is in it with its photos). Left out of the data folder: the database cluster itself
- * ({@code postgres}), caches that are rebuilt ({@code cache}) and logs.
+ * ({@code postgres}), the private MQTT broker's folder ({@code mosquitto}: its users are rewritten from
+ * the platform's devices at start, and its queue changes while it runs), caches that are rebuilt
+ * ({@code cache}) and logs.
  */
 final class Backups {
 
-    static final Set<String> NOT_BACKED_UP = Set.of("postgres", "cache", "logs");
+    static final Set<String> NOT_BACKED_UP = Set.of("postgres", "mosquitto", "cache", "logs");
 
     private static final String TABLES = """
             select format('%I.%I', n.nspname, c.relname)

@@ -1,0 +1,109 @@
+package org.chizu.sensors.mqtt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.chizu.accounts.ApiClients;
+import org.chizu.accounts.ClientScopes;
+import org.chizu.accounts.ClientToken;
+import org.chizu.platform.BackgroundWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may use the private broker: Chizu's own user, and every enabled device or API client with its
+ * newest token (user name = the client's name, password = the token). The broker's password and ACL
+ * files are written from the platform's devices at start-up and whenever they change (looked at every
+ * {@code credentials-interval}, since {@code ./chizu device add} and {@code user token revoke} run in
+ * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access.
+ * Everyone signed in may read {@code v1.1/#}; only clients with {@code sensors:observe} may publish,
+ * and only observations, on the devices' listener.
+ */
+@Component
+@BackgroundWork
+@EnableScheduling
+@ConditionalOnExpression("'${chizu.mqtt.broker-directory:}' != ''")
+class BrokerAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerAccess.class);
+
+    private final ApiClients clients;
+    private final DeviceBrokerCredentials credentials;
+    private final MqttProperties settings;
+    /** Made once: a new salt each time would make every file differ from the last. */
+    private final String serviceLine;
+    private String written = "";
+
+    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, MqttProperties settings) {
+        this.clients = clients;
+        this.credentials = credentials;
+        this.settings = settings;
+        this.serviceLine = settings.user() + ":" + MosquittoPasswordHash.of(settings.password()) + "\n";
+    }
+
+    /** Rewrites the broker's files and has it reload them, when the devices changed since the last time. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${chizu.mqtt.credentials-interval:PT10S}")
+    synchronized void refresh() {
+        Map<String, String> hashes = credentials.byTokenHash();
+        Map<String, ClientToken> newest = new LinkedHashMap<>();
+        clients.tokens().stream().filter(token -> hashes.containsKey(token.tokenHash()))
+                .sorted(Comparator.comparing(ClientToken::issuedAt)).forEach(token -> newest.put(token.clientName(), token));
+        StringBuilder passwords = new StringBuilder(serviceLine);
+        StringBuilder acl = new StringBuilder("""
+                # Written by Chizu from the platform's devices; changes here are overwritten.
+                pattern read v1.1/#
+
+                user %s
+                topic readwrite #
+                """.formatted(settings.user()));
+        newest.values().forEach(token -> {
+            String name = token.clientName();
+            if (name.contains(":") || name.equals(settings.user())) {
+                log.warn("device '{}' cannot use MQTT: its name is {}", name, name.contains(":") ? "not a broker user name (':')" : "Chizu's own");
+                return;
+            }
+            passwords.append(name).append(':').append(hashes.get(token.tokenHash())).append('\n');
+            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id())) {
+                acl.append("\nuser ").append(name).append('\n')
+                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/+/Observations\n")
+                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/Observations\n");
+            }
+        });
+        String files = passwords + "\0" + acl;
+        if (files.equals(written)) {
+            return;
+        }
+        Path directory = settings.brokerDirectory();
+        try {
+            // In place, so that the files keep the owner the broker reads them as.
+            Files.writeString(directory.resolve("passwd"), passwords);
+            Files.writeString(directory.resolve("acl"), acl);
+            reload(directory.resolve("mosquitto.pid"));
+            written = files;
+            log.info("MQTT broker: {} devices may sign in", newest.size());
+        } catch (IOException e) {
+            log.warn("cannot update the MQTT broker's users in {}: {}", directory, e.getMessage());
+        }
+    }
+
+    private static void reload(Path pidFile) throws IOException {
+        String pid = Files.readString(pidFile).strip();
+        try {
+            int exit = new ProcessBuilder("kill", "-HUP", pid).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IOException("kill -HUP " + pid + " failed (" + exit + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling the broker", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.chizu.sensors.mqtt;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.Observations;
+import org.chizu.sensors.SensorsProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a batch of published observations in one transaction, leaving out those already stored:
+ * QoS 1 delivers a message again when its acknowledgement was lost (Chizu stopped after the commit,
+ * say), and such a message has the same datastream, phenomenon time, result time and result. A
+ * message that cannot be stored (not JSON, an unknown datastream) is refused alone: the batch is
+ * halved until the refused ones are found, and the others are stored.
+ */
+@Component
+class ObservationBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(ObservationBatches.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What became of a batch's messages; each is then acknowledged. */
+    record Outcome(int stored, int redelivered, int refused) {
+    }
+
+    private final Observations observations;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ObservationBatches(Observations observations, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.observations = observations;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** @throws org.springframework.dao.DataAccessException when the database cannot be written; nothing is stored then */
+    Outcome store(List<ReceivedMessage> messages) {
+        List<NewObservation> readable = new ArrayList<>(messages.size());
+        int refused = 0;
+        for (ReceivedMessage message : messages) {
+            try {
+                readable.add(ObservationMessage.read(message.topic(), message.payload()));
+            } catch (IllegalArgumentException e) {
+                refuse(message.topic(), e.getMessage());
+                refused++;
+            }
+        }
+        int[] counts = storeOrHalve(readable);
+        return new Outcome(counts[0], counts[1], refused + counts[2]);
+    }
+
+    /** Stored, redelivered and refused counts. */
+    private int[] storeOrHalve(List<NewObservation> batch) {
+        if (batch.isEmpty()) {
+            return new int[3];
+        }
+        try {
+            return transaction.execute(status -> {
+                List<NewObservation> fresh = withoutStored(batch);
+                observations.append(fresh);
+                return new int[] {fresh.size(), batch.size() - fresh.size(), 0};
+            });
+        } catch (SensorsProblem problem) {
+            if (batch.size() == 1) {
+                refuse("v1.1/Datastreams(" + batch.getFirst().datastreamId() + ")/Observations", problem.getMessage());
+                return new int[] {0, 0, 1};
+            }
+            int[] first = storeOrHalve(batch.subList(0, batch.size() / 2));
+            int[] second = storeOrHalve(batch.subList(batch.size() / 2, batch.size()));
+            return new int[] {first[0] + second[0], first[1] + second[1], first[2] + second[2]};
+        }
+    }
+
+    /** The batch less the readings stored before and the repeats within it. */
+    private List<NewObservation> withoutStored(List<NewObservation> batch) {
+        int size = batch.size();
+        Long[] datastreams = new Long[size];
+        String[] starts = new String[size];
+        String[] ends = new String[size];
+        String[] resultTimes = new String[size];
+        String[] results = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewObservation observation = batch.get(i);
+            datastreams[i] = observation.datastreamId();
+            starts[i] = observation.phenomenonTime().start().toString();
+            ends[i] = observation.phenomenonTime().end() == null ? null : observation.phenomenonTime().end().toString();
+            resultTimes[i] = observation.resultTime() == null ? null : observation.resultTime().toString();
+            results[i] = text(observation.result());
+        }
+        Set<Integer> stored = jdbc.execute((ConnectionCallback<Set<Integer>>) connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select b.position::int from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                         with ordinality as b(d, ps, pe, rt, r, position)
+                    where exists (select 1 from sta_observation o
+                                  where o.datastream_id = b.d and o.phenomenon_time_start = b.ps
+                                    and o.phenomenon_time_end is not distinct from b.pe and o.result_time is not distinct from b.rt
+                                    and coalesce(to_jsonb(o.result_number), o.result_json) = b.r::jsonb)""")) {
+                query.setArray(1, connection.createArrayOf("int8", datastreams));
+                query.setArray(2, connection.createArrayOf("text", starts));
+                query.setArray(3, connection.createArrayOf("text", ends));
+                query.setArray(4, connection.createArrayOf("text", resultTimes));
+                query.setArray(5, connection.createArrayOf("text", results));
+                Set<Integer> positions = new HashSet<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        positions.add(rows.getInt(1) - 1);
+                    }
+                }
+                return positions;
+            }
+        });
+        Set<List<String>> seen = new HashSet<>();
+        List<NewObservation> fresh = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (!stored.contains(i) && seen.add(List.of(datastreams[i].toString(), starts[i], String.valueOf(ends[i]),
+                    String.valueOf(resultTimes[i]), results[i]))) {
+                fresh.add(batch.get(i));
+            }
+        }
+        return fresh;
+    }
+
+    /** JSON text of a result; a number's without the general (and slower) tree writer. */
+    private static String text(JsonNode result) {
+        if (result.isNumber()) {
+            return result.asText();
+        }
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of JSON nodes always writes", e);
+        }
+    }
+
+    private static void refuse(String topic, String reason) {
+        log.warn("MQTT: refused an observation on {}: {}", topic, reason);
+    }
+}

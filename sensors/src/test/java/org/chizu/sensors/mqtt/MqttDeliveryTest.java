@@ -1,0 +1,142 @@
+package org.chizu.sensors.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chizu.sensors.mqtt.MqttObservationsTest.await;
+import static org.chizu.sensors.mqtt.MqttObservationsTest.awaitSignIn;
+import static org.chizu.sensors.mqtt.MqttObservationsTest.signOut;
+import static org.chizu.sensors.mqtt.MqttObservationsTest.topic;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.chizu.accounts.ApiClients;
+import org.chizu.platform.testing.TestDatabase;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * QoS 1 from the device to the database: every observation the broker acknowledged to the device is
+ * stored exactly once, though Chizu's bridge stops and starts again meanwhile (the broker keeps its
+ * persistent session's messages, and sends again those it had sent without an acknowledgement) and
+ * though the broker itself is restarted while it holds them.
+ */
+@SpringBootTest(classes = MqttTestApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+class MqttDeliveryTest {
+
+    static final TestBroker broker = TestBroker.ofTestRun();
+
+    @DynamicPropertySource
+    static void databaseAndBroker(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+        broker.register(registry);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApiClients clients;
+    @Autowired
+    BrokerAccess access;
+    @Autowired
+    MqttBridge bridge;
+
+    String token;
+
+    @BeforeAll
+    void aRiverGaugeWithItsToken() throws InterruptedException {
+        token = clients.issue("水位計 高津川 2", Set.of("sensors:observe")).token();
+        access.refresh();
+        await(bridge::connected, "the bridge's session subscribed, so that the broker keeps what devices publish");
+    }
+
+    @Test
+    void everyObservationAcknowledgedWhileChizuRestartsIsStoredOnce() throws Exception {
+        long datastream = MqttTestData.riverLevelDatastream(jdbc);
+        AtomicInteger acknowledged = new AtomicInteger();
+        AtomicBoolean enough = new AtomicBoolean();
+        MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
+        Thread device = Thread.ofPlatform().start(() -> {
+            try {
+                while (!enough.get()) {
+                    // Returns once the broker acknowledged it.
+                    gauge.publish(topic(datastream), reading(acknowledged.get()), 1, false);
+                    acknowledged.incrementAndGet();
+                }
+            } catch (MqttException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        await(() -> stored(datastream) >= 300, "some stored before the stop");
+        bridge.stop();
+        int atStop = acknowledged.get();
+        await(() -> acknowledged.get() >= atStop + 300, "the device goes on publishing while Chizu is away");
+        bridge.start();
+        await(bridge::connected, "the bridge back");
+        int atStart = acknowledged.get();
+        await(() -> stored(datastream) >= atStart, "Chizu catches up");
+        enough.set(true);
+        device.join();
+
+        int readings = acknowledged.get();
+        awaitStored(datastream, readings);
+        Thread.sleep(500);
+        assertThat(stored(datastream)).as("each of the %d once", readings).isEqualTo(readings);
+        assertThat(jdbc.queryForObject("select count(distinct result_number) from sta_observation where datastream_id = ?", Long.class, datastream))
+                .isEqualTo(readings);
+        signOut(gauge);
+    }
+
+    @Test
+    void observationsQueuedForChizuSurviveARestartOfTheBroker() throws Exception {
+        long datastream = MqttTestData.riverLevelDatastream(jdbc);
+        int readings = 500;
+        bridge.stop();
+        MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
+        for (int i = 0; i < readings; i++) {
+            gauge.publish(topic(datastream), reading(i), 1, false);
+        }
+        signOut(gauge);
+
+        broker.restart();
+        bridge.start();
+
+        awaitStored(datastream, readings);
+        assertThat(stored(datastream)).isEqualTo(readings);
+    }
+
+    /** Waits for the readings 0 … count - 1, naming those missing when they do not come. */
+    private void awaitStored(long datastream, int count) throws InterruptedException {
+        for (int wait = 0; wait < 600 && stored(datastream) < count; wait++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForList("""
+                select i from generate_series(0, ? - 1) i
+                where not exists (select 1 from sta_observation where datastream_id = ? and result_number = i) limit 20""",
+                Integer.class, count, datastream)).as("readings not stored").isEmpty();
+    }
+
+    private long stored(long datastream) {
+        return jdbc.queryForObject("select count(*) from sta_observation where datastream_id = ?", Long.class, datastream);
+    }
+
+    /** The i-th reading, a minute after the one before, its value i. */
+    private static byte[] reading(int i) {
+        return ("{\"phenomenonTime\": \"" + Instant.parse("2026-12-09T00:00:00Z").plusSeconds(60L * i) + "\", \"result\": " + i + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
