@@ -3,7 +3,8 @@ package org.chizu.webmap;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The citizen-report pages at their short addresses: /report for residents, /staff/reports for staff. */
+/** The citizen-report pages at their short addresses: /report for residents, /staff/reports (with its work sheets and
+ * monthly statistics) for staff. */
 @Controller
 class ReportPages {
 
@@ -15,5 +16,16 @@ class ReportPages {
     @GetMapping("/staff/reports")
     String staffPage() {
         return "forward:/staff/reports.html";
+    }
+
+    /** The crew's printable work sheets for the triage list's filter (its query string). */
+    @GetMapping("/staff/reports/sheet")
+    String workSheets() {
+        return "forward:/staff/sheet.html";
+    }
+
+    @GetMapping("/staff/reports/statistics")
+    String statisticsPage() {
+        return "forward:/staff/statistics.html";
     }
 }
