@@ -29,6 +29,7 @@ addMessages({
   sortPriority: { ja: '優先度順', en: 'By priority' },
   sortDue: { ja: '期限順', en: 'By due date' },
   sortUpdated: { ja: '更新順', en: 'Recently updated' },
+  moreFilters: { ja: '絞り込み（種類・市町村・担当者・期間など）', en: 'More filters (category, town, assignee, dates…)' },
   search: { ja: '検索', en: 'Search' },
   reportedAt: { ja: '受付', en: 'Reported' },
   work: { ja: '作業', en: 'Work' },

@@ -3,6 +3,7 @@ import { STATUSES, problemText } from './report-messages.js';
 import { PRIORITIES } from './staff-messages.js';
 import { element } from './dom.js';
 import { createBasemaps } from './basemaps.js';
+import { createOwnBackground } from './own-background.js';
 import { staffHeader, csrfToken } from './staff-header.js';
 
 const MODERATIONS = ['new', 'accepted', 'rejected'];
@@ -35,9 +36,9 @@ function day(isoDateTime) {
   return isoDateTime ? isoDateTime.slice(0, 10) : '';
 }
 
-/** A table cell that phones show as a labelled line of a card (see staff.css). */
+/** A table cell that phones show as a headed line of a card (see staff.css; data-label is taken by translateStaticText). */
 function cell(message, attributes, children) {
-  return element('td', { 'data-label': t(message), ...attributes }, children);
+  return element('td', { 'data-heading': t(message), ...attributes }, children);
 }
 
 async function start() {
@@ -45,7 +46,8 @@ async function start() {
   document.getElementById('language-button').addEventListener('click', toggleLanguage);
   staffHeader(document.getElementById('staff-header'));
   const map = L.map('map').setView([34.6745, 131.8425], 13);
-  createBasemaps(map, element('p'), () => {});
+  // Offline, the towns' boundaries and names stand in for GSI's map.
+  createBasemaps(map, element('p'), () => {}, createOwnBackground(map, []));
   const markers = L.layerGroup().addTo(map);
   const filters = document.getElementById('filters');
   const list = document.getElementById('staff-reports');
@@ -64,6 +66,7 @@ async function start() {
     fillSelect(filters.assignee, assignees.map((a) => ({ value: a.name, text: a.displayName })));
     fillSelect(filters.priority, PRIORITIES.map((p) => ({ value: p, text: t(p) })));
     fillSelect(filters.sort, SORTS.map(([value, message]) => ({ value, text: t(message) })), null);
+    filters.sort.value = filters.sort.value || 'newest';
   });
 
   function query() {
@@ -205,6 +208,8 @@ async function start() {
     fillSelect(filters.body, [...bodies].map(([code, name]) => ({ value: code, text: label(name) })));
     markers.clearLayers();
     list.replaceChildren(...reports.map(row));
+    // The map follows the list unless the list follows the map.
+    if (reports.length && !filters.area.checked) map.fitBounds(L.featureGroup(markers.getLayers()).getBounds(), { maxZoom: 16, padding: [20, 20] });
     const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
     pager.querySelector('.page-count').textContent = t('pageOf', first, first + reports.length - (total === 0 ? 0 : 1), total);
     pager.querySelector('.previous').disabled = page === 1;
@@ -212,6 +217,8 @@ async function start() {
     status.textContent = t('listCount', total);
   }
 
+  const moreFilters = document.getElementById('more-filters');
+  moreFilters.open = window.matchMedia('(min-width: 701px)').matches;
   filters.addEventListener('change', () => { page = 1; reload(); });
   filters.addEventListener('submit', (event) => { event.preventDefault(); page = 1; reload(); });
   pager.querySelector('.previous').addEventListener('click', () => { page -= 1; reload(); });

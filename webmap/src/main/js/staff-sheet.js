@@ -3,6 +3,7 @@ import { STATUSES } from './report-messages.js';
 import './staff-messages.js';
 import { element } from './dom.js';
 import { createBasemaps } from './basemaps.js';
+import { createOwnBackground } from './own-background.js';
 import { staffHeader } from './staff-header.js';
 
 // The crew's work sheets: the reports of the triage list's filter and page, one printed page each.
@@ -43,7 +44,7 @@ async function start() {
       element('h3', { text: t('crewNotes') }), element('div', { class: 'crew-notes' }),
     ]));
     const map = L.map(mapNode, { zoomControl: false, attributionControl: true }).setView([r.lat, r.lon], 17);
-    createBasemaps(map, element('p'), () => {});
+    createBasemaps(map, element('p'), () => {}, createOwnBackground(map, []));
     L.circleMarker([r.lat, r.lon], { radius: 9, color: '#fff', weight: 2, fillColor: '#c0392b', fillOpacity: 1 }).addTo(map);
   });
   document.getElementById('sheet-count').textContent = t('listCount', reports.length);

@@ -13,7 +13,7 @@ function table(caption, firstColumn, groups, nameOf) {
     element('tbody', {}, groups.map((g) => element('tr', {}, [
       element('th', { scope: 'row', text: nameOf(g.key) }),
       element('td', { text: g.received }), element('td', { text: g.closed }),
-      element('td', { text: g.medianDaysToClose === null ? '—' : g.medianDaysToClose }),
+      element('td', { text: g.medianDaysToClose == null ? '—' : g.medianDaysToClose }),
     ]))),
   ]);
 }

@@ -195,13 +195,21 @@ class StaffTriageBrowserTest {
     @Test
     void onAPhoneEveryReportIsACardThatReadsAcross() throws Exception {
         open(390, 844);
-        WebElement description = browser.findElement(By.cssSelector("#staff-reports tr td[data-label='状況']"));
+        WebElement description = browser.findElement(By.cssSelector("#staff-reports tr td[data-heading='状況']"));
         assertThat(description.getSize().getWidth()).as("one line across the card, not a character per line").isGreaterThan(300);
         assertThat(browser.findElement(By.id("staff-header")).getText()).contains("道路 太郎", "サインアウト");
         chromium.screenshot("staff-triage-phone.png");
         browser.executeScript("document.querySelector('#staff-reports tr').scrollIntoView()");
         chromium.screenshot("staff-triage-phone-cards.png");
+        assertThat(browser.findElement(By.id("more-filters")).getAttribute("open")).as("filters folded on a phone").isNull();
         assertThat(seriousAccessibilityViolations()).isEmpty();
+
+        browser.findElement(By.id("language-button")).click();
+        assertThat(chromium.scriptErrors()).isEmpty();
+        wait.until(ExpectedConditions.textToBe(By.id("sign-out"), "Sign out"));
+        wait.until(d -> d.findElement(By.cssSelector("#staff-reports tr td.work-cell")).getAttribute("data-heading").equals("Work"));
+        assertThat(browser.findElement(By.id("staff-header")).getText()).contains("Signed in: 道路 太郎", "Jobs", "Towns");
+        chromium.screenshot("staff-triage-phone-english.png");
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 
