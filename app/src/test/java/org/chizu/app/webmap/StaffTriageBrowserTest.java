@@ -3,10 +3,13 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -184,11 +187,16 @@ class StaffTriageBrowserTest {
         chromium.screenshot("staff-statistics-desktop.png");
         assertThat(seriousAccessibilityViolations()).isEmpty();
 
-        browser.get("http://localhost:" + port + "/staff/reports/sheet?status=closed&size=3");
+        browser.get("http://localhost:" + port + "/staff/reports/sheet?status=closed&size=5");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
-        assertThat(browser.findElements(By.cssSelector("article.sheet-report"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("article.sheet-report"))).hasSize(5);
         assertThat(browser.findElement(By.cssSelector("article.sheet-report")).getText()).contains("場所", "作業メモ", "完了");
         chromium.screenshot("staff-work-sheet.png");
+        byte[] printed = Base64.getDecoder().decode((String) browser.executeCdpCommand("Page.printToPDF",
+                Map.of("preferCSSPageSize", true)).get("data"));
+        Files.write(HeadlessChromium.SCREENSHOTS.resolve("staff-work-sheet.pdf"), printed);
+        String pdf = new String(printed, StandardCharsets.ISO_8859_1);
+        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count()).as("a printed page per report").isEqualTo(5);
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 
