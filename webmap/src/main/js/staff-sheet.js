@@ -19,7 +19,7 @@ async function start() {
   const sheets = document.getElementById('sheets');
   reports.forEach((r) => {
     const category = categories.find((c) => c.code === r.category);
-    const mapNode = element('div', { class: 'sheet-map', role: 'img', 'aria-label': `${t('location')} ${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}` });
+    const mapNode = element('div', { class: 'sheet-map' });
     const statusLabel = label((STATUSES.find((s) => s.id === r.status.toLowerCase()) || {}).label);
     const rows = [
       ['reportedAt', r.reportedAt.slice(0, 16).replace('T', ' ')],
@@ -37,13 +37,14 @@ async function start() {
     })));
     sheets.append(element('article', { class: 'sheet-report', 'data-report': r.id }, [
       element('h2', { text: `#${r.id} ${category ? label(category.name) : r.category}` }),
-      mapNode,
+      element('figure', { class: 'sheet-figure' }, [mapNode,
+        element('figcaption', { text: `${t('location')} ${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}` })]),
       element('dl', {}, rows.flatMap(([message, value]) => [element('dt', { text: t(message) }), element('dd', { text: value })])),
       ...(r.photos > 0 ? [element('img', { class: 'sheet-photo', src: `/api/reports/${r.id}/photos/1`, alt: `#${r.id} ${t('photos')}` })] : []),
       element('h3', { text: t('notes') }), history,
       element('h3', { text: t('crewNotes') }), element('div', { class: 'crew-notes' }),
     ]));
-    const map = L.map(mapNode, { zoomControl: false, attributionControl: true }).setView([r.lat, r.lon], 17);
+    const map = L.map(mapNode, { zoomControl: false, keyboard: false }).setView([r.lat, r.lon], 17);
     createBasemaps(map, element('p'), () => {}, createOwnBackground(map, []));
     L.circleMarker([r.lat, r.lon], { radius: 9, color: '#fff', weight: 2, fillColor: '#c0392b', fillOpacity: 1 }).addTo(map);
   });

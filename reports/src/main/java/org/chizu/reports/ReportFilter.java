@@ -35,11 +35,6 @@ public record ReportFilter(Long number, String status, String category, String b
         }
     }
 
-    /** No filter at all. */
-    public static ReportFilter everything() {
-        return new ReportFilter(null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

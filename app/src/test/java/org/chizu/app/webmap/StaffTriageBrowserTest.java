@@ -47,8 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffTriageBrowserTest {
 
-    static final int REPORTS = 5_000;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
@@ -66,25 +64,13 @@ class StaffTriageBrowserTest {
     ChromeDriver browser;
     WebDriverWait wait;
 
-    /** 5,000 reports around Masuda over the last 200 days, of every category and status; a tenth closed. */
+    /** 5,000 reports around Masuda (five-thousand-reports.sql; bench/staff-reports.sh times the list on them). */
     @BeforeAll
     void loadFiveThousandReports() throws Exception {
         try (var connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("report-town.sql"));
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("five-thousand-reports.sql"));
         }
-        new JdbcTemplate(dataSource).execute("""
-                insert into report (submission_key, category, description, channel, municipality_code, body_code,
-                                    body_name_ja, body_name_en, status, moderation, reported_at, geom)
-                select 'load-report-' || n, (array['pothole','fallen_tree','street_light','guardrail','water_leak'])[n % 5 + 1],
-                       '穴があります ' || n, 'web', '32204', 'city_roads', '建設部 道路河川課', 'City Road and River Section',
-                       case when n % 10 = 0 then 'closed' else 'open' end,
-                       case when n % 3 = 0 then 'accepted' else 'new' end,
-                       now() - (n % 200) * interval '1 day' - n * interval '1 second',
-                       st_setsrid(st_makepoint(131.80 + (n % 100) * 0.0008, 34.66 + (n / 100) * 0.0005), 6668)
-                from generate_series(1, REPORTS) n;
-                insert into report_update (report_id, status, changed_by, changed_at)
-                select id, 'closed', 'tanaka', reported_at + interval '3 days' from report where status = 'closed';
-                """.replace("REPORTS", String.valueOf(REPORTS)));
         password = accounts.create("road-officer", "道路 太郎", Role.STAFF).password();
         accounts.create("crew-sato", "佐藤 班長", Role.STAFF);
     }
@@ -169,8 +155,6 @@ class StaffTriageBrowserTest {
         Map<String, Object> filtered = fetchJson("/staff/api/reports?category=pothole&town=32204&moderation=accepted&size=200");
         assertThat(filtered.get("total")).isEqualTo(333L);
 
-        printListTimingAndPlans();
-
         Map<String, Object> utf8 = fetchBytes("/staff/api/reports/export.csv?status=closed");
         assertThat((String) utf8.get("type")).isEqualTo("text/csv;charset=UTF-8");
         assertThat((List<Object>) utf8.get("start")).containsExactly(0xEFL, 0xBBL, 0xBFL);
@@ -197,6 +181,10 @@ class StaffTriageBrowserTest {
         Files.write(HeadlessChromium.SCREENSHOTS.resolve("staff-work-sheet.pdf"), printed);
         String pdf = new String(printed, StandardCharsets.ISO_8859_1);
         assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count()).as("a printed page per report").isEqualTo(5);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        chromium.screenshot("staff-work-sheet-print.png");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        assertThat(seriousAccessibilityViolations()).isEmpty();
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 
@@ -219,34 +207,6 @@ class StaffTriageBrowserTest {
         assertThat(browser.findElement(By.id("staff-header")).getText()).contains("Signed in: 道路 太郎", "Jobs", "Towns");
         chromium.screenshot("staff-triage-phone-english.png");
         assertThat(chromium.scriptErrors()).isEmpty();
-    }
-
-    /**
-     * A one-off measurement for the report, not a test: what a list page of the 5,000 takes seen from
-     * the browser (median of 20), and the plans PostgreSQL chooses for the list's commonest queries.
-     */
-    @SuppressWarnings("unchecked")
-    private void printListTimingAndPlans() {
-        for (String query : List.of("page=1&size=50", "page=60&size=50&sort=priority", "status=closed&category=pothole&size=50",
-                "number=2500", "from=2026-10-01&to=2026-10-31&assignee=crew-sato")) {
-            List<Number> millis = (List<Number>) browser.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const query = arguments[0];
-                    (async () => { const times = [];
-                      for (let i = 0; i < 20; i++) { const t0 = performance.now();
-                        await (await fetch('/staff/api/reports?' + query)).json(); times.push(performance.now() - t0); }
-                      done(times.sort((a, b) => a - b)); })();
-                    """, query);
-            System.out.printf("measured: /staff/api/reports?%s median %.1f ms, slowest %.1f ms%n", query,
-                    millis.get(10).doubleValue(), millis.get(19).doubleValue());
-        }
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("analyze report");
-        for (String where : List.of("true", "r.status = 'closed'", "r.id = 2500", "r.assignee = 'crew-sato'")) {
-            System.out.println("plan: " + where + "\n" + String.join("\n", jdbc.queryForList(
-                    "explain analyze select r.id from report r where " + where
-                            + " order by r.reported_at desc, r.id desc limit 50", String.class)));
-        }
     }
 
     private void assertMarkersAreOnTheMap() {
