@@ -29,7 +29,6 @@ async function start() {
       ['dueOn', r.work.dueOn || '—'],
       ['body', label(r.body)],
       ['road', [r.roadName, r.routeNo].filter(Boolean).join(' ') || '—'],
-      ['location', `${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}`],
       ['description', r.description],
     ];
     const history = element('ol', {}, r.updates.map((u) => element('li', {

@@ -155,6 +155,13 @@ class StaffTriageBrowserTest {
         Map<String, Object> filtered = fetchJson("/staff/api/reports?category=pothole&town=32204&moderation=accepted&size=200");
         assertThat(filtered.get("total")).isEqualTo(333L);
 
+        assertThat(answer("GET", "/staff/api/reports?size=500", null)).startsWith("400 application/problem+json").contains("size");
+        assertThat(answer("GET", "/staff/api/reports?from=2026-12-01&to=2026-11-01", null)).startsWith("400 application/problem+json").contains("from");
+        assertThat(answer("GET", "/staff/api/reports?number=abc", null)).startsWith("400 application/problem+json").contains("number");
+        assertThat(answer("PUT", "/staff/api/reports/1/work", "{\"assignee\":\"nobody-here\",\"priority\":\"high\"}"))
+                .startsWith("400 application/problem+json").contains("nobody-here");
+        assertThat(answer("PUT", "/staff/api/reports/1/work", "{\"priority\":\"urgent\"}")).startsWith("400 application/problem+json").contains("urgent");
+
         Map<String, Object> utf8 = fetchBytes("/staff/api/reports/export.csv?status=closed");
         assertThat((String) utf8.get("type")).isEqualTo("text/csv;charset=UTF-8");
         assertThat((List<Object>) utf8.get("start")).containsExactly(0xEFL, 0xBBL, 0xBFL);
@@ -226,6 +233,16 @@ class StaffTriageBrowserTest {
     private Map<String, Object> fetchJson(String path) {
         return (Map<String, Object>) browser.executeAsyncScript(
                 "fetch(arguments[0]).then((r) => r.json()).then(arguments[arguments.length - 1])", path);
+    }
+
+    /** "status problem-type detail" of an API answer, sent as the page sends it (CSRF header included). */
+    private String answer(String method, String path, String body) {
+        return (String) browser.executeAsyncScript("""
+                const [method, path, body, done] = arguments;
+                const csrf = decodeURIComponent((/XSRF-TOKEN=([^;]+)/.exec(document.cookie) || [])[1] || '');
+                fetch(path, { method, body, headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf } })
+                  .then(async (r) => { const p = await r.json(); done(`${r.status} ${r.headers.get('Content-Type')} ${p.detail}`); });
+                """, method, path, body);
     }
 
     /** The content type, the first three bytes and the number of lines of a download. */
