@@ -3,8 +3,7 @@ package org.chizu.webmap;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The citizen-report pages at their short addresses: /report for residents, /staff/reports (with its work sheets and
- * monthly statistics) for staff. */
+/** The citizen-report pages at their short addresses: /report for residents, /staff/reports for staff. */
 @Controller
 class ReportPages {
 
