@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A month of reports in numbers for the road department: how many came in, how many were closed and
- * the median days from report to close, in all, by category and by town. Months are Japan's; spam
+ * the median days from report to its last close (reports closed now, so a reopened one waits for its
+ * next close), in all, by category and by town. Months are Japan's; spam
  * (rejected reports) does not count.
  */
 @Repository
