@@ -1,5 +1,6 @@
 package org.chizu.reports;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,24 @@ public record Report(
         OffsetDateTime updatedAt,
         double lon,
         double lat,
-        List<ReportUpdate> updates) {
+        List<ReportUpdate> updates,
+        String municipalityCode,
+        Work work) {
 
     public Report {
         attributes = Map.copyOf(attributes);
         updates = List.copyOf(updates);
+    }
+
+    /**
+     * Who does a report's work, how urgent it is and by when: staff only.
+     *
+     * @param assignee a staff account's sign-in name, or null while nobody is assigned
+     * @param dueOn    the day it should be done by, or null
+     */
+    public record Work(String assignee, Priority priority, LocalDate dueOn) {
+
+        public static final Work UNASSIGNED = new Work(null, Priority.NORMAL, null);
     }
 
     public boolean isPublic() {

@@ -1,30 +1,42 @@
 package org.chizu.reports;
 
+import java.time.LocalDate;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * What staff narrow the report list to; a null field does not filter.
  *
+ * @param number     a report number: that report alone
  * @param status     a status id
  * @param category   a category code
  * @param body       a body code ("city_roads")
  * @param moderation a moderation id ("new" for the reports waiting for review)
+ * @param town       a municipality's five-digit code
+ * @param assignee   a staff account's sign-in name
+ * @param priority   a priority id
+ * @param from       reported on or after this day (Japan's time)
+ * @param to         reported on or before this day (Japan's time)
  * @param area       a longitude/latitude box, or null
- * @param limit      at most this many reports
  */
-public record ReportFilter(String status, String category, String body, String moderation, Area area, int limit) {
-
-    public static final int MAX_LIMIT = 1000;
+public record ReportFilter(Long number, String status, String category, String body, String moderation, String town,
+        String assignee, String priority, LocalDate from, LocalDate to, Area area) {
 
     public ReportFilter {
-        status = status == null || status.isBlank() ? null : ReportStatus.fromId(status).id();
-        moderation = moderation == null || moderation.isBlank() ? null : Moderation.fromId(moderation).id();
-        category = category == null || category.isBlank() ? null : category;
-        body = body == null || body.isBlank() ? null : body;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ReportProblem.badInput("件数は 1 から " + MAX_LIMIT + " で指定してください。",
-                    "limit must be between 1 and " + MAX_LIMIT + ".");
+        status = blank(status) ? null : ReportStatus.fromId(status).id();
+        moderation = blank(moderation) ? null : Moderation.fromId(moderation).id();
+        priority = blank(priority) ? null : Priority.fromId(priority).id();
+        category = blank(category) ? null : category;
+        body = blank(body) ? null : body;
+        town = blank(town) ? null : town;
+        assignee = blank(assignee) ? null : assignee;
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ReportProblem.badInput("期間の開始が終了より後です。", "from must not be after to.");
         }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A box in longitude and latitude (west, south, east, north). */
@@ -52,11 +64,28 @@ public record ReportFilter(String status, String category, String body, String m
         }
     }
 
+    /** The SQL condition every filter shares; its parameters are {@link #parameters()}. */
+    static final String CONDITION = """
+            where (cast(:number as bigint) is null or r.id = :number)
+              and (cast(:status as text) is null or r.status = :status)
+              and (cast(:category as text) is null or r.category = :category)
+              and (cast(:body as text) is null or r.body_code = :body)
+              and (cast(:moderation as text) is null or r.moderation = :moderation)
+              and (cast(:town as text) is null or r.municipality_code = :town)
+              and (cast(:assignee as text) is null or r.assignee = :assignee)
+              and (cast(:priority as text) is null or r.priority = :priority)
+              and (cast(:from as date) is null or r.reported_at >= cast(:from as date) at time zone 'Asia/Tokyo')
+              and (cast(:to as date) is null or r.reported_at < (cast(:to as date) + 1) at time zone 'Asia/Tokyo')
+              and (cast(:minLon as double precision) is null
+                   or r.geom && st_makeenvelope(:minLon, :minLat, :maxLon, :maxLat, 6668))
+            """;
+
     MapSqlParameterSource parameters() {
-        return new MapSqlParameterSource().addValue("status", status).addValue("category", category)
-                .addValue("body", body).addValue("moderation", moderation)
+        return new MapSqlParameterSource().addValue("number", number).addValue("status", status)
+                .addValue("category", category).addValue("body", body).addValue("moderation", moderation)
+                .addValue("town", town).addValue("assignee", assignee).addValue("priority", priority)
+                .addValue("from", from).addValue("to", to)
                 .addValue("minLon", area == null ? null : area.minLon()).addValue("minLat", area == null ? null : area.minLat())
-                .addValue("maxLon", area == null ? null : area.maxLon()).addValue("maxLat", area == null ? null : area.maxLat())
-                .addValue("limit", limit);
+                .addValue("maxLon", area == null ? null : area.maxLon()).addValue("maxLat", area == null ? null : area.maxLat());
     }
 }

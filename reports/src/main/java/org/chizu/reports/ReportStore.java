@@ -2,6 +2,7 @@ package org.chizu.reports;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -124,17 +125,21 @@ public class ReportStore {
         return reports("where r.token = :token", new MapSqlParameterSource("token", token)).stream().findFirst();
     }
 
-    /** Reports matching the staff's filters, newest first. */
-    public List<Report> search(ReportFilter filter) {
-        return reports("""
-                where (cast(:status as text) is null or r.status = :status)
-                  and (cast(:category as text) is null or r.category = :category)
-                  and (cast(:body as text) is null or r.body_code = :body)
-                  and (cast(:moderation as text) is null or r.moderation = :moderation)
-                  and (cast(:minLon as double precision) is null
-                       or r.geom && st_makeenvelope(:minLon, :minLat, :maxLon, :maxLat, 6668))
-                order by r.reported_at desc, r.id desc
-                limit :limit""", filter.parameters());
+    /** One page (from 1) of the reports matching the staff's filters, in the order asked for. */
+    public ReportPage search(ReportFilter filter, ReportSort sort, int page, int size) {
+        MapSqlParameterSource parameters = filter.parameters().addValue("limit", size).addValue("offset", (page - 1L) * size);
+        long total = jdbc.queryForObject("select count(*) from report r " + ReportFilter.CONDITION, parameters, Long.class);
+        List<Report> found = reports(ReportFilter.CONDITION + "order by " + sort.orderBy + " limit :limit offset :offset",
+                parameters);
+        return new ReportPage(found, page, size, total);
+    }
+
+    /** Records who does a report's work, its priority and due day; false for an unknown report. */
+    public boolean assign(long id, Report.Work work) {
+        return jdbc.update("""
+                update report set assignee = :assignee, priority = :priority, due_on = :due, updated_at = now()
+                where id = :id""", new MapSqlParameterSource("id", id).addValue("assignee", work.assignee())
+                .addValue("priority", work.priority().id()).addValue("due", work.dueOn())) > 0;
     }
 
     /**
@@ -248,7 +253,8 @@ public class ReportStore {
         return found.stream().map(r -> new Report(r.id(), r.token(), r.category(), r.description(), r.status(),
                 r.moderation(), r.reporterName(), r.reporterEmail(), r.reporterPhone(), r.channel(), r.attributes(),
                 r.routeNo(), r.roadName(), r.pipeId(), r.bodyCode(), r.body(), r.bodyContact(), r.supporters(),
-                r.photos(), r.reportedAt(), r.updatedAt(), r.lon(), r.lat(), updates.getOrDefault(r.id(), List.of())))
+                r.photos(), r.reportedAt(), r.updatedAt(), r.lon(), r.lat(), updates.getOrDefault(r.id(), List.of()),
+                r.municipalityCode(), r.work()))
                 .toList();
     }
 
@@ -261,7 +267,9 @@ public class ReportStore {
                 rs.getString("pipe_id"), rs.getString("body_code"),
                 new Label(rs.getString("body_name_ja"), rs.getString("body_name_en")), rs.getString("body_contact"),
                 rs.getInt("supporters"), rs.getInt("photo_count"), inJapan(rs, "reported_at"), inJapan(rs, "updated_at"),
-                rs.getDouble("lon"), rs.getDouble("lat"), List.of());
+                rs.getDouble("lon"), rs.getDouble("lat"), List.of(), rs.getString("municipality_code"),
+                new Report.Work(rs.getString("assignee"), Priority.fromId(rs.getString("priority")),
+                        rs.getObject("due_on", LocalDate.class)));
     }
 
     private static ReportUpdate update(ResultSet rs, int row) throws SQLException {

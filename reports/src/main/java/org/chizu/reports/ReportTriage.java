@@ -1,5 +1,6 @@
 package org.chizu.reports;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.chizu.platform.Label;
@@ -40,7 +41,8 @@ public class ReportTriage {
     }
 
     /**
-     * Accepts a report (it becomes public) or rejects it as spam (it never does).
+     * Accepts a report (it becomes public) or rejects it as spam (it never does); moving it back to
+     * its previous moderation undoes either.
      *
      * @throws ReportProblem (404) for an unknown report
      */
@@ -49,7 +51,8 @@ public class ReportTriage {
         transaction.executeWithoutResult(tx -> {
             if (store.moderate(id, decision)) {
                 layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(report)));
-                audit.record("report.moderate", "report " + id, Map.of("decision", decision.name().toLowerCase()));
+                audit.record("report.moderate", "report " + id, Map.of("from", report.moderation().id(),
+                        "decision", decision.id()));
             }
         });
         return require(id);
@@ -76,6 +79,25 @@ public class ReportTriage {
             }
             events.publishEvent(new ReportStatusChanged(changed, before.status(), publicNote));
             return changed;
+        });
+    }
+
+    /**
+     * Assigns a report's work to a staff member (or nobody) with a priority and a due day.
+     *
+     * @throws ReportProblem (404) for an unknown report
+     */
+    public Report assign(long id, Report.Work work) {
+        Report before = require(id);
+        return transaction.execute(tx -> {
+            store.assign(id, work);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("assignee", work.assignee());
+            details.put("priority", work.priority().id());
+            details.put("dueOn", work.dueOn() == null ? null : work.dueOn().toString());
+            details.put("previousAssignee", before.work().assignee());
+            audit.record("report.assign", "report " + id, details);
+            return require(id);
         });
     }
 

@@ -6,6 +6,9 @@ import org.chizu.accounts.ClientScopes;
 import org.chizu.accounts.CurrentAudience;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -15,7 +18,15 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events", "org.chizu.platform.audit"})
 @ConfigurationPropertiesScan("org.chizu")
-// Open311 keys are API clients' tokens, kept by the accounts module.
+// Open311 keys are API clients' tokens, kept by the accounts module; its staff accounts are the assignees.
 @Import({CurrentAudience.class, ApiClients.class, ApiTokens.class, ClientScopes.class})
 class ReportsTestApplication {
+
+    /** Apart, for a scan on the application class itself would replace its own. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan(basePackages = "org.chizu.accounts", useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                    pattern = "org\\.chizu\\.accounts\\.(StaffAccounts|PasswordHashing)"))
+    static class StaffAccountsOnly {
+    }
 }

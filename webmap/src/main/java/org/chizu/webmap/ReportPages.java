@@ -25,4 +25,15 @@ class ReportPages {
     String staffPage() {
         return "forward:/staff/reports.html";
     }
+
+    /** The crew's printable work sheets for the triage list's filter (its query string). */
+    @GetMapping("/staff/reports/sheet")
+    String workSheets() {
+        return "forward:/staff/sheet.html";
+    }
+
+    @GetMapping("/staff/reports/statistics")
+    String statisticsPage() {
+        return "forward:/staff/statistics.html";
+    }
 }

@@ -32,7 +32,7 @@ class NoInlineCodeBrowserTest {
             "/ogc/collections/roads/items?f=html", "/ogc/collections/roads/queryables?f=html",
             "/ogc/api.html", "/ogc/tileMatrixSets/WebMercatorQuad?f=html", "/ogc/collections/roads/tiles/WebMercatorQuad?f=html",
             "/sparql");
-    private static final List<String> STAFF_PAGES = List.of("/jobs", "/staff/jobs", "/staff/events", "/staff/reports",
+    private static final List<String> STAFF_PAGES = List.of("/jobs", "/staff/jobs", "/staff/events", "/staff/reports", "/staff/reports/sheet", "/staff/reports/statistics",
             "/staff/organisations", "/staff/towns");
 
     @DynamicPropertySource
