@@ -7,6 +7,7 @@ import org.chizu.accounts.ApiTokens;
 import org.chizu.accounts.ClientScope;
 import org.chizu.accounts.ClientScopes;
 import org.chizu.platform.Label;
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.http.HttpMethod;
 /** The sensors module with the devices' tokens from accounts, which the broker's users are made of. */
 @SpringBootApplication(scanBasePackages = {"org.chizu.sensors", "org.chizu.platform.web"})
 @ConfigurationPropertiesScan("org.chizu")
-@Import({ApiClients.class, ApiTokens.class, ClientScopes.class})
+@Import({ApiClients.class, ApiTokens.class, ClientScopes.class, AuditLog.class})
 class MqttTestApplication {
 
     /** A scope that lets a client read but not post observations. */
