@@ -8,7 +8,6 @@ addMessages({
   clearedAlerts: { ja: '解除（24時間以内）', en: 'Cleared (last 24 hours)' },
   noAlerts: { ja: '発表中の情報はありません。', en: 'There are no current alerts.' },
   capFeed: { ja: 'CAPフィード（Atom）', en: 'CAP feed (Atom)' },
-  capFeedLabel: { ja: 'CAP 1.2 形式の配信（Atom）', en: 'The alerts as CAP 1.2 (Atom feed)' },
   value: { ja: '観測値', en: 'Reading' },
   observedAt: { ja: '観測時刻', en: 'Observed' },
   zones: { ja: '対象区域', en: 'Zones' },
@@ -53,12 +52,12 @@ function card(alert) {
     ...(alert.notice ? [element('p', { class: 'supplement', text: label(alert.notice) })] : []),
     element('dl', { class: 'facts' }, [
       ...(alert.value !== null && alert.value !== undefined
-        ? [element('dt', { text: t('value') }), element('dd', { text: `${alert.value} ${alert.unit || ''}`.trim() })] : []),
+        ? [element('dt', { text: t('value') }), element('dd', { text: `${Number(alert.value.toFixed(2))} ${alert.unit || ''}`.trim() })] : []),
       ...(alert.observedAt ? [element('dt', { text: t('observedAt') }), element('dd', { text: when(alert.observedAt) })] : []),
     ]),
-    ...list(t('zones'), area.zones.map((z) => z.name)),
+    ...list(t('zones'), [...new Set(area.zones.map((z) => z.name))]),
     ...list(t('sheltersNear'), area.shelters.slice(0, 8).map((s) => `${s.name}（${t('metres', s.distanceMetres)}）`)),
-    ...list(t('roadsCrossing'), area.roads.slice(0, 8).map((r) => [r.routeNo ? `${r.routeNo}` : '', r.name].filter(Boolean).join(' '))),
+    ...list(t('roadsCrossing'), area.roads.slice(0, 8).map((r) => r.name)),
   ]);
 }
 

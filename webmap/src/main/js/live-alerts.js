@@ -10,7 +10,7 @@ addMessages({
 const GATHER_MILLIS = 300;
 const POLL_MILLIS = 60_000;
 /** The outline colours of severities 1–4, as on /alerts. */
-const COLOURS = { 1: '#5c7f99', 2: '#f2c200', 3: '#c62828', 4: '#6a1b9a' };
+const COLOURS = { 1: '#46637a', 2: '#f2c200', 3: '#c62828', 4: '#6a1b9a' };
 
 function severity(alert) {
   if (alert.kind !== 'threshold') return 1;

@@ -31,6 +31,7 @@ record SensorProfile(double quiet, double dailySwing, double peak, double peakHo
 
     private double reading(double value, Random random) {
         double measured = Math.max(0, value + noise * random.nextGaussian());
-        return Math.round(measured / resolution) * resolution;
+        // Through decimals: steps of 0.01 multiplied in binary would read 2.5500000000000003.
+        return java.math.BigDecimal.valueOf(Math.round(measured / resolution)).multiply(java.math.BigDecimal.valueOf(resolution)).doubleValue();
     }
 }
