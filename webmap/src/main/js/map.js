@@ -4,6 +4,7 @@ import { createOwnBackground } from './own-background.js';
 import { createOverlays, popupContent } from './overlays.js';
 import { createPanel } from './panel.js';
 import { createSafety } from './safety.js';
+import { followAlerts } from './live-alerts.js';
 
 // Japan as a whole, when neither the address nor the layers say where to look.
 const JAPAN = { center: [36.2, 138.2], zoom: 5 };
@@ -114,6 +115,7 @@ async function start() {
   const safety = createSafety(map, sheet, document.getElementById('answer-body'));
   bindButtons(map, safety, status);
   keepPanelAboveSheet(sheet);
+  followAlerts(map, document.getElementById('alert-banner'));
 
   const layers = await loadLayers(status);
   const overlays = await createOverlays(map, layers, (layer, properties, latlng) => {

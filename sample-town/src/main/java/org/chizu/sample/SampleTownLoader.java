@@ -1,5 +1,6 @@
 package org.chizu.sample;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.platform.Label;
+import org.chizu.sensors.Observations;
+import org.chizu.sensors.SensorThings;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the sample town around Masuda (益田市) and Yasugi (安来市): the real municipal boundaries
- * and shelters shipped with this module ({@link PublicDataFile}), loaded as a real town's are, and
- * generated roads, forests, water pipes and hazard zones laid out on them.
+ * and shelters shipped with this module ({@link PublicDataFile}), loaded as a real town's are,
+ * generated roads, forests, water pipes and hazard zones laid out on them, and sensors on its slopes
+ * and rivers with a quiet day of readings ({@link SampleSensors}).
  * <p>
  * The town is loaded at most once: only into a database whose layer tables and municipalities
  * are all empty, and in one transaction, so a failure leaves nothing behind. Generated data is
@@ -45,15 +49,20 @@ public class SampleTownLoader {
     private final LayerChanges changes;
     private final Municipalities municipalities;
     private final PublicGeography publicGeography;
+    private final SensorThings sensorThings;
+    private final Observations observations;
 
     SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
-                     LayerChanges changes, Municipalities municipalities, PublicGeography publicGeography) {
+                     LayerChanges changes, Municipalities municipalities, PublicGeography publicGeography,
+                     SensorThings sensorThings, Observations observations) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
         this.changes = changes;
         this.municipalities = municipalities;
         this.publicGeography = publicGeography;
+        this.sensorThings = sensorThings;
+        this.observations = observations;
     }
 
     /**
@@ -82,7 +91,7 @@ public class SampleTownLoader {
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.loaded()) {
             log.info("sample town loaded in {} ms (boundaries: 国土数値情報, shelters: 国土地理院; "
-                    + "roads, forests, water pipes and hazard zones generated, marked sample): {}", millis, report.counts());
+                    + "roads, forests, water pipes, hazard zones and sensors generated, marked sample): {}", millis, report.counts());
         } else {
             log.info("sample town: the database already holds data ({}); reusing it, nothing loaded", report.counts());
         }
@@ -107,6 +116,7 @@ public class SampleTownLoader {
         Town.ALL.forEach(pipes::generate);
         HazardZoneGenerator hazards = new HazardZoneGenerator(jdbc);
         Town.ALL.forEach(town -> hazards.generate(town, shelters.get(town)));
+        new SampleSensors(jdbc, sensorThings, observations).place(Instant.now());
     }
 
     /** The generated layers are laid out on the real boundaries, so they carry the boundaries' attribution too. */
@@ -132,6 +142,7 @@ public class SampleTownLoader {
         counts.put("municipalities", (long) municipalities.all().size());
         // The layer tables are this class's own constants, never input.
         LAYERS.forEach(layer -> counts.put(layer, jdbc.queryForObject("select count(*) from " + layer, Long.class)));
+        counts.put("sensor things", sensorThings.read("Things", Map.of("$count", "true", "$top", "0")).path("@iot.count").asLong());
         return counts;
     }
 }

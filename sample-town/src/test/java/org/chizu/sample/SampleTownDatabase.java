@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.platform.Audience;
+import org.chizu.platform.RequestAudience;
 import org.chizu.platform.testing.TestDatabase;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -13,19 +15,22 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A fresh migrated database with gis-core and the sample town's loader on it, wired as the
- * application wires them, and the layer changes this process heard collected.
+ * A fresh migrated database with gis-core, the sensors module (with the platform's live events) and
+ * the sample town's loader on it, wired as the application wires them, and the layer changes this
+ * process heard collected.
  */
 final class SampleTownDatabase implements AutoCloseable {
 
     final JdbcTemplate jdbc;
     final SampleTownLoader loader;
     final List<LayerDataChanged> heardChanges;
-    private final ConfigurableApplicationContext context;
+    final ConfigurableApplicationContext context;
 
     SampleTownDatabase() {
         TestDatabase database = TestDatabase.migrated();
@@ -46,9 +51,22 @@ final class SampleTownDatabase implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sample"})
-    @ConfigurationPropertiesScan("org.chizu.gis")
+    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample"})
+    @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors"})
     static class SampleTownOnGisCore {
+
+        /** Publishing live events, without the stream that serves them. */
+        @Configuration
+        @ComponentScan(basePackages = "org.chizu.platform.events", useDefaultFilters = false,
+                includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.events\\.(LiveEvents|EventLog)"))
+        static class LiveEventsOnly {
+        }
+
+        /** Nobody asks over HTTP here: the public. */
+        @Bean
+        RequestAudience audience() {
+            return () -> Audience.PUBLIC;
+        }
 
         @Bean
         HeardChanges heardChanges() {

@@ -1,0 +1,143 @@
+package org.chizu.sample;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
+import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.Observations;
+import org.chizu.sensors.SensorThings;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./chizu sensors simulate [--speed N]}: replays a heavy rain (大雨) over the sample town's
+ * sensors, the same on every run: the rain gauges rise to 猛烈な雨, the slopes' soil moisture climbs
+ * through its levels, the rivers rise through all four national levels, and then everything falls
+ * back, {@value #HOURS} hours in readings every ten minutes. The readings' times run {@code N} times
+ * faster than the clock (default {@value #DEFAULT_SPEED}, about three minutes), starting after the
+ * newest reading, so the map and {@code /alerts} of a running server turn as the alerts are raised,
+ * updated and cleared.
+ * <p>
+ * Each ten minutes' readings are one append ({@link Observations#append}), as one MQTT batch of
+ * the bridge would be.
+ */
+@Component
+class SensorsSimulateCommand implements ChizuCommand {
+
+    static final int HOURS = 12;
+    static final double DEFAULT_SPEED = 240;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.of("Asia/Tokyo"));
+
+    private final SensorThings sensorThings;
+    private final Observations observations;
+    private final ObjectMapper json;
+
+    SensorsSimulateCommand(SensorThings sensorThings, Observations observations, ObjectMapper json) {
+        this.sensorThings = sensorThings;
+        this.observations = observations;
+        this.json = json;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("sensors", "simulate");
+    }
+
+    @Override
+    public String usage() {
+        return "sensors simulate [--speed N]   replay a heavy rain over the sample town's sensors, N times faster than real time (default "
+                + (int) DEFAULT_SPEED + ")";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out) throws InterruptedException {
+        double speed = new CommandArguments(arguments, Set.of("speed"), Set.of()).option("speed").map(SensorsSimulateCommand::speed)
+                .orElse(DEFAULT_SPEED);
+        Map<Long, SampleDatastream> datastreams = sampleDatastreams();
+        if (datastreams.isEmpty()) {
+            throw new IllegalArgumentException("no sample sensors: the sample town is not loaded in this database");
+        }
+        Instant start = observations.latest(datastreams.keySet()).values().stream().map(latest -> latest.phenomenonTime().last())
+                .max(Instant::compareTo).map(newest -> newest.plus(SampleSensors.INTERVAL)).filter(next -> next.isAfter(Instant.now()))
+                .orElse(Instant.now());
+        Random random = new Random(HOURS);
+        int steps = (int) (Duration.ofHours(HOURS).toMinutes() / SampleSensors.INTERVAL.toMinutes());
+        long pauseMillis = Math.round(SampleSensors.INTERVAL.toMillis() / speed);
+        out.printf("replaying %d hours of heavy rain over %d sensors from %s, %s× real time%n", HOURS, datastreams.size(), CLOCK.format(start),
+                speed % 1 == 0 ? String.valueOf((long) speed) : String.valueOf(speed));
+        for (int step = 0; step <= steps; step++) {
+            Instant at = start.plus(SampleSensors.INTERVAL.multipliedBy(step));
+            double hours = step * SampleSensors.INTERVAL.toMinutes() / 60.0;
+            List<NewObservation> batch = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (var entry : datastreams.entrySet()) {
+                double value = entry.getValue().profile().eventReading(hours, random);
+                batch.add(NewObservation.of(entry.getKey(), at, json.getNodeFactory().numberNode(value)));
+                shown.add(String.format(Locale.ROOT, "%s %s", entry.getValue().name(), trim(value)));
+            }
+            observations.append(batch);
+            if (step % 6 == 0) {
+                out.println(CLOCK.format(at) + "  " + String.join(" | ", shown));
+            }
+            if (step < steps && pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
+        }
+        out.println("the rain has passed; readings are quiet again");
+        return 0;
+    }
+
+    /** A sample datastream: its Thing's name and how its readings go. */
+    private record SampleDatastream(String name, SensorProfile profile) {
+    }
+
+    /** Every datastream the sample placed (those that carry {@code properties.sample}), by id. */
+    private Map<Long, SampleDatastream> sampleDatastreams() {
+        JsonNode page = sensorThings.read("Datastreams", Map.of("$select", "id,properties", "$expand", "Thing($select=name)",
+                "$orderby", "id", "$top", "1000"));
+        Map<Long, SampleDatastream> found = new LinkedHashMap<>();
+        for (JsonNode datastream : page.path("value")) {
+            JsonNode sample = datastream.path("properties").path("sample");
+            if (sample.isObject()) {
+                try {
+                    found.put(datastream.path("@iot.id").asLong(), new SampleDatastream(datastream.path("Thing").path("name").asText(),
+                            json.treeToValue(sample, SensorProfile.class)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Datastreams(" + datastream.path("@iot.id") + ") has a sample profile that does not read", e);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static double speed(String text) {
+        try {
+            double speed = Double.parseDouble(text);
+            if (speed > 0 && Double.isFinite(speed)) {
+                return speed;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--speed takes a number above 0, such as 60 (an hour a minute), not " + text);
+    }
+
+    private static String trim(double value) {
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+    }
+}

@@ -1,0 +1,82 @@
+import { t, label, onLanguage, addMessages } from './i18n.js';
+import { element } from './dom.js';
+
+addMessages({
+  alertBanner: { ja: (n) => `防災情報 ${n}件`, en: (n) => `${n} alert${n === 1 ? '' : 's'}` },
+  alertDetails: { ja: '詳しく見る', en: 'Details' },
+  alertDetailsLabel: { ja: '防災情報のページを開く', en: 'Open the alerts page' },
+});
+
+const GATHER_MILLIS = 300;
+const POLL_MILLIS = 60_000;
+/** The outline colours of severities 1–4, as on /alerts. */
+const COLOURS = { 1: '#46637a', 2: '#f2c200', 3: '#c62828', 4: '#6a1b9a' };
+
+function severity(alert) {
+  if (alert.kind !== 'threshold') return 1;
+  return Math.min(4, alert.scheme === 'river-level' ? alert.level : alert.level + 1);
+}
+
+/**
+ * The public map's alert banner: the current alerts in one line, coloured by the most severe, and
+ * their hazard zones outlined on the map, following the live topic "alerts".
+ */
+export function followAlerts(map, banner) {
+  const zones = L.layerGroup().addTo(map);
+  const outlines = new Map();
+  let current = [];
+  let gathering = null;
+
+  function render() {
+    if (!current.length) {
+      banner.hidden = true;
+      document.body.dataset.alerts = '0';
+      return;
+    }
+    const worst = Math.max(...current.map(severity));
+    banner.className = `alert-banner sev-${worst}`;
+    banner.replaceChildren(
+      element('strong', { text: t('alertBanner', current.length) }), ' ',
+      element('span', { class: 'alert-summary',
+        text: current.map((a) => `${a.thing}：${a.kind === 'threshold' ? label(a.levelName) : '—'}`).join('　') }), ' ',
+      element('a', { href: '/alerts', 'aria-label': t('alertDetailsLabel'), text: t('alertDetails') }),
+    );
+    banner.hidden = false;
+    document.body.dataset.alerts = String(current.length);
+  }
+
+  async function outline(zoneId, colour) {
+    if (!outlines.has(zoneId)) {
+      outlines.set(zoneId, fetch(`/ogc/collections/hazard_zones/items/${zoneId}`, { headers: { Accept: 'application/geo+json' } })
+        .then((r) => (r.ok ? r.json() : null)).catch(() => null));
+    }
+    const feature = await outlines.get(zoneId);
+    if (feature) L.geoJSON(feature, { interactive: false, style: { color: colour, weight: 3, fillColor: colour, fillOpacity: 0.25 } }).addTo(zones);
+  }
+
+  async function refresh() {
+    const response = await fetch('/api/alerts', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    current = (await response.json()).alerts.filter((a) => !a.clearedAt);
+    render();
+    zones.clearLayers();
+    const worstOfZone = new Map();
+    current.forEach((a) => (a.area?.zones || []).forEach((z) => worstOfZone.set(z.id, Math.max(worstOfZone.get(z.id) || 0, severity(a)))));
+    await Promise.all([...worstOfZone].map(([id, sev]) => outline(id, COLOURS[sev])));
+  }
+
+  function refreshSoon() {
+    if (!gathering) gathering = setTimeout(() => { gathering = null; refresh(); }, GATHER_MILLIS);
+  }
+
+  onLanguage(render);
+  if (window.EventSource) {
+    const source = new EventSource('/events?topic=alerts');
+    source.addEventListener('open', refresh);
+    source.addEventListener('alerts', refreshSoon);
+    source.addEventListener('error', () => { if (source.readyState === EventSource.CLOSED) setInterval(refresh, POLL_MILLIS); });
+  } else {
+    setInterval(refresh, POLL_MILLIS);
+  }
+  refresh();
+}
