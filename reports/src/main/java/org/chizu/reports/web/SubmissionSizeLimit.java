@@ -7,6 +7,7 @@ import org.chizu.platform.Label;
 import org.chizu.reports.ReportProblem;
 import org.chizu.reports.ReportsProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * size could only be learnt by reading it. Both answers are problem+json.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SubmissionSizeLimit extends OncePerRequestFilter {
 
     /** Room for the text fields and the multipart framing beside the photos. */
