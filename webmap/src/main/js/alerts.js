@@ -82,7 +82,7 @@ async function start() {
   onLanguage(() => render(container, alerts));
 
   async function refresh() {
-    const response = await fetch('/api/alerts', { headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/alerts?recent=true', { headers: { Accept: 'application/json' } });
     if (response.ok) {
       alerts = (await response.json()).alerts;
       render(container, alerts);

@@ -5,9 +5,12 @@ addMessages({
   alertBanner: { ja: (n) => `防災情報 ${n}件`, en: (n) => `${n} alert${n === 1 ? '' : 's'}` },
   alertDetails: { ja: '詳しく見る', en: 'Details' },
   alertDetailsLabel: { ja: '防災情報のページを開く', en: 'Open the alerts page' },
+  alertsMore: { ja: (n) => `ほか${n}件`, en: (n) => `and ${n} more` },
 });
 
 const GATHER_MILLIS = 300;
+/** How many alerts the banner names; the rest are counted, so that it stays one line on a phone. */
+const NAMED = 2;
 const POLL_MILLIS = 60_000;
 /** The outline colours of severities 1–4, as on /alerts. */
 const COLOURS = { 1: '#46637a', 2: '#f2c200', 3: '#c62828', 4: '#6a1b9a' };
@@ -27,6 +30,14 @@ export function followAlerts(map, banner) {
   let current = [];
   let gathering = null;
 
+  /** The most severe alerts by name and level, the others counted. */
+  function summary() {
+    const named = [...current].sort((a, b) => severity(b) - severity(a)).slice(0, NAMED)
+      .map((a) => `${a.thing}：${a.kind === 'threshold' ? label(a.levelName) : '—'}`);
+    const others = current.length - named.length;
+    return named.join('　') + (others > 0 ? `　${t('alertsMore', others)}` : '');
+  }
+
   function render() {
     if (!current.length) {
       banner.hidden = true;
@@ -37,8 +48,7 @@ export function followAlerts(map, banner) {
     banner.className = `alert-banner sev-${worst}`;
     banner.replaceChildren(
       element('strong', { text: t('alertBanner', current.length) }), ' ',
-      element('span', { class: 'alert-summary',
-        text: current.map((a) => `${a.thing}：${a.kind === 'threshold' ? label(a.levelName) : '—'}`).join('　') }), ' ',
+      element('span', { class: 'alert-summary', text: summary() }), ' ',
       element('a', { href: '/alerts', 'aria-label': t('alertDetailsLabel'), text: t('alertDetails') }),
     );
     banner.hidden = false;

@@ -136,6 +136,8 @@ class SensorAlertsTest extends RunningSensors {
         assertThat(alert.path("log").get(3).path("levelName").path("ja").asText()).isEqualTo("氾濫危険水位");
         assertThat(alert.path("log").get(3).path("levelName").path("en").asText()).isEqualTo("Flood danger level");
         assertThat(alertEvents() - eventsBefore).as("each step announced on live topic alerts").isEqualTo(8);
+        assertThat(alertIds("/api/alerts")).as("no longer current").doesNotContain(alerts.getFirst());
+        assertThat(alertIds("/api/alerts?recent=true")).as("but cleared within the day").contains(alerts.getFirst());
     }
 
     @Test
@@ -298,6 +300,12 @@ class SensorAlertsTest extends RunningSensors {
             }
         });
         return found;
+    }
+
+    private List<Long> alertIds(String path) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        get(path).path("alerts").forEach(alert -> ids.add(alert.path("id").asLong()));
+        return ids;
     }
 
     private List<String> transitions(long alert) {

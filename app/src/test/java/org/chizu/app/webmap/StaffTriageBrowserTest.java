@@ -140,7 +140,7 @@ class StaffTriageBrowserTest {
         browser.findElement(By.id("filter-number")).clear();
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("closed");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pager .page-count"), "500 件中 1–50 件"));
-        assertThat(seriousAccessibilityViolations()).isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
         assertThat(chromium.scriptErrors()).isEmpty();
         assertThat(chromium.contentSecurityViolations()).isEmpty();
     }
@@ -176,7 +176,7 @@ class StaffTriageBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         assertThat(browser.findElement(By.id("stats")).getText()).contains("種類別", "道路の穴・陥没", "市町村別", "益田市", "3");
         chromium.screenshot("staff-statistics-desktop.png");
-        assertThat(seriousAccessibilityViolations()).isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
         browser.get("http://localhost:" + port + "/staff/reports/sheet?status=closed&size=5");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
@@ -191,7 +191,7 @@ class StaffTriageBrowserTest {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         chromium.screenshot("staff-work-sheet-print.png");
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-        assertThat(seriousAccessibilityViolations()).isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
         assertThat(chromium.scriptErrors()).isEmpty();
     }
 
@@ -205,7 +205,7 @@ class StaffTriageBrowserTest {
         browser.executeScript("document.querySelector('#staff-reports tr').scrollIntoView()");
         chromium.screenshot("staff-triage-phone-cards.png");
         assertThat(browser.findElement(By.id("more-filters")).getAttribute("open")).as("filters folded on a phone").isNull();
-        assertThat(seriousAccessibilityViolations()).isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
         browser.findElement(By.id("language-button")).click();
         assertThat(chromium.scriptErrors()).isEmpty();
@@ -256,20 +256,5 @@ class StaffTriageBrowserTest {
                          lines: bytes.filter((b) => b === 10).length });
                 });
                 """, path);
-    }
-
-    /** axe-core's serious and critical violations, as WebMapBrowserTest asks for them. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousAccessibilityViolations() throws IOException {
-        browser.executeScript(Files.readString(WebMapBrowserTest.AXE));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then((results) => done(results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-                    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') }))))
-                  .catch((e) => done([{ id: 'axe-error', impact: 'critical', help: String(e), targets: '' }]));
-                """);
-        return violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
-                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " — " + v.get("targets")).toList();
     }
 }

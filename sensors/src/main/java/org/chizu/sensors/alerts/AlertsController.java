@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,17 +29,22 @@ class AlertsController {
     private final AlertLifecycle lifecycle;
     private final CapFeed feed;
     private final RequestAudience audience;
+    private final AlertsProperties properties;
 
-    AlertsController(AlertQueries queries, AlertLifecycle lifecycle, CapFeed feed, RequestAudience audience) {
+    AlertsController(AlertQueries queries, AlertLifecycle lifecycle, CapFeed feed, RequestAudience audience,
+            AlertsProperties properties) {
         this.queries = queries;
         this.lifecycle = lifecycle;
         this.feed = feed;
         this.audience = audience;
+        this.properties = properties;
     }
 
+    /** The open alerts; with {@code recent=true} also those cleared within the recent window (24 h), as the CAP feed has them. */
     @GetMapping("/api/alerts")
-    Map<String, List<Alert>> current() {
-        return Map.of("alerts", queries.current(null).stream().map(this::forCaller).toList());
+    Map<String, List<Alert>> current(@RequestParam(defaultValue = "false") boolean recent) {
+        Instant clearedSince = recent ? Instant.now().minus(properties.recent()) : null;
+        return Map.of("alerts", queries.current(clearedSince).stream().map(this::forCaller).toList());
     }
 
     @GetMapping("/api/alerts/{id}")
