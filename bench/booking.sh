@@ -16,21 +16,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROUNDS=${ROUNDS:-20}
 CONNECTIONS=${CONNECTIONS:-2}
 MONTH=2027-01
-SCRATCH=$(mktemp -d /tmp/chizu-bench.XXXXXX)
-chmod 755 "$SCRATCH"
-PORT=$(( 18000 + RANDOM % 2000 ))
-LOG=$SCRATCH/chizu.log
-
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-cleanup() {
-  if [ -n "${RUN_PID:-}" ] && kill -0 "$RUN_PID" 2>/dev/null; then
-    kill -TERM "$RUN_PID" 2>/dev/null || true
-    wait "$RUN_PID" 2>/dev/null || true
-  fi
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
+BENCH_NAME=booking
+source "$ROOT/bench/lib/scratch.sh"
 
 say "load average now: $(cut -d' ' -f1-3 /proc/loadavg) (quiet is under 3)"
 say "starting Chizu on 127.0.0.1:$PORT with a scratch database in $SCRATCH"

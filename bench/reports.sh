@@ -9,21 +9,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 COUNT=${1:-200}
-SCRATCH=$(mktemp -d /tmp/chizu-bench.XXXXXX)
-chmod 755 "$SCRATCH"
-PORT=$(( 18000 + RANDOM % 2000 ))
-LOG=$SCRATCH/chizu.log
-
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-cleanup() {
-  if [ -n "${RUN_PID:-}" ] && kill -0 "$RUN_PID" 2>/dev/null; then
-    kill -TERM "$RUN_PID" 2>/dev/null || true
-    wait "$RUN_PID" 2>/dev/null || true
-  fi
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
+BENCH_NAME=reports
+source "$ROOT/bench/lib/scratch.sh"
 
 say "starting Chizu on 127.0.0.1:$PORT with a scratch database in $SCRATCH"
 # The rate limit is per client address; here every resident is the same loopback address.
