@@ -1,28 +1,46 @@
 package org.chizu.platform.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 
 import org.chizu.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The one place errors become RFC 9457 problem+json. Spring's own errors (unknown path, bad
  * parameter, wrong method …) and {@code ErrorResponseException}s thrown by modules are handled by
- * the base class; the application's own exceptions are mapped here.
+ * the base class; the application's own exceptions are mapped here. Every problem goes out as
+ * {@code application/problem+json}, even when the failing handler had already named the type of the
+ * answer it meant to give (GeoJSON …).
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -62,6 +80,58 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.");
+    }
+
+    /** A multipart body that cannot be read (no boundary, no closing boundary, cut short …). */
+    @ExceptionHandler
+    ProblemDetail badMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-multipart", "Bad multipart body",
+                "The multipart/form-data body cannot be read: " + e.getMostSpecificCause().getMessage());
+    }
+
+    /** The database cannot be reached: the request may work again shortly. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+                        "The database cannot be reached just now; try again in a little while."));
+    }
+
+    /**
+     * A query (GET) whose values the database refuses (SQLState class 22: a number out of its column's
+     * range, a timestamp out of range, a bad LIKE escape …; XX000: PostGIS refusing a geometry or a
+     * coordinate outside a CRS's domain) asked for something unanswerable: 400. Logged, as each is a
+     * check the query's own validation could have made. Writes keep failing as internal errors.
+     */
+    @ExceptionHandler
+    ProblemDetail databaseRefused(DataAccessException e, HttpServletRequest request) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        boolean query = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!query || !(state.startsWith("22") || state.equals("XX000"))) {
+            return unexpected(e);
+        }
+        log.warn("the database refused a value in {} {} ({}): {}", request.getMethod(), request.getRequestURI(), state,
+                e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "unanswerable-query", "Unanswerable query",
+                "A value in the request cannot be used: " + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selected,
+            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+        // The servlet response's own type wins over the headers given here, so it is the one to change.
+        if (body instanceof ProblemDetail && response instanceof ServletServerHttpResponse servlet
+                && !MediaType.APPLICATION_PROBLEM_XML.isCompatibleWith(selected)) {
+            servlet.getServletResponse().setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+        return body;
     }
 
     @ExceptionHandler

@@ -27,6 +27,7 @@ import org.chizu.reports.ReportStore;
 import org.chizu.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -216,6 +217,10 @@ class Open311Controller {
         if (e instanceof Open311Error error) {
             status = error.status();
             description = error.getMessage();
+        } else if (e instanceof TypeMismatchException mismatch) {
+            status = HttpStatus.BAD_REQUEST;
+            description = mismatch.getPropertyName() + " must be " + (mismatch.getRequiredType() == boolean.class
+                    ? "true or false" : "a whole number") + ", not " + mismatch.getValue();
         } else if (e instanceof ErrorResponse response) {
             status = HttpStatus.valueOf(response.getStatusCode().value());
             description = response.getBody().getDetail();
@@ -270,7 +275,11 @@ class Open311Controller {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip());
+            OffsetDateTime date = OffsetDateTime.parse(value.strip());
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", value, 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, name + " must be a W3C date-time with its offset, "
                     + "such as 2010-01-01T00:00:00Z, not " + value);
