@@ -261,7 +261,7 @@ class StaffTriageBrowserTest {
     /** axe-core's serious and critical violations, as WebMapBrowserTest asks for them. */
     @SuppressWarnings("unchecked")
     private List<String> seriousAccessibilityViolations() throws IOException {
-        browser.executeScript(Files.readString(WebMapBrowserTest.AXE));
+        browser.executeScript(Files.readString(HeadlessChromium.AXE));
         List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { resultTypes: ['violations'] })
