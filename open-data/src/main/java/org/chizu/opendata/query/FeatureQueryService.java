@@ -29,7 +29,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.postgresql.PGStatement;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -159,7 +159,7 @@ public class FeatureQueryService {
         } catch (SQLException e) {
             // As Spring's own JDBC calls would: the web layer tells a value the database refuses from an outage.
             String task = "reading layer " + query.layer().id();
-            DataAccessException translated = new SQLStateSQLExceptionTranslator().translate(task, null, e);
+            DataAccessException translated = new SQLExceptionSubclassTranslator().translate(task, null, e);
             throw translated != null ? translated : new UncategorizedSQLException(task, null, e);
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,13 +86,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler implements ResponseB
     /** A multipart body that cannot be read (no boundary, no closing boundary, cut short …). */
     @ExceptionHandler
     ProblemDetail badMultipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-multipart", "Bad multipart body",
-                "The multipart/form-data body cannot be read: " + e.getMostSpecificCause().getMessage());
+        log.debug("unreadable multipart body", e);
+        return problem(HttpStatus.BAD_REQUEST, "bad-multipart", "Bad multipart body", "The multipart/form-data body "
+                + "cannot be read: its boundary is missing or empty, or it does not end with the closing boundary.");
     }
 
     /** The database cannot be reached: the request may work again shortly. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            CannotCreateTransactionException.class})
+            TransientDataAccessResourceException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
