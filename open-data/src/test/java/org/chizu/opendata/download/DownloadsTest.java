@@ -102,6 +102,15 @@ class DownloadsTest extends RunningServer {
     }
 
     @Test
+    void valuesTheDatabaseRefusesAreProblemsBeforeAnyFeatureIsSent() throws Exception {
+        for (String extension : List.of("geojson", "csv", "gpkg")) {
+            HttpResponse<byte[]> outside = get("/data/roads." + extension + "?bbox-crs=EPSG:6671&bbox=-1e30,-1e30,1e30,1e30");
+            assertThat(outside.statusCode()).as(extension).isEqualTo(400);
+            assertThat(outside.headers().firstValue("Content-Type").orElseThrow()).as(extension).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void anExtensionIsReadInAnyCase() throws Exception {
         HttpResponse<byte[]> upper = get("/data/roads.GEOJSON");
         assertThat(upper.statusCode()).isEqualTo(200);

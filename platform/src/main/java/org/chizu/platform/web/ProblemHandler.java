@@ -6,20 +6,14 @@ import java.sql.SQLException;
 import org.chizu.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,7 +22,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,12 +29,10 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The one place errors become RFC 9457 problem+json. Spring's own errors (unknown path, bad
  * parameter, wrong method …) and {@code ErrorResponseException}s thrown by modules are handled by
- * the base class; the application's own exceptions are mapped here. Every problem goes out as
- * {@code application/problem+json}, even when the failing handler had already named the type of the
- * answer it meant to give (GeoJSON …).
+ * the base class; the application's own exceptions are mapped here.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
+class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -118,22 +109,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler implements ResponseB
                 e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.BAD_REQUEST, "unanswerable-query", "Unanswerable query",
                 "A value in the request cannot be used: " + e.getMostSpecificCause().getMessage().lines().findFirst().orElse(""));
-    }
-
-    @Override
-    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return true;
-    }
-
-    @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selected,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-        // The servlet response's own type wins over the headers given here, so it is the one to change.
-        if (body instanceof ProblemDetail && response instanceof ServletServerHttpResponse servlet
-                && !MediaType.APPLICATION_PROBLEM_XML.isCompatibleWith(selected)) {
-            servlet.getServletResponse().setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        }
-        return body;
     }
 
     @ExceptionHandler
