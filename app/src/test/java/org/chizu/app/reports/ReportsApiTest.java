@@ -160,6 +160,11 @@ class ReportsApiTest {
         assertProblem(post(form("pothole", "穴").field("name", "\0")), "name");
         assertProblem(http.send(HttpRequest.newBuilder(uri("/api/reports/1/supporters?email=a%00@example.jp"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), "email");
+        HttpResponse<String> note = http.send(HttpRequest.newBuilder(uri("/staff/api/reports/1/status"))
+                .header("Authorization", "Bearer " + staffToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"in_progress\",\"note\":\"a\\u0000b\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(note, "/note");
         String unclosed = "--b\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\npothole\r\n";
         assertProblem(raw("multipart/form-data; boundary=b", unclosed), "multipart");
         assertProblem(raw("multipart/form-data; boundary=", unclosed), "multipart");

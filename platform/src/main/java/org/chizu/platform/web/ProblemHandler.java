@@ -2,6 +2,7 @@ package org.chizu.platform.web;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.stream.Collectors;
 
 import org.chizu.platform.problem.ProblemException;
 import org.slf4j.Logger;
@@ -12,8 +13,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,8 +24,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -72,6 +78,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You may not do this.");
+    }
+
+    /** A JSON body with a member of the wrong kind (or text with a NUL) names the member's path. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (!(e.getCause() instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return super.handleHttpMessageNotReadable(e, headers, status, request);
+        }
+        String path = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(Collectors.joining("/", "/", ""));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-json", "Bad JSON body",
+                "The JSON body's member " + path + " cannot be taken: " + mapping.getOriginalMessage());
+        problem.setProperty("pointer", path);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** A multipart body that cannot be read (no boundary, no closing boundary, cut short …). */
