@@ -233,6 +233,23 @@ class Open311Test {
         assertThat(get("/open311/v2/requests/999999.xml").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void malformedParametersAreStandardErrorsNamingTheParameterNeverServerErrors() throws Exception {
+        Map<String, String> named = Map.of("page=abc", "page", "page_size=abc", "page_size", "page=99999999999", "page",
+                "extensions=maybe", "extensions", "start_date=yesterday", "start_date",
+                "start_date=" + enc("+999999-01-01T00:00:00Z"), "start_date", "service_code=" + enc("a\0b"), "service_code");
+        for (Map.Entry<String, String> query : named.entrySet()) {
+            HttpResponse<String> refused = get("/open311/v2/requests.json?" + query.getKey());
+            assertThat(refused.statusCode()).as(query.getKey()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get(0).path("description").asText()).as(query.getKey()).contains(query.getValue());
+        }
+        assertThat(get("/open311/v2/requests.json?page=2147483647").statusCode()).isEqualTo(200);
+        HttpResponse<String> nul = post("/open311/v2/requests.xml", form(Map.of("api_key", apiKey,
+                "service_code", "pothole", "lat", "34.67138", "long", "131.8430", "description", "穴\0")));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(text(xml(nul), "description")).contains("description", "NUL");
+    }
+
     private long filedAndAccepted(String code, String description, Map<String, String> attributes) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(Map.of("api_key", apiKey, "service_code", code,
                 "lat", "34.67138", "long", "131.8430", "description", description));

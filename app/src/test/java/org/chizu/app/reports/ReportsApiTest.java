@@ -154,6 +154,35 @@ class ReportsApiTest {
         assertThat(nearby.at("/reports/0/metres").asLong()).isLessThan(30);
     }
 
+    @Test
+    void malformedSubmissionsAreProblemsNamingTheFieldNeverServerErrors() throws Exception {
+        assertProblem(post(form("pothole", "穴が\0あります")), "description");
+        assertProblem(post(form("pothole", "穴").field("name", "\0")), "name");
+        assertProblem(http.send(HttpRequest.newBuilder(uri("/api/reports/1/supporters?email=a%00@example.jp"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()), "email");
+        HttpResponse<String> note = http.send(HttpRequest.newBuilder(uri("/staff/api/reports/1/status"))
+                .header("Authorization", "Bearer " + staffToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"in_progress\",\"note\":\"a\\u0000b\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(note, "/note");
+        String unclosed = "--b\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\npothole\r\n";
+        assertProblem(raw("multipart/form-data; boundary=b", unclosed), "multipart");
+        assertProblem(raw("multipart/form-data; boundary=", unclosed), "multipart");
+        assertProblem(raw("multipart/form-data", unclosed), "category");
+    }
+
+    private HttpResponse<String> raw(String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/reports")).header("Content-Type", contentType)
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String naming) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains(naming);
+    }
+
     MultipartForm form(String category, String description) {
         return new MultipartForm().field("category", category).field("description", description)
                 .field("lon", String.valueOf(LON)).field("lat", String.valueOf(LAT))

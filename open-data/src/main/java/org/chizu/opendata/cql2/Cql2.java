@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class Cql2 {
 
+    /** How deep operations may nest: far beyond any real filter, well short of the stack's end. */
+    public static final int MAX_DEPTH = 100;
+
     private Cql2() {
     }
 

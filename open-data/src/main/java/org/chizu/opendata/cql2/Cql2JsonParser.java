@@ -12,6 +12,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chizu.opendata.query.WktGeometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTWriter;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -36,8 +37,9 @@ public final class Cql2JsonParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
+            // A document nested beyond Jackson's limit has no location.
             throw new InvalidFilterException("not JSON: " + e.getOriginalMessage(),
-                    "character " + e.getLocation().getCharOffset());
+                    e.getLocation() == null ? "the JSON" : "character " + e.getLocation().getCharOffset());
         }
         if (root == null) {
             throw new InvalidFilterException("the filter is empty", "");
@@ -46,6 +48,9 @@ public final class Cql2JsonParser {
     }
 
     private static Cql2.Predicate predicate(JsonNode node, String at) {
+        if (at.chars().filter(c -> c == '/').count() > 2L * Cql2.MAX_DEPTH) {
+            throw new InvalidFilterException("the filter is nested more than " + Cql2.MAX_DEPTH + " deep", pointer(at));
+        }
         if (!node.isObject() || !node.path("op").isTextual()) {
             throw new InvalidFilterException("expected an operation {\"op\": …, \"args\": […]}", pointer(at));
         }
@@ -112,8 +117,8 @@ public final class Cql2JsonParser {
         if (node.isTextual()) {
             return new Cql2.Literal(node.asText(), where);
         }
-        if (node.isIntegralNumber()) {
-            return new Cql2.Literal(node.bigIntegerValue().longValueExact(), where);
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return new Cql2.Literal(node.longValue(), where);
         }
         if (node.isNumber()) {
             return new Cql2.Literal(new BigDecimal(node.asText()), where);
@@ -160,7 +165,9 @@ public final class Cql2JsonParser {
         }
         if (node.isObject() && node.has("type") && node.has("coordinates") || node.path("type").asText().equals("GeometryCollection")) {
             try {
-                return new Cql2.Geometry(new WKTWriter().write(new GeoJsonReader().read(node.toString())), where);
+                String wkt = new WKTWriter().write(new GeoJsonReader().read(node.toString()));
+                WktGeometry.read(wkt);
+                return new Cql2.Geometry(wkt, where);
             } catch (ParseException | RuntimeException e) {
                 throw new InvalidFilterException("not a GeoJSON geometry: " + e.getMessage(), where);
             }

@@ -238,7 +238,8 @@ public final class Cql2Sql {
 
     private String bind(Object value) {
         values.add(switch (value) {
-            case BigDecimal decimal when decimal.scale() <= 0 && decimal.precision() < 19 -> decimal.longValueExact();
+            // A whole number of up to 18 digits as a long; 1e20 and longer ones stay numeric.
+            case BigDecimal decimal when decimal.scale() <= 0 && decimal.precision() - decimal.scale() < 19 -> decimal.longValueExact();
             case LocalDate date -> date;
             default -> value;
         });

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
+import org.chizu.opendata.query.WktGeometry;
 
 /**
  * Reads CQL2 text (OGC 21-065, {@code filter-lang=cql2-text}) into a {@link Cql2} tree, by
@@ -31,6 +30,8 @@ public final class Cql2TextParser {
 
     private final String text;
     private int pos;
+    /** How many parentheses and NOTs enclose the current position, limited to {@link Cql2#MAX_DEPTH}. */
+    private int depth;
 
     private Cql2TextParser(String text) {
         this.text = text;
@@ -68,17 +69,28 @@ public final class Cql2TextParser {
     private Cql2.Predicate notExpression() {
         String at = here();
         if (keyword("NOT")) {
-            return new Cql2.Not(notExpression(), at);
+            enter(at);
+            Cql2.Predicate negated = notExpression();
+            depth--;
+            return new Cql2.Not(negated, at);
         }
         return primary();
+    }
+
+    private void enter(String at) {
+        if (++depth > Cql2.MAX_DEPTH) {
+            throw new InvalidFilterException("the filter is nested more than " + Cql2.MAX_DEPTH + " deep", at);
+        }
     }
 
     private Cql2.Predicate primary() {
         skipSpace();
         String at = here();
         if (symbol("(")) {
+            enter(at);
             Cql2.Predicate inner = orExpression();
             expect(")");
+            depth--;
             return inner;
         }
         int start = pos;
@@ -284,9 +296,9 @@ public final class Cql2TextParser {
         }
         String wkt = text.substring(start, pos).strip();
         try {
-            new WKTReader().read(wkt);
-        } catch (ParseException | IllegalArgumentException e) {
-            throw new InvalidFilterException("'" + wkt + "' is not a WKT geometry: " + e.getMessage(), at);
+            WktGeometry.read(wkt);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFilterException(e.getMessage(), at);
         }
         return new Cql2.Geometry(wkt, at);
     }

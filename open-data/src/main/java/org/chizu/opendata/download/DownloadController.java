@@ -64,7 +64,7 @@ class DownloadController {
     }
 
     /** GeoJSON and CSV: streamed from the database as they are read. */
-    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:geojson|csv}")
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:(?i)geojson|csv}")
     ResponseEntity<StreamingResponseBody> streamed(@PathVariable String layerId, @PathVariable String extension,
                                                    @RequestParam Map<String, String> parameters,
                                                    ServletWebRequest request) {
@@ -76,7 +76,7 @@ class DownloadController {
     }
 
     /** GeoPackage, FlatGeobuf and zipped Shapefile: built ahead for the version, served with length and Range. */
-    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:gpkg|fgb|shp\\.zip}")
+    @GetMapping("/data/{layerId:[A-Za-z0-9_-]+}.{extension:(?i)gpkg|fgb|shp\\.zip}")
     ResponseEntity<Resource> builtAhead(@PathVariable String layerId, @PathVariable String extension,
                                         @RequestParam Map<String, String> parameters,
                                         ServletWebRequest request) throws IOException {

@@ -27,6 +27,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.postgresql.PGStatement;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -154,7 +157,10 @@ public class FeatureQueryService {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading layer " + query.layer().id() + " failed: " + e.getMessage(), e);
+            // As Spring's own JDBC calls would: the web layer tells a value the database refuses from an outage.
+            String task = "reading layer " + query.layer().id();
+            DataAccessException translated = new SQLExceptionSubclassTranslator().translate(task, null, e);
+            throw translated != null ? translated : new UncategorizedSQLException(task, null, e);
         }
     }
 

@@ -4,8 +4,6 @@ import java.util.regex.Pattern;
 
 import org.chizu.gis.municipalities.LocalGovernmentCodes;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * The {@code within} parameter: a municipality's code, five digits or six with the check digit
@@ -34,15 +32,12 @@ public final class WithinParameter {
         }
         Geometry polygon;
         try {
-            polygon = new WKTReader().read(text);
-        } catch (ParseException e) {
+            polygon = WktGeometry.read(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("within must be a municipality code (5 digits, or 6 with the check digit) or a WKT polygon: " + e.getMessage());
         }
         if (!(polygon instanceof org.locationtech.jts.geom.Polygon || polygon instanceof org.locationtech.jts.geom.MultiPolygon)) {
             throw new IllegalArgumentException("within must be a Polygon or MultiPolygon, not a " + polygon.getGeometryType());
-        }
-        if (!polygon.isValid()) {
-            throw new IllegalArgumentException("the within polygon is not valid (self-intersecting or unclosed)");
         }
         OutputCrs polygonCrs = crs == null || crs.isBlank() ? OutputCrs.WGS84 : OutputCrs.parse(crs);
         return new AreaFilter.Polygon(text, polygonCrs);

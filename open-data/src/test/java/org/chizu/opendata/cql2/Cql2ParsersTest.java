@@ -51,6 +51,27 @@ class Cql2ParsersTest {
                 .isInstanceOfSatisfying(InvalidFilterException.class, e -> assertThat(e.at()).isEqualTo("/args/1/date"));
     }
 
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWhereItGoesTooDeep() {
+        String deep = "(".repeat(Cql2.MAX_DEPTH) + "a = 1" + ")".repeat(Cql2.MAX_DEPTH);
+        assertThat(Cql2TextParser.parse(deep)).isInstanceOf(Cql2.Comparison.class);
+        assertThatThrownBy(() -> Cql2TextParser.parse("(" + deep + ")")).isInstanceOfSatisfying(InvalidFilterException.class,
+                e -> assertThat(e.at()).isEqualTo("character " + Cql2.MAX_DEPTH));
+        assertThatThrownBy(() -> Cql2TextParser.parse("NOT ".repeat(1000) + "a = 1")).hasMessageContaining("100 deep");
+        String json = "{\"op\":\"not\",\"args\":[".repeat(1000) + "{\"op\":\"isnull\",\"args\":[{\"property\":\"a\"}]}"
+                + "]}".repeat(1000);
+        assertThatThrownBy(() -> Cql2JsonParser.parse(json)).isInstanceOf(InvalidFilterException.class);
+    }
+
+    @Test
+    void geometriesPostgisWouldRefuseAreRefusedWhileReading() {
+        assertThatThrownBy(() -> Cql2TextParser.parse("S_INTERSECTS(geometry, POLYGON((0 0, 1 1, 0 0)))")).hasMessageContaining("not valid");
+        assertThatThrownBy(() -> Cql2TextParser.parse("S_INTERSECTS(geometry, POINT(Infinity 0))")).hasMessageContaining("finite");
+        assertThatThrownBy(() -> Cql2JsonParser.parse("{\"op\":\"s_intersects\",\"args\":[{\"property\":\"geometry\"},"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[0,0]]]}]}"))
+                .isInstanceOfSatisfying(InvalidFilterException.class, e -> assertThat(e.at()).isEqualTo("/args/1"));
+    }
+
     /** The tree without positions, which differ between the encodings. */
     private static String shape(Object node) {
         return node.toString().replaceAll("at=[^,\\]]*", "");

@@ -94,6 +94,28 @@ class DownloadsTest extends RunningServer {
         assertThat(get("/data/roads.geojson?within=99999").statusCode()).isEqualTo(400);
         assertThat(get("/data/roads.kml").statusCode()).isEqualTo(400);
         assertThat(get("/data/roads.geojson?crs=EPSG:2451").statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> trailing = get("/data/roads.geojson?within=" + URLEncoder.encode(
+                "POLYGON((131 34, 132 34, 132 35, 131 34)) and more", StandardCharsets.UTF_8));
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(trailing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(new String(trailing.body(), StandardCharsets.UTF_8)).contains("within", "and more");
+    }
+
+    @Test
+    void valuesTheDatabaseRefusesAreProblemsBeforeAnyFeatureIsSent() throws Exception {
+        for (String extension : List.of("geojson", "csv", "gpkg")) {
+            HttpResponse<byte[]> outside = get("/data/roads." + extension + "?bbox-crs=EPSG:6671&bbox=-1e30,-1e30,1e30,1e30");
+            assertThat(outside.statusCode()).as(extension).isEqualTo(400);
+            assertThat(outside.headers().firstValue("Content-Type").orElseThrow()).as(extension).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void anExtensionIsReadInAnyCase() throws Exception {
+        HttpResponse<byte[]> upper = get("/data/roads.GEOJSON");
+        assertThat(upper.statusCode()).isEqualTo(200);
+        assertThat(upper.body()).isEqualTo(get("/data/roads.geojson").body());
+        assertThat(get("/data/roads.Csv").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -254,6 +254,27 @@ class OgcFeaturesTest extends RunningServer {
     }
 
     @Test
+    void filtersTheDatabaseWouldRefuseAreProblemsNamingWhereNotServerErrors() throws Exception {
+        String items = "/ogc/collections/roads/items?filter=";
+        assertThat(problem(items + enc("S_INTERSECTS(geometry, POLYGON((0 0, 1 1, 0 0)))")).get("at").asText()).isEqualTo("character 23");
+        assertThat(problem(items + enc("S_INTERSECTS(geometry, POINT(Infinity 0))")).get("detail").asText()).contains("finite");
+        assertThat(problem(items + enc("name LIKE '\\'")).get("detail").asText()).contains("escape");
+        for (String time : List.of("-999999-01-01T00:00:00Z", "+999999-12-31T23:59:59Z", "+294277-01-01T00:00:00Z")) {
+            answeredOrRefused("/ogc/collections/hazard_zones/items?filter=" + enc("T_AFTER(designated_on, TIMESTAMP('" + time + "'))"));
+            answeredOrRefused("/ogc/collections/hazard_zones/items?datetime=" + enc(time));
+        }
+        assertThat(problem("/ogc/collections/roads/items?bbox-crs=" + enc("http://www.opengis.net/def/crs/EPSG/0/6671")
+                + "&bbox=-1e30,-1e30,1e30,1e30").get("type").asText()).startsWith("urn:chizu:problem:");
+        assertThat(problem(items + enc("(".repeat(1000) + "width_m = 1" + ")".repeat(1000))).get("detail").asText()).contains("100 deep");
+        assertThat(problem(items + enc("NOT ".repeat(1000) + "width_m = 1")).get("detail").asText()).contains("100 deep");
+        assertThat(problem(items + enc("name = 'a\0b'")).get("parameter").asText()).isEqualTo("filter");
+        assertThat(json(items + enc("width_m = 1e20")).get("numberMatched").asInt()).isZero();
+        assertThat(problem(items + enc("id = 99999999999999999999")).get("at").asText()).isEqualTo("character 5");
+        assertThat(problem(items.replace("filter=", "filter-lang=cql2-json&filter=")
+                + enc("{\"op\":\"=\",\"args\":[{\"property\":\"id\"},99999999999999999999]}")).get("at").asText()).isEqualTo("/args/1");
+    }
+
+    @Test
     void aStaffOnlyCollectionExistsOnlyForStaff() throws Exception {
         assertThat(get("/ogc/collections/water_pipes").statusCode()).isEqualTo(404);
         assertThat(get("/ogc/collections/water_pipes/items").statusCode()).isEqualTo(404);
@@ -331,6 +352,15 @@ class OgcFeaturesTest extends RunningServer {
         HttpResponse<byte[]> response = get(path.startsWith("http") ? path.substring(root().length() - 4) : path);
         assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** Either an answer or a problem+json, never a server error. */
+    private void answeredOrRefused(String path) throws Exception {
+        HttpResponse<byte[]> response = get(path);
+        assertThat(response.statusCode()).as(path).isIn(200, 400);
+        if (response.statusCode() == 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("application/problem+json");
+        }
     }
 
     private JsonNode problem(String path) throws Exception {

@@ -39,6 +39,10 @@ class QueryParametersTest {
         assertThatIllegalArgumentException().isThrownBy(() -> WithinParameter.parse("POINT(1 1)", null)).withMessageContaining("Point");
         assertThatIllegalArgumentException().isThrownBy(() -> WithinParameter.parse("POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))", null))
                 .withMessageContaining("not valid");
+        assertThatIllegalArgumentException().isThrownBy(() -> WithinParameter.parse("POLYGON((0 0, 1 0, 1 1, 0 0)) x", null))
+                .withMessageContaining("unexpected 'x'");
+        assertThatIllegalArgumentException().isThrownBy(() -> WithinParameter.parse("POLYGON((0 0, 1 0, Infinity 1, 0 0))", null))
+                .withMessageContaining("finite");
     }
 
     @Test

@@ -27,8 +27,13 @@ import org.chizu.reports.ReportStore;
 import org.chizu.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -216,6 +221,15 @@ class Open311Controller {
         if (e instanceof Open311Error error) {
             status = error.status();
             description = error.getMessage();
+        } else if (e instanceof TypeMismatchException mismatch) {
+            status = HttpStatus.BAD_REQUEST;
+            description = mismatch.getPropertyName() + " must be " + (mismatch.getRequiredType() == boolean.class
+                    ? "true or false" : "a whole number") + ", not " + mismatch.getValue();
+        } else if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
+                || e instanceof CannotCreateTransactionException) {
+            log.warn("database unavailable: {}", e.toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            description = "The database cannot be reached just now; try again in a little while.";
         } else if (e instanceof ErrorResponse response) {
             status = HttpStatus.valueOf(response.getStatusCode().value());
             description = response.getBody().getDetail();
@@ -227,7 +241,9 @@ class Open311Controller {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", status.value());
         error.put("description", description);
-        return Open311Writer.list(status, Open311Format.ofPath(request.getRequestURI()), "errors", "error", List.of(error));
+        ResponseEntity<String> answer = Open311Writer.list(status, Open311Format.ofPath(request.getRequestURI()), "errors", "error", List.of(error));
+        return status != HttpStatus.SERVICE_UNAVAILABLE ? answer
+                : ResponseEntity.status(status).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30").body(answer.getBody());
     }
 
     private void checkJurisdiction(String jurisdiction) {
@@ -270,7 +286,11 @@ class Open311Controller {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip());
+            OffsetDateTime date = OffsetDateTime.parse(value.strip());
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new DateTimeParseException("year out of range", value, 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, name + " must be a W3C date-time with its offset, "
                     + "such as 2010-01-01T00:00:00Z, not " + value);
