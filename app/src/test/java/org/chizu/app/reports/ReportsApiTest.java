@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
@@ -133,6 +134,17 @@ class ReportsApiTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json.readTree(response.body()).at("/message/ja").asText()).contains("市の区域外");
+    }
+
+    @Test
+    void theCategoriesSayInWordsWhatAPinIsMatchedToWithoutNamingTheStaffOnlyPipesLayer() throws Exception {
+        HttpResponse<String> categories = get("/api/reports/categories");
+
+        assertThat(categories.body()).doesNotContain("water_pipes");
+        JsonNode leak = StreamSupport.stream(json.readTree(categories.body()).path("categories").spliterator(), false)
+                .filter(category -> category.path("code").asText().equals("water_leak")).findFirst().orElseThrow();
+        assertThat(leak.path("snapsTo").path("ja").asText()).isEqualTo("水道管");
+        assertThat(leak.path("snapsTo").path("en").asText()).isEqualTo("water pipes");
     }
 
     @Test
