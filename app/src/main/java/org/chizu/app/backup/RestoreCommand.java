@@ -2,10 +2,11 @@ package org.chizu.app.backup;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.chizu.platform.cli.ChizuCommand;
+import org.chizu.platform.cli.CommandArguments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -37,13 +38,13 @@ class RestoreCommand implements ChizuCommand {
 
     @Override
     public int run(List<String> arguments, PrintStream out) throws Exception {
-        List<String> rest = new ArrayList<>(arguments);
-        boolean force = rest.remove("--force");
-        if (rest.size() != 1) {
+        CommandArguments args = new CommandArguments(arguments, Set.of(), Set.of("force"));
+        if (args.positional().size() != 1) {
             throw new IllegalArgumentException("name the archive to restore");
         }
         try {
-            Manifest manifest = Backups.restore(Path.of(rest.getFirst()), Database.configured(environment), home, force);
+            Manifest manifest = Backups.restore(Path.of(args.positional().getFirst()), Database.configured(environment), home,
+                    args.flag("force"));
             out.printf("restored the database as of %s (%d tables, rows checked) and %d files (SHA-256 checked)%n",
                     manifest.createdAt(), manifest.tables().size(), manifest.files().size());
             return 0;
