@@ -4,6 +4,7 @@ import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.ApiTokens;
 import org.chizu.accounts.ClientScopes;
 import org.chizu.accounts.CurrentAudience;
+import org.chizu.platform.web.PublicBaseUrl;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events", "org.chizu.platform.audit"})
 @ConfigurationPropertiesScan("org.chizu")
 // Open311 keys are API clients' tokens, kept by the accounts module; its staff accounts are the assignees.
-@Import({CurrentAudience.class, ApiClients.class, ApiTokens.class, ClientScopes.class})
+// The public base URL makes the links in residents' e-mails.
+@Import({CurrentAudience.class, ApiClients.class, ApiTokens.class, ClientScopes.class, PublicBaseUrl.class})
 class ReportsTestApplication {
 
     /** Apart, for a scan on the application class itself would replace its own. */

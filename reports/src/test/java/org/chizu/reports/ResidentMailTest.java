@@ -18,10 +18,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;
@@ -49,6 +52,7 @@ class ResidentMailTest extends ReportsTest {
 
     private static final int SMTP_PORT = freePort();
     private static final Duration DELIVERY = Duration.ofSeconds(30);
+    private static final String PUBLIC_URL = "https://chizu.town.example.jp";
 
     @Autowired
     ReportTriage triage;
@@ -67,6 +71,7 @@ class ResidentMailTest extends ReportsTest {
         registry.add("chizu.reports.mail.purge-interval", () -> "PT0.2S");
         registry.add("chizu.reports.mail.retry-delays", () -> "PT1S");
         registry.add("chizu.reports.mail.max-attempts", () -> 4);
+        registry.add("chizu.public-url", () -> PUBLIC_URL);
     }
 
     @AfterEach
@@ -94,6 +99,49 @@ class ResidentMailTest extends ReportsTest {
             assertThat(mail.getSubject()).contains("確認済み", "Acknowledged");
             assertThat(textOf(mail)).contains("現地を確認します。", "建設部 道路河川課");
         });
+    }
+
+    @Test
+    void aResidentWhoLeftAnEmailGetsAReceiptWithThePrivateFollowLinkAtThePublicAddress() {
+        startTheMailServer();
+        // Filed through a request whose Host header someone made up: the link must not point there.
+        MockHttpServletRequest forged = new MockHttpServletRequest("POST", "/api/reports");
+        forged.setServerName("evil.example");
+        forged.addHeader("Host", "evil.example");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(forged));
+        Receipt receipt;
+        try {
+            receipt = intake.submit(report(UUID.randomUUID().toString(), "street_light", BY_THE_MUNICIPAL_ROAD,
+                    "街灯が点きません", "hanako@example.jp", List.of()));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        await().atMost(DELIVERY).until(() -> receiptsAbout(receipt.id()).size() == 1);
+        MimeMessage mail = receiptsAbout(receipt.id()).getFirst();
+        assertThat(recipients(mail)).containsExactly("hanako@example.jp");
+        assertThat(subjectOf(mail)).contains("受け付けました", "Report " + receipt.id() + " received");
+        String followLink = PUBLIC_URL + "/report/follow/" + receipt.token();
+        // Japanese first, then the same in English, each with the link.
+        assertThat(textOf(mail)).contains("通報 " + receipt.id() + "（街灯の故障）を受け付けました。", "建設部 道路河川課",
+                "We received your report " + receipt.id(), followLink).doesNotContain("evil.example");
+        assertThat(textOf(mail).indexOf("受け付けました")).isLessThan(textOf(mail).indexOf("We received"));
+        assertThat(textOf(mail).split(java.util.regex.Pattern.quote(followLink), -1)).hasSize(3);
+    }
+
+    @Test
+    void aReportWithoutAnEmailOrNotStoredQueuesNoReceipt() {
+        Receipt withoutEmail = intake.submit(report(UUID.randomUUID().toString(), "street_light", BY_THE_MUNICIPAL_ROAD,
+                "街灯が点きません", null, List.of()));
+        assertThat(outboxRowsAbout(withoutEmail.id())).isZero();
+
+        String key = UUID.randomUUID().toString();
+        transaction.executeWithoutResult(tx -> {
+            intake.submit(report(key, "street_light", BY_THE_MUNICIPAL_ROAD, "街灯が点きません", "ichiro@example.jp", List.of()));
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from report_mail_outbox where recipient = 'ichiro@example.jp'",
+                Integer.class)).isZero();
     }
 
     @Test
@@ -198,6 +246,16 @@ class ResidentMailTest extends ReportsTest {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(mail -> subjectOf(mail).startsWith("【通報 " + reportId + "】"))
                 .toList();
+    }
+
+    private List<MimeMessage> receiptsAbout(long reportId) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> subjectOf(mail).startsWith("【通報 " + reportId + " 受付】"))
+                .toList();
+    }
+
+    private int outboxRowsAbout(long reportId) {
+        return jdbc.queryForObject("select count(*) from report_mail_outbox where report_id = ?", Integer.class, reportId);
     }
 
     /** Failed attempts at the e-mails about a report, as the outbox records them for an operator. */
