@@ -27,8 +27,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reports, their photos, history and followers in PostgreSQL (tables {@code report},
- * {@code report_photo}, {@code report_update}, {@code report_follower}). A report and its photos
+ * Reports, their photos, history, followers and staff notes in PostgreSQL (tables {@code report},
+ * {@code report_photo}, {@code report_update}, {@code report_follower}, {@code report_staff_note}). A report and its photos
  * are written in one transaction: both or neither.
  */
 @Repository
@@ -219,6 +219,23 @@ public class ReportStore {
                 .addValue("note", note).addValue("by", changedBy);
         jdbc.update("update report set status = :status, updated_at = now() where id = :id", values);
         jdbc.update("insert into report_update (report_id, status, note, changed_by) values (:id, :status, :note, :by)", values);
+    }
+
+    /** The staff's notes on a report, oldest first. */
+    public List<StaffNote> staffNotes(long reportId) {
+        return jdbc.query("""
+                select id, report_id, note, written_by, written_at from report_staff_note
+                where report_id = :id order by written_at, id""", new MapSqlParameterSource("id", reportId),
+                (rs, i) -> new StaffNote(rs.getLong("id"), rs.getLong("report_id"), rs.getString("note"),
+                        rs.getString("written_by"), inJapan(rs, "written_at")));
+    }
+
+    /** Stores a staff note on a report; returns its number. */
+    long addStaffNote(long reportId, String text, String writtenBy) {
+        return jdbc.queryForObject("""
+                insert into report_staff_note (report_id, note, written_by) values (:id, :note, :by)
+                returning id""", new MapSqlParameterSource("id", reportId).addValue("note", text)
+                .addValue("by", writtenBy), Long.class);
     }
 
     /** Adds a "+1"; the e-mail, if any, will get the report's updates. Returns the new count. */

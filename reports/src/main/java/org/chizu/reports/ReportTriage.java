@@ -1,6 +1,7 @@
 package org.chizu.reports;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.chizu.platform.Label;
@@ -98,6 +99,31 @@ public class ReportTriage {
             details.put("previousAssignee", before.work().assignee());
             audit.record("report.assign", "report " + id, details);
             return require(id);
+        });
+    }
+
+    /**
+     * Keeps a note for staff on a report (never shown to the public or the resident), recorded in the
+     * audit log with the note's number but not its text.
+     *
+     * @return the report's staff notes, oldest first, the new one last
+     * @throws ReportProblem (404) for an unknown report, (400) for an empty note or one over
+     *                       {@link StaffNote#MAX_CHARS} characters
+     */
+    public List<StaffNote> addStaffNote(long id, String text, String staffName) {
+        require(id);
+        String note = text == null ? "" : text.strip();
+        if (note.isEmpty()) {
+            throw ReportProblem.badInput("メモを入力してください。", "The note is empty.");
+        }
+        if (note.length() > StaffNote.MAX_CHARS) {
+            throw ReportProblem.badInput("メモは " + StaffNote.MAX_CHARS + " 文字までです。",
+                    "The note may be at most " + StaffNote.MAX_CHARS + " characters.");
+        }
+        return transaction.execute(tx -> {
+            long noteId = store.addStaffNote(id, note, staffName);
+            audit.record("report.staff-note", "report " + id, Map.of("note", noteId));
+            return store.staffNotes(id);
         });
     }
 

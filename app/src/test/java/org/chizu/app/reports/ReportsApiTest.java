@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -148,6 +149,50 @@ class ReportsApiTest {
     }
 
     @Test
+    void aStaffNoteIsKeptWithItsAuthorAndTimeAuditedAndNeverShownOutsideTriage() throws Exception {
+        JsonNode receipt = json.readTree(post(form("pothole", "深い穴です").field("email", "hanako@example.jp")).body());
+        long id = receipt.path("id").asLong();
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+        staff("PUT", "/staff/api/reports/" + id + "/status", "{\"status\":\"in_progress\",\"note\":\"補修を手配しました。\"}");
+
+        JsonNode notes = json.readTree(staff("POST", "/staff/api/reports/" + id + "/notes",
+                "{\"text\":\"  #12 と同じ穴。業者（山陰舗装）に電話済み  \"}").body());
+
+        assertThat(notes).singleElement().satisfies(note -> {
+            assertThat(note.path("text").asText()).isEqualTo("#12 と同じ穴。業者（山陰舗装）に電話済み");
+            assertThat(note.path("writtenBy").asText()).isEqualTo("road-officer");
+            assertThat(note.path("at").asText()).endsWith("+09:00");
+        });
+        staff("POST", "/staff/api/reports/" + id + "/notes", "{\"text\":\"現地確認：幅40cm\"}");
+        assertThat(json.readTree(staff("GET", "/staff/api/reports/" + id + "/notes", null).body()).findValuesAsText("text"))
+                .containsExactly("#12 と同じ穴。業者（山陰舗装）に電話済み", "現地確認：幅40cm");
+        assertThat(new JdbcTemplate(dataSource).queryForList(
+                "select actor from audit_log where action = 'report.staff-note' and target = ?", String.class, "report " + id))
+                .containsExactly("road-officer", "road-officer");
+
+        // What the public, the resident and Open311 clients see carries the public note only.
+        for (String path : List.of("/api/reports/" + id, "/api/reports/follow/" + receipt.path("token").asText(),
+                "/open311/v2/requests/" + id + ".json?extensions=true", "/api/reports/nearby?category=pothole&lon=" + LON + "&lat=" + LAT)) {
+            HttpResponse<String> seen = get(path);
+            assertThat(seen.statusCode()).as(path).isEqualTo(200);
+            assertThat(seen.body()).as(path).contains("補修を手配しました。").doesNotContain("山陰舗装", "幅40cm");
+        }
+        assertThat(get("/staff/api/reports/" + id + "/notes").statusCode()).as("the public cannot read them").isEqualTo(401);
+    }
+
+    @Test
+    void anEmptyOrOverlongStaffNoteOrOneOnAnUnknownReportIsAProblem() throws Exception {
+        long id = json.readTree(post(form("pothole", "穴")).body()).path("id").asLong();
+        assertProblem(staffAnswer("POST", "/staff/api/reports/" + id + "/notes", "{\"text\":\"  \"}"), "note is empty");
+        assertProblem(staffAnswer("POST", "/staff/api/reports/" + id + "/notes", "{\"text\":\"" + "あ".repeat(2001) + "\"}"),
+                "at most 2000");
+        assertThat(staffAnswer("POST", "/staff/api/reports/99999999/notes", "{\"text\":\"メモ\"}").statusCode()).isEqualTo(404);
+        assertThat(staffAnswer("GET", "/staff/api/reports/99999999/notes", null).statusCode()).isEqualTo(404);
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "select count(*) from report_staff_note where report_id = ?", Integer.class, id)).isZero();
+    }
+
+    @Test
     void thePublicCannotUseTheStaffTriageApi() throws Exception {
         assertThat(get("/staff/api/reports").statusCode()).isEqualTo(401);
     }
@@ -212,12 +257,16 @@ class ReportsApiTest {
     }
 
     HttpResponse<String> staff(String method, String path, String jsonBody) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + staffToken)
+        HttpResponse<String> response = staffAnswer(method, path, jsonBody);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return response;
+    }
+
+    HttpResponse<String> staffAnswer(String method, String path, String jsonBody) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + staffToken)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-        return response;
     }
 
     URI uri(String path) {

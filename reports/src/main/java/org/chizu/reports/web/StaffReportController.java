@@ -19,6 +19,7 @@ import org.chizu.reports.ReportStatistics;
 import org.chizu.reports.ReportStatus;
 import org.chizu.reports.ReportStore;
 import org.chizu.reports.ReportTriage;
+import org.chizu.reports.StaffNote;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Staff triage (under /staff, so staff-only): every report with the resident's contact, a page at a
  * time, found by number or filtered; accepting or rejecting (and undoing it); assigning the work;
- * changing the status with a public note; the list as CSV; a month in numbers.
+ * changing the status with a public note; notes for staff alone; the list as CSV; a month in numbers.
  */
 @RestController
 @RequestMapping("/staff/api/reports")
@@ -138,6 +140,19 @@ class StaffReportController {
         return store.find(id).orElseThrow(() -> ReportProblem.unknownReport(id));
     }
 
+    /** The staff's own notes on a report, oldest first: never in the public API, the follow page or Open311. */
+    @GetMapping("/{id}/notes")
+    List<StaffNote> notes(@PathVariable long id) {
+        store.find(id).orElseThrow(() -> ReportProblem.unknownReport(id));
+        return store.staffNotes(id);
+    }
+
+    /** Body {@code {"text": "…"}}: a note for staff alone, signed with the caller's name; answers all the notes. */
+    @PostMapping("/{id}/notes")
+    List<StaffNote> addNote(@PathVariable long id, @RequestBody NewNote note, Principal staff) {
+        return triage.addStaffNote(id, note.text(), staff.getName());
+    }
+
     /** Body {@code {"decision": "accepted" | "rejected" | "new"}}; "new" or the previous decision undoes one. */
     @PutMapping("/{id}/moderation")
     Report moderate(@PathVariable long id, @RequestBody ModerationChange change) {
@@ -164,6 +179,9 @@ class StaffReportController {
     }
 
     record ModerationChange(String decision) {
+    }
+
+    record NewNote(String text) {
     }
 
     record StatusChange(String status, String note) {
