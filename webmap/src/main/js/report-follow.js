@@ -21,7 +21,21 @@ function publication(report) {
   return element('p', { class: `publication ${report.moderation}`, text: t(report.moderation === 'rejected' ? 'notPublished' : 'awaitingReview') });
 }
 
-function render(container, report, categories) {
+/** The resident's own photos, through the private link (so even before the report is public). */
+function photos(report, token) {
+  if (!report.photos) return [];
+  const base = `/api/reports/follow/${encodeURIComponent(token)}/photos`;
+  return [
+    element('h3', { text: t('yourPhotos') }),
+    element('ul', { class: 'follow-photos' }, Array.from({ length: report.photos }, (_, i) => element('li', {}, [
+      element('a', { href: `${base}/${i + 1}` }, [
+        element('img', { src: `${base}/${i + 1}/thumbnail`, alt: t('photoNumber', i + 1), loading: 'lazy' }),
+      ]),
+    ]))),
+  ];
+}
+
+function render(container, report, categories, token) {
   const category = categories.find((c) => c.code === report.category);
   const road = roadText(report.roadName, report.routeNo);
   const facts = [
@@ -36,6 +50,7 @@ function render(container, report, categories) {
     publication(report),
     element('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [element('dt', { text: term }), element('dd', { text: value })])),
     element('p', { class: 'description', text: report.description }),
+    ...photos(report, token),
     element('h3', { text: t('history') }),
     element('ol', { class: 'history' }, [...report.updates].reverse().map((u) => element('li', { 'data-status': u.status }, [
       element('time', { datetime: u.at, text: when(u.at) }), ' ',
@@ -56,7 +71,7 @@ async function start() {
   ]);
   if (response.ok) {
     const report = await response.json();
-    onLanguage(() => render(container, report, categories));
+    onLanguage(() => render(container, report, categories, token));
   } else {
     const problem = response.clone();
     onLanguage(async () => {

@@ -74,7 +74,7 @@ public record Report(
     /** The report as its reporter follows it through the private link: nothing that names a person. */
     public FollowedReport followView() {
         return new FollowedReport(id, category, description, status.id(), status.label(), moderation.id(), routeNo,
-                roadName, body, bodyContact, reportedAt, updatedAt, lon, lat, updates);
+                roadName, body, bodyContact, photos, reportedAt, updatedAt, lon, lat, updates);
     }
 
     /** A report as the public sees it: no name, e-mail, phone, token or pipe. */
@@ -86,10 +86,10 @@ public record Report(
     /**
      * A report as its reporter sees it through the private follow link, whether or not it is public
      * yet: its status, moderation (new: waiting for review; accepted: public; rejected: never shown)
-     * and history with the staff's notes. No name, e-mail, phone, token or pipe.
+     * history with the staff's notes, and how many photos they sent. No name, e-mail, phone, token or pipe.
      */
     public record FollowedReport(long id, String category, String description, String status, Label statusLabel,
-            String moderation, String routeNo, String roadName, Label body, String bodyContact,
+            String moderation, String routeNo, String roadName, Label body, String bodyContact, int photos,
             OffsetDateTime reportedAt, OffsetDateTime updatedAt, double lon, double lat, List<ReportUpdate> updates) {
     }
 }

@@ -48,6 +48,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/reports")
 class ReportController {
 
+    private static final CacheControl PUBLIC_PHOTO = CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic();
+    private static final CacheControl PRIVATE_PHOTO = CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate();
+
     private final ReportIntake intake;
     private final ReportCategories categories;
     private final ReportStore store;
@@ -113,6 +116,24 @@ class ReportController {
      */
     @GetMapping("/follow/{token}")
     ResponseEntity<FollowedReport> followed(@PathVariable String token) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(followedBy(token).followView());
+    }
+
+    /**
+     * The reporter's own photo through the follow link, public or not yet. Cached by the resident's
+     * browser alone ({@code private}): the address holds the token, so no shared cache may keep it.
+     */
+    @GetMapping(value = "/follow/{token}/photos/{position}", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> followedPhoto(@PathVariable String token, @PathVariable int position) {
+        return jpeg(followedBy(token), position, false, PRIVATE_PHOTO);
+    }
+
+    @GetMapping(value = "/follow/{token}/photos/{position}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
+    ResponseEntity<byte[]> followedThumbnail(@PathVariable String token, @PathVariable int position) {
+        return jpeg(followedBy(token), position, true, PRIVATE_PHOTO);
+    }
+
+    private Report followedBy(String token) {
         ReportProblem unknown = new ReportProblem(HttpStatus.NOT_FOUND, "unknown-follow-link", "Unknown follow link",
                 new Label("このリンクの通報は見つかりません。受付の際に表示されたリンクをご確認ください。",
                         "No report has this link. Please check the link you were given on the receipt."));
@@ -122,8 +143,7 @@ class ReportController {
         } catch (IllegalArgumentException e) {
             throw unknown;
         }
-        Report report = store.findByToken(parsed).orElseThrow(() -> unknown);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(report.followView());
+        return store.findByToken(parsed).orElseThrow(() -> unknown);
     }
 
     /** "+1": another resident has the same problem; with an e-mail they get the report's updates. */
@@ -145,10 +165,14 @@ class ReportController {
 
     private ResponseEntity<byte[]> jpeg(long id, int position, boolean thumbnail) {
         Report report = visible(id);
+        return jpeg(report, position, thumbnail, report.isPublic() ? PUBLIC_PHOTO : CacheControl.noStore());
+    }
+
+    private ResponseEntity<byte[]> jpeg(Report report, int position, boolean thumbnail, CacheControl cache) {
+        long id = report.id();
         byte[] bytes = store.photo(report.id(), position, thumbnail).orElseThrow(() -> new ReportProblem(
                 HttpStatus.NOT_FOUND, "unknown-photo", "Unknown photo", new Label(
                         "通報 " + id + " に写真 " + position + " はありません。", "Report " + id + " has no photo " + position + ".")));
-        CacheControl cache = report.isPublic() ? CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic() : CacheControl.noStore();
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(bytes);
     }
 
