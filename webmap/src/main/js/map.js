@@ -15,11 +15,20 @@ function viewFromHash() {
   return match ? { zoom: Number(match[1]), center: [Number(match[2]), Number(match[3])] } : null;
 }
 
-/** Writes each view into the address, and moves to a view typed or pasted there. */
+/**
+ * Writes each view into the address, and moves to a view typed or pasted there. The report link
+ * carries the same view, so the report page opens where the resident was looking.
+ */
 function keepViewInHash(map) {
-  map.on('moveend', () => {
+  const reportLink = document.getElementById('report-link');
+  const view = () => {
     const c = map.getCenter();
-    history.replaceState(null, '', `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`);
+    return `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`;
+  };
+  reportLink.setAttribute('href', `/report${view()}`);
+  map.on('moveend', () => {
+    history.replaceState(null, '', view());
+    reportLink.setAttribute('href', `/report${view()}`);
   });
   window.addEventListener('hashchange', () => {
     const view = viewFromHash();
