@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +112,32 @@ class ResidentReportBrowserTest {
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/");
         browser.findElement(By.id("report-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.report-page[data-ready='true']")));
-        assertThat(browser.getCurrentUrl()).endsWith("/report");
+        assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/report");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void theMapsReportLinkOpensTheReportPageWhereTheResidentWasLooking(Screen screen) throws IOException {
+        open(screen, "/#map=16/34.68000/131.85000");
+        // The resident moves the map (here through the address, as a shared link would) to the road.
+        browser.executeScript("window.location.hash = 'map=18/34.67138/131.84300'");
+        wait.until(d -> d.findElement(By.id("report-link")).getAttribute("href").endsWith("/report#map=18/34.67138/131.84300"));
+
+        browser.findElement(By.id("report-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.report-page[data-ready='true']")));
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-chizu-background-pane path")).isEmpty());
+        chromium.screenshot(screen.file("report-opened-from-map"));
+        tapTheMap();
+        new Select(browser.findElement(By.id("category"))).selectByValue("guardrail");
+        browser.findElement(By.id("description")).sendKeys("ガードレールが曲がっています");
+        browser.findElement(By.id("submit-button")).click();
+
+        WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+        long id = Long.parseLong(receipt.getAttribute("data-report"));
+        // Filed at the place the map showed, not at the town centre the page opens on by itself (400 m off).
+        assertThat(jdbc.queryForObject("""
+                select st_distance(geom::geography, st_setsrid(st_makepoint(131.84300, 34.67138), 6668)::geography)
+                from report where id = ?""", Double.class, id)).isLessThan(30);
     }
 
     @ParameterizedTest
@@ -247,6 +276,16 @@ class ResidentReportBrowserTest {
         WebElement follow = waitForFollowPage();
         assertThat(follow.getText()).contains("通報 " + id + "（道路の穴・陥没）", "審査中", "受付", "高津線（路線番号 M-101）");
         assertThat(chromium.seriousAccessibilityViolations()).as("follow page, under review").isEmpty();
+        // The resident sees their own photo before the report is public, which the public cannot.
+        WebElement thumbnail = follow.findElement(By.cssSelector(".follow-photos img"));
+        wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", thumbnail)).intValue() > 0);
+        assertThat(thumbnail.getAttribute("alt")).isEqualTo("写真 1（拡大）");
+        HttpResponse<Void> ownPhoto = fetch(thumbnail.getAttribute("src"));
+        assertThat(ownPhoto.statusCode()).isEqualTo(200);
+        assertThat(ownPhoto.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("private").doesNotContain("public"));
+        assertThat(fetch(thumbnail.findElement(By.xpath("..")).getAttribute("href")).statusCode()).isEqualTo(200);
+        assertThat(fetch("http://localhost:" + port + "/api/reports/" + id + "/photos/1").statusCode()).isEqualTo(404);
 
         triage.moderate(id, Moderation.ACCEPTED);
         triage.changeStatus(id, ReportStatus.IN_PROGRESS, "明日補修します。", "道路 太郎");
@@ -298,6 +337,17 @@ class ResidentReportBrowserTest {
         new Actions(browser)
                 .moveToElement(browser.findElement(By.id("map")), 10, 10).click().perform();
         wait.until(d -> d.findElement(By.id("pin")).isDisplayed());
+    }
+
+    private static HttpResponse<Void> fetch(String url) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private WebElement waitForFollowPage() {
