@@ -154,3 +154,14 @@ export async function createOverlays(map, layers, onFeatureTap) {
     return { layer, grid, tileJson: json };
   });
 }
+
+/** The published layers (/api/layers) with the given ids, ready to draw; none when the list cannot be loaded. */
+export async function overlaysNamed(map, ids) {
+  try {
+    const response = await fetch('/api/layers', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return [];
+    return await createOverlays(map, (await response.json()).layers.filter((l) => ids.includes(l.id)), () => {});
+  } catch (e) {
+    return [];
+  }
+}

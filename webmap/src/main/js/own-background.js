@@ -9,6 +9,9 @@ const DRAWN = {
   facilities: { radius: 3, color: '#8d8372', weight: 0, fill: true, fillColor: '#8d8372', fillOpacity: 0.8 },
 };
 
+/** The layers Chizu's own background draws (roads and facilities), under its boundaries' land. */
+export const BACKGROUND_LAYERS = Object.keys(DRAWN);
+
 async function boundaries() {
   try {
     const response = await fetch('/api/towns/boundaries', { headers: { Accept: 'application/geo+json' } });

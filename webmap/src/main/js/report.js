@@ -1,16 +1,14 @@
 import { t, label, onLanguage, toggleLanguage, translateStaticText } from './i18n.js';
 import { problemText, roadText, answerName } from './report-messages.js';
 import { element } from './dom.js';
-import { createOwnBackground } from './own-background.js';
-import { createOverlays } from './overlays.js';
+import { createOwnBackground, BACKGROUND_LAYERS } from './own-background.js';
+import { overlaysNamed } from './overlays.js';
 
 // A town-wide view when the address does not say where (#map=zoom/lat/lon).
 const START = { center: [34.6745, 131.8425], zoom: 15 };
 // A placed pin is looked at closely enough to tell one side of a road from the other.
 const PLACED_ZOOM = 17;
 const PHOTO_TYPES = ['image/jpeg', 'image/png'];
-// What the page draws of Chizu's own layers: its background, and the reports residents have filed.
-const BACKGROUND_LAYERS = ['roads', 'facilities'];
 
 function viewFromHash() {
   const match = /map=(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)/.exec(window.location.hash);
@@ -41,16 +39,11 @@ async function loadCategories(select) {
  * roads they know, whether or not GSI's tiles can be reached. The public reports on top, coloured by status.
  */
 async function drawMap(map) {
-  try {
-    const response = await fetch('/api/layers', { headers: { Accept: 'application/json' } });
-    const layers = (await response.json()).layers.filter((l) => l.id === 'reports' || BACKGROUND_LAYERS.includes(l.id));
-    const overlays = await createOverlays(map, layers, () => {});
-    map.getContainer().classList.add('chizu-own');
-    createOwnBackground(map, overlays).layer.addTo(map);
-    overlays.filter(({ layer }) => layer.id === 'reports').forEach(({ grid }) => grid.addTo(map));
-  } catch (e) {
-    // The form works without the map's drawing; the nearby list still warns of duplicates.
-  }
+  // Without the layer list the form still works; the nearby list still warns of duplicates.
+  const overlays = await overlaysNamed(map, ['reports', ...BACKGROUND_LAYERS]);
+  map.getContainer().classList.add('chizu-own');
+  createOwnBackground(map, overlays).layer.addTo(map);
+  overlays.filter(({ layer }) => layer.id === 'reports').forEach(({ grid }) => grid.addTo(map));
 }
 
 /**

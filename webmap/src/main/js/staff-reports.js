@@ -3,7 +3,8 @@ import { STATUSES, problemText } from './report-messages.js';
 import { PRIORITIES } from './staff-messages.js';
 import { element } from './dom.js';
 import { createBasemaps } from './basemaps.js';
-import { createOwnBackground } from './own-background.js';
+import { createOwnBackground, BACKGROUND_LAYERS } from './own-background.js';
+import { overlaysNamed } from './overlays.js';
 import { staffHeader, csrfToken } from './staff-header.js';
 
 const MODERATIONS = ['new', 'accepted', 'rejected'];
@@ -46,8 +47,8 @@ async function start() {
   document.getElementById('language-button').addEventListener('click', toggleLanguage);
   staffHeader(document.getElementById('staff-header'));
   const map = L.map('map').setView([34.6745, 131.8425], 13);
-  // Offline, the towns' boundaries and names stand in for GSI's map.
-  createBasemaps(map, element('p'), () => {}, createOwnBackground(map, []));
+  // Offline, Chizu's own roads, facilities, boundaries and names stand in for GSI's map.
+  createBasemaps(map, element('p'), () => {}, createOwnBackground(map, await overlaysNamed(map, BACKGROUND_LAYERS)));
   const markers = L.layerGroup().addTo(map);
   const filters = document.getElementById('filters');
   const list = document.getElementById('staff-reports');
@@ -166,11 +167,46 @@ async function start() {
     return cell('work', { class: `work-cell priority-${work.priority.toLowerCase()}` }, [who, priority, due, save]);
   }
 
+  function authorName(name) {
+    return (assignees.find((a) => a.name === name) || {}).displayName || name;
+  }
+
+  /** Notes staff keep for each other, read when opened: who wrote each and when, and a box to add one. */
+  function staffNotes(report) {
+    const box = element('details', { class: 'staff-notes' }, [element('summary', { text: t('staffNotes') })]);
+    const list = element('ol', { class: 'staff-note-list' });
+    const text = element('textarea', { class: 'new-staff-note', rows: 2, maxlength: 2000, 'aria-label': `#${report.id} ${t('newStaffNote')}` });
+    const add = element('button', { type: 'button', class: 'add-staff-note', text: t('addStaffNote') });
+    const show = (notes) => list.replaceChildren(...(notes.length ? notes.map((n) => element('li', {}, [
+      element('span', { class: 'note-meta' }, [element('time', { datetime: n.at, text: n.at.slice(0, 16).replace('T', ' ') }), ` ${authorName(n.writtenBy)}`]),
+      element('p', { text: n.text })])) : [element('li', { class: 'hint', text: t('noStaffNotes') })]));
+    box.addEventListener('toggle', async () => {
+      if (!box.open) return;
+      try {
+        show(await api(`/staff/api/reports/${report.id}/notes`));
+      } catch (e) {
+        status.textContent = e.message;
+      }
+    });
+    add.addEventListener('click', async () => {
+      try {
+        show(await api(`/staff/api/reports/${report.id}/notes`, { method: 'POST', body: JSON.stringify({ text: text.value }) }));
+        text.value = '';
+        status.textContent = t('staffNoteAdded', report.id);
+      } catch (e) {
+        status.textContent = e.message;
+      }
+    });
+    box.append(element('p', { class: 'hint', text: t('staffNotesHint') }), list, text, add);
+    return box;
+  }
+
   function historyCell(report) {
     return cell('history', { class: 'history-cell' }, [element('ol', {}, report.updates.map((u) => element('li', {}, [
       element('time', { datetime: u.at, text: day(u.at) }), ' ',
       label((STATUSES.find((s) => s.id === u.status) || {}).label) || u.status,
       u.note ? element('q', { text: u.note }) : '']))),
+    staffNotes(report),
     ]);
   }
 
