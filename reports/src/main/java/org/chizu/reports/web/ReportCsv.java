@@ -17,7 +17,7 @@ import org.chizu.reports.ReportCategory;
 import org.chizu.reports.ReportProblem;
 
 /**
- * The staff list as a spreadsheet (RFC 4180 CSV, Japanese headers): UTF-8 with a byte-order mark so
+ * The staff list as a spreadsheet (RFC 4180 CSV, headers in Japanese and English): UTF-8 with a byte-order mark so
  * that Excel reads it as UTF-8, or Shift_JIS (Windows-31J) for older Excel. The resident's name and
  * contact are left out: CSV files travel by e-mail and USB stick, personal data stays in Chizu.
  */
@@ -25,8 +25,14 @@ enum ReportCsv {
     UTF_8(StandardCharsets.UTF_8, "\uFEFF"),
     SHIFT_JIS(Charset.forName("windows-31j"), "");
 
-    private static final List<String> HEADER = List.of("番号", "受付日時", "種類", "対応状況", "審査", "優先度", "担当者",
-            "期限", "担当部署", "路線番号", "道路名", "市町村コード", "内容", "経度", "緯度", "最新のお知らせ");
+    /**
+     * One header row, each column named in Japanese with English beside it: a second header row would
+     * break Excel's filters, sorting and pivot tables, which take the first row as the column names.
+     */
+    private static final List<String> HEADER = List.of("番号 / Number", "受付日時 / Received", "種類 / Category",
+            "対応状況 / Status", "審査 / Review", "優先度 / Priority", "担当者 / Assignee", "期限 / Due",
+            "担当部署 / Department", "路線番号 / Route no.", "道路名 / Road", "市町村コード / Municipality code",
+            "内容 / Description", "経度 / Longitude", "緯度 / Latitude", "最新のお知らせ / Latest public note");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Charset charset;
