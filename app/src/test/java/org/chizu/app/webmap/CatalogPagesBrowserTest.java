@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.chizu.app.ChizuApplication;
+import org.chizu.app.webmap.WebMapBrowserTest.Screen;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -252,6 +255,23 @@ class CatalogPagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#extent-map path.dataset-extent"))).hasSize(1);
         assertNoHorizontalScrolling();
         chromium.screenshot("catalog-dataset-phone.png");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void axeFindsNoSeriousOrCriticalViolationsOnTheCataloguePagesInJapaneseOrEnglish(Screen screen) throws Exception {
+        browser.manage().window().setSize(new Dimension(screen.width, screen.height));
+        for (String path : List.of("/datasets", "/datasets/roads")) {
+            open(path);
+            assertThat(chromium.seriousAccessibilityViolations()).as(path + " in Japanese").isEmpty();
+            chromium.screenshot(screen.file("catalog-axe" + path.replace('/', '-')));
+            browser.findElement(By.id("language-button")).click();
+            wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            assertThat(chromium.seriousAccessibilityViolations()).as(path + " in English").isEmpty();
+            browser.executeScript("localStorage.clear()");
+        }
+        assertThat(chromium.scriptErrors()).isEmpty();
+        assertThat(chromium.contentSecurityViolations()).isEmpty();
     }
 
     @Test
