@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
+import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -58,6 +60,8 @@ class StaffTriageBrowserTest {
     DataSource dataSource;
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    ApplicationEventPublisher events;
 
     String password;
     HeadlessChromium chromium;
@@ -71,6 +75,8 @@ class StaffTriageBrowserTest {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("report-town.sql"));
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("five-thousand-reports.sql"));
         }
+        // Announced as an import would, so the roads' generalised tables (the zooms of a town) are built.
+        List.of("roads", "facilities").forEach(layer -> events.publishEvent(LayerDataChanged.wholeLayer(layer)));
         password = accounts.create("road-officer", "道路 太郎", Role.STAFF).password();
         accounts.create("crew-sato", "佐藤 班長", Role.STAFF);
     }
@@ -103,6 +109,7 @@ class StaffTriageBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#pager .page-count")).getText()).isEqualTo("5000 件中 1–50 件");
         assertThat(browser.findElements(By.cssSelector("#staff-reports tr"))).hasSize(50);
         assertMarkersAreOnTheMap();
+        assertTheMapDrawsChizusOwnRoads();
         chromium.screenshot("staff-triage-desktop.png");
         browser.findElement(By.cssSelector("#pager .next")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pager .page-count"), "5000 件中 51–100 件"));
@@ -137,6 +144,13 @@ class StaffTriageBrowserTest {
                 "select action || ' ' || coalesce(details->>'decision', '-') from audit_log where target = ? order by id", String.class, "report " + id))
                 .containsExactly("report.assign -", "report.moderate rejected", "report.moderate new");
 
+        WebElement notes = keepAStaffNote(id, "#12 と同じ穴。業者に電話済み");
+        assertThat(notes.getText()).contains("#12 と同じ穴。業者に電話済み", "道路 太郎", "職員だけが見るメモです");
+        assertThat(notes.findElement(By.cssSelector(".staff-note-list time")).getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        chromium.screenshot("staff-triage-staff-note-desktop.png");
+        assertThat(new JdbcTemplate(dataSource).queryForList("select action from audit_log where target = ? order by id",
+                String.class, "report " + id)).endsWith("report.staff-note");
+
         browser.findElement(By.id("filter-number")).clear();
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("closed");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pager .page-count"), "500 件中 1–50 件"));
@@ -166,6 +180,11 @@ class StaffTriageBrowserTest {
         assertThat((String) utf8.get("type")).isEqualTo("text/csv;charset=UTF-8");
         assertThat((List<Object>) utf8.get("start")).containsExactly(0xEFL, 0xBBL, 0xBFL);
         assertThat((Long) utf8.get("lines")).isEqualTo(501L);
+        // One header row, so Excel's filters and sorting take it; each column in Japanese with English beside.
+        assertThat((String) utf8.get("header")).isEqualTo("番号 / Number,受付日時 / Received,種類 / Category,"
+                + "対応状況 / Status,審査 / Review,優先度 / Priority,担当者 / Assignee,期限 / Due,担当部署 / Department,"
+                + "路線番号 / Route no.,道路名 / Road,市町村コード / Municipality code,内容 / Description,"
+                + "経度 / Longitude,緯度 / Latitude,最新のお知らせ / Latest public note");
         Map<String, Object> sjis = fetchBytes("/staff/api/reports/export.csv?status=closed&encoding=shift_jis");
         assertThat((String) sjis.get("type")).isEqualTo("text/csv;charset=windows-31j");
         assertThat((List<Object>) sjis.get("start")).as("番 in Shift_JIS").containsExactly(0x94L, 0xD4L, 0x8DL);
@@ -198,6 +217,7 @@ class StaffTriageBrowserTest {
     @Test
     void onAPhoneEveryReportIsACardThatReadsAcross() throws Exception {
         open(390, 844);
+        assertTheMapDrawsChizusOwnRoads();
         WebElement description = browser.findElement(By.cssSelector("#staff-reports tr td[data-heading='状況']"));
         assertThat(description.getSize().getWidth()).as("one line across the card, not a character per line").isGreaterThan(300);
         assertThat(browser.findElement(By.id("staff-header")).getText()).contains("道路 太郎", "サインアウト");
@@ -214,6 +234,40 @@ class StaffTriageBrowserTest {
         assertThat(browser.findElement(By.id("staff-header")).getText()).contains("Signed in: 道路 太郎", "Jobs", "Towns");
         chromium.screenshot("staff-triage-phone-english.png");
         assertThat(chromium.scriptErrors()).isEmpty();
+
+        long id = Long.parseLong(browser.findElement(By.cssSelector("#staff-reports tr")).getAttribute("data-report"));
+        WebElement notes = keepAStaffNote(id, "Crew says: kerb also cracked");
+        assertThat(notes.getText()).contains("Staff notes (internal)", "Crew says: kerb also cracked", "道路 太郎");
+        chromium.screenshot("staff-triage-staff-note-phone.png");
+        assertThat(chromium.seriousAccessibilityViolations()).as("with the notes open").isEmpty();
+        assertThat(chromium.scriptErrors()).isEmpty();
+    }
+
+    /** Opens a report's staff notes in the list, writes one and adds it; returns the notes once it shows. */
+    private WebElement keepAStaffNote(long id, String text) {
+        WebElement notes = browser.findElement(By.cssSelector("tr[data-report='" + id + "'] details.staff-notes"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", notes);
+        notes.findElement(By.tagName("summary")).click();
+        wait.until(d -> !notes.findElements(By.cssSelector(".staff-note-list li")).isEmpty());
+        notes.findElement(By.cssSelector("textarea.new-staff-note")).sendKeys(text);
+        notes.findElement(By.cssSelector("button.add-staff-note")).click();
+        wait.until(d -> notes.findElement(By.cssSelector(".staff-note-list")).getText().contains(text));
+        return notes;
+    }
+
+    /**
+     * With GSI unreachable, the map strip still shows where things are: zoomed out from the reports to
+     * the town centre's streets, Chizu's own roads and the town's land are drawn under the reports.
+     */
+    private void assertTheMapDrawsChizusOwnRoads() {
+        WebElement map = browser.findElement(By.id("map"));
+        for (int i = 0; i < 2; i++) {
+            map.findElement(By.cssSelector(".leaflet-control-zoom-out")).click();
+            wait.until(d -> !map.getAttribute("class").contains("leaflet-zoom-anim"));
+        }
+        assertThat(map.getAttribute("class")).contains("chizu-own");
+        wait.until(d -> !map.findElements(By.cssSelector(".leaflet-chizu-background-pane path")).isEmpty());
+        assertThat(map.findElements(By.cssSelector(".leaflet-chizu-land-pane path"))).isNotEmpty();
     }
 
     private void assertMarkersAreOnTheMap() {
@@ -245,7 +299,7 @@ class StaffTriageBrowserTest {
                 """, method, path, body);
     }
 
-    /** The content type, the first three bytes and the number of lines of a download. */
+    /** The content type, the first three bytes, the number of lines and the first line (as UTF-8) of a download. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> fetchBytes(String path) {
         return (Map<String, Object>) browser.executeAsyncScript("""
@@ -253,7 +307,8 @@ class StaffTriageBrowserTest {
                 fetch(arguments[0]).then(async (r) => {
                   const bytes = new Uint8Array(await r.arrayBuffer());
                   done({ type: r.headers.get('Content-Type').replace(/ /g, ''), start: Array.from(bytes.slice(0, 3)),
-                         lines: bytes.filter((b) => b === 10).length });
+                         lines: bytes.filter((b) => b === 10).length,
+                         header: new TextDecoder('utf-8').decode(bytes).split('\\r\\n')[0] });
                 });
                 """, path);
     }
