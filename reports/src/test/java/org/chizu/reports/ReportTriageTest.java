@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** Staff moderate and triage; the public map is told at once and the resident by e-mail (a real SMTP server). */
@@ -90,8 +92,10 @@ class ReportTriageTest extends ReportsTest {
 
         assertThat(changed.status()).isEqualTo(ReportStatus.IN_PROGRESS);
         assertThat(changed.latestNote()).isEqualTo("業者に修理を依頼しました。");
-        assertThat(MAIL.waitForIncomingEmail(1)).isTrue();
-        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        // The receipt came first (ResidentMailTest), then the change.
+        assertThat(MAIL.waitForIncomingEmail(2)).isTrue();
+        MimeMessage mail = Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("【通報 " + receipt.id() + "】")).findFirst().orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
         assertThat(mail.getSubject()).contains("通報 " + receipt.id(), "対応中", "In progress");
         assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
@@ -115,5 +119,13 @@ class ReportTriageTest extends ReportsTest {
         });
         assertThatThrownBy(() -> triage.support(receipt.id(), null))
                 .isInstanceOfSatisfying(ReportProblem.class, p -> assertThat(p.getStatusCode().value()).isEqualTo(409));
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
