@@ -41,7 +41,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A resident files a report with a photo on /report in a real headless Chromium (phone size); a
  * staff member signs in, accepts it on /staff/reports and sets it in progress with a note; the
- * resident's e-mail arrives at a real SMTP server (GreenMail). Screenshots go to target/screenshots/.
+ * resident's e-mails (the receipt with its follow link, then the update) arrive at a real SMTP
+ * server (GreenMail). Screenshots go to target/screenshots/.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -116,6 +117,13 @@ class ReportPageBrowserTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from report_photo where report_id = ?", Integer.class, id)).isOne();
         assertThat(jdbc.queryForObject("select reporter_email from report where id = ?", String.class, id)).isEqualTo("hanako@example.jp");
+        // The e-mailed receipt carries the same private follow link as the page's receipt.
+        String followLink = browser.findElement(By.id("follow-link")).getAttribute("href");
+        assertThat(MAIL.waitForIncomingEmail(1)).isTrue();
+        MimeMessage receiptMail = MAIL.getReceivedMessages()[0];
+        assertThat(receiptMail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
+        assertThat(receiptMail.getSubject()).contains("受け付けました", "received");
+        assertThat(new String(receiptMail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(followLink);
 
         signInAsStaff();
         browser.get("http://localhost:" + port + "/staff/reports");
@@ -133,8 +141,8 @@ class ReportPageBrowserTest {
         chromium.screenshot("staff-triage.png");
 
         assertThat(jdbc.queryForObject("select status from public_reports where id = ?", String.class, id)).isEqualTo("in_progress");
-        assertThat(MAIL.waitForIncomingEmail(1)).isTrue();
-        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(MAIL.waitForIncomingEmail(2)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[1];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
         assertThat(mail.getSubject()).contains("対応中");
         assertThat(new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("明日補修します。");
