@@ -99,7 +99,8 @@ public class LayerImporter {
     }
 
     private boolean isView(Layer layer) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select relkind in ('v', 'm') from pg_class where oid = to_regclass(?)",
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from pg_class where oid = to_regclass(?) and relkind in ('v', 'm'))",
                 Boolean.class, SqlIdentifiers.quote(layer.table())));
     }
 
