@@ -101,13 +101,16 @@ class ImportFuzzTest {
 
         assertSuccessOrProblem(response);
         long imported = response.statusCode() == 200 ? JSON.readTree(response.body()).path("imported").asLong() : 0;
-        assertThat(chizu.count(upload.layer())).as(upload + " → " + abbreviated(response.body())).isEqualTo(before + imported);
+        boolean replaced = imported > 0 && "replace".equalsIgnoreCase(upload.fields().getOrDefault("mode", "").strip());
+        assertThat(chizu.count(upload.layer())).as(upload + " → " + abbreviated(response.body()))
+                .isEqualTo(replaced ? imported : before + imported);
     }
 
     @Provide
     Arbitrary<Map<String, String>> options() {
-        return Arbitraries.maps(Arbitraries.of("allow-outside", "dry-run", "encoding", "srs", "axis-order", "layout", "table", "format"),
-                Arbitraries.oneOf(Arbitraries.of("true", "false", "Shift_JIS", "UTF-8", "EPSG:6671", "EPSG:4326", "north-east",
+        return Arbitraries.maps(Arbitraries.of("allow-outside", "dry-run", "encoding", "srs", "axis-order", "layout", "table", "format",
+                        "mode"),
+                Arbitraries.oneOf(Arbitraries.of("true", "false", "Shift_JIS", "UTF-8", "EPSG:6671", "EPSG:4326", "north-east", "replace",
                         "gsi-designated-shelters", "csv", "shp", "geojson", "x"), Nasty.text())).ofMaxSize(2);
     }
 
