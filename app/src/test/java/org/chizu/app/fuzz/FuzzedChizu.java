@@ -50,6 +50,8 @@ final class FuzzedChizu {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
+                // Requests come one at a time; the cached test contexts of other classes hold connections too.
+                "--spring.datasource.hikari.maximum-pool-size=4",
                 // Thousands of submissions from one address are the point here, not a flood to hold back.
                 "--chizu.reports.rate-limit.burst=1000000", "--chizu.reports.rate-limit.per-hour=1000000");
         port = ((WebServerApplicationContext) context).getWebServer().getPort();

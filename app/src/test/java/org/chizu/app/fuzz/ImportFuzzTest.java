@@ -74,17 +74,17 @@ class ImportFuzzTest {
         }
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 80, shrinking = ShrinkingMode.OFF)
     void aCsvFileIsImportedWholeOrRefusedWithTheLayerUntouched(@ForAll("csv") Upload upload) throws Exception {
         importedWholeOrNotAtAll(upload);
     }
 
-    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 80, shrinking = ShrinkingMode.OFF)
     void aGeoJsonFileIsImportedWholeOrRefusedWithTheLayerUntouched(@ForAll("geoJson") Upload upload) throws Exception {
         importedWholeOrNotAtAll(upload);
     }
 
-    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 50, shrinking = ShrinkingMode.OFF)
     void aZippedShapefileIsImportedWholeOrRefusedWithTheLayerUntouched(@ForAll("shapefileZip") Upload upload) throws Exception {
         importedWholeOrNotAtAll(upload);
     }
