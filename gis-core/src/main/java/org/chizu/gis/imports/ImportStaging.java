@@ -31,6 +31,8 @@ import org.springframework.transaction.TransactionStatus;
 final class ImportStaging {
 
     private static final int BATCH_SIZE = 1000;
+    /** How many of the features outside every served municipality a refusal names. */
+    private static final int OUTSIDE_NAMED = 5;
 
     /** Japan's extent in JGD2011 longitude/latitude, generously: Yonaguni to Minamitorishima, Okinotorishima to Etorofu. */
     private static final double JAPAN_WEST = 122, JAPAN_SOUTH = 20, JAPAN_EAST = 154, JAPAN_NORTH = 46;
@@ -52,7 +54,8 @@ final class ImportStaging {
     private int staged;
 
     /**
-     * @param problems where a row the staging table refuses is reported (a value no check foresaw)
+     * @param problems where a row the staging table refuses (a value no check foresaw) and features
+     *                 outside every served municipality are reported
      */
     ImportStaging(JdbcTemplate jdbc, Layer layer, TransactionStatus transaction, ImportProblems problems) {
         this.jdbc = jdbc;
@@ -242,16 +245,13 @@ final class ImportStaging {
         }
     }
 
-    /** How many of the features outside every served municipality are named in the refusal. */
-    static final int OUTSIDE_NAMED = 5;
-
     /**
      * Reports, as one problem of the file, how many staged features lie wholly outside every
      * municipality the platform serves, naming the first few, when any boundary is loaded at all (a
      * platform without them serves everywhere). Features PostGIS cannot transform are left to the
      * move to report.
      */
-    void reportOutsideMunicipalities(int sourceSrid, ImportProblems problems) {
+    void reportOutsideMunicipalities(int sourceSrid) {
         Object beforeCheck = transaction.createSavepoint();
         try {
             List<String> first = new ArrayList<>();

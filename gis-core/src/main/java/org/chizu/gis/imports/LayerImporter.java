@@ -141,7 +141,7 @@ public class LayerImporter {
                     .ifPresent(projected -> staging.reportSwappedAxes(projected, source.xyOrder(), transaction, problems));
         }
         if (!request.allowOutside() && !problems.any() && srid != null) {
-            staging.reportOutsideMunicipalities(srid, problems);
+            staging.reportOutsideMunicipalities(srid);
         }
         ImportRejectedException.Context context = hintAtLayout(layer, mapping, problems);
         problems.rejectIfAny(check.checked(), context);
