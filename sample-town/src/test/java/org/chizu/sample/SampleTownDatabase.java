@@ -51,7 +51,7 @@ final class SampleTownDatabase implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample"})
+    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample", "org.chizu.platform.audit"})
     @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors"})
     static class SampleTownOnGisCore {
 

@@ -20,7 +20,7 @@ class SampleTownStartupTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sample"})
+    @ComponentScan({"org.chizu.gis", "org.chizu.sample", "org.chizu.platform.audit"})
     @ConfigurationPropertiesScan("org.chizu.gis")
     static class SampleTownApplication {
     }

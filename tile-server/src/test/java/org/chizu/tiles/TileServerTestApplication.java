@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * The tile server with the layer registry, the shared problem+json handler and the OGC API root: the application
  * module (which assembles everything) depends on this one, so the tests cannot start it.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web", "org.chizu.platform.ogc", "org.chizu.platform.jobs", "org.chizu.platform.events"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.tiles", "org.chizu.platform.web", "org.chizu.platform.ogc", "org.chizu.platform.jobs", "org.chizu.platform.events", "org.chizu.platform.audit"})
 @ConfigurationPropertiesScan("org.chizu")
 @Import(CurrentAudience.class)
 class TileServerTestApplication {

@@ -3,7 +3,6 @@ package org.chizu.app.imports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.chizu.accounts.CurrentAudience;
 import org.chizu.gis.crs.CrsCode;
@@ -15,7 +14,6 @@ import org.chizu.gis.imports.ImportResult;
 import org.chizu.gis.imports.LayerImporter;
 import org.chizu.gis.imports.TextEncoding;
 import org.chizu.gis.layer.LayerRegistry;
-import org.chizu.platform.audit.AuditLog;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,23 +24,20 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/layers/{id}/import}: a file into a layer over HTTP, as {@code ./chizu import}
  * does from the command line. Who may call it is the security configuration's business (staff);
- * a layer the caller may not see answers 404 as if it did not exist.
+ * a layer the caller may not see answers 404 as if it did not exist. The importer records the
+ * import in the audit log.
  */
 @RestController
 class LayerImportController {
 
-    private static final String UNNAMED_UPLOAD = "upload";
-
     private final LayerImporter importer;
     private final LayerRegistry registry;
     private final CurrentAudience audience;
-    private final AuditLog audit;
 
-    LayerImportController(LayerImporter importer, LayerRegistry registry, CurrentAudience audience, AuditLog audit) {
+    LayerImportController(LayerImporter importer, LayerRegistry registry, CurrentAudience audience) {
         this.importer = importer;
         this.registry = registry;
         this.audience = audience;
-        this.audit = audit;
     }
 
     /**
@@ -59,6 +54,8 @@ class LayerImportController {
      *                  it is not to be recognised from the columns
      * @param dryRun    true to check and map everything and answer with the first rows as they
      *                  would be stored, writing nothing
+     * @param allowOutside true to import features that lie outside every municipality served, which
+     *                  are refused otherwise
      */
     @PostMapping(path = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(@PathVariable String id,
@@ -70,11 +67,10 @@ class LayerImportController {
                             @RequestParam(required = false) String table,
                             @RequestParam(name = "axis-order", required = false) String axisOrder,
                             @RequestParam(required = false) String layout,
-                            @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun) throws IOException {
+                            @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun,
+                            @RequestParam(name = "allow-outside", defaultValue = "false") boolean allowOutside) throws IOException {
         registry.require(id, audience.get());
-        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? UNNAMED_UPLOAD : Path.of(file.getOriginalFilename()).getFileName().toString();
-        ImportRequest request = ImportRequest.of(id, fileName)
+        ImportRequest request = ImportRequest.of(id, UploadName.of(file.getOriginalFilename()))
                 .withFormat(format == null ? null : Format.named(format))
                 .withSourceSrid(srs == null ? null : CrsCode.parse(srs))
                 .withEncoding(encoding == null ? null : TextEncoding.named(encoding))
@@ -82,15 +78,14 @@ class LayerImportController {
                 .withTable(table)
                 .withAxisOrder(axisOrder == null ? null : AxisOrder.named(axisOrder))
                 .withLayout(layout)
-                .withDryRun(dryRun);
-        // A GeoPackage is an SQLite database and a zip has its directory at the end: both are opened from a file.
-        Path upload = Files.createTempFile("chizu-import-", "-" + fileName);
+                .withDryRun(dryRun)
+                .withAllowOutside(allowOutside);
+        // A GeoPackage is an SQLite database and a zip has its directory at the end: both are opened from a file,
+        // named by the server (the request carries the name the file's owner knows it by, however long).
+        Path upload = Files.createTempFile("chizu-import-", ".upload");
         try {
             file.transferTo(upload);
-            ImportResult result = importer.importFile(request, upload);
-            audit.record("layer.import", "layer " + id, Map.of("file", fileName, "features", result.imported(),
-                    "mode", mode == null ? "append" : mode));
-            return result;
+            return importer.importFile(request, upload);
         } finally {
             Files.deleteIfExists(upload);
         }

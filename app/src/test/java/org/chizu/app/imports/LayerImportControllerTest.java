@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,5 +264,111 @@ class LayerImportControllerTest {
                 .andExpect(jsonPath("$.suggestedLayout").value("gsi-emergency-evacuation-sites"))
                 .andExpect(jsonPath("$.ignoredColumns[0]").value("NO"))
                 .andExpect(jsonPath("$.detail").value(startsWith("The file was not imported into layer 'facilities': 4 problems: all 2 features: no value for `kind`")));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void anIntegerBeyondTheColumnsRangeIsRefusedNamingTheLineAndField() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+        http.perform(multipart("/api/layers/facilities/import").file(csv("名称,種別,経度,緯度,収容人数\n"
+                        + "市民会館,指定避難所,133.05,35.46,800\n北公民館,hall,133.06,35.47,99999999999\n")).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("収容人数"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("'99999999999' is beyond the column's range (integer")));
+
+        assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aNulInACsvOrGeoJsonValueIsRefusedNamingWhereAndTheField() throws Exception {
+        http.perform(multipart("/api/layers/facilities/import").file(csv("名称,種別,経度,緯度\n市民\0会館,指定避難所,133.05,35.46\n"))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("名称"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("holds a NUL character")));
+
+        MockMultipartFile geoJson = new MockMultipartFile("file", "halls.geojson", "application/geo+json", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"name": "北公民館", "kind": "hall", "address": "殿町\\u0000一番"},
+                   "geometry": {"type": "Point", "coordinates": [133.05, 35.46]}}]}""".getBytes(StandardCharsets.UTF_8));
+        http.perform(multipart("/api/layers/facilities/import").file(geoJson).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].feature").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("address"));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aShiftJisFileWithBytesThatAreNoTextIsRefusedNamingTheLine() throws Exception {
+        byte[] good = "名称,種別,経度,緯度\n市民会館,指定避難所,133.05,35.46\n".getBytes(Charset.forName("windows-31j"));
+        byte[] broken = "北公民館,hall,133.06,35.47\n".getBytes(Charset.forName("windows-31j"));
+        broken[2] = (byte) 0xFF;
+        byte[] file = Arrays.copyOf(good, good.length + broken.length);
+        System.arraycopy(broken, 0, file, good.length, broken.length);
+        int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+        http.perform(multipart("/api/layers/facilities/import").file(new MockMultipartFile("file", "halls.csv", "text/csv", file))
+                        .param("encoding", "Shift_JIS").with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("holds bytes (0xFF")));
+
+        assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aLayerBackedByAViewIsRefusedBeforeTheFileIsRead() throws Exception {
+        http.perform(multipart("/api/layers/reports/import").file(csv("not even, a file")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:chizu:problem:layer-not-importable"))
+                .andExpect(jsonPath("$.detail").value(startsWith("Layer 'reports' shows the view public_reports")));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void aThreeHundredCharacterFileNameIsImportedUnderThatName() throws Exception {
+        MockMultipartFile longName = new MockMultipartFile("file", "避難所".repeat(100) + ".csv", "text/csv",
+                "名称,種別,経度,緯度\n長い名前会館,指定避難所,133.05,35.46\n".getBytes(StandardCharsets.UTF_8));
+
+        http.perform(multipart("/api/layers/facilities/import").file(longName).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1));
+    }
+
+    @Test
+    @WithMockUser(roles = "STAFF")
+    void pointsOutsideEveryServedMunicipalityAreRefusedWithTheirCountUnlessAllowed() throws Exception {
+        jdbc.update("""
+                insert into municipalities (code, name_ja, name_en, geom)
+                values ('32201', '松江市', 'Matsue', st_multi(st_makeenvelope(132.9, 35.3, 133.2, 35.6, 6668)))""");
+        try {
+            MockMultipartFile withNewYork = csv("名称,種別,経度,緯度\n市民会館,指定避難所,133.05,35.46\n"
+                    + "ニューヨーク会館,hall,-74.006,40.7128\n自由の女神,other,-74.0445,40.6892\n");
+            int before = jdbc.queryForObject("select count(*) from facilities", Integer.class);
+
+            http.perform(multipart("/api/layers/facilities/import").file(withNewYork).with(csrf()))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.errors[0].message").value(startsWith(
+                            "2 of 3 features lie outside every municipality this platform serves (line 3, line 4)")))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("allow-outside=true")));
+            assertThat(jdbc.queryForObject("select count(*) from facilities", Integer.class)).isEqualTo(before);
+
+            http.perform(multipart("/api/layers/facilities/import").file(withNewYork).param("allow-outside", "true").with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.imported").value(3));
+        } finally {
+            jdbc.update("delete from municipalities");
+        }
+    }
+
+    private static MockMultipartFile csv(String text) {
+        return new MockMultipartFile("file", "facilities.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -39,6 +39,13 @@ final class CsvFeatureReader implements FeatureReader {
             throws IOException {
         Charset charset = request.encoding() != null ? request.encoding() : TextEncoding.detect(file);
         String encoding = TextEncoding.displayName(charset);
+        Optional<TextEncoding.UndecodableLine> undecodable = TextEncoding.firstUndecodableLine(file, charset);
+        if (undecodable.isPresent()) {
+            problems.add(InputProblem.atLine(undecodable.get().line(), null, "holds bytes (" + undecodable.get().bytes() + ") that are not "
+                    + (request.encoding() != null ? encoding : "UTF-8 or Shift_JIS") + " text: save the file again as UTF-8 or Shift_JIS"
+                    + (request.encoding() != null ? ", or give its encoding (encoding)" : "")));
+            return SourceDescription.UNREAD;
+        }
         try (Reader text = TextEncoding.open(file, charset); CSVParser parser = FORMAT.parse(text)) {
             List<String> header = parser.getHeaderNames();
             Optional<CsvCoordinateColumns> coordinates = CsvCoordinateColumns.find(header, request, problems);

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -136,15 +137,31 @@ final class DbfTable implements AutoCloseable {
     }
 
     /** A record's values by field name, in field order. */
-    Map<String, Object> values(Row row, List<String> names, Charset charset) {
+    Map<String, Object> values(Row row, List<String> names, Charset charset) throws UndecodableTextException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
-            values.put(names.get(i), value(fields.get(i), row.values()[i], charset));
+            try {
+                values.put(names.get(i), value(fields.get(i), row.values()[i], charset));
+            } catch (CharacterCodingException e) {
+                throw new UndecodableTextException(names.get(i), charset);
+            }
         }
         return values;
     }
 
-    private static Object value(Field field, byte[] bytes, Charset charset) {
+    /** A text value whose bytes are no text in the encoding the table is read in. */
+    static final class UndecodableTextException extends Exception {
+
+        final String field;
+
+        UndecodableTextException(String field, Charset charset) {
+            super("holds bytes that are not " + TextEncoding.displayName(charset) + " text: save the table again in UTF-8 "
+                    + "or Shift_JIS, or give its encoding (encoding)");
+            this.field = field;
+        }
+    }
+
+    private static Object value(Field field, byte[] bytes, Charset charset) throws CharacterCodingException {
         String ascii = new String(bytes, StandardCharsets.ISO_8859_1).strip();
         return switch (Character.toUpperCase(field.type())) {
             case 'C' -> text(bytes, charset);
@@ -159,12 +176,18 @@ final class DbfTable implements AutoCloseable {
         };
     }
 
-    private static String text(byte[] bytes, Charset charset) {
+    private static String text(byte[] bytes, Charset charset) throws CharacterCodingException {
         int end = bytes.length;
         while (end > 0 && (bytes[end - 1] == ' ' || bytes[end - 1] == 0)) {
             end--;
         }
-        return end == 0 ? null : new String(bytes, 0, end, charset);
+        return end == 0 ? null : strict(charset).decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** Blank, or stars (dBase's overflow), is no value; text that is no number is left for the attribute check to report. */
@@ -190,9 +213,7 @@ final class DbfTable implements AutoCloseable {
 
     /** Whether every field name and text value of the rest of the table decodes in this encoding without a wrong byte. */
     boolean decodesStrictly(Charset charset) throws IOException {
-        var decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder = strict(charset);
         try {
             for (Field field : fields) {
                 decoder.decode(ByteBuffer.wrap(field.name()));

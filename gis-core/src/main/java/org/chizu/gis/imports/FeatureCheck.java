@@ -14,7 +14,7 @@ import org.chizu.gis.layer.Layer;
  * Checks a source feature against its layer's declaration, its fields mapped as
  * {@link AttributeMapping} says: a geometry of the layer's kind, and
  * for every attribute a value of its type, present when required, among the allowed values (given
- * as the value or as its Japanese or English label). What
+ * as the value or as its Japanese or English label) that its column can hold ({@link ColumnLimits}). What
  * needs PostGIS (geometry validity, the database's own rules) is checked later, on the staged rows.
  */
 final class FeatureCheck {
@@ -23,11 +23,13 @@ final class FeatureCheck {
 
     private final Layer layer;
     private final AttributeMapping mapping;
+    private final ColumnLimits limits;
     private int checked;
 
-    FeatureCheck(Layer layer, AttributeMapping mapping) {
+    FeatureCheck(Layer layer, AttributeMapping mapping, ColumnLimits limits) {
         this.layer = layer;
         this.mapping = mapping;
+        this.limits = limits;
     }
 
     /**
@@ -47,7 +49,9 @@ final class FeatureCheck {
         List<Object> values = new ArrayList<>(layer.attributes().size());
         for (Attribute attribute : layer.attributes()) {
             try {
-                values.add(attribute.accept(valueForLabel(attribute, raw.get(attribute))));
+                Object value = attribute.accept(valueForLabel(attribute, raw.get(attribute)));
+                limits.check(attribute.name(), value);
+                values.add(value);
             } catch (IllegalArgumentException e) {
                 problems.add(feature.problem(fieldOf.getOrDefault(attribute, attribute.name()), e.getMessage()));
                 values.add(null);

@@ -33,13 +33,13 @@ class ImportCommand implements ChizuCommand {
     public String usage() {
         return "import FILE --layer ID [--srs EPSG:N] [--encoding UTF-8|Shift_JIS] [--replace] "
                 + "[--format geojson|gpkg|csv|shp] [--table GPKG_TABLE|SHAPEFILE_IN_ZIP] [--axis-order north-east|east-north] "
-                + "[--layout ID] [--dry-run]";
+                + "[--layout ID] [--dry-run] [--allow-outside]";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out) throws Exception {
         CommandArguments args = new CommandArguments(arguments, Set.of("layer", "srs", "encoding", "format", "table", "axis-order",
-                "layout"), Set.of("replace", "dry-run"));
+                "layout"), Set.of("replace", "dry-run", "allow-outside"));
         if (args.positional().size() != 1) {
             throw new IllegalArgumentException("give exactly one file to import");
         }
@@ -55,7 +55,8 @@ class ImportCommand implements ChizuCommand {
                 .withTable(args.option("table").orElse(null))
                 .withAxisOrder(args.option("axis-order").map(AxisOrder::named).orElse(null))
                 .withLayout(args.option("layout").orElse(null))
-                .withDryRun(args.flag("dry-run"));
+                .withDryRun(args.flag("dry-run"))
+                .withAllowOutside(args.flag("allow-outside"));
         ImportResult result = importer.importFile(request, file, out::println);
         if (result.dryRun()) {
             printDryRun(result, out);

@@ -27,9 +27,12 @@ import java.util.Objects;
  *                   to recognise one of the layer's layouts from the file's columns, if any
  * @param dryRun     whether to check and map everything and show the first rows as they would be
  *                   stored, writing nothing
+ * @param allowOutside whether features that lie outside every municipality the platform serves are
+ *                   imported too; by default such a file is refused (when any boundary is loaded)
  */
 public record ImportRequest(String layerId, String fileName, Format format, Integer sourceSrid,
-                            Charset encoding, Mode mode, String table, AxisOrder axisOrder, String layout, boolean dryRun) {
+                            Charset encoding, Mode mode, String table, AxisOrder axisOrder, String layout, boolean dryRun,
+                            boolean allowOutside) {
 
     public ImportRequest {
         Objects.requireNonNull(layerId, "layer id");
@@ -39,39 +42,43 @@ public record ImportRequest(String layerId, String fileName, Format format, Inte
 
     /** Imports the file into the layer with every setting at its default. */
     public static ImportRequest of(String layerId, String fileName) {
-        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null, null, null, false);
+        return new ImportRequest(layerId, fileName, null, null, null, Mode.APPEND, null, null, null, false, false);
     }
 
     public ImportRequest withFormat(Format format) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withSourceSrid(Integer sourceSrid) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withEncoding(Charset encoding) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withMode(Mode mode) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withTable(String table) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withAxisOrder(AxisOrder axisOrder) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withLayout(String layout) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     public ImportRequest withDryRun(boolean dryRun) {
-        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun);
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
+    }
+
+    public ImportRequest withAllowOutside(boolean allowOutside) {
+        return new ImportRequest(layerId, fileName, format, sourceSrid, encoding, mode, table, axisOrder, layout, dryRun, allowOutside);
     }
 
     /** The format given, or the one the file name's extension stands for. */

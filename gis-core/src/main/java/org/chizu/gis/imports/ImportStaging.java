@@ -31,6 +31,8 @@ import org.springframework.transaction.TransactionStatus;
 final class ImportStaging {
 
     private static final int BATCH_SIZE = 1000;
+    /** How many of the features outside every served municipality a refusal names. */
+    private static final int OUTSIDE_NAMED = 5;
 
     /** Japan's extent in JGD2011 longitude/latitude, generously: Yonaguni to Minamitorishima, Okinotorishima to Etorofu. */
     private static final double JAPAN_WEST = 122, JAPAN_SOUTH = 20, JAPAN_EAST = 154, JAPAN_NORTH = 46;
@@ -42,15 +44,24 @@ final class ImportStaging {
     private final String invalidGeometriesSql;
     private final String outsideLongitudeLatitudeSql;
     private final String swappedAxesSql;
+    private final String outsideMunicipalitiesSql;
     private final String previewSql;
     // Two dimensions: the layers store none, and a file's heights would not fit their columns.
     private final WKBWriter wkb = new WKBWriter(2);
     private final List<Object[]> batch = new ArrayList<>();
+    private final TransactionStatus transaction;
+    private final ImportProblems problems;
     private int staged;
 
-    ImportStaging(JdbcTemplate jdbc, Layer layer) {
+    /**
+     * @param problems where a row the staging table refuses (a value no check foresaw) and features
+     *                 outside every served municipality are reported
+     */
+    ImportStaging(JdbcTemplate jdbc, Layer layer, TransactionStatus transaction, ImportProblems problems) {
         this.jdbc = jdbc;
         this.layer = layer;
+        this.transaction = transaction;
+        this.problems = problems;
         String columns = layer.attributes().stream().map(a -> quote(a.name())).collect(Collectors.joining(", "));
         String commaColumns = columns.isEmpty() ? "" : ", " + columns;
         String placeholders = ", ?".repeat(layer.attributes().size());
@@ -91,6 +102,14 @@ final class ImportStaging {
                 from placed, japan
                 where not ST_Intersects(as_read, box) and ST_Intersects(swapped, box)
                 order by source_number""".formatted(CrsCode.JGD2011);
+        outsideMunicipalitiesSql = """
+                select count(*) over () as outside, source_number, source_line
+                from chizu_import s
+                where exists (select 1 from municipalities)
+                  and not exists (select 1 from municipalities m
+                                  where ST_Intersects(m.geom, ST_Transform(ST_SetSRID(s.source_geom, ?), %d)))
+                order by source_number
+                limit ?""".formatted(CrsCode.JGD2011);
         previewSql = """
                 select %s%sST_AsText(ST_Transform(ST_SetSRID(source_geom, ?), ?), 7) as geometry
                 from chizu_import
@@ -129,11 +148,37 @@ final class ImportStaging {
         }
     }
 
-    /** Writes the features added since the last flush. */
+    /**
+     * Writes the features added since the last flush. Should the database refuse a value that the
+     * checks before let through, each row is written alone to report the ones refused, at their
+     * line or feature, and those are left out: the import is refused anyway.
+     */
     void flush() {
-        if (!batch.isEmpty()) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Object beforeBatch = transaction.createSavepoint();
+        try {
             jdbc.batchUpdate(insertSql, batch);
-            batch.clear();
+            transaction.releaseSavepoint(beforeBatch);
+        } catch (DataAccessException refused) {
+            transaction.rollbackToSavepoint(beforeBatch);
+            batch.forEach(this::insertAlone);
+        }
+        batch.clear();
+    }
+
+    private void insertAlone(Object[] row) {
+        Object beforeRow = transaction.createSavepoint();
+        try {
+            jdbc.update(insertSql, row);
+            transaction.releaseSavepoint(beforeRow);
+        } catch (DataAccessException refused) {
+            transaction.rollbackToSavepoint(beforeRow);
+            staged--;
+            RefusalReason reason = RefusalReason.of(refused, jdbc, layer);
+            problems.add(SourceFeature.problemAt((Integer) row[0], (Integer) ((SqlParameterValue) row[1]).getValue(),
+                    reason.field(), reason.message()));
         }
     }
 
@@ -195,6 +240,33 @@ final class ImportStaging {
                                 + ": if so, " + order.howToSwap()));
             }, projected.srid(), projected.srid(), JAPAN_WEST, JAPAN_SOUTH, JAPAN_EAST, JAPAN_NORTH);
             transaction.releaseSavepoint(beforeCheck);
+        } catch (DataAccessException untransformable) {
+            transaction.rollbackToSavepoint(beforeCheck);
+        }
+    }
+
+    /**
+     * Reports, as one problem of the file, how many staged features lie wholly outside every
+     * municipality the platform serves, naming the first few, when any boundary is loaded at all (a
+     * platform without them serves everywhere). Features PostGIS cannot transform are left to the
+     * move to report.
+     */
+    void reportOutsideMunicipalities(int sourceSrid) {
+        Object beforeCheck = transaction.createSavepoint();
+        try {
+            List<String> first = new ArrayList<>();
+            int[] outside = {0};
+            jdbc.query(outsideMunicipalitiesSql, rs -> {
+                outside[0] = rs.getInt("outside");
+                first.add(SourceFeature.problemAt(rs.getInt("source_number"), (Integer) rs.getObject("source_line"), null, "").where());
+            }, sourceSrid, OUTSIDE_NAMED);
+            transaction.releaseSavepoint(beforeCheck);
+            if (outside[0] > 0) {
+                problems.add(InputProblem.ofFile(outside[0] + " of " + staged + " feature" + (staged == 1 ? "" : "s")
+                        + " lie outside every municipality this platform serves (" + String.join(", ", first)
+                        + (outside[0] > first.size() ? ", …" : "") + "): check their coordinates and coordinate system, "
+                        + "or, if they belong in the layer all the same, import with --allow-outside (allow-outside=true over HTTP)"));
+            }
         } catch (DataAccessException untransformable) {
             transaction.rollbackToSavepoint(beforeCheck);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,8 +17,10 @@ import org.chizu.gis.imports.ImportStaging.MovedFeatures;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.LayerRegistry;
+import org.chizu.gis.layer.SqlIdentifiers;
 import org.chizu.gis.layer.UnknownLayerException;
 import org.chizu.gis.layer.changes.LayerChanges;
+import org.chizu.platform.audit.AuditLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -31,7 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the layer exactly as it was. A commit is announced as a {@link LayerDataChanged} to every
  * Chizu process on the database ({@link LayerChanges}). A file in a known layout ({@link SourceLayouts}:
  * the GSI shelter lists, 国土数値情報 A33 and A31a …) is mapped as the layout declares; a dry run
- * does everything but commit and shows the first rows as they would be stored.
+ * does everything but commit and shows the first rows as they would be stored. Once municipal
+ * boundaries are loaded, a file with features outside all of them is refused unless the request
+ * allows it. An import that commits is recorded in the {@link AuditLog}, from HTTP and the command
+ * line alike.
  */
 @Service
 public class LayerImporter {
@@ -42,13 +48,15 @@ public class LayerImporter {
     private final PostgisCrs crs;
     private final LayerChanges changes;
     private final SourceLayouts layouts;
+    private final AuditLog audit;
 
     /** How many rows a dry run shows. */
     static final int PREVIEW_ROWS = 5;
 
     public LayerImporter(LayerRegistry registry, JdbcTemplate jdbc, TransactionTemplate transactions, PostgisCrs crs,
-                         LayerChanges changes, SourceLayouts layouts) {
+                         LayerChanges changes, SourceLayouts layouts, AuditLog audit) {
         this.layouts = layouts;
+        this.audit = audit;
         this.registry = registry;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -77,6 +85,9 @@ public class LayerImporter {
      */
     public ImportResult importFile(ImportRequest request, Path file, Consumer<String> beforeWriting) throws IOException {
         Layer layer = registry.find(request.layerId()).orElseThrow(() -> new UnknownLayerException(request.layerId()));
+        if (isView(layer)) {
+            throw new LayerNotImportableException(layer.id(), layer.table());
+        }
         FeatureReader reader = readerFor(request.effectiveFormat());
         SourceLayout requested = request.layout() == null ? null : layouts.named(request.layout());
         try {
@@ -87,13 +98,19 @@ public class LayerImporter {
         }
     }
 
+    private boolean isView(Layer layer) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from pg_class where oid = to_regclass(?) and relkind in ('v', 'm'))",
+                Boolean.class, SqlIdentifiers.quote(layer.table())));
+    }
+
     private ImportResult importInTransaction(Layer layer, ImportRequest request, FeatureReader reader, Path file,
                                              SourceLayout requested, Consumer<String> beforeWriting,
                                              TransactionStatus transaction) {
         ImportProblems problems = new ImportProblems(layer.id());
         AttributeMapping mapping = new AttributeMapping(layer, layouts, requested);
-        FeatureCheck check = new FeatureCheck(layer, mapping);
-        ImportStaging staging = new ImportStaging(jdbc, layer);
+        FeatureCheck check = new FeatureCheck(layer, mapping, new ColumnLimits(jdbc, layer));
+        ImportStaging staging = new ImportStaging(jdbc, layer, transaction, problems);
         SourceDescription source;
         try {
             source = reader.read(file, request, problems,
@@ -123,6 +140,9 @@ public class LayerImporter {
             sourceCrs.filter(projected -> !projected.geographic())
                     .ifPresent(projected -> staging.reportSwappedAxes(projected, source.xyOrder(), transaction, problems));
         }
+        if (!request.allowOutside() && !problems.any() && srid != null) {
+            staging.reportOutsideMunicipalities(srid);
+        }
         ImportRejectedException.Context context = hintAtLayout(layer, mapping, problems);
         problems.rejectIfAny(check.checked(), context);
         mapping.layout().ifPresent(layout -> beforeWriting.accept("read as layout " + layout.id() + ": "
@@ -137,6 +157,8 @@ public class LayerImporter {
         } else {
             changes.publishOnCommit(request.mode() == Mode.REPLACE ? LayerDataChanged.wholeLayer(layer.id())
                     : new LayerDataChanged(layer.id(), moved.bounds()));
+            audit.record("layer.import", "layer " + layer.id(), Map.of("file", request.fileName(), "features", moved.count(),
+                    "mode", request.mode().name().toLowerCase(Locale.ROOT)));
         }
         return new ImportResult(layer.id(), request.dryRun() ? 0 : moved.count(), srid, source.encoding(), mapping.ignoredFields(),
                 source.assumedAxisOrder(),

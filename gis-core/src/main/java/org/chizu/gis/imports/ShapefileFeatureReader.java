@@ -94,7 +94,13 @@ final class ShapefileFeatureReader implements FeatureReader {
                 if (row.deleted()) {
                     continue;
                 }
-                Map<String, Object> properties = table.values(row, names, charset);
+                Map<String, Object> properties;
+                try {
+                    properties = table.values(row, names, charset);
+                } catch (DbfTable.UndecodableTextException e) {
+                    problems.add(InputProblem.atFeature(row.number(), e.field, e.getMessage()));
+                    continue;
+                }
                 if (unreadable != null) {
                     problems.add(InputProblem.atFeature(row.number(), FeatureCheck.GEOMETRY_FIELD,
                             "is not a readable shape: " + unreadable.getMessage()));

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +96,53 @@ public final class TextEncoding {
         } catch (CharacterCodingException e) {
             return SHIFT_JIS;
         }
+    }
+
+    /**
+     * A line of a text file that holds bytes which are no text in its encoding.
+     *
+     * @param line  the line's number, from 1
+     * @param bytes the first wrong bytes, in hexadecimal ("0x85 0xFF")
+     */
+    record UndecodableLine(int line, String bytes) {
+    }
+
+    /**
+     * The first line whose bytes do not all decode in the encoding, or empty when every line does.
+     * Lines end at byte 0x0A, which is never part of a UTF-8 or Shift_JIS multi-byte character.
+     */
+    static Optional<UndecodableLine> firstUndecodableLine(Path file, Charset charset) throws IOException {
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            var line = new java.io.ByteArrayOutputStream();
+            int number = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    ByteBuffer bytes = ByteBuffer.wrap(line.toByteArray());
+                    CoderResult result = decoder.reset().decode(bytes, CharBuffer.allocate(bytes.remaining()), true);
+                    if (result.isError()) {
+                        return Optional.of(new UndecodableLine(number, hex(bytes.array(), bytes.position(), result.length())));
+                    }
+                    if (b < 0) {
+                        return Optional.empty();
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        }
+    }
+
+    private static String hex(byte[] bytes, int from, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < Math.min(bytes.length, from + Math.max(1, length)); i++) {
+            text.append(text.isEmpty() ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
+        }
+        return text.toString();
     }
 
     /** A reader of the file's text, without the byte order mark that Excel puts before UTF-8. */

@@ -48,11 +48,22 @@ public enum AttributeType {
                         : new BigDecimal(raw.toString()).longValueExact();
                 case DECIMAL -> new BigDecimal(raw.toString());
                 case BOOLEAN -> parseBoolean(raw);
-                case DATE -> LocalDate.parse(raw.toString().replace('/', '-'));
+                case DATE -> withinCalendar(LocalDate.parse(raw.toString().replace('/', '-')));
             };
         } catch (ArithmeticException | NumberFormatException | java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("'" + raw + "' is not " + description());
         }
+    }
+
+    /**
+     * Years 1 to 9999: what a record of a town can mean, and well inside what PostgreSQL stores
+     * (whose dates end in the year 5874897, while Java's go on to 999999999).
+     */
+    private static LocalDate withinCalendar(LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException("'" + date + "' is outside the years 1 to 9999");
+        }
+        return date;
     }
 
     private static Boolean parseBoolean(Object raw) {

@@ -119,4 +119,32 @@ class CsvImportTest {
             assertThat(problem.message()).contains("latitude first");
         });
     }
+
+    @Test
+    void aDecimalBeyondItsColumnsDigitsIsRefusedNamingTheLineAndField() throws Exception {
+        Path csv = Files.writeString(folder.resolve("roads.csv"), """
+                route_no,road_class,width_m,wkt
+                1,municipal,1234.5,"LINESTRING(133.05 35.46, 133.06 35.47)"
+                """);
+
+        ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
+                () -> fixture.importer.importFile(ImportRequest.of("roads", "roads.csv"), csv));
+
+        assertThat(rejected.problems()).containsExactly(InputProblem.atLine(2, "width_m",
+                "'1234.5' is beyond the column's range (numeric(5, 2): at most 3 digits before the decimal point)"));
+    }
+
+    @Test
+    void aDateBeyondTheYear9999IsRefusedByItsOwnCheckNamingTheLineAndField() throws Exception {
+        Path csv = Files.writeString(folder.resolve("zones.csv"), """
+                kind,name,designated_on,wkt
+                landslide_warning,高津川,+10000-01-01,"POLYGON((133.05 35.46, 133.06 35.46, 133.06 35.47, 133.05 35.46))"
+                """);
+
+        ImportRejectedException rejected = catchThrowableOfType(ImportRejectedException.class,
+                () -> fixture.importer.importFile(ImportRequest.of("hazard_zones", "zones.csv"), csv));
+
+        assertThat(rejected.problems()).containsExactly(InputProblem.atLine(2, "designated_on",
+                "'+10000-01-01' is outside the years 1 to 9999"));
+    }
 }

@@ -95,4 +95,46 @@ class ImportCommandTest {
                 .contains("  (layout) → kind (set to emergency_evacuation_site by layout gsi-emergency-evacuation-sites)\n")
                 .contains("first rows as they would be stored:\n  {kind=emergency_evacuation_site, name=益田中学校　（グラウンド）");
     }
+
+    @Test
+    void anImportFromTheCommandLineIsInTheAuditLogAsTheOperatingSystemUser() throws Exception {
+        command.run(List.of(ImportFixture.resource("shelters-sjis.csv").toString(), "--layer", "facilities", "--encoding", "SJIS"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(fixture.jdbc.queryForMap("""
+                select actor, address, target, details->>'file' as file, details->>'features' as features
+                from audit_log where action = 'layer.import' order by id desc limit 1"""))
+                .containsEntry("actor", System.getProperty("user.name"))
+                .containsEntry("address", "command line")
+                .containsEntry("target", "layer facilities")
+                .containsEntry("file", "shelters-sjis.csv")
+                .containsEntry("features", "2");
+    }
+
+    @Test
+    void pointsOutsideEveryServedMunicipalityAreRefusedUnlessAllowedOutside(@TempDir Path folder) throws Exception {
+        Path halls = Files.writeString(folder.resolve("halls.csv"), """
+                名称,種別,経度,緯度
+                市民会館,指定避難所,133.05,35.46
+                ニューヨーク会館,hall,-74.006,40.7128
+                """);
+        fixture.jdbc.update("""
+                insert into municipalities (code, name_ja, name_en, geom)
+                values ('32201', '松江市', 'Matsue', st_multi(st_makeenvelope(132.9, 35.3, 133.2, 35.6, 6668)))""");
+        try {
+            int before = fixture.count("facilities");
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> command.run(List.of(halls.toString(), "--layer", "facilities"), quiet))
+                    .isInstanceOf(ImportRejectedException.class)
+                    .hasMessageContaining("1 of 2 features lie outside every municipality this platform serves (line 3)")
+                    .hasMessageContaining("--allow-outside");
+            assertThat(fixture.count("facilities")).isEqualTo(before);
+
+            assertThat(command.run(List.of(halls.toString(), "--layer", "facilities", "--allow-outside"), quiet)).isZero();
+            assertThat(fixture.count("facilities")).isEqualTo(before + 2);
+        } finally {
+            fixture.jdbc.update("delete from municipalities");
+        }
+    }
 }

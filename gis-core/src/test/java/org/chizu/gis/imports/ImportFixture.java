@@ -13,6 +13,7 @@ import org.chizu.gis.layer.LayerDeclarations;
 import org.chizu.gis.layer.LayerProperties;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.gis.layer.changes.LayerChanges;
+import org.chizu.platform.audit.AuditLog;
 import org.chizu.platform.testing.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -37,7 +38,7 @@ final class ImportFixture {
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
         importer = new LayerImporter(registry, jdbc, transactions,
                 new PostgisCrs(jdbc), new LayerChanges(jdbc, event -> published.add((LayerDataChanged) event), true),
-                new SourceLayouts());
+                new SourceLayouts(), new AuditLog(jdbc));
     }
 
     /** A file under src/test/resources/imports. */

@@ -301,4 +301,36 @@ class ShapefileImportTest {
                 .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems())
                         .singleElement().asString().contains("no .dbf file", "as a .zip"));
     }
+
+    @Test
+    void aNulInADbfTextValueIsRefusedNamingTheFeatureAndField() throws Exception {
+        Path shp = Shapefiles.write(folder, "shelters", ZONE_III, "UTF-8", SHELTERS);
+        overwriteFirstText(new byte[] {'A', 0, 'B'});
+
+        assertThatThrownBy(() -> fixture.importer.importFile(ImportRequest.of("facilities", "shelters.shp"), shp))
+                .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems())
+                        .singleElement().asString().startsWith("feature 1, field 名称: holds a NUL character"));
+        assertThat(fixture.count("facilities")).isZero();
+    }
+
+    @Test
+    void aDbfTextValueWithBytesThatAreNoTextInItsEncodingIsRefusedNamingTheFeatureAndField() throws Exception {
+        Path shp = Shapefiles.write(folder, "shelters", ZONE_III, "UTF-8", SHELTERS);
+        overwriteFirstText(new byte[] {(byte) 0xFF});
+
+        assertThatThrownBy(() -> fixture.importer.importFile(ImportRequest.of("facilities", "shelters.shp"), shp))
+                .isInstanceOfSatisfying(ImportRejectedException.class, rejected -> assertThat(rejected.problems())
+                        .singleElement().asString().startsWith("feature 1, field 名称: holds bytes that are not UTF-8 text"));
+        assertThat(fixture.count("facilities")).isZero();
+    }
+
+    /** Writes bytes over the start of the first record's first field, 名称. */
+    private void overwriteFirstText(byte[] bytes) throws Exception {
+        try (RandomAccessFile dbf = new RandomAccessFile(folder.resolve("shelters.dbf").toFile(), "rw")) {
+            dbf.seek(8);
+            int headerLength = Short.toUnsignedInt(Short.reverseBytes(dbf.readShort()));
+            dbf.seek(headerLength + 1);
+            dbf.write(bytes);
+        }
+    }
 }

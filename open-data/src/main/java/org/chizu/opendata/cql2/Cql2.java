@@ -88,12 +88,28 @@ public final class Cql2 {
         }
     }
 
-    /** {@code DATE('2021-06-15')}. */
+    /** {@code DATE('2021-06-15')}, in the years 1 to 9999. */
     public record DateLiteral(java.time.LocalDate date, String at) implements Operand {
+        public DateLiteral {
+            requireCalendarYear(date.getYear(), date.toString(), at);
+        }
     }
 
-    /** {@code TIMESTAMP('2021-06-15T09:00:00Z')}. */
+    /** {@code TIMESTAMP('2021-06-15T09:00:00Z')}, in the years 1 to 9999 (UTC). */
     public record TimestampLiteral(java.time.Instant instant, String at) implements Operand {
+        public TimestampLiteral {
+            requireCalendarYear(instant.atOffset(java.time.ZoneOffset.UTC).getYear(), instant.toString(), at);
+        }
+    }
+
+    /**
+     * Dates and times are compared in the database, whose calendar ends long before Java's: a year
+     * outside 1 to 9999 is refused here, saying where, rather than by the database.
+     */
+    private static void requireCalendarYear(int year, String text, String at) {
+        if (year < 1 || year > 9999) {
+            throw new InvalidFilterException("'" + text + "' is outside the years 1 to 9999", at);
+        }
     }
 
     /**

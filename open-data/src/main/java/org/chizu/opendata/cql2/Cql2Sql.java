@@ -117,8 +117,16 @@ public final class Cql2Sql {
         if (!fits) {
             throw new InvalidFilterException("'" + value + "' is not " + type.description(), literal.at());
         }
+        if (type == AttributeType.TEXT) {
+            // Compared as written: ' ' is a space, not the "no value" an import reads a blank cell as.
+            return value;
+        }
         try {
-            return type.parse(value);
+            Object parsed = type.parse(value);
+            if (parsed == null) {
+                throw new InvalidFilterException("'" + value + "' is not " + type.description(), literal.at());
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw new InvalidFilterException(e.getMessage(), literal.at());
         }

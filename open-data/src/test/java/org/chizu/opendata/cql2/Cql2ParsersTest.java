@@ -38,6 +38,15 @@ class Cql2ParsersTest {
     }
 
     @Test
+    void datesAndTimestampsBeyondTheYear9999AreRefusedSayingWhereBeforeTheDatabaseSeesThem() {
+        assertThatThrownBy(() -> Cql2TextParser.parse("T_AFTER(designated_on, TIMESTAMP('+294277-01-01T00:00:00Z'))"))
+                .isInstanceOfSatisfying(InvalidFilterException.class,
+                        e -> assertThat(e.getMessage()).contains("is outside the years 1 to 9999"));
+        assertThatThrownBy(() -> Cql2JsonParser.parse("{\"op\":\"=\",\"args\":[{\"property\":\"x\"},{\"date\":\"+10000-01-01\"}]}"))
+                .isInstanceOfSatisfying(InvalidFilterException.class, e -> assertThat(e.at()).isEqualTo("/args/1"));
+    }
+
+    @Test
     void errorsSayWhere() {
         assertThatThrownBy(() -> Cql2TextParser.parse("name = 'unclosed")).isInstanceOfSatisfying(InvalidFilterException.class,
                 e -> assertThat(e.at()).isEqualTo("character 7"));

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The record of what staff and administrators changed (table {@code audit_log}, append-only): a module
  * calls {@link #record} where a change is made, inside the change's transaction when it has one, so
  * the change and its record commit together. Who and from where come from the request being served,
- * or, for {@code ./chizu} commands, the operating-system user on this machine.
+ * or, for {@code ./chizu} commands, the operating-system user, from {@value #COMMAND_LINE}.
  */
 @Component
 public class AuditLog {
@@ -33,6 +33,9 @@ public class AuditLog {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where a change made by a {@code ./chizu} command came from. */
+    public static final String COMMAND_LINE = "command line";
 
     private final JdbcTemplate jdbc;
 
@@ -72,12 +75,12 @@ public class AuditLog {
                 && !"anonymousUser".equals(authentication.getName())) {
             return authentication.getName();
         }
-        return isRequest() ? "anonymous" : "command (" + System.getProperty("user.name") + ")";
+        return isRequest() ? "anonymous" : System.getProperty("user.name");
     }
 
     private static String address() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getRemoteAddr() : "local";
+                ? request.getRequest().getRemoteAddr() : COMMAND_LINE;
     }
 
     private static boolean isRequest() {

@@ -71,7 +71,7 @@ final class ChizuProcess implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan("org.chizu.gis")
+    @ComponentScan({"org.chizu.gis", "org.chizu.platform.audit"})
     @ConfigurationPropertiesScan("org.chizu.gis")
     static class GisCore {
 
