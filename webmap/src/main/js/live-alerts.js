@@ -6,7 +6,8 @@ import { SEVERITY_COLOURS, levelSeverity } from './levels.js';
 addMessages({
   alertBanner: { ja: (n) => `防災情報 ${n}件`, en: (n) => `${n} alert${n === 1 ? '' : 's'}` },
   alertDetails: { ja: '詳しく見る', en: 'Details' },
-  alertDetailsLabel: { ja: '防災情報のページを開く', en: 'Open the alerts page' },
+  // Begins with the link's visible text, so that speech input finds it by what it shows.
+  alertDetailsLabel: { ja: '詳しく見る（防災情報のページ）', en: 'Details (the alerts page)' },
   alertsMore: { ja: (n) => `ほか${n}件`, en: (n) => `and ${n} more` },
 });
 

@@ -9,6 +9,14 @@ addMessages({
   sensorLastDay: { ja: '過去24時間', en: 'Last 24 hours' },
   sensorDayUnavailable: { ja: '過去24時間の観測値を読み込めませんでした。', en: 'The last 24 hours could not be loaded.' },
   sensorObservedAt: { ja: '観測時刻', en: 'Observed' },
+  sensorSubscribe: { ja: 'この観測所の防災情報をメールで受け取る', en: 'E-mail me this station\'s alerts' },
+  sensorEmail: { ja: 'メールアドレス', en: 'E-mail address' },
+  sensorSubscribeButton: { ja: '登録', en: 'Subscribe' },
+  sensorSubscribed: {
+    ja: '確認メールを送りました。メール内のリンクを開くと登録が完了します。',
+    en: 'We sent you an e-mail: open its link to confirm.',
+  },
+  sensorSubscribeFailed: { ja: '登録できませんでした。アドレスを確かめてください。', en: 'That did not work; please check the address.' },
   sensorSparkline: {
     ja: (observes, low, high, unit) => `${observes}の過去24時間の推移：最低${low}${unit}、最高${high}${unit}`,
     en: (observes, low, high, unit) => `${observes} over the last 24 hours: lowest ${low} ${unit}, highest ${high} ${unit}`,
@@ -63,19 +71,23 @@ function sparkline(sensor, day) {
   return chart;
 }
 
+/** The value as the marker shows it; its accessible name contains the same text. */
+function shownValue(sensor) {
+  return sensor.value === null ? '—' : `${number(sensor.value)} ${sensor.unit}`;
+}
+
 function markerIcon(sensor) {
   const severity = levelSeverity(sensor.scheme, sensor.level);
-  const text = sensor.value === null ? '—' : `${number(sensor.value)}${sensor.unit}`;
   return L.divIcon({
     className: `sensor-marker sev-${severity}`,
-    html: element('span', { text }),
+    html: element('span', { text: shownValue(sensor) }),
     iconSize: null,
     iconAnchor: [0, 0],
   });
 }
 
 function markerTitle(sensor) {
-  const reading = sensor.value === null ? t('sensorNoReading') : `${number(sensor.value)} ${sensor.unit}`;
+  const reading = sensor.value === null ? `— ${t('sensorNoReading')}` : shownValue(sensor);
   return `${sensor.thing}：${label(sensor.observes)} ${reading}（${sensor.levelName ? label(sensor.levelName) : t('sensorNormal')}）`;
 }
 
@@ -87,12 +99,38 @@ export function followSensors(map, live) {
   const markers = new Map();
   const sensors = new Map();
 
+  /** A form that subscribes an address to the sensor's alerts (the server mails a confirmation link). */
+  function subscribeForm(sensor) {
+    const input = element('input', { type: 'email', name: 'email', required: 'required', autocomplete: 'email',
+      id: `subscribe-${sensor.datastreamId}` });
+    const result = element('p', { class: 'subscribe-result', role: 'status' });
+    const form = element('form', { class: 'subscribe' }, [
+      element('label', { for: input.id, text: t('sensorSubscribe') }),
+      element('div', { class: 'subscribe-row' }, [input, element('button', { type: 'submit', text: t('sensorSubscribeButton') })]),
+      result,
+    ]);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const response = await fetch('/api/alerts/subscriptions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ email: input.value, datastreamId: sensor.datastreamId }),
+        });
+        result.textContent = t(response.ok ? 'sensorSubscribed' : 'sensorSubscribeFailed');
+      } catch (e) {
+        result.textContent = t('sensorSubscribeFailed');
+      }
+    });
+    return form;
+  }
+
   async function popupBody(sensor) {
     const body = element('div', { class: 'chizu-popup sensor-popup' }, [
       element('h3', { text: sensor.thing }),
       element('p', { class: 'reading' }, [
         `${label(sensor.observes)} `,
-        element('strong', { text: sensor.value === null ? t('sensorNoReading') : `${number(sensor.value)} ${sensor.unit}` }),
+        element('strong', { text: sensor.value === null ? t('sensorNoReading') : shownValue(sensor) }),
         ' ',
         element('span', { class: `level-name sev-${levelSeverity(sensor.scheme, sensor.level)}`,
           text: sensor.levelName ? label(sensor.levelName) : t('sensorNormal') }),
@@ -104,17 +142,33 @@ export function followSensors(map, live) {
       const response = await fetch(`/api/sensors/${sensor.datastreamId}/day`, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(response.statusText);
       const day = await response.json();
-      body.append(day.values.length > 1 ? sparkline(sensor, day) : element('p', { text: t('sensorNoReading') }));
+      if (day.values.length > 1) {
+        body.append(sparkline(sensor, day), element('p', { class: 'sparkline-range',
+          text: `${clock(day.times[0])} – ${clock(day.times[day.times.length - 1])}　${number(Math.min(...day.values))}–${number(Math.max(...day.values))} ${sensor.unit}` }));
+      } else {
+        body.append(element('p', { text: t('sensorNoReading') }));
+      }
     } catch (e) {
       body.append(element('p', { text: t('sensorDayUnavailable') }));
     }
+    body.append(subscribeForm(sensor));
     return body;
+  }
+
+  /** How far down the map the notices over it reach, so that an opened popup is panned clear of them. */
+  function belowNotices() {
+    const notices = document.querySelector('.notices');
+    const top = notices ? notices.getBoundingClientRect().bottom - map.getContainer().getBoundingClientRect().top : 0;
+    return L.point(10, Math.max(10, Math.round(top) + 10));
   }
 
   async function showPopup(id) {
     const marker = markers.get(id);
     const body = await popupBody(sensors.get(id));
-    if (marker.isPopupOpen()) marker.setPopupContent(body);
+    if (marker.isPopupOpen()) {
+      marker.getPopup().options.autoPanPaddingTopLeft = belowNotices();
+      marker.setPopupContent(body);
+    }
   }
 
   function place(sensor) {
@@ -136,7 +190,9 @@ export function followSensors(map, live) {
       icon.dataset.datastream = String(sensor.datastreamId);
       icon.dataset.level = String(sensor.level);
     }
-    if (marker.isPopupOpen()) showPopup(sensor.datastreamId);
+    // A new reading redraws an open popup, unless the reader is typing an address in it.
+    const typed = marker.getPopup()?.getElement()?.querySelector('.subscribe input')?.value;
+    if (marker.isPopupOpen() && !typed) showPopup(sensor.datastreamId);
   }
 
   async function refresh() {

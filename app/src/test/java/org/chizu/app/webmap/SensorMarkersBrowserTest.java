@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +32,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The sample town's sensors on the public map, watched in Chromium by a resident: each gauge is a
- * marker with its latest value; a river reading over 避難判断水位 arrives while the page is open and
+ * marker with its latest value; river readings rising over 避難判断水位 arrive while the page is open and
  * turns the gauge's marker red without a reload; tapping it shows the last 24 hours as a sparkline,
- * in Japanese and English, on a phone and on a desktop.
+ * in Japanese and English, on a phone and on a desktop, and a form to have the station's alerts
+ * e-mailed, whose confirmation e-mail waits in the outbox.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chizu.sample-town.enabled=true")
@@ -57,6 +60,8 @@ class SensorMarkersBrowserTest {
     int port;
     @Autowired
     Observations observations;
+    @Autowired
+    JdbcTemplate jdbc;
 
     HeadlessChromium chromium;
     ChromeDriver browser;
@@ -81,17 +86,16 @@ class SensorMarkersBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         WebElement gauge = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(GAUGE_MARKER)));
         assertThat(gauge.getAttribute("data-level")).as("a quiet day").isEqualTo("0");
-        assertThat(gauge.getText()).endsWith("m");
+        assertThat(gauge.getText()).endsWith(" m");
         browser.executeScript("window.stillTheSamePage = true;");
 
         JsonNode river = sensor(RIVER_GAUGE);
-        Instant next = Instant.parse(river.path("observedAt").asText()).plus(Duration.ofMinutes(10));
-        observations.append(List.of(NewObservation.of(river.path("datastreamId").asLong(), next, JsonNodeFactory.instance.numberNode(4.6))));
+        observations.append(riseTo(river, 4.6));
 
         wait.until(d -> "3".equals(d.findElement(By.cssSelector(GAUGE_MARKER)).getAttribute("data-level")));
         gauge = browser.findElement(By.cssSelector(GAUGE_MARKER));
         assertThat(gauge.getAttribute("class")).contains("sev-3");
-        assertThat(gauge.getText()).isEqualTo("4.6m");
+        assertThat(gauge.getText()).isEqualTo("4.6 m");
         assertThat(gauge.getAttribute("title")).contains("避難判断水位");
         assertThat(browser.executeScript("return window.stillTheSamePage === true;")).as("no reload").isEqualTo(true);
 
@@ -101,6 +105,13 @@ class SensorMarkersBrowserTest {
         assertThat(popup.findElements(By.cssSelector("line.level-line"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".sensor-popup")).getText()).contains("過去24時間", "河川水位", "4.6 m", "避難判断水位");
         chromium.screenshot("sensors-map-phone-ja.png");
+
+        browser.findElement(By.cssSelector(".sensor-popup .subscribe input")).sendKeys("hanako@example.jp");
+        browser.findElement(By.cssSelector(".sensor-popup .subscribe button")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".sensor-popup .subscribe-result")).getText().contains("確認メールを送りました"));
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'hanako@example.jp'", Integer.class))
+                .as("the confirmation e-mail waits in the outbox").isOne();
+        chromium.screenshot("sensors-subscribe-phone-ja.png");
 
         browser.findElement(By.id("language-button")).click();
         browser.findElement(By.cssSelector(GAUGE_MARKER + " span")).click();
@@ -120,6 +131,22 @@ class SensorMarkersBrowserTest {
         assertThat(chromium.scriptErrors()).isEmpty();
         assertThat(chromium.contentSecurityViolations()).isEmpty();
         assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+    }
+
+    /**
+     * Readings ten minutes apart after the sensor's latest, rising to {@code level} no faster than the
+     * gauge's quality rules allow (1 m in ten minutes), so none is flagged.
+     */
+    private static List<NewObservation> riseTo(JsonNode sensor, double level) {
+        List<NewObservation> rise = new ArrayList<>();
+        Instant at = Instant.parse(sensor.path("observedAt").asText());
+        double value = sensor.path("value").asDouble();
+        while (value < level) {
+            value = Math.min(level, value + 0.9);
+            at = at.plus(Duration.ofMinutes(10));
+            rise.add(NewObservation.of(sensor.path("datastreamId").asLong(), at, JsonNodeFactory.instance.numberNode(value)));
+        }
+        return rise;
     }
 
     /** One sensor of /api/sensors by its Thing's name. */
