@@ -155,19 +155,21 @@ export function followSensors(map, live) {
     return body;
   }
 
-  /** How far down the map the notices over it reach, so that an opened popup is panned clear of them. */
-  function belowNotices() {
-    const notices = document.querySelector('.notices');
-    const top = notices ? notices.getBoundingClientRect().bottom - map.getContainer().getBoundingClientRect().top : 0;
-    return L.point(10, Math.max(10, Math.round(top) + 10));
+  /** Moves the map down when the notices over it (the alert banner …) cover the top of an open popup. */
+  function panClearOfNotices(popup) {
+    const box = popup.getElement()?.getBoundingClientRect();
+    const notices = document.querySelector('.notices')?.getBoundingClientRect();
+    if (box && notices && notices.height > 0 && box.top < notices.bottom + 8 && box.left < notices.right && box.right > notices.left) {
+      map.panBy([0, box.top - notices.bottom - 8]);
+    }
   }
 
   async function showPopup(id) {
     const marker = markers.get(id);
     const body = await popupBody(sensors.get(id));
     if (marker.isPopupOpen()) {
-      marker.getPopup().options.autoPanPaddingTopLeft = belowNotices();
       marker.setPopupContent(body);
+      panClearOfNotices(marker.getPopup());
     }
   }
 
