@@ -1,34 +1,31 @@
 import { t, label, onLanguage, addMessages } from './i18n.js';
 import { element } from './dom.js';
+import { refreshOn } from './live.js';
+import { SEVERITY_COLOURS, levelSeverity } from './levels.js';
 
 addMessages({
   alertBanner: { ja: (n) => `防災情報 ${n}件`, en: (n) => `${n} alert${n === 1 ? '' : 's'}` },
   alertDetails: { ja: '詳しく見る', en: 'Details' },
-  alertDetailsLabel: { ja: '防災情報のページを開く', en: 'Open the alerts page' },
+  // Begins with the link's visible text, so that speech input finds it by what it shows.
+  alertDetailsLabel: { ja: '詳しく見る（防災情報のページ）', en: 'Details (the alerts page)' },
   alertsMore: { ja: (n) => `ほか${n}件`, en: (n) => `and ${n} more` },
 });
 
-const GATHER_MILLIS = 300;
 /** How many alerts the banner names; the rest are counted, so that it stays one line on a phone. */
 const NAMED = 2;
-const POLL_MILLIS = 60_000;
-/** The outline colours of severities 1–4, as on /alerts. */
-const COLOURS = { 1: '#46637a', 2: '#f2c200', 3: '#c62828', 4: '#6a1b9a' };
 
 function severity(alert) {
-  if (alert.kind !== 'threshold') return 1;
-  return Math.min(4, alert.scheme === 'river-level' ? alert.level : alert.level + 1);
+  return alert.kind === 'threshold' ? levelSeverity(alert.scheme, alert.level) : 1;
 }
 
 /**
  * The public map's alert banner: the current alerts in one line, coloured by the most severe, and
- * their hazard zones outlined on the map, following the live topic "alerts".
+ * their hazard zones outlined on the map, following the live topic "alerts" of the connection live.
  */
-export function followAlerts(map, banner) {
+export function followAlerts(map, banner, live) {
   const zones = L.layerGroup().addTo(map);
   const outlines = new Map();
   let current = [];
-  let gathering = null;
 
   /** The most severe alerts by name and level, the others counted. */
   function summary() {
@@ -72,21 +69,9 @@ export function followAlerts(map, banner) {
     zones.clearLayers();
     const worstOfZone = new Map();
     current.forEach((a) => (a.area?.zones || []).forEach((z) => worstOfZone.set(z.id, Math.max(worstOfZone.get(z.id) || 0, severity(a)))));
-    await Promise.all([...worstOfZone].map(([id, sev]) => outline(id, COLOURS[sev])));
-  }
-
-  function refreshSoon() {
-    if (!gathering) gathering = setTimeout(() => { gathering = null; refresh(); }, GATHER_MILLIS);
+    await Promise.all([...worstOfZone].map(([id, sev]) => outline(id, SEVERITY_COLOURS[sev])));
   }
 
   onLanguage(render);
-  if (window.EventSource) {
-    const source = new EventSource('/events?topic=alerts');
-    source.addEventListener('open', refresh);
-    source.addEventListener('alerts', refreshSoon);
-    source.addEventListener('error', () => { if (source.readyState === EventSource.CLOSED) setInterval(refresh, POLL_MILLIS); });
-  } else {
-    setInterval(refresh, POLL_MILLIS);
-  }
-  refresh();
+  refreshOn(live, 'alerts', refresh);
 }

@@ -5,6 +5,8 @@ import { createOverlays, popupContent } from './overlays.js';
 import { createPanel } from './panel.js';
 import { createSafety } from './safety.js';
 import { followAlerts } from './live-alerts.js';
+import { connectLive } from './live.js';
+import { followSensors } from './sensor-markers.js';
 
 // Japan as a whole, when neither the address nor the layers say where to look.
 const JAPAN = { center: [36.2, 138.2], zoom: 5 };
@@ -124,7 +126,9 @@ async function start() {
   const safety = createSafety(map, sheet, document.getElementById('answer-body'));
   bindButtons(map, safety, status);
   keepPanelAboveSheet(sheet);
-  followAlerts(map, document.getElementById('alert-banner'));
+  const live = connectLive(['alerts', 'readings']);
+  followAlerts(map, document.getElementById('alert-banner'), live);
+  followSensors(map, live);
 
   const layers = await loadLayers(status);
   const overlays = await createOverlays(map, layers, (layer, properties, latlng) => {

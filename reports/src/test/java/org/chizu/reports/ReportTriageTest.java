@@ -41,7 +41,7 @@ class ReportTriageTest extends ReportsTest {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("chizu.reports.mail.poll-interval", () -> "PT0.2S");
+        registry.add("chizu.mail.poll-interval", () -> "PT0.2S");
     }
 
     @Autowired

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
  * this one, so the tests cannot start it. The layer registry's start-up check also proves the
  * public {@code reports} layer matches its view.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events", "org.chizu.platform.audit"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.gis", "org.chizu.reports", "org.chizu.platform.events", "org.chizu.platform.audit",
+        "org.chizu.platform.mail"})
 @ConfigurationPropertiesScan("org.chizu")
 // Open311 keys are API clients' tokens, kept by the accounts module; its staff accounts are the assignees.
 // The public base URL makes the links in residents' e-mails.

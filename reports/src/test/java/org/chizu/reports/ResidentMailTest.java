@@ -67,10 +67,10 @@ class ResidentMailTest extends ReportsTest {
     static void mailServerAndQuickRetries(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("chizu.reports.mail.poll-interval", () -> "PT0.2S");
-        registry.add("chizu.reports.mail.purge-interval", () -> "PT0.2S");
-        registry.add("chizu.reports.mail.retry-delays", () -> "PT1S");
-        registry.add("chizu.reports.mail.max-attempts", () -> 4);
+        registry.add("chizu.mail.poll-interval", () -> "PT0.2S");
+        registry.add("chizu.mail.purge-interval", () -> "PT0.2S");
+        registry.add("chizu.mail.retry-delays", () -> "PT1S");
+        registry.add("chizu.mail.max-attempts", () -> 4);
         registry.add("chizu.public-url", () -> PUBLIC_URL);
     }
 
@@ -140,7 +140,7 @@ class ResidentMailTest extends ReportsTest {
             intake.submit(report(key, "street_light", BY_THE_MUNICIPAL_ROAD, "街灯が点きません", "ichiro@example.jp", List.of()));
             tx.setRollbackOnly();
         });
-        assertThat(jdbc.queryForObject("select count(*) from report_mail_outbox where recipient = 'ichiro@example.jp'",
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'ichiro@example.jp'",
                 Integer.class)).isZero();
     }
 
@@ -164,7 +164,7 @@ class ResidentMailTest extends ReportsTest {
         triage.changeStatus(id, ReportStatus.CLOSED, "修理が完了しました。", "tanaka");
 
         await().atMost(DELIVERY).untilAsserted(() -> {
-            assertThat(log.getOut()).contains("gave up e-mailing an update of report " + id);
+            assertThat(log.getOut()).contains("gave up e-mailing a resident about report " + id);
             assertThat(failedAttempts(id)).isEqualTo(4);
         });
         startTheMailServer();
@@ -183,7 +183,7 @@ class ResidentMailTest extends ReportsTest {
         await().atMost(DELIVERY).until(() -> givenUp(id));
         assertThat(failedAttempts(id)).isEqualTo(1);
         assertThat(lastError(id)).contains("550 5.1.1");
-        assertThat(log.getOut()).contains("gave up e-mailing an update of report " + id, "550 5.1.1")
+        assertThat(log.getOut()).contains("gave up e-mailing a resident about report " + id, "550 5.1.1")
                 .doesNotContain("no-such-user@example.jp");
     }
 
@@ -255,12 +255,12 @@ class ResidentMailTest extends ReportsTest {
     }
 
     private int outboxRowsAbout(long reportId) {
-        return jdbc.queryForObject("select count(*) from report_mail_outbox where report_id = ?", Integer.class, reportId);
+        return jdbc.queryForObject("select count(*) from mail_outbox where about = 'report ' || ?", Integer.class, reportId);
     }
 
     /** Failed attempts at the e-mails about a report, as the outbox records them for an operator. */
     private int failedAttempts(long reportId) {
-        return jdbc.queryForObject("select coalesce(max(attempts), 0) from report_mail_outbox where report_id = ?",
+        return jdbc.queryForObject("select coalesce(max(attempts), 0) from mail_outbox where about = 'report ' || ?",
                 Integer.class, reportId);
     }
 
@@ -280,26 +280,26 @@ class ResidentMailTest extends ReportsTest {
     /** Writes an outbox row straight into the table, with its times relative to the database's clock. */
     private long outboxRow(long reportId, int queuedDaysAgo, Integer sentDaysAgo, Integer dueInDays, int attempts) {
         return jdbc.queryForObject("""
-                insert into report_mail_outbox (report_id, recipient, subject, body, created_at, sent_at,
-                                                next_attempt_at, attempts)
-                values (?, 'rokuro@example.jp', '【通報】', '本文', now() - make_interval(days => ?),
+                insert into mail_outbox (about, recipient, subject, body, created_at, sent_at,
+                                         next_attempt_at, attempts)
+                values ('report ' || ?, 'rokuro@example.jp', '【通報】', '本文', now() - make_interval(days => ?),
                         now() - make_interval(days => ?), now() + make_interval(days => ?), ?)
                 returning id""", Long.class, reportId, queuedDaysAgo, sentDaysAgo, dueInDays, attempts);
     }
 
     private boolean outboxHas(long outboxId) {
-        return jdbc.queryForObject("select count(*) from report_mail_outbox where id = ?", Integer.class, outboxId) == 1;
+        return jdbc.queryForObject("select count(*) from mail_outbox where id = ?", Integer.class, outboxId) == 1;
     }
 
     /** Whether the outbox stopped trying to send the e-mails about a report without sending them. */
     private boolean givenUp(long reportId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select bool_and(next_attempt_at is null and sent_at is null) from report_mail_outbox
-                where report_id = ?""", Boolean.class, reportId));
+                select bool_and(next_attempt_at is null and sent_at is null) from mail_outbox
+                where about = 'report ' || ?""", Boolean.class, reportId));
     }
 
     private String lastError(long reportId) {
-        return jdbc.queryForObject("select string_agg(last_error, ' ') from report_mail_outbox where report_id = ?",
+        return jdbc.queryForObject("select string_agg(last_error, ' ') from mail_outbox where about = 'report ' || ?",
                 String.class, reportId);
     }
 

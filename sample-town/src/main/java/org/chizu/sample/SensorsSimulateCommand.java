@@ -20,8 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chizu.platform.cli.ChizuCommand;
 import org.chizu.platform.cli.CommandArguments;
 import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.ObservationPublisher;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorThings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +35,11 @@ import org.springframework.stereotype.Component;
  * newest reading, so the map and {@code /alerts} of a running server turn as the alerts are raised,
  * updated and cleared.
  * <p>
- * Each ten minutes' readings are one append ({@link Observations#append}), as one MQTT batch of
- * the bridge would be.
+ * With a broker ({@code chizu.mqtt.url}, which {@code ./chizu} sets for the one it starts) the
+ * readings go the devices' way: published through MQTT with QoS 1 ({@link ObservationPublisher}),
+ * each ten minutes' readings acknowledged by the broker before the next, and stored by the server's
+ * bridge. Without one, each ten minutes' readings are one append ({@link Observations#append}), as
+ * one MQTT batch of the bridge would be.
  */
 @Component
 class SensorsSimulateCommand implements ChizuCommand {
@@ -45,11 +50,13 @@ class SensorsSimulateCommand implements ChizuCommand {
 
     private final SensorThings sensorThings;
     private final Observations observations;
+    private final ObjectProvider<ObservationPublisher> broker;
     private final ObjectMapper json;
 
-    SensorsSimulateCommand(SensorThings sensorThings, Observations observations, ObjectMapper json) {
+    SensorsSimulateCommand(SensorThings sensorThings, Observations observations, ObjectProvider<ObservationPublisher> broker, ObjectMapper json) {
         this.sensorThings = sensorThings;
         this.observations = observations;
+        this.broker = broker;
         this.json = json;
     }
 
@@ -78,8 +85,10 @@ class SensorsSimulateCommand implements ChizuCommand {
         Random random = new Random(HOURS);
         int steps = (int) (Duration.ofHours(HOURS).toMinutes() / SampleSensors.INTERVAL.toMinutes());
         long pauseMillis = Math.round(SampleSensors.INTERVAL.toMillis() / speed);
-        out.printf("replaying %d hours of heavy rain over %d sensors from %s, %s× real time%n", HOURS, datastreams.size(), CLOCK.format(start),
-                speed % 1 == 0 ? String.valueOf((long) speed) : String.valueOf(speed));
+        ObservationPublisher publisher = broker.getIfAvailable();
+        out.printf("replaying %d hours of heavy rain over %d sensors from %s, %s× real time, %s%n", HOURS, datastreams.size(), CLOCK.format(start),
+                speed % 1 == 0 ? String.valueOf((long) speed) : String.valueOf(speed),
+                publisher == null ? "appended directly (no MQTT broker configured)" : "published through the MQTT broker");
         for (int step = 0; step <= steps; step++) {
             Instant at = start.plus(SampleSensors.INTERVAL.multipliedBy(step));
             double hours = step * SampleSensors.INTERVAL.toMinutes() / 60.0;
@@ -90,7 +99,11 @@ class SensorsSimulateCommand implements ChizuCommand {
                 batch.add(NewObservation.of(entry.getKey(), at, json.getNodeFactory().numberNode(value)));
                 shown.add(String.format(Locale.ROOT, "%s %s", entry.getValue().name(), trim(value)));
             }
-            observations.append(batch);
+            if (publisher == null) {
+                observations.append(batch);
+            } else {
+                publisher.publish(batch);
+            }
             if (step % 6 == 0) {
                 out.println(CLOCK.format(at) + "  " + String.join(" | ", shown));
             }

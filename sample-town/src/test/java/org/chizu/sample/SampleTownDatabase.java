@@ -7,6 +7,7 @@ import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.platform.Audience;
 import org.chizu.platform.RequestAudience;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.platform.web.PublicBaseUrl;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,8 +53,10 @@ final class SampleTownDatabase implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample", "org.chizu.platform.audit"})
+    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample", "org.chizu.platform.audit", "org.chizu.platform.mail"})
     @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors"})
+    // Alert e-mails link to the site.
+    @Import(PublicBaseUrl.class)
     static class SampleTownOnGisCore {
 
         /** Publishing live events, without the stream that serves them. */

@@ -22,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * nothing else: the application module (which adds who may write) depends on this one, so the tests
  * cannot start it. A request's {@value #STAFF_HEADER} header stands for a signed-in staff member.
  */
-@SpringBootApplication(scanBasePackages = {"org.chizu.sensors", "org.chizu.platform.web"})
+@SpringBootApplication(scanBasePackages = {"org.chizu.sensors", "org.chizu.platform.web", "org.chizu.platform.mail"})
 @ConfigurationPropertiesScan("org.chizu")
 class SensorsTestApplication {
 

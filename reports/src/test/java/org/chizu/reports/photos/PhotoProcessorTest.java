@@ -81,7 +81,7 @@ class PhotoProcessorTest {
 
     @Test
     void aPhotoOverTheSizeCapIsRefusedUnread() {
-        PhotoProcessor strict = new PhotoProcessor(new ReportsProperties(2048L, null, null, null, null, null));
+        PhotoProcessor strict = new PhotoProcessor(new ReportsProperties(2048L, null, null, null));
 
         assertThatThrownBy(() -> strict.process(TestPhotos.jpeg(1200, 900))).isInstanceOfSatisfying(ReportProblem.class,
                 p -> assertThat(p.getStatusCode().value()).isEqualTo(413));

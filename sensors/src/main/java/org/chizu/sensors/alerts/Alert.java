@@ -28,7 +28,7 @@ public record Alert(long id, String kind, String state, long datastreamId, Strin
     }
 
     /** The alert as the public sees it: that and when staff acknowledged it, not who did. */
-    Alert withoutStaffNames() {
+    public Alert withoutStaffNames() {
         return new Alert(id, kind, state, datastreamId, datastream, thing, scheme, level, levelName, value, unit, observedAt, raisedAt,
                 updatedAt, clearedAt, acknowledged == null ? null : new Acknowledgement(null, acknowledged.at()), notice, area,
                 log == null ? null : log.stream().map(step -> new Step(step.id(), step.transition(), step.level(), step.levelName(),

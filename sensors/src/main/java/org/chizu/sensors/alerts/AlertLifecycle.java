@@ -14,6 +14,7 @@ import org.chizu.sensors.internal.StoredValues;
 import org.chizu.sensors.quality.QualityChecked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Raises, updates and clears alerts, logs every step and announces it on live topic
- * {@value #TOPIC}. Threshold alerts follow the valid readings of each append, in its transaction;
+ * {@value #TOPIC} and, inside the step's transaction, as an {@link AlertTransition} application event
+ * (e-mails to subscribers, webhooks). Threshold alerts follow the valid readings of each append, in its transaction;
  * concurrent appends to one datastream take turns already (each append updates the datastream's row),
  * so each sees the alert the one before left.
  */
@@ -35,10 +37,12 @@ public class AlertLifecycle {
 
     private final JdbcTemplate jdbc;
     private final LiveEvents liveEvents;
+    private final ApplicationEventPublisher events;
 
-    AlertLifecycle(JdbcTemplate jdbc, LiveEvents liveEvents) {
+    AlertLifecycle(JdbcTemplate jdbc, LiveEvents liveEvents, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.liveEvents = liveEvents;
+        this.events = events;
     }
 
     /** Moves each datastream's threshold alert through the batch's valid readings, in time order; clears missing-reading alerts of datastreams heard from. */
@@ -135,6 +139,7 @@ public class AlertLifecycle {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", step.alertId(), step.transition(), step.level(), step.levelName().ja(),
                 step.levelName().en(), step.value(), step.observedAt() == null ? null : Timestamp.from(step.observedAt()), step.by());
         liveEvents.publish(TOPIC, step);
+        events.publishEvent(step);
     }
 
     /** One datastream's thresholds and its open alert, followed reading by reading. */

@@ -2,18 +2,13 @@ package org.chizu.sensors.alerts;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.chizu.platform.Label;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,25 +16,22 @@ import org.springframework.stereotype.Component;
  * each carry one OASIS CAP 1.2 message: the alert's latest step, as {@code Alert} (raised),
  * {@code Update} (its level changed) or {@code Cancel} (cleared), with {@code references} to every
  * earlier message of the alert. Each message speaks Japanese and English (two {@code info} blocks)
- * and names the watched zones as its area, with their outlines as CAP polygons. Levels map to CAP
- * severity in the steps of the four national river levels: 1 Minor, 2 Moderate, 3 Severe, 4 and up
- * Extreme, levels 3 and up being Immediate. Missing readings are for staff, not the public, and are
- * left out.
+ * and names the watched zones as its area, with their outlines as CAP polygons ({@link CapMessages}).
+ * Missing readings are for staff, not the public, and are left out.
  */
 @Component
 class CapFeed {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String CAP = "urn:oasis:names:tc:emergency:cap:1.2";
-    /** CAP 1.2 times: seconds and an offset, never "Z"; Japan's. */
-    private static final DateTimeFormatter CAP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneId.of("Asia/Tokyo"));
-    private static final Set<String> MESSAGES = Set.of("raised", "updated", "cleared");
 
     private final AlertQueries queries;
+    private final CapMessages capMessages;
     private final AlertsProperties properties;
 
-    CapFeed(AlertQueries queries, AlertsProperties properties) {
+    CapFeed(AlertQueries queries, CapMessages capMessages, AlertsProperties properties) {
         this.queries = queries;
+        this.capMessages = capMessages;
         this.properties = properties;
     }
 
@@ -62,7 +54,7 @@ class CapFeed {
             xml.writeAttribute("rel", "self");
             xml.writeAttribute("href", selfUrl);
             for (Alert alert : alerts) {
-                List<Alert.Step> messages = queries.log(alert.id()).stream().filter(step -> MESSAGES.contains(step.transition())).toList();
+                List<Alert.Step> messages = queries.log(alert.id()).stream().filter(step -> CapMessages.MESSAGES.contains(step.transition())).toList();
                 if (!messages.isEmpty()) {
                     entry(xml, alert, messages);
                 }
@@ -77,97 +69,51 @@ class CapFeed {
     }
 
     private void entry(XMLStreamWriter xml, Alert alert, List<Alert.Step> messages) throws XMLStreamException {
-        Alert.Step latest = messages.getLast();
-        ThresholdScheme scheme = ThresholdScheme.ofCode(alert.scheme()).orElse(ThresholdScheme.RIVER_LEVEL);
+        CapMessage cap = capMessages.message(alert, messages);
         xml.writeStartElement("entry");
-        element(xml, "id", "urn:chizu:" + properties.capSender() + ":" + identifier(alert, latest));
-        element(xml, "title", headline(alert, latest, scheme).ja());
-        element(xml, "updated", latest.at().truncatedTo(ChronoUnit.SECONDS).toString());
+        element(xml, "id", "urn:chizu:" + cap.sender() + ":" + cap.identifier());
+        element(xml, "title", cap.info().getFirst().headline());
+        element(xml, "updated", messages.getLast().at().truncatedTo(ChronoUnit.SECONDS).toString());
         xml.writeStartElement("content");
         xml.writeAttribute("type", "application/cap+xml");
         xml.writeStartElement("alert");
         xml.writeDefaultNamespace(CAP);
-        element(xml, "identifier", identifier(alert, latest));
-        element(xml, "sender", properties.capSender());
-        element(xml, "sent", CAP_TIME.format(latest.at()));
-        element(xml, "status", "Actual");
-        element(xml, "msgType", switch (latest.transition()) {
-            case "raised" -> "Alert";
-            case "cleared" -> "Cancel";
-            default -> "Update";
-        });
-        element(xml, "scope", "Public");
-        if (messages.size() > 1) {
-            element(xml, "references", messages.subList(0, messages.size() - 1).stream()
-                    .map(earlier -> properties.capSender() + "," + identifier(alert, earlier) + "," + CAP_TIME.format(earlier.at()))
-                    .collect(Collectors.joining(" ")));
+        element(xml, "identifier", cap.identifier());
+        element(xml, "sender", cap.sender());
+        element(xml, "sent", cap.sent());
+        element(xml, "status", cap.status());
+        element(xml, "msgType", cap.msgType());
+        element(xml, "scope", cap.scope());
+        if (cap.references() != null) {
+            element(xml, "references", cap.references());
         }
-        info(xml, alert, latest, scheme, true);
-        info(xml, alert, latest, scheme, false);
+        for (CapMessage.Info info : cap.info()) {
+            info(xml, info);
+        }
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private void info(XMLStreamWriter xml, Alert alert, Alert.Step step, ThresholdScheme scheme, boolean japanese) throws XMLStreamException {
-        boolean cleared = step.transition().equals("cleared");
+    private static void info(XMLStreamWriter xml, CapMessage.Info info) throws XMLStreamException {
         xml.writeStartElement("info");
-        element(xml, "language", japanese ? "ja-JP" : "en-US");
-        element(xml, "category", scheme.capCategory());
-        element(xml, "event", pick(scheme.observes(), japanese) + " " + pick(step.levelName(), japanese));
-        element(xml, "responseType", cleared ? "AllClear" : "Monitor");
-        element(xml, "urgency", cleared ? "Past" : step.level() >= 3 ? "Immediate" : "Expected");
-        element(xml, "severity", cleared ? "Minor" : switch (Math.min(step.level(), 4)) {
-            case 1 -> "Minor";
-            case 2 -> "Moderate";
-            case 3 -> "Severe";
-            default -> "Extreme";
-        });
-        element(xml, "certainty", "Observed");
-        element(xml, "senderName", japanese ? properties.senderName() : properties.senderNameEn());
-        element(xml, "headline", pick(headline(alert, step, scheme), japanese));
-        element(xml, "description", pick(description(alert, step), japanese)
-                + scheme.notice().map(notice -> "\n" + pick(notice, japanese)).orElse(""));
+        element(xml, "language", info.language());
+        element(xml, "category", info.category());
+        element(xml, "event", info.event());
+        element(xml, "responseType", info.responseType());
+        element(xml, "urgency", info.urgency());
+        element(xml, "severity", info.severity());
+        element(xml, "certainty", info.certainty());
+        element(xml, "senderName", info.senderName());
+        element(xml, "headline", info.headline());
+        element(xml, "description", info.description());
         xml.writeStartElement("area");
-        List<AlertArea.Zone> zones = alert.area().zones();
-        element(xml, "areaDesc", zones.isEmpty() ? alert.thing()
-                : zones.stream().map(zone -> zone.name() == null ? "#" + zone.id() : zone.name()).collect(Collectors.joining(japanese ? "、" : ", ")));
-        for (AlertArea.Zone zone : zones) {
-            for (String polygon : zone.capPolygons()) {
-                element(xml, "polygon", polygon);
-            }
+        element(xml, "areaDesc", info.area().areaDesc());
+        for (String polygon : info.area().polygons()) {
+            element(xml, "polygon", polygon);
         }
         xml.writeEndElement();
         xml.writeEndElement();
-    }
-
-    private static Label headline(Alert alert, Alert.Step step, ThresholdScheme scheme) {
-        String place = alert.thing();
-        return switch (step.transition()) {
-            case "cleared" -> new Label(place + "：" + step.levelName().ja() + "を下回り、警報を解除しました",
-                    place + ": below the " + step.levelName().en() + ", alert cleared");
-            default -> new Label(place + "：" + scheme.observes().ja() + "が" + step.levelName().ja() + "に達しました",
-                    place + ": " + scheme.observes().en().toLowerCase() + " reached the " + step.levelName().en());
-        };
-    }
-
-    private static Label description(Alert alert, Alert.Step step) {
-        String value = step.value() == null ? "" : formatValue(step.value()) + (alert.unit() == null ? "" : " " + alert.unit());
-        String at = step.observedAt() == null ? "" : CAP_TIME.format(step.observedAt());
-        return new Label(alert.datastream() + "の観測値 " + value + "（" + at + "）。",
-                alert.datastream() + " read " + value + " at " + at + ".");
-    }
-
-    private static String formatValue(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
-    private static String identifier(Alert alert, Alert.Step step) {
-        return "chizu-alert-" + alert.id() + "-" + step.id();
-    }
-
-    private static String pick(Label label, boolean japanese) {
-        return japanese ? label.ja() : label.en();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -61,7 +61,7 @@ public enum ThresholdScheme {
                         + "issued by the prefecture and the Meteorological Office.")) : Optional.empty();
     }
 
-    static Optional<ThresholdScheme> ofCode(String code) {
+    public static Optional<ThresholdScheme> ofCode(String code) {
         return Arrays.stream(values()).filter(scheme -> scheme.code.equals(code)).findFirst();
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -18,9 +19,12 @@ import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.chizu.accounts.ApiClients;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.ObservationPublisher;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
@@ -65,6 +69,8 @@ class MqttObservationsTest {
     BrokerAccess access;
     @Autowired
     MqttBridge bridge;
+    @Autowired
+    ObservationPublisher publisher;
 
     final ObjectMapper json = new ObjectMapper();
     long datastream;
@@ -113,6 +119,20 @@ class MqttObservationsTest {
         assertThat(observation.path("@iot.id").asLong()).isEqualTo(jdbc.queryForObject(
                 "select id from sta_observation where datastream_id = ? and phenomenon_time_start = '2026-12-08T00:00:00Z'", Long.class, datastream));
         assertThat(announced.poll(1, TimeUnit.SECONDS)).as("announced once").isNull();
+    }
+
+    @Test
+    void readingsPublishedAsTheSimulationPublishesThemTakeTheDevicesPathThroughTheBroker() throws Exception {
+        long other = MqttTestData.riverLevelDatastream(jdbc);
+        Instant three = Instant.parse("2026-12-08T03:00:00Z");
+
+        publisher.publish(List.of(NewObservation.of(other, three, JsonNodeFactory.instance.numberNode(2.5)),
+                NewObservation.of(other, three.plusSeconds(600), JsonNodeFactory.instance.numberNode(2.7))));
+
+        await(() -> jdbc.queryForObject("select count(*) from sta_observation where datastream_id = ?", Long.class, other) == 2,
+                "both readings stored by the bridge");
+        assertThat(jdbc.queryForObject("select result_number from sta_latest_observation where datastream_id = ?", Double.class, other))
+                .isEqualTo(2.7);
     }
 
     @Test

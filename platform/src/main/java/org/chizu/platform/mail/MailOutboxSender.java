@@ -1,12 +1,12 @@
-package org.chizu.reports.mail;
+package org.chizu.platform.mail;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.chizu.reports.ReportsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.chizu.platform.BackgroundWork;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the messages due in the {@link MailOutbox} through the SMTP server set in
- * {@code spring.mail.*}, every {@code chizu.reports.mail.poll-interval}, in every Chizu process.
+ * {@code spring.mail.*}, every {@code chizu.mail.poll-interval}, in every Chizu process.
  *
  * <p>Each message is claimed, sent and marked in one transaction of its own, so a message is sent
  * once however many processes poll the database; only a failure between the SMTP server's
@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @BackgroundWork
 @EnableScheduling
+@EnableConfigurationProperties(MailOutboxProperties.class)
 class MailOutboxSender implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MailOutboxSender.class);
@@ -40,11 +41,11 @@ class MailOutboxSender implements SchedulingConfigurer {
     private final ObjectProvider<JavaMailSender> mail;
     private final MailOutbox outbox;
     private final TransactionTemplate transaction;
-    private final ReportsProperties properties;
+    private final MailOutboxProperties properties;
     private final AtomicBoolean toldNoServer = new AtomicBoolean();
 
     MailOutboxSender(ObjectProvider<JavaMailSender> mail, MailOutbox outbox, TransactionTemplate transaction,
-            ReportsProperties properties) {
+            MailOutboxProperties properties) {
         this.mail = mail;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -53,8 +54,8 @@ class MailOutboxSender implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::sendDue, properties.mail().pollInterval());
-        registrar.addFixedDelayTask(this::forgetOldMessages, properties.mail().purgeInterval());
+        registrar.addFixedDelayTask(this::sendDue, properties.pollInterval());
+        registrar.addFixedDelayTask(this::forgetOldMessages, properties.purgeInterval());
     }
 
     /** Sends every message that is due, one transaction each, until none is left. */
@@ -77,16 +78,16 @@ class MailOutboxSender implements SchedulingConfigurer {
 
     /** Deletes the messages finished longer ago than {@code keep-for}, addresses included. */
     void forgetOldMessages() {
-        int forgotten = outbox.forgetFinishedBefore(properties.mail().keepFor());
+        int forgotten = outbox.forgetFinishedBefore(properties.keepFor());
         if (forgotten > 0) {
             log.info("deleted {} e-mails to residents sent or given up more than {} ago", forgotten,
-                    properties.mail().keepFor());
+                    properties.keepFor());
         }
     }
 
     private void attempt(JavaMailSender sender, QueuedMail message) {
         SimpleMailMessage email = new SimpleMailMessage();
-        email.setFrom(properties.mailFrom());
+        email.setFrom(properties.from());
         email.setTo(message.recipient());
         email.setSubject(message.subject());
         email.setText(message.body());
@@ -98,25 +99,24 @@ class MailOutboxSender implements SchedulingConfigurer {
         }
     }
 
-    // The log names the report and the outbox row, never the resident's address.
+    // The log names what the message is about and the outbox row, never the resident's address.
     private void recordFailure(QueuedMail message, MailException e) {
         MailFailure failure = new MailFailure(e, message.recipient());
         int failed = message.attempts() + 1;
-        ReportsProperties.Mail settings = properties.mail();
         if (failure.recipientRefused()) {
             outbox.giveUp(message.id(), failure.error());
-            log.warn("gave up e-mailing an update of report {} to a resident (report_mail_outbox id {}): the mail "
-                    + "server refused the address for good: {}", message.reportId(), message.id(),
+            log.warn("gave up e-mailing a resident about {} (mail_outbox id {}): the mail "
+                    + "server refused the address for good: {}", message.about(), message.id(),
                     failure.errorWithoutAddress());
-        } else if (failed >= settings.maxAttempts()) {
+        } else if (failed >= properties.maxAttempts()) {
             outbox.giveUp(message.id(), failure.error());
-            log.error("gave up e-mailing an update of report {} to a resident (report_mail_outbox id {}) after {} "
-                    + "failed attempts; last error: {}", message.reportId(), message.id(), failed,
+            log.error("gave up e-mailing a resident about {} (mail_outbox id {}) after {} "
+                    + "failed attempts; last error: {}", message.about(), message.id(), failed,
                     failure.errorWithoutAddress());
         } else {
-            outbox.retryLater(message.id(), failure.error(), settings.retryDelayAfter(failed));
-            log.warn("could not e-mail an update of report {} (attempt {} of {}), trying again in {}: {}",
-                    message.reportId(), failed, settings.maxAttempts(), settings.retryDelayAfter(failed),
+            outbox.retryLater(message.id(), failure.error(), properties.retryDelayAfter(failed));
+            log.warn("could not e-mail a resident about {} (attempt {} of {}), trying again in {}: {}",
+                    message.about(), failed, properties.maxAttempts(), properties.retryDelayAfter(failed),
                     failure.errorWithoutAddress());
         }
     }

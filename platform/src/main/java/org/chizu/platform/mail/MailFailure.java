@@ -1,4 +1,4 @@
-package org.chizu.reports.mail;
+package org.chizu.platform.mail;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
