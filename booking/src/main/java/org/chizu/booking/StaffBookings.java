@@ -139,10 +139,10 @@ public class StaffBookings {
      */
     public Booking move(long displacedId, Instant start, Instant end, Identity staff) {
         return transactions.execute(status -> {
-            Integer open = jdbc.queryForObject("""
-                    select count(*) from booking_displaced where booking_id = ? and moved_to is null for update""",
-                    Integer.class, displacedId);
-            if (open == 0) {
+            List<Long> open = jdbc.queryForList("""
+                    select booking_id from booking_displaced where booking_id = ? and moved_to is null for update""",
+                    Long.class, displacedId);
+            if (open.isEmpty()) {
                 throw BookingProblem.notDisplaced(displacedId);
             }
             Booking original = bookings.find(displacedId).orElseThrow();
