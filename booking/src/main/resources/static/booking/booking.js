@@ -19,7 +19,6 @@
   let ticking = null;
 
   Object.entries(KINDS).forEach(([id, [ja, en]]) => form.kind.append(element('option', { value: id }, ja + ' ' + en)));
-  form.date.value = today();
   form.date.min = today();
 
   function problem(error) {

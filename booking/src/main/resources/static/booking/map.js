@@ -73,7 +73,9 @@ window.BookingMap = (() => {
       dot.append(svg('title', {}, facility.number + ' ' + facility.name),
         svg('circle', { cx: x, cy: y, r: 10 }),
         svg('text', { class: 'number', x, y: y + 4 }, String(facility.number)),
-        svg('text', { class: 'name', x: x + 13, y: y + 4 }, facility.name));
+        // A name near the right edge goes to the dot's left, so that it is not cut off.
+        x > WIDTH * 0.6 ? svg('text', { class: 'name', x: x - 13, y: y + 4, 'text-anchor': 'end' }, facility.name)
+          : svg('text', { class: 'name', x: x + 13, y: y + 4 }, facility.name));
       map.append(dot);
     });
     scaleBar(map, projection);
