@@ -96,7 +96,7 @@
       calendarSection.hidden = false;
       document.getElementById('calendar-title').replaceChildren(unit.facility.name + ' ' + unit.name.ja + ' ',
         element('span', { lang: 'en' }, unit.name.en));
-      document.getElementById('month-name').textContent = month.replace('-', '年') + '月';
+      document.getElementById('month-name').textContent = month.slice(0, 4) + '年' + Number(month.slice(5)) + '月';
       drawMonth(availability);
       document.getElementById('day-slots').replaceChildren();
       calendarSection.scrollIntoView({ block: 'start' });
@@ -127,11 +127,14 @@
     }
     const free = d.slots.filter((s) => s.state === 'free').length;
     const beyond = d.date > availability.lastBookableDay;
+    const past = d.slots.length > 0 && d.slots.every((s) => s.state === 'past');
+    // The month and 日 are there for screen readers only: the table's place says them to the eye.
     const button = element('button', { type: 'button', className: 'day' + (free ? ' has-free' : ''), disabled: !free || beyond },
+      element('span', { className: 'visually-hidden' }, Number(d.date.slice(5, 7)) + '月'),
       element('span', { className: 'date' }, String(date)),
+      element('span', { className: 'visually-hidden' }, '日'),
       element('span', { className: 'mark' }, free && !beyond ? '○' : '×'),
-      element('span', { className: 'why' }, free && !beyond ? '空き' + free : ''));
-    button.setAttribute('aria-label', d.date + (free && !beyond ? ' 空き ' + free + ' 枠 free slots' : ' 空きなし full'));
+      element('span', { className: 'why' }, free && !beyond ? '空き' + free : past ? '終了' : '満'));
     button.addEventListener('click', () => showDay(d, availability.unit));
     return element('td', {}, button);
   }

@@ -242,6 +242,7 @@ class BookingPagesBrowserTest {
             String workbook = "/staff/api/booking/reports/" + YearMonth.from(day) + ".xlsx";
             wait.until(d -> d.findElement(By.linkText("Excel (.xlsx)")).getAttribute("href").endsWith(workbook));
             assertThat(browser.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href")).endsWith(".csv");
+            browser.executeScript("document.getElementById('report-title').scrollIntoView()");
             chromium.screenshot("booking-staff-desktop-report.png");
 
             browser.manage().window().setSize(new Dimension(390, 844));
