@@ -82,6 +82,7 @@ class BookingPagesBrowserTest {
     void peopleOfTheTown() {
         resident("hanako@example.jp", "はなこ", null);
         resident("taro@example.jp", "たろう", null);
+        resident("jiro@example.jp", "じろう", null);
         resident("yakyu@example.jp", "山田 一郎", "益田少年野球クラブ");
         staffPassword = staff.create("tanaka", "田中 一郎", Role.STAFF).password();
         hallFacility = facilityOf("大会議室");
@@ -106,12 +107,12 @@ class BookingPagesBrowserTest {
     @Test
     void aResidentOnAPhoneFindsAHallNearAPlaceHoldsASlotAppliesAndCancels() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            chromium.signIn(port, "hanako@example.jp", PASSWORD);
+            chromium.signIn(port, "jiro@example.jp", PASSWORD);
             ChromeDriver browser = chromium.driver();
             browser.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait wait = patient(browser);
             browser.get("http://localhost:" + port + "/booking");
-            wait.until(d -> d.findElement(By.id("who")).getText().contains("はなこ"));
+            wait.until(d -> d.findElement(By.id("who")).getText().contains("じろう"));
 
             new Select(browser.findElement(By.id("kind"))).selectByValue("hall");
             pick(browser, "date", day.toString());
