@@ -170,7 +170,8 @@ class BookingPagesBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector("#my-bookings button.cancel")).getText().contains("本当に"));
             browser.findElement(By.cssSelector("#my-bookings button.cancel")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "予約を取り消しました"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-bookings"), "これからの予約はありません"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#my-bookings .booking"), "取消 Cancelled"));
+            assertThat(browser.findElements(By.cssSelector("#my-bookings button.cancel"))).as("nothing left to cancel").isEmpty();
             assertThat(browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
                     .as("no sideways scrolling").isEqualTo(0L);
             assertThat(chromium.scriptErrors()).isEmpty();
@@ -242,7 +243,7 @@ class BookingPagesBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-table"), "合計"));
             String workbook = "/staff/api/booking/reports/" + YearMonth.from(day) + ".xlsx";
             wait.until(d -> d.findElement(By.linkText("Excel (.xlsx)")).getAttribute("href").endsWith(workbook));
-            assertThat(browser.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href")).endsWith(".csv");
+            wait.until(d -> d.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href").endsWith(".csv"));
             browser.executeScript("document.getElementById('report-title').scrollIntoView()");
             chromium.screenshot("booking-staff-desktop-report.png");
 
