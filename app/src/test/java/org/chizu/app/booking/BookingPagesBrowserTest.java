@@ -161,8 +161,9 @@ class BookingPagesBrowserTest {
 
             browser.findElement(By.id("apply")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "予約が確定しました"));
-            WebElement mine = wait.until(d -> d.findElement(By.cssSelector("#my-bookings .booking")));
-            assertThat(mine.getText()).contains(hallFacility + " 大会議室", "予約済み");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#my-bookings .booking"), "予約済み"));
+            WebElement mine = browser.findElement(By.cssSelector("#my-bookings .booking"));
+            assertThat(mine.getText()).contains(hallFacility + " 大会議室", "09:00–10:00");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             chromium.screenshot("booking-phone-booked.png");
 
