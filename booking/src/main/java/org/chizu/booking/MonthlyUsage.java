@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The month's use of each facility (施設利用状況), as towns report it to their department: how much
  * of the open time was booked, by how many people, in how many bookings, and how many of those were
@@ -58,11 +60,13 @@ public class MonthlyUsage {
                               double officialHours, long bookings, long users, long digital) {
 
         /** Booked and official hours over open hours, 0–1 (0 when it was never open). */
+        @JsonProperty
         public double occupancy() {
             return openHours == 0 ? 0 : (bookedHours + officialHours) / openHours;
         }
 
         /** Online applications over bookings, 0–1 (0 without bookings). */
+        @JsonProperty
         public double digitalRate() {
             return bookings == 0 ? 0 : (double) digital / bookings;
         }

@@ -242,6 +242,7 @@ class BookingPagesBrowserTest {
             pick(browser, "report-month", YearMonth.from(day).toString());
             browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-table"), "合計"));
+            assertThat(browser.findElement(By.id("report-table")).getText()).contains("%").doesNotContain("NaN");
             String workbook = "/staff/api/booking/reports/" + YearMonth.from(day) + ".xlsx";
             wait.until(d -> d.findElement(By.linkText("Excel (.xlsx)")).getAttribute("href").endsWith(workbook));
             wait.until(d -> d.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href").endsWith(".csv"));

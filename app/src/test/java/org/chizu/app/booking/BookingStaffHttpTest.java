@@ -174,6 +174,16 @@ class BookingStaffHttpTest {
     }
 
     @Test
+    void theMonthAsJsonCarriesOccupancyAndTheDigitalRate() throws Exception {
+        JsonNode total = json.readTree(staffGet("/staff/api/booking/reports/" + month).body()).path("total");
+
+        assertThat(total.path("facilityName").asText()).isEqualTo("合計");
+        assertThat(total.path("bookings").asInt()).isEqualTo(1);
+        assertThat(total.path("digitalRate").asDouble()).isEqualTo(1.0);
+        assertThat(total.path("occupancy").asDouble()).isEqualTo(2.0 / total.path("openHours").asDouble());
+    }
+
+    @Test
     void residentsCannotReadTheStaffApiAndBadRequestsAreProblems() throws Exception {
         SignInBrowser hanako = new SignInBrowser(port);
         hanako.signIn("hanako@example.jp", PASSWORD);
