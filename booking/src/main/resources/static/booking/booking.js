@@ -201,8 +201,8 @@
       } else {
         say(status, '予約が確定しました。', 'Booked.');
       }
-      refreshMine();
-      if (shown.unit) openCalendar(shown.unit, shown.month);
+      await refreshMine();
+      document.getElementById('status').scrollIntoView({ block: 'start' });
     } catch (error) {
       problem(error);
     }
