@@ -89,7 +89,7 @@
       open);
   }
 
-  async function openCalendar(unit, month) {
+  async function openCalendar(unit, month, scroll = true) {
     shown = { unit, month };
     try {
       const availability = await api('GET', `/api/booking/units/${unit.id}/availability?month=${month}`);
@@ -99,7 +99,7 @@
       document.getElementById('month-name').textContent = month.slice(0, 4) + '年' + Number(month.slice(5)) + '月';
       drawMonth(availability);
       document.getElementById('day-slots').replaceChildren();
-      calendarSection.scrollIntoView({ block: 'start' });
+      if (scroll) calendarSection.scrollIntoView({ block: 'start' });
     } catch (error) {
       problem(error);
     }
@@ -202,7 +202,8 @@
         say(status, '予約が確定しました。', 'Booked.');
       }
       await refreshMine();
-      document.getElementById('status').scrollIntoView({ block: 'start' });
+      if (shown.unit) await openCalendar(shown.unit, shown.month, false);
+      status.scrollIntoView({ block: 'start' });
     } catch (error) {
       problem(error);
     }
