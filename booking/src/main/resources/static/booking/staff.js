@@ -139,6 +139,9 @@
   async function showReport(event) {
     if (event) event.preventDefault();
     const chosen = document.getElementById('report-month').value;
+    // The last month's figures go at once, so that nobody reads them as the month just asked for.
+    document.getElementById('report-links').replaceChildren();
+    document.getElementById('report-table').replaceChildren(element('caption', {}, both('集計中…', 'Counting…')));
     try {
       const report = await api('GET', `/staff/api/booking/reports/${chosen}`);
       document.getElementById('report-links').replaceChildren(
