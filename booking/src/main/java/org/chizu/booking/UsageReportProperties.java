@@ -17,8 +17,4 @@ public record UsageReportProperties(String department, String mailFrom, String c
         mailFrom = mailFrom == null ? "noreply@localhost" : mailFrom;
         cron = cron == null ? "0 0 7 1 * *" : cron;
     }
-
-    public static UsageReportProperties sendingTo(String department) {
-        return new UsageReportProperties(department, null, null);
-    }
 }
