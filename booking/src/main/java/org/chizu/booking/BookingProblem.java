@@ -110,6 +110,25 @@ public class BookingProblem extends ProblemException {
                 members);
     }
 
+    static BookingProblem notDisplaced(long bookingId) {
+        return new BookingProblem(404, "not-displaced", "Not a displaced booking", new Label(
+                "予約 " + bookingId + " は公用で取り消された予約ではないか、すでに移動済みです。",
+                "Booking " + bookingId + " was not displaced by official use, or has been moved already."),
+                Map.of("booking", bookingId));
+    }
+
+    static BookingProblem unknownGroup(long accountId) {
+        return new BookingProblem(404, "unknown-group", "Unknown group", new Label(
+                "団体登録 " + accountId + " はありません。", "There is no group registration " + accountId + "."),
+                Map.of("account", accountId));
+    }
+
+    /** A request member that is there but cannot be used, and why. */
+    public static BookingProblem invalid(String field, Label why) {
+        return new BookingProblem(400, "invalid-field", "Invalid field", new Label(
+                "「" + field + "」: " + why.ja(), "\"" + field + "\": " + why.en()), Map.of("field", field));
+    }
+
     public static BookingProblem missing(String field) {
         return new BookingProblem(400, "missing-field", "Missing field", new Label(
                 "「" + field + "」を指定してください。", "The request needs \"" + field + "\"."), Map.of("field", field));

@@ -161,6 +161,11 @@ public class Bookings {
         return jdbc.query(SELECT + " where b.account_id = ? order by lower(b.period), b.id", this::booking, accountId);
     }
 
+    /** The applications waiting for staff's approval, soonest first. */
+    public List<Booking> applications() {
+        return jdbc.query(SELECT + " where b.state = 'applied' order by lower(b.period), b.id", this::booking);
+    }
+
     /** Marks lapsed holds expired; how many. */
     public int expireLapsedHolds() {
         return jdbc.update("""
@@ -173,7 +178,8 @@ public class Bookings {
                 .orElseThrow(() -> BookingProblem.unknownBooking(bookingId));
     }
 
-    private Optional<Booking> find(long bookingId) {
+    /** The booking with this id, whoever's it is. */
+    public Optional<Booking> find(long bookingId) {
         return jdbc.query(SELECT + " where b.id = ?", this::booking, bookingId).stream().findFirst();
     }
 
@@ -193,7 +199,8 @@ public class Bookings {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static boolean isExclusionViolation(Throwable e) {
+    /** Whether the database refused a write because a live booking overlaps (SQLState 23P01). */
+    static boolean isExclusionViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
                 return true;

@@ -35,6 +35,9 @@ final class BookingTown {
     final BookableUnits units;
     final Bookings bookings;
     final Availability availability;
+    final BookingNotices notices;
+    final StaffBookings staff;
+    final MonthlyUsage usage;
 
     BookingTown() throws Exception {
         TestDatabase database = TestDatabase.migrated();
@@ -53,6 +56,9 @@ final class BookingTown {
         units = new BookableUnits(new NamedParameterJdbcTemplate(dataSource));
         bookings = new Bookings(jdbc, new DataSourceTransactionManager(dataSource), units, rules, properties, NOW);
         availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, NOW);
+        notices = new BookingNotices(jdbc);
+        staff = new StaffBookings(jdbc, new DataSourceTransactionManager(dataSource), bookings, units, notices);
+        usage = new MonthlyUsage(jdbc, units, availability, properties);
     }
 
     /** A time in Japan, "2027-01-04T10:00". */

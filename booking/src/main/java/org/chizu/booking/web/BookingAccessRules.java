@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Anyone may look at units and their availability (GET is open by default); holding, confirming,
- * cancelling and one's own bookings need a signed-in resident or staff member; approving is staff's.
+ * cancelling, one's own bookings and notices need a signed-in resident or staff member; approving is staff's.
  */
 @Configuration(proxyBeanMethods = false)
 class BookingAccessRules {
@@ -18,7 +18,7 @@ class BookingAccessRules {
     AccessRules bookingAccess() {
         return requests -> requests
                 .requestMatchers(HttpMethod.PUT, "/api/booking/bookings/*/approval").hasRole(Role.STAFF.name())
-                .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine")
+                .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine", "/api/booking/notices")
                 .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name());
     }
 }

@@ -1,0 +1,228 @@
+package org.chizu.app.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
+import org.chizu.accounts.testing.SignInBrowser;
+import org.chizu.app.ChizuApplication;
+import org.chizu.booking.UsageReportSchedule;
+import org.chizu.platform.calendar.JapaneseHolidays;
+import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * Staff's side of booking through the whole application on the sample town: the month's usage
+ * report downloaded as a workbook (read back with Apache POI, not the library that wrote it) and
+ * as Shift_JIS CSV, and the monthly job that mails both to the department once.
+ */
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chizu.sample-town.enabled=true", "chizu.booking.report.department=kikaku@town.example.jp",
+                "chizu.jobs.workers.poll-interval=200ms"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingStaffHttpTest {
+
+    static final String PASSWORD = "kaki-no-ki-2026";
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
+
+    @AfterAll
+    static void stopTheMailServer() {
+        MAIL.stop();
+    }
+
+    @DynamicPropertySource
+    static void databaseAndMail(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    UsageReportSchedule schedule;
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
+    String token;
+    YearMonth month;
+    /** The 大会議室's facility as the sample town names it (高津公民館, with the shelter list's note). */
+    static String hallFacility;
+
+    /** Hanako books the 大会議室 for two hours on an open weekday next week, online. */
+    @BeforeAll
+    void aBookingNextWeek() throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', 'はなこ', ?, 'hanako@example.jp', now())""", passwords.encode(PASSWORD));
+        token = staff.create("tanaka", "田中 一郎", Role.STAFF).token().token();
+        long hall = jdbc.queryForObject("select id from booking_unit where name_ja = '大会議室'", Long.class);
+        hallFacility = jdbc.queryForObject("""
+                select f.name from booking_unit u join facilities f on f.id = u.facility_id where u.id = ?""", String.class, hall);
+        LocalDate day = LocalDate.now(JAPAN).plusDays(7);
+        while (day.getDayOfWeek() == DayOfWeek.SUNDAY || JapaneseHolidays.official().isHoliday(day)) {
+            day = day.plusDays(1);
+        }
+        month = YearMonth.from(day);
+        SignInBrowser hanako = new SignInBrowser(port);
+        hanako.signIn("hanako@example.jp", PASSWORD);
+        JsonNode held = json.readTree(hanako.sendJson("POST", "/api/booking/holds",
+                "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT12:00:00+09:00\"}".formatted(hall, day, day)).body());
+        hanako.sendJson("POST", "/api/booking/bookings/" + held.path("id").asLong() + "/confirm", "");
+    }
+
+    HttpResponse<byte[]> staffGet(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void staffDownloadTheMonthAsAWorkbookThatAnotherLibraryReadsWithItsJapaneseAndTotals() throws Exception {
+        HttpResponse<byte[]> download = staffGet("/staff/api/booking/reports/" + month + ".xlsx");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains(".xlsx");
+        assertHallBookedTwoHours(download.body());
+    }
+
+    @Test
+    void staffDownloadTheSameTableAsShiftJisCsv() throws Exception {
+        HttpResponse<byte[]> download = staffGet("/staff/api/booking/reports/" + month + ".csv");
+
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv;charset=windows-31j");
+        String csv = new String(download.body(), Charset.forName("Shift_JIS"));
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units");
+        assertThat(csv).contains("\r\n" + hallFacility + ",2,").contains("\r\n合計,7,");
+        assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow())
+                .as("two hours, one booking, one person, all online").contains(",2.0,0.0,").endsWith(",1,1,1,100.0%");
+    }
+
+    @Test
+    void theMonthlyJobMailsBothFilesToTheDepartmentOnce() throws Exception {
+        assertThat(schedule.send(month)).isTrue();
+        assertThat(schedule.send(month)).as("a second schedule firing queues nothing").isFalse();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> MAIL.getReceivedMessages().length == 1);
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("kikaku@town.example.jp");
+        assertThat(mail.getSubject()).isEqualTo("施設利用状況報告 " + month + " (Facility usage report)");
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        byte[] workbook = null;
+        String csv = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getContentType().startsWith("application/vnd.openxmlformats")) {
+                workbook = part.getInputStream().readAllBytes();
+            } else if (part.getContentType().startsWith("text/csv")) {
+                csv = new String(part.getInputStream().readAllBytes(), Charset.forName("Shift_JIS"));
+            }
+        }
+        assertThat(workbook).isNotNull();
+        assertHallBookedTwoHours(workbook);
+        assertThat(csv).contains(hallFacility).contains("合計,7,");
+        Thread.sleep(1000);
+        assertThat(MAIL.getReceivedMessages()).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void theMonthAsJsonCarriesOccupancyAndTheDigitalRate() throws Exception {
+        JsonNode total = json.readTree(staffGet("/staff/api/booking/reports/" + month).body()).path("total");
+
+        assertThat(total.path("facilityName").asText()).isEqualTo("合計");
+        assertThat(total.path("bookings").asInt()).isEqualTo(1);
+        assertThat(total.path("digitalRate").asDouble()).isEqualTo(1.0);
+        assertThat(total.path("occupancy").asDouble()).isEqualTo(2.0 / total.path("openHours").asDouble());
+    }
+
+    @Test
+    void residentsCannotReadTheStaffApiAndBadRequestsAreProblems() throws Exception {
+        SignInBrowser hanako = new SignInBrowser(port);
+        hanako.signIn("hanako@example.jp", PASSWORD);
+
+        assertThat(hanako.get("/staff/api/booking/applications").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> badMonth = staffGet("/staff/api/booking/reports/2026-13.xlsx");
+        assertThat(badMonth.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badMonth.body()).path("field").asText()).isEqualTo("month");
+        HttpResponse<String> halfAPlace = new SignInBrowser(port).get("/api/booking/search?lon=131.85");
+        assertThat(halfAPlace.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(halfAPlace.body()).path("message").path("ja").asText()).contains("経度と緯度");
+        HttpResponse<byte[]> unknownGroup = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/staff/api/booking/groups/999999/verification")).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unknownGroup.statusCode()).isEqualTo(404);
+    }
+
+    /** The workbook's hall row and totals: the sample town's units, Hanako's two hours, the Japanese intact. */
+    private static void assertHallBookedTwoHours(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("施設利用状況報告");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("施設 Facility");
+            Row hall = null;
+            for (int r = 3; r < sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals(hallFacility)) {
+                    hall = sheet.getRow(r);
+                }
+            }
+            assertThat(hall).as("高津公民館's row").isNotNull();
+            assertThat(hall.getCell(1).getNumericCellValue()).as("大会議室 and 和室").isEqualTo(2);
+            assertThat(hall.getCell(3).getNumericCellValue()).isEqualTo(2.0);
+            Row total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合計");
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(7);
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(1);
+            assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(1);
+            assertThat(total.getCell(9).getNumericCellValue()).isEqualTo(1.0);
+        }
+    }
+}

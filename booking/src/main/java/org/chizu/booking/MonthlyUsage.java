@@ -1,0 +1,111 @@
+package org.chizu.booking;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The month's use of each facility (施設利用状況), as towns report it to their department: how much
+ * of the open time was booked, by how many people, in how many bookings, and how many of those were
+ * applied for online rather than made by staff. Bookings count in the month they start.
+ */
+@Service
+public class MonthlyUsage {
+
+    private static final String USE = """
+            select u.facility_id,
+                   sum(extract(epoch from upper(b.period) - lower(b.period))) filter (where o.booking_id is null) / 3600.0 as booked_hours,
+                   sum(extract(epoch from upper(b.period) - lower(b.period))) filter (where o.booking_id is not null) / 3600.0 as official_hours,
+                   count(*) filter (where o.booking_id is null) as bookings,
+                   count(distinct b.account_id) filter (where o.booking_id is null) as users,
+                   count(*) filter (where o.booking_id is null and s.booking_id is null) as digital
+            from booking b join booking_unit u on u.id = b.unit_id
+            left join booking_official_use o on o.booking_id = b.id
+            left join booking_by_staff s on s.booking_id = b.id
+            where b.state = 'confirmed' and lower(b.period) >= ? and lower(b.period) < ?
+            group by grouping sets ((u.facility_id), ())
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final BookableUnits units;
+    private final Availability availability;
+    private final BookingProperties properties;
+
+    public MonthlyUsage(JdbcTemplate jdbc, BookableUnits units, Availability availability, BookingProperties properties) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.availability = availability;
+        this.properties = properties;
+    }
+
+    /**
+     * One facility's month, or the town's total (then {@code facilityId} is null).
+     *
+     * @param openHours     the hours its units were open for booking, holidays and closed days left out
+     * @param bookedHours   the hours residents booked (confirmed bookings)
+     * @param officialHours the hours the town blocked for its own use (公用)
+     * @param users         distinct people or groups who booked (in the total, each once)
+     * @param digital       bookings residents applied for online, not made by staff
+     */
+    public record FacilityUse(Long facilityId, String facilityName, int units, double openHours, double bookedHours,
+                              double officialHours, long bookings, long users, long digital) {
+
+        /** Booked and official hours over open hours, 0–1 (0 when it was never open). */
+        @JsonProperty
+        public double occupancy() {
+            return openHours == 0 ? 0 : (bookedHours + officialHours) / openHours;
+        }
+
+        /** Online applications over bookings, 0–1 (0 without bookings). */
+        @JsonProperty
+        public double digitalRate() {
+            return bookings == 0 ? 0 : (double) digital / bookings;
+        }
+    }
+
+    public record Report(YearMonth month, List<FacilityUse> facilities, FacilityUse total) {
+    }
+
+    public Report of(YearMonth month) {
+        Map<Long, List<BookableUnit>> byFacility = new LinkedHashMap<>();
+        units.list(UnitFilter.all()).forEach(unit -> byFacility.computeIfAbsent(unit.facility().id(), id -> new ArrayList<>()).add(unit));
+        Map<Long, FacilityUse> used = new LinkedHashMap<>();
+        LocalDate first = month.atDay(1);
+        jdbc.query(USE, rs -> {
+            Long facility = rs.getObject("facility_id", Long.class);
+            used.put(facility == null ? -1L : facility, new FacilityUse(facility, null, 0, 0, rs.getDouble("booked_hours"),
+                    rs.getDouble("official_hours"), rs.getLong("bookings"), rs.getLong("users"), rs.getLong("digital")));
+        }, Timestamp.from(first.atStartOfDay(properties.zone()).toInstant()),
+                Timestamp.from(first.plusMonths(1).atStartOfDay(properties.zone()).toInstant()));
+        List<FacilityUse> facilities = new ArrayList<>();
+        double openTotal = 0;
+        int unitsTotal = 0;
+        for (List<BookableUnit> ofFacility : byFacility.values()) {
+            BookableUnit.Facility facility = ofFacility.getFirst().facility();
+            double open = ofFacility.stream().mapToDouble(unit -> openHours(unit, month)).sum();
+            FacilityUse use = used.getOrDefault(facility.id(), new FacilityUse(facility.id(), null, 0, 0, 0, 0, 0, 0, 0));
+            facilities.add(new FacilityUse(facility.id(), facility.name(), ofFacility.size(), open, use.bookedHours(),
+                    use.officialHours(), use.bookings(), use.users(), use.digital()));
+            openTotal += open;
+            unitsTotal += ofFacility.size();
+        }
+        FacilityUse all = used.getOrDefault(-1L, new FacilityUse(null, null, 0, 0, 0, 0, 0, 0, 0));
+        return new Report(month, facilities, new FacilityUse(null, "合計", unitsTotal, openTotal, all.bookedHours(),
+                all.officialHours(), all.bookings(), all.users(), all.digital()));
+    }
+
+    /** The unit's slots on its open days of the month, in hours. */
+    private double openHours(BookableUnit unit, YearMonth month) {
+        long slots = availability.of(unit.id(), month).days().stream().mapToLong(day -> day.slots().size()).sum();
+        return unit.slot().multipliedBy(slots).toMinutes() / 60.0;
+    }
+}

@@ -1,0 +1,301 @@
+// /booking for residents: find a unit (kind, day, time, people, distance from a place on the map),
+// read its month, choose a slot, hold it with a visible countdown, apply, and see or cancel one's
+// own bookings with what staff have said about them.
+(() => {
+  const { element, both, api, Problem, day, clock, period, today, state, kind, KINDS, say } = window.Booking;
+  const form = document.getElementById('search-form');
+  const map = document.getElementById('map');
+  const results = document.getElementById('results');
+  const foundCount = document.getElementById('found-count');
+  const status = document.getElementById('status');
+  const calendarSection = document.getElementById('calendar-section');
+  const holdSection = document.getElementById('hold');
+  const countdown = document.getElementById('countdown');
+  const applyButton = document.getElementById('apply');
+  let place = null;
+  let signedIn = false;
+  let shown = { unit: null, month: null };
+  let hold = null;
+  let ticking = null;
+
+  Object.entries(KINDS).forEach(([id, [ja, en]]) => form.kind.append(element('option', { value: id }, ja + ' ' + en)));
+  form.date.min = today();
+
+  function problem(error) {
+    if (error instanceof Problem) {
+      if (error.status === 401) {
+        status.replaceChildren(both('予約するにはログインしてください。', 'Please sign in to book.'), ' ',
+          element('a', { href: '/login' }, 'ログイン Sign in'));
+        status.classList.add('bad');
+      } else {
+        say(status, error.ja, error.en, true);
+      }
+    } else {
+      say(status, '通信できませんでした。', 'The server could not be reached.', true);
+    }
+  }
+
+  function distance(metres) {
+    return metres < 1000 ? metres + ' m' : (metres / 1000).toFixed(1) + ' km';
+  }
+
+  async function search(event) {
+    if (event) event.preventDefault();
+    const query = new URLSearchParams();
+    ['kind', 'date', 'time', 'capacity'].forEach((name) => { if (form[name].value) query.set(name, form[name].value); });
+    if (place) {
+      query.set('lon', place.lon.toFixed(6));
+      query.set('lat', place.lat.toFixed(6));
+    }
+    try {
+      const found = (await api('GET', '/api/booking/search?' + query)).results;
+      show(found);
+    } catch (error) {
+      problem(error);
+    }
+  }
+
+  function show(found) {
+    const facilities = [];
+    found.forEach(({ unit }) => {
+      if (!facilities.some((f) => f.id === unit.facility.id)) {
+        facilities.push({ id: unit.facility.id, number: facilities.length + 1, name: unit.facility.name, lon: unit.facility.lon, lat: unit.facility.lat });
+      }
+    });
+    window.BookingMap.draw(map, facilities, place, (lon, lat) => { place = { lon, lat }; search(); });
+    foundCount.replaceChildren(both(found.length + ' 件', found.length + (found.length === 1 ? ' unit' : ' units')
+      + (place ? ', nearest first' : '')));
+    results.replaceChildren(...found.map((result) => resultItem(result, facilities.find((f) => f.id === result.unit.facility.id).number)));
+  }
+
+  function resultItem({ unit, metres, freeSlots }, number) {
+    const open = element('button', { type: 'button', className: 'primary' }, both('空き状況', 'Availability'));
+    open.addEventListener('click', () => openCalendar(unit, form.date.value ? form.date.value.slice(0, 7) : today().slice(0, 7)));
+    const quick = (freeSlots || []).slice(0, 4).map((slot) => {
+      const button = element('button', { type: 'button', className: 'slot' }, clock(slot.start) + '–' + clock(slot.end));
+      button.setAttribute('aria-label', unit.name.ja + ' ' + period(slot.start, slot.end) + ' を仮押さえ Hold');
+      button.addEventListener('click', () => holdSlot(unit, slot.start, slot.end));
+      return button;
+    });
+    return element('li', { className: 'result' },
+      element('span', { className: 'marker', title: '地図の番号 Number on the map' }, String(number)),
+      element('div', { className: 'what' },
+        element('strong', {}, unit.facility.name + ' ' + unit.name.ja), ' ', element('span', { lang: 'en' }, unit.name.en),
+        element('div', { className: 'muted' }, kind(unit.kind), ' ・ ', both('定員 ' + unit.capacity + ' 人', 'up to ' + unit.capacity),
+          metres === null || metres === undefined ? null : ' ・ ' + distance(metres),
+          unit.needsApproval ? element('span', { className: 'tag' }, both('要承認', 'staff approve')) : null),
+        freeSlots ? element('div', { className: 'quick' }, element('span', { className: 'muted' },
+          both(form.date.value + ' の空き', 'free on ' + form.date.value)), ...quick) : null),
+      open);
+  }
+
+  async function openCalendar(unit, month, scroll = true) {
+    shown = { unit, month };
+    try {
+      const availability = await api('GET', `/api/booking/units/${unit.id}/availability?month=${month}`);
+      calendarSection.hidden = false;
+      document.getElementById('calendar-title').replaceChildren(unit.facility.name + ' ' + unit.name.ja + ' ',
+        element('span', { lang: 'en' }, unit.name.en));
+      document.getElementById('month-name').textContent = month.slice(0, 4) + '年' + Number(month.slice(5)) + '月';
+      drawMonth(availability);
+      document.getElementById('day-slots').replaceChildren();
+      if (scroll) calendarSection.scrollIntoView({ block: 'start' });
+    } catch (error) {
+      problem(error);
+    }
+  }
+
+  function drawMonth(availability) {
+    const rows = [];
+    let week = [];
+    const first = new Date(availability.days[0].date + 'T00:00:00');
+    for (let i = 0; i < first.getDay(); i++) week.push(element('td', { className: 'blank' }));
+    availability.days.forEach((d) => {
+      week.push(dayCell(d, availability));
+      if (week.length === 7) { rows.push(element('tr', {}, ...week)); week = []; }
+    });
+    if (week.length) rows.push(element('tr', {}, ...week));
+    document.getElementById('calendar-days').replaceChildren(...rows);
+  }
+
+  function dayCell(d, availability) {
+    const date = Number(d.date.slice(8));
+    if (!d.open) {
+      const why = d.closed.holiday ? d.closed.holiday : d.closed.reason;
+      return element('td', { className: 'closed' }, element('span', { className: 'date' }, String(date)),
+        element('span', { className: 'mark' }, '休'), element('span', { className: 'why' }, why.ja + ' ', element('span', { lang: 'en' }, why.en)));
+    }
+    const free = d.slots.filter((s) => s.state === 'free').length;
+    const beyond = d.date > availability.lastBookableDay;
+    const past = d.slots.length > 0 && d.slots.every((s) => s.state === 'past');
+    // The month and 日 are there for screen readers only: the table's place says them to the eye.
+    const button = element('button', { type: 'button', className: 'day' + (free ? ' has-free' : ''), disabled: !free || beyond },
+      element('span', { className: 'visually-hidden' }, Number(d.date.slice(5, 7)) + '月'),
+      element('span', { className: 'date' }, String(date)),
+      element('span', { className: 'visually-hidden' }, '日'),
+      element('span', { className: 'mark' }, free && !beyond ? '○' : '×'),
+      element('span', { className: 'why' }, free && !beyond ? '空き' + free : past ? '終了' : '満'));
+    button.addEventListener('click', () => showDay(d, availability.unit));
+    return element('td', {}, button);
+  }
+
+  function showDay(d, unit) {
+    const length = element('select', { id: 'length' }, ...Array.from({ length: unit.maxSlots }, (_, i) =>
+      element('option', { value: i + 1 }, (i + 1) * unit.slotMinutes + ' 分 min')));
+    const slots = d.slots.map((slot, index) => {
+      const button = element('button', { type: 'button', className: 'slot', disabled: slot.state !== 'free' },
+        clock(slot.start) + '–' + clock(slot.end) + ' ', slotState(slot.state));
+      button.addEventListener('click', () => {
+        const last = d.slots[Math.min(index + Number(length.value) - 1, d.slots.length - 1)];
+        holdSlot(unit, slot.start, last.end);
+      });
+      return element('li', {}, button);
+    });
+    document.getElementById('day-slots').replaceChildren(
+      element('h3', {}, day(d.date + 'T12:00:00+09:00') + ' ', element('span', { lang: 'en' }, 'choose a time')),
+      element('label', { htmlFor: 'length' }, both('利用時間', 'Length')), ' ', length,
+      element('ul', { className: 'slots' }, ...slots));
+  }
+
+  function slotState(id) {
+    const words = { free: ['空き', 'Free'], taken: ['予約済', 'Taken'], past: ['終了', 'Past'] }[id];
+    return element('span', { className: 'slot-state' }, both(words[0], words[1]));
+  }
+
+  async function holdSlot(unit, start, end) {
+    try {
+      if (hold) await release();
+      hold = await api('POST', '/api/booking/holds', { unit: unit.id, start, end });
+      holdSection.hidden = false;
+      applyButton.disabled = false;
+      document.getElementById('hold-what').replaceChildren(element('strong', {}, hold.facilityName + ' ' + hold.unitName.ja),
+        ' ', period(hold.start, hold.end));
+      say(status, '仮押さえしました。時間内に申し込んでください。', 'Held. Apply before the time runs out.');
+      tick();
+      clearInterval(ticking);
+      ticking = setInterval(tick, 1000);
+      holdSection.scrollIntoView({ block: 'center' });
+      refreshMine();
+    } catch (error) {
+      problem(error);
+      if (shown.unit) openCalendar(shown.unit, shown.month);
+    }
+  }
+
+  function tick() {
+    const left = Math.max(0, Math.round((new Date(hold.heldUntil) - Date.now()) / 1000));
+    countdown.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+    if (left === 0) {
+      clearInterval(ticking);
+      applyButton.disabled = true;
+      say(status, '仮押さえの期限が過ぎました。もう一度選んでください。', 'The hold expired. Please choose again.', true);
+    }
+  }
+
+  async function apply() {
+    try {
+      const booking = await api('POST', `/api/booking/bookings/${hold.id}/confirm`);
+      endHold();
+      if (booking.state === 'applied') {
+        say(status, '申請しました。職員の承認をお待ちください。', 'Applied for; staff will approve it.');
+      } else {
+        say(status, '予約が確定しました。', 'Booked.');
+      }
+      await refreshMine();
+      if (shown.unit) await openCalendar(shown.unit, shown.month, false);
+      status.scrollIntoView({ block: 'start' });
+    } catch (error) {
+      problem(error);
+    }
+  }
+
+  async function release() {
+    const id = hold.id;
+    endHold();
+    await api('DELETE', `/api/booking/bookings/${id}`).catch(problem);
+    refreshMine();
+  }
+
+  function endHold() {
+    clearInterval(ticking);
+    hold = null;
+    holdSection.hidden = true;
+  }
+
+  async function refreshMine() {
+    const mine = document.getElementById('my-bookings');
+    const notices = document.getElementById('notices');
+    if (!signedIn) {
+      mine.replaceChildren(element('li', { className: 'muted' }, both('予約を見るにはログインしてください。', 'Sign in to see your bookings.'), ' ',
+        element('a', { href: '/login' }, 'ログイン Sign in')));
+      return;
+    }
+    try {
+      const [bookings, told] = await Promise.all([api('GET', '/api/booking/mine'), api('GET', '/api/booking/notices')]);
+      notices.replaceChildren(...told.notices.map((notice) => element('li', {},
+        element('strong', {}, 'お知らせ Notice '), notice.message.ja, ' ', element('span', { lang: 'en' }, notice.message.en))));
+      const live = bookings.bookings.filter((b) => b.state !== 'expired' && new Date(b.end) > new Date());
+      mine.replaceChildren(...(live.length ? live.map(myBooking)
+        : [element('li', { className: 'muted' }, both('これからの予約はありません。', 'No bookings ahead.'))]));
+    } catch (error) {
+      problem(error);
+    }
+  }
+
+  function myBooking(booking) {
+    const item = element('li', { className: 'booking' },
+      element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
+        element('span', { lang: 'en' }, booking.unitName.en)),
+      element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)));
+    item.dataset.booking = booking.id;
+    if (['applied', 'confirmed'].includes(booking.state) && new Date(booking.start) > new Date()) {
+      const cancel = element('button', { type: 'button', className: 'cancel' }, both('取り消す', 'Cancel'));
+      cancel.addEventListener('click', async () => {
+        if (!cancel.dataset.sure) {
+          cancel.dataset.sure = 'yes';
+          cancel.replaceChildren(both('本当に取り消す', 'Really cancel'));
+          return;
+        }
+        try {
+          await api('DELETE', `/api/booking/bookings/${booking.id}`);
+          say(status, '予約を取り消しました。', 'The booking is cancelled.');
+          refreshMine();
+          if (shown.unit) openCalendar(shown.unit, shown.month);
+        } catch (error) {
+          problem(error);
+        }
+      });
+      item.append(cancel);
+    }
+    return item;
+  }
+
+  function moveMonth(by) {
+    const [year, month] = shown.month.split('-').map(Number);
+    const next = new Date(Date.UTC(year, month - 1 + by, 1));
+    openCalendar(shown.unit, next.toISOString().slice(0, 7));
+  }
+
+  form.addEventListener('submit', search);
+  document.getElementById('previous-month').addEventListener('click', () => moveMonth(-1));
+  document.getElementById('next-month').addEventListener('click', () => moveMonth(1));
+  applyButton.addEventListener('click', apply);
+  document.getElementById('release').addEventListener('click', release);
+  document.getElementById('near-me').addEventListener('click', () => {
+    if (!navigator.geolocation) return say(status, 'この端末では現在地を使えません。', 'This device cannot give its location.', true);
+    say(status, '現在地を確かめています…', 'Finding your location…');
+    navigator.geolocation.getCurrentPosition((position) => {
+      place = { lon: position.coords.longitude, lat: position.coords.latitude };
+      say(status, '現在地から近い順です。', 'Nearest to you first.');
+      search();
+    }, () => say(status, '現在地を使えませんでした。地図をタップして場所を選べます。', 'Your location is not available; tap the map instead.', true));
+  });
+
+  api('GET', '/api/me').then((me) => {
+    signedIn = me.authenticated;
+    document.getElementById('who').replaceChildren(signedIn ? me.displayName + ' さん'
+      : element('a', { href: '/login' }, 'ログイン ', element('span', { lang: 'en' }, 'Sign in')));
+    refreshMine();
+  }).catch(() => refreshMine());
+  search();
+})();
