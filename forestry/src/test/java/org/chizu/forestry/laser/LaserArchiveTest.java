@@ -3,12 +3,17 @@ package org.chizu.forestry.laser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import org.chizu.forestry.synthetic.SyntheticForest;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,26 @@ class LaserArchiveTest {
                 .isInstanceOf(LaserProblem.class)
                 .hasMessageContaining("readme.las");
         assertThat(jdbc.queryForObject("select count(*) from laser_tile where file_name = 'readme.las'", Integer.class)).isZero();
+    }
+
+    @Test
+    void theCommandIngestsADirectoryAndNamesWhatItRefused(@TempDir Path directory) throws Exception {
+        new SyntheticForest(7, ZONE_III, -80_000, -120_000, 60, 6).writeTiles(directory, 30);
+        Files.writeString(directory.resolve("broken.laz"), "LASF but nothing else");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        int exit = new LaserIngestCommand(archive).run(List.of(directory.toString(), "--survey", "2026 益田市 森林",
+                "--body", "益田市"), new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as("a refused file fails the command").isEqualTo(1);
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("broken.laz: refused")
+                .contains("4 of 5 files archived")
+                .contains("EPSG:6671");
+        assertThat(jdbc.queryForList("""
+                select t.crs_source from laser_tile t join laser_survey s on s.id = t.survey_id
+                where s.name = '2026 益田市 森林' and s.surveying_body = '益田市'""", String.class))
+                .as("Chizu's own tiles declare their zone as GeoTIFF keys").containsExactly("geotiff", "geotiff", "geotiff", "geotiff");
     }
 
     @Test
