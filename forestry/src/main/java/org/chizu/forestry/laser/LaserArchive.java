@@ -46,7 +46,7 @@ public class LaserArchive {
     private final JdbcTemplate jdbc;
     private final LaserProperties properties;
 
-    LaserArchive(JdbcTemplate jdbc, LaserProperties properties) {
+    public LaserArchive(JdbcTemplate jdbc, LaserProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -101,7 +101,8 @@ public class LaserArchive {
             throw LaserProblem.unknownSrid(name, crs.srid());
         }
         LasSummary summary = LasSummary.read(file);
-        Path archived = keep(file, sha256, name);
+        boolean compressed = name.toLowerCase(Locale.ROOT).endsWith(".laz");
+        Path archived = keep(file, archivePath(sha256, compressed));
         jdbc.update("""
                 with extent as (select ST_MakeEnvelope(?, ?, ?, ?, ?) as box)
                 insert into laser_tile (survey_id, file_name, sha256, byte_size, compressed, las_version, point_format,
@@ -113,7 +114,7 @@ public class LaserArchive {
                 on conflict (sha256) do nothing
                 """,
                 summary.minX(), summary.minY(), summary.maxX(), summary.maxY(), crs.srid(),
-                surveyId, name, sha256, size(archived), name.toLowerCase(Locale.ROOT).endsWith(".laz"), summary.version(),
+                surveyId, name, sha256, size(archived), compressed, summary.version(),
                 summary.pointFormat(), summary.pointCount(), crs.srid(), crs.source(), summary.minX(), summary.minY(),
                 summary.minZ(), summary.maxX(), summary.maxY(), summary.maxZ(), (double) summary.pointCount(),
                 classCounts(summary), summary.firstReturns(), summary.lastReturns());
@@ -125,8 +126,28 @@ public class LaserArchive {
 
     /** Where the archive keeps a tile's file. */
     public Path file(long tileId) {
-        String sha256 = jdbc.queryForObject("select sha256 from laser_tile where id = ?", String.class, tileId);
-        return properties.archiveDirectory().resolve(sha256.substring(0, 2)).resolve(sha256);
+        return jdbc.queryForObject("select sha256, compressed from laser_tile where id = ?",
+                (row, n) -> archivePath(row.getString("sha256"), row.getBoolean("compressed")), tileId);
+    }
+
+    /** The tiles of a survey, by file name. */
+    public List<ArchivedTile> tiles(long surveyId) {
+        return jdbc.query("""
+                select id, file_name, sha256, compressed, srid, point_count, min_x, min_y, max_x, max_y
+                from laser_tile where survey_id = ? order by file_name""",
+                (row, n) -> new ArchivedTile(row.getLong("id"), row.getString("file_name"), archivePath(row.getString("sha256"), row.getBoolean("compressed")),
+                        row.getInt("srid"), row.getLong("point_count"), row.getDouble("min_x"), row.getDouble("min_y"),
+                        row.getDouble("max_x"), row.getDouble("max_y")), surveyId);
+    }
+
+    /** The archive's own directory for what is made from its tiles. */
+    public Path productDirectory(long surveyId) {
+        return properties.archiveDirectory().resolve("products").resolve("survey-" + surveyId);
+    }
+
+    /** laszip4j tells LAZ from LAS by the file's extension, so the archived copy keeps it. */
+    private Path archivePath(String sha256, boolean compressed) {
+        return properties.archiveDirectory().resolve(sha256.substring(0, 2)).resolve(sha256 + (compressed ? ".laz" : ".las"));
     }
 
     private Optional<IngestedTile> archived(String sha256) {
@@ -151,18 +172,17 @@ public class LaserArchive {
     }
 
     /** Copies the file into the archive under its hash; a copy interrupted half-way is never seen there. */
-    private Path keep(Path file, String sha256, String name) {
-        Path target = properties.archiveDirectory().resolve(sha256.substring(0, 2)).resolve(sha256);
+    private static Path keep(Path file, Path target) {
         try {
             Files.createDirectories(target.getParent());
             if (!Files.exists(target)) {
-                Path partial = Files.createTempFile(target.getParent(), sha256, ".partial");
+                Path partial = Files.createTempFile(target.getParent(), "ingest", ".partial");
                 Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not keep " + name + " in the archive " + target, e);
+            throw new UncheckedIOException("could not keep " + file + " in the archive as " + target, e);
         }
     }
 

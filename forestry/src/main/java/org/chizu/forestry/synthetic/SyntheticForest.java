@@ -24,10 +24,12 @@ import org.chizu.forestry.synthetic.SyntheticTree.Species;
 public record SyntheticForest(long seed, int srid, double originX, double originY, double size, double pulsesPerSquareMetre) {
 
     /** Stems per side of a stand's planting grid cell, jittered: about 450 stems a hectare. */
-    private static final double SPACING = 4.7, JITTER = 1.2;
+    private static final double SPACING = 4.7, JITTER = 0.8;
     /** The share of pulses through a crown that also reach the ground. */
     private static final double GAP_FRACTION = 0.3;
     private static final double FIRST_CANOPY = 2.0;
+    /** The span over which the relief rises and falls once, whatever the size surveyed. */
+    private static final double RELIEF_METRES = 600;
 
     /** The trees, the same for the same seed; species by quarter of the square, as stands are planted. */
     public List<SyntheticTree> trees() {
@@ -40,16 +42,16 @@ public record SyntheticForest(long seed, int srid, double originX, double origin
                 double y = originY + (row + 0.5) * SPACING + random.nextDouble(-JITTER, JITTER);
                 Species species = Species.values()[(row * 2 / perSide) * 2 + col * 2 / perSide];
                 double height = random.nextDouble(species.lowest, species.tallest);
-                double crownRadius = (species.conical ? 0.09 : 0.16) * height + random.nextDouble(0.3, 0.7);
+                double crownRadius = (species.conical ? 0.09 : 0.12) * height + random.nextDouble(0.3, 0.7);
                 trees.add(new SyntheticTree(trees.size() + 1, species, x, y, height, crownRadius));
             }
         }
         return trees;
     }
 
-    /** The ground's height: a slope towards the valley, two ridges and a hollow, 180–330 m. */
+    /** The ground's height: a slope towards the valley, ridges a few hundred metres apart and a hollow, 150–350 m. */
     public double ground(double x, double y) {
-        double east = (x - originX) / size, north = (y - originY) / size;
+        double east = (x - originX) / RELIEF_METRES, north = (y - originY) / RELIEF_METRES;
         double hollow = (east - 0.6) * (east - 0.6) + (north - 0.3) * (north - 0.3);
         return 250 + 40 * north + 22 * Math.sin(east * 5.1 + 0.7) * Math.cos(north * 3.3) - 15 * Math.exp(-hollow * 18);
     }

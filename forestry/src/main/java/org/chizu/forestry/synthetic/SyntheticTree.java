@@ -31,6 +31,7 @@ public record SyntheticTree(int id, Species species, double x, double y, double 
         }
         double depth = species.conical ? height * 0.5 : height * 0.35;
         double share = distance / crownRadius;
-        return species.conical ? height - depth * share : height - depth * (1 - Math.sqrt(1 - share * share));
+        // a conifer's leader rises out of a cone that rounds off towards it; a broadleaf's crown is a half ellipsoid
+        return species.conical ? height - depth * Math.pow(share, 1.6) : height - depth * (1 - Math.sqrt(1 - share * share));
     }
 }
