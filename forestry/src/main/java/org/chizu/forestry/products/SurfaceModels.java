@@ -13,11 +13,11 @@ import com.github.mreutegg.laszip4j.LASReader;
  * highest first return per cell) of a survey's tiles over one grid, read in one pass per file, their
  * gaps filled; and the canopy height model (CHM = DSM − DEM, never below zero).
  */
-record SurfaceModels(Grid dem, Grid dsm, Grid chm) {
+public record SurfaceModels(Grid dem, Grid dsm, Grid chm) {
 
     private static final int GROUND = 2;
 
-    static SurfaceModels of(List<Path> files, Grid extent) {
+    public static SurfaceModels of(List<Path> files, Grid extent) {
         double[] groundSum = new double[extent.width() * extent.height()];
         int[] groundCount = new int[groundSum.length];
         Grid dsm = extent.blank();
