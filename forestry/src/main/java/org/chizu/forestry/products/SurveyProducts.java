@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.laser.LaserArchive;
+import org.chizu.forestry.trees.DetectedTree;
+import org.chizu.forestry.trees.ForestResources;
+import org.chizu.forestry.trees.TreeTops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Makes a survey's rasters from its archived points: DEM, DSM and CHM, and from the DEM slope,
  * hillshade and the CS relief, each one mosaic over all the survey's tiles, written as
- * Cloud-Optimized GeoTIFF and recorded in {@code laser_product}. Making them again replaces them.
+ * Cloud-Optimized GeoTIFF and recorded in {@code laser_product}; then finds the trees in the CHM and
+ * records them as forest resources. Making them again replaces them.
  */
 @Service
 public class SurveyProducts {
@@ -30,11 +34,13 @@ public class SurveyProducts {
     private static final double CURVATURE_METRES = 5;
 
     private final LaserArchive archive;
+    private final ForestResources resources;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    SurveyProducts(LaserArchive archive, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public SurveyProducts(LaserArchive archive, ForestResources resources, JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.archive = archive;
+        this.resources = resources;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -69,7 +75,10 @@ public class SurveyProducts {
             throw new UncheckedIOException("could not write the products of survey " + surveyId, e);
         }
         record(surveyId, made, extent);
-        log.info("Survey {}: {} products of {}×{} cells at {} m", surveyId, made.size(), extent.width(), extent.height(), CELL_METRES);
+        List<DetectedTree> trees = TreeTops.find(models.chm());
+        resources.record(surveyId, srid, trees);
+        log.info("Survey {}: {} products of {}×{} cells at {} m, {} trees", surveyId, made.size(), extent.width(),
+                extent.height(), CELL_METRES, trees.size());
         return made;
     }
 

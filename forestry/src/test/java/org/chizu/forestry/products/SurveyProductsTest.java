@@ -13,6 +13,7 @@ import org.chizu.forestry.laser.LaserArchive;
 import org.chizu.forestry.laser.LaserProperties;
 import org.chizu.forestry.synthetic.SyntheticForest;
 import org.chizu.forestry.synthetic.SyntheticTree;
+import org.chizu.forestry.trees.ForestResources;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class SurveyProductsTest {
         LaserArchive archive = new LaserArchive(jdbc, new LaserProperties(archiveDirectory));
         long survey = archive.survey("synthetic", "Chizu");
         FOREST.writeTiles(surveyDirectory, 40).forEach(tile -> archive.ingest(survey, tile, OptionalInt.empty()));
-        made = new SurveyProducts(archive, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource))).make(survey);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        made = new SurveyProducts(archive, new ForestResources(jdbc, transaction), jdbc, transaction).make(survey);
     }
 
     @Test
