@@ -10,9 +10,12 @@ create table forest_tree_point (
     species        text,
     volume_m3      real not null,
     geom           geometry(Point, 6668) not null,
+    -- the tile server's copy in Web Mercator, as every layer table has
+    geom_3857      geometry(Point, 3857) generated always as (ST_Transform(geom, 3857)) stored,
     unique (survey_id, tree_no)
 );
 create index forest_tree_point_geom on forest_tree_point using gist (geom);
+create index forest_tree_point_geom_3857 on forest_tree_point using gist (geom_3857);
 
 create table forest_mesh20m (
     id               bigint generated always as identity primary key,
@@ -25,7 +28,9 @@ create table forest_mesh20m (
     volume_m3        real not null,
     volume_m3_per_ha real not null,
     main_species     text,
-    geom             geometry(Polygon, 6668) not null,
+    geom             geometry(MultiPolygon, 6668) not null,
+    geom_3857        geometry(MultiPolygon, 3857) generated always as (ST_Transform(geom, 3857)) stored,
     unique (survey_id, mesh_code)
 );
 create index forest_mesh20m_geom on forest_mesh20m using gist (geom);
+create index forest_mesh20m_geom_3857 on forest_mesh20m using gist (geom_3857);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,14 +24,18 @@ public class ForestResources {
     static final int MESH_METRES = 20;
     /** 上層樹高: the mean of the tallest 100 trees a hectare, four in a 20 m mesh. */
     private static final int TOP_TREES_PER_MESH = 4;
+    /** The layers declared on the tables kept here. */
+    private static final List<String> LAYERS = List.of("tree_points", "resource_mesh");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final LayerChanges changes;
     private final VolumeRelations volumes = VolumeRelations.shipped();
 
-    public ForestResources(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public ForestResources(JdbcTemplate jdbc, TransactionTemplate transaction, LayerChanges changes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     /** Records the trees found in a survey whose canopy model is in the plane zone {@code srid}. */
@@ -63,11 +69,12 @@ public class ForestResources {
                     select ?, ? || ':' || cx || '_' || cy, count(*), count(*) / ?, avg(height_m),
                            avg(height_m) filter (where rank <= ?), sum(volume_m3), sum(volume_m3) / ?,
                            mode() within group (order by species),
-                           ST_Transform(ST_MakeEnvelope(cx * ?, cy * ?, (cx + 1) * ?, (cy + 1) * ?, ?), 6668)
+                           ST_Multi(ST_Transform(ST_MakeEnvelope(cx * ?, cy * ?, (cx + 1) * ?, (cy + 1) * ?, ?), 6668))
                     from cells group by cx, cy""",
                     srid, surveyId, MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES,
                     surveyId, "EPSG" + srid, hectares(), TOP_TREES_PER_MESH, hectares(),
                     MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES, srid);
+            LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
         });
     }
 

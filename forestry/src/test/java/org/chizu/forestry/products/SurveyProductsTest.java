@@ -14,6 +14,7 @@ import org.chizu.forestry.laser.LaserProperties;
 import org.chizu.forestry.synthetic.SyntheticForest;
 import org.chizu.forestry.synthetic.SyntheticTree;
 import org.chizu.forestry.trees.ForestResources;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SurveyProductsTest {
         long survey = archive.survey("synthetic", "Chizu");
         FOREST.writeTiles(surveyDirectory, 40).forEach(tile -> archive.ingest(survey, tile, OptionalInt.empty()));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        made = new SurveyProducts(archive, new ForestResources(jdbc, transaction), jdbc, transaction).make(survey);
+        made = new SurveyProducts(archive, new ForestResources(jdbc, transaction, new LayerChanges(jdbc, event -> { }, false)), jdbc, transaction).make(survey);
     }
 
     @Test

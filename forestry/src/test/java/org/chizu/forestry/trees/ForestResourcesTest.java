@@ -10,6 +10,7 @@ import java.util.Map;
 import org.chizu.forestry.products.Grid;
 import org.chizu.forestry.products.SurfaceModels;
 import org.chizu.forestry.synthetic.SyntheticForest;
+import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ForestResourcesTest {
                   ('12', 'ろ', 'ヒノキ', ST_Multi(ST_Transform(ST_MakeEnvelope(-61960, -102000, -61920, -101920, 6671), 6668)))""");
         Grid chm = SurfaceModels.of(FOREST.writeTiles(tiles, 80), Grid.empty(160, 160, -62_000, -101_920, 0.5)).chm();
         trees = TreeTops.find(chm);
-        new ForestResources(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource))).record(survey, 6671, trees);
+        new ForestResources(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new LayerChanges(jdbc, event -> { }, false)).record(survey, 6671, trees);
     }
 
     @Test
@@ -76,7 +77,7 @@ class ForestResourcesTest {
 
     @Test
     void theSubcompartmentsSumTheirTrees() {
-        ForestResources resources = new ForestResources(jdbc, null);
+        ForestResources resources = new ForestResources(jdbc, null, null);
 
         List<Map<String, Object>> stands = resources.perSubcompartment(survey);
 
