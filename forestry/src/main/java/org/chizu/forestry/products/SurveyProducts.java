@@ -70,7 +70,9 @@ public class SurveyProducts {
             made.add(writeFloat(ProductKind.HILLSHADE, Terrain.hillshade(models.dem()), srid, directory));
             Path relief = Files.createTempFile(directory, "cs-relief", ".tif");
             GeoTiffs.writeRgb(extent, CsRelief.render(slope, curvature), srid, relief);
-            made.add(asCog(ProductKind.CS_RELIEF, relief, extent, srid, directory));
+            MadeProduct csRelief = asCog(ProductKind.CS_RELIEF, relief, extent, srid, directory);
+            made.add(csRelief);
+            ReliefTiles.cut(csRelief.file(), CELL_METRES, reliefTileDirectory(surveyId));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the products of survey " + surveyId, e);
         }
@@ -80,6 +82,16 @@ public class SurveyProducts {
         log.info("Survey {}: {} products of {}×{} cells at {} m, {} trees", surveyId, made.size(), extent.width(),
                 extent.height(), CELL_METRES, trees.size());
         return made;
+    }
+
+    /** Where the CS relief's web-map tiles of a survey are, {z}/{x}/{y}.png under it (XYZ numbering). */
+    public Path reliefTileDirectory(long surveyId) {
+        return archive.productDirectory(surveyId).resolve("tiles").resolve(ProductKind.CS_RELIEF.id);
+    }
+
+    /** The zooms the CS relief tiles are cut for. */
+    public static int[] reliefZooms() {
+        return new int[] {ReliefTiles.MIN_ZOOM, ReliefTiles.maxZoom(CELL_METRES)};
     }
 
     /** The rasters made for a survey so far. */
