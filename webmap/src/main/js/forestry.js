@@ -30,7 +30,9 @@ addMessages({
   },
 });
 
-const COVERAGE = { color: '#145a32', weight: 2, fillOpacity: 0.05 };
+const COVERAGE = { color: '#145a32', weight: 2, fill: false };
+// 益田市 and 安来市 lie either side of this, for a town with no survey yet.
+const TOWN = [35.0, 132.5];
 
 function number(n) {
   return new Intl.NumberFormat(language() === 'en' ? 'en-GB' : 'ja-JP').format(n);
@@ -56,39 +58,50 @@ function render(container, surveys) {
   container.replaceChildren(...(surveys.length ? surveys.map(card) : [element('p', { text: t('noSurveys') })]));
 }
 
-async function start() {
-  translateStaticText();
-  document.getElementById('language-button').addEventListener('click', toggleLanguage);
-  const map = L.map('map', { zoomControl: true }).setView([34.68, 131.84], 11);
-  createBasemaps(map, document.getElementById('offline-notice'), () => {}, createOwnBackground(map, []));
-  const container = document.getElementById('surveys');
-  const reliefBox = document.getElementById('relief');
-  let surveys = [];
-  onLanguage(() => render(container, surveys));
-  let response;
+/** The surveys as GeoJSON features, or null when they cannot be fetched. */
+async function fetchSurveys() {
   try {
-    response = await fetch('/api/forestry/surveys', { headers: { Accept: 'application/geo+json' } });
+    const response = await fetch('/api/forestry/surveys', { headers: { Accept: 'application/geo+json' } });
+    return response.ok ? (await response.json()).features : null;
   } catch (e) {
-    response = null;
+    return null;
   }
-  if (!response || !response.ok) {
-    container.replaceChildren(element('p', { text: t('failed') }));
-    return;
-  }
-  surveys = (await response.json()).features;
-  render(container, surveys);
-  const reliefs = L.layerGroup().addTo(map);
-  surveys.filter((s) => s.properties.reliefTiles).forEach((s) => {
+}
+
+/** The map opens on the surveys' coverage, or on the town when there is none yet. */
+function coverageMap(surveys) {
+  const map = L.map('coverage-map', { zoomControl: true });
+  const coverage = L.geoJSON(surveys, { style: COVERAGE, interactive: false });
+  if (surveys.length) map.fitBounds(coverage.getBounds(), { padding: [16, 16], maxZoom: 16, animate: false });
+  else map.setView(TOWN, 11);
+  createBasemaps(map, document.getElementById('offline-notice'), () => {}, createOwnBackground(map, []));
+  // Over Chizu's own background (land at 240, roads at 250), under anything drawn on top (400 and up).
+  map.createPane('forestry-relief').style.zIndex = 300;
+  const reliefs = L.layerGroup(surveys.filter((s) => s.properties.reliefTiles).map((s) => {
     const tiles = s.properties.reliefTiles;
-    L.tileLayer(tiles.url, { minZoom: tiles.minzoom, maxNativeZoom: tiles.maxzoom, maxZoom: 20, opacity: 0.85 }).addTo(reliefs);
-  });
+    return L.tileLayer(tiles.url, {
+      pane: 'forestry-relief', minZoom: tiles.minzoom, maxNativeZoom: tiles.maxzoom, maxZoom: 20, opacity: 0.85,
+    });
+  })).addTo(map);
+  coverage.addTo(map);
+  const reliefBox = document.getElementById('relief');
   reliefBox.addEventListener('change', () => {
     if (reliefBox.checked) reliefs.addTo(map); else map.removeLayer(reliefs);
   });
-  if (surveys.length) {
-    const coverage = L.geoJSON(surveys, { style: COVERAGE, interactive: false }).addTo(map);
-    map.fitBounds(coverage.getBounds(), { padding: [16, 16], maxZoom: 16 });
+}
+
+async function start() {
+  translateStaticText();
+  document.getElementById('language-button').addEventListener('click', toggleLanguage);
+  const container = document.getElementById('surveys');
+  const surveys = await fetchSurveys();
+  if (!surveys) {
+    container.replaceChildren(element('p', { text: t('failed') }));
+    coverageMap([]);
+    return;
   }
+  onLanguage(() => render(container, surveys));
+  coverageMap(surveys);
   document.body.dataset.ready = 'true';
 }
 

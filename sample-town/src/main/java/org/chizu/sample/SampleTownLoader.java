@@ -67,7 +67,7 @@ public class SampleTownLoader {
         this.publicGeography = publicGeography;
         this.sensorThings = sensorThings;
         this.observations = observations;
-        this.laserSurvey = new SampleLaserSurvey(jdbc, laserArchive, surveyProducts);
+        this.laserSurvey = new SampleLaserSurvey(jdbc, municipalities, laserArchive, surveyProducts);
     }
 
     /**

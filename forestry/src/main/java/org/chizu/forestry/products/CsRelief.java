@@ -10,7 +10,7 @@ package org.chizu.forestry.products;
 final class CsRelief {
 
     /** Curvature (per metre) at which the colour is full; ridges and hollows beyond are as strong. */
-    private static final double FULL_CURVATURE = 0.02;
+    private static final double FULL_CURVATURE = 0.004;
     private static final double STEEPEST = 50;
 
     private CsRelief() {

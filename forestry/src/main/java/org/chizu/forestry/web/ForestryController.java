@@ -1,13 +1,17 @@
 package org.chizu.forestry.web;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.chizu.forestry.products.MadeProduct;
 import org.chizu.forestry.products.SurveyProducts;
@@ -29,9 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @RestController
 class ForestryController {
 
-    /** A transparent 1×1 PNG for a tile outside a survey: nothing to draw, and no error in the browser. */
-    private static final byte[] EMPTY_TILE = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    /** A fully transparent PNG for a tile outside a survey: nothing to draw, and no error in the browser. */
+    private static final byte[] EMPTY_TILE = transparentPng();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -76,6 +79,16 @@ class ForestryController {
         Path tile = products.reliefTileDirectory(survey).resolve(String.valueOf(z)).resolve(String.valueOf(x)).resolve(y + ".png");
         byte[] png = Files.isRegularFile(tile) ? Files.readAllBytes(tile) : EMPTY_TILE;
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1))).contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    private static byte[] transparentPng() {
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB), "png", png);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> product(MadeProduct product) {

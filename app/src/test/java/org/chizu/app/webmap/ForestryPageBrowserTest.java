@@ -1,4 +1,4 @@
-package org.chizu.app.forestry;
+package org.chizu.app.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.testing.TestDatabase;
-import org.chizu.app.webmap.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class ForestryPageBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
 
         WebElement survey = browser.findElement(By.cssSelector(".survey-card"));
-        assertThat(survey.getText()).contains("サンプル航空レーザ計測（生成データ）", "益田市（サンプル）", "CS立体図", "承認");
+        assertThat(survey.getText()).contains("サンプル航空レーザ計測（生成データ）", "安来市（サンプル）", "CS立体図", "承認");
         wait.until(d -> reliefTilesDrawn() > 0);
         chromium.screenshot("forestry-phone-ja.png");
 
@@ -92,7 +91,9 @@ class ForestryPageBrowserTest {
 
     /** CS relief tiles the map shows that gdal2tiles drew (256 px), not the empty 1 px ones outside the survey. */
     private long reliefTilesDrawn() {
-        return browser.findElements(By.cssSelector("img.leaflet-tile-loaded[src*='/forestry/tiles/']")).stream()
-                .filter(img -> "256".equals(img.getAttribute("naturalWidth"))).count();
+        Object drawn = browser.executeScript("""
+                return [...document.querySelectorAll('img.leaflet-tile-loaded')]
+                  .filter((img) => img.src.includes('/forestry/tiles/') && img.naturalWidth === 256).length;""");
+        return ((Number) drawn).longValue();
     }
 }
