@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,7 @@ public class LaserArchive {
      * @throws LaserProblem when the file is not a point cloud or its coordinate system is unknown
      */
     public IngestedTile ingest(long surveyId, Path file, OptionalInt declaredSrid) {
+        long started = System.nanoTime();
         String name = file.getFileName().toString();
         String sha256 = sha256(file);
         Optional<IngestedTile> known = archived(sha256);
@@ -121,7 +123,8 @@ public class LaserArchive {
         IngestedTile tile = archived(sha256).orElseThrow();
         log.info("Laser tile {} archived: {} points in EPSG:{} ({} from {})", name, summary.pointCount(), crs.srid(),
                 crs.source(), summary.version());
-        return new IngestedTile(tile.id(), name, false, tile.pointCount(), tile.srid(), tile.pointsPerSquareMetre());
+        return new IngestedTile(tile.id(), name, false, tile.pointCount(), tile.srid(), tile.pointsPerSquareMetre(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Where the archive keeps a tile's file. */
@@ -153,7 +156,7 @@ public class LaserArchive {
     private Optional<IngestedTile> archived(String sha256) {
         return jdbc.query("select id, file_name, point_count, srid, points_per_m2 from laser_tile where sha256 = ?",
                 (row, n) -> new IngestedTile(row.getLong("id"), row.getString("file_name"), true, row.getLong("point_count"),
-                        row.getInt("srid"), row.getDouble("points_per_m2")), sha256).stream().findFirst();
+                        row.getInt("srid"), row.getDouble("points_per_m2"), Duration.ZERO), sha256).stream().findFirst();
     }
 
     private static LASHeader header(Path file, String name) {
