@@ -12,6 +12,8 @@ import org.chizu.gis.layer.LayerSources;
 import org.chizu.gis.layer.changes.LayerChanges;
 import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.platform.Label;
+import org.chizu.forestry.laser.LaserArchive;
+import org.chizu.forestry.products.SurveyProducts;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorThings;
 import org.locationtech.jts.geom.Geometry;
@@ -51,10 +53,12 @@ public class SampleTownLoader {
     private final PublicGeography publicGeography;
     private final SensorThings sensorThings;
     private final Observations observations;
+    private final SampleLaserSurvey laserSurvey;
 
     SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
                      LayerChanges changes, Municipalities municipalities, PublicGeography publicGeography,
-                     SensorThings sensorThings, Observations observations) {
+                     SensorThings sensorThings, Observations observations, LaserArchive laserArchive,
+                     SurveyProducts surveyProducts) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
@@ -63,6 +67,7 @@ public class SampleTownLoader {
         this.publicGeography = publicGeography;
         this.sensorThings = sensorThings;
         this.observations = observations;
+        this.laserSurvey = new SampleLaserSurvey(jdbc, municipalities, laserArchive, surveyProducts);
     }
 
     /**
@@ -88,10 +93,14 @@ public class SampleTownLoader {
             GENERATED_LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
             return new LoadReport(true, counts());
         });
+        if (report.loaded()) {
+            // Files and rasters cannot roll back with the transaction, so the survey flies after it.
+            laserSurvey.fly();
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.loaded()) {
             log.info("sample town loaded in {} ms (boundaries: 国土数値情報, shelters: 国土地理院; "
-                    + "roads, forests, water pipes, hazard zones and sensors generated, marked sample): {}", millis, report.counts());
+                    + "roads, forests, water pipes, hazard zones, sensors and a laser survey generated, marked sample): {}", millis, report.counts());
         } else {
             log.info("sample town: the database already holds data ({}); reusing it, nothing loaded", report.counts());
         }

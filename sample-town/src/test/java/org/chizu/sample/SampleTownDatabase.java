@@ -23,7 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A fresh migrated database with gis-core, the sensors module (with the platform's live events) and
+ * A fresh migrated database with gis-core, the sensors and forestry modules (with the platform's live events) and
  * the sample town's loader on it, wired as the application wires them, and the layer changes this
  * process heard collected.
  */
@@ -39,11 +39,20 @@ final class SampleTownDatabase implements AutoCloseable {
         this.context = new SpringApplicationBuilder(SampleTownOnGisCore.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.user(),
-                        "spring.datasource.password=" + database.password())
+                        "spring.datasource.password=" + database.password(),
+                        "chizu.laser.archive-directory=" + laserArchive())
                 .run();
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.loader = context.getBean(SampleTownLoader.class);
         this.heardChanges = context.getBean(HeardChanges.class).changes;
+    }
+
+    private static java.nio.file.Path laserArchive() {
+        try {
+            return java.nio.file.Files.createTempDirectory("sample-laser-archive");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -53,8 +62,9 @@ final class SampleTownDatabase implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.sample", "org.chizu.platform.audit", "org.chizu.platform.mail"})
-    @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors"})
+    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.forestry", "org.chizu.sample", "org.chizu.platform.audit",
+            "org.chizu.platform.mail"})
+    @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.forestry"})
     // Alert e-mails link to the site.
     @Import(PublicBaseUrl.class)
     static class SampleTownOnGisCore {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -73,6 +74,23 @@ class SampleTownTest {
                     .isEqualTo(featuresIn(sample.shelters()));
         }
         assertThat(town.jdbc.queryForObject("select count(*) from facilities", Long.class)).isEqualTo(36 + 53 + 161 + 105);
+    }
+
+    @Test
+    void fliesALaserSurveyOverAForestOfTheRegisterAndMakesItsProductsAndResources() {
+        Map<String, Object> survey = town.jdbc.queryForMap("""
+                select s.surveying_body, count(t.*) as tiles, sum(t.point_count) as points,
+                       bool_and(ST_Within(t.footprint, (select ST_Union(geom) from municipalities))) as on_land
+                from laser_survey s join laser_tile t on t.survey_id = s.id group by s.id""");
+        assertThat(survey).containsEntry("surveying_body", SampleLaserSurvey.SURVEYING_BODY).containsEntry("tiles", 4L)
+                .containsEntry("on_land", true);
+        assertThat(((Number) survey.get("points")).longValue()).as("300 m × 300 m at 8 pulses/m²").isGreaterThan(720_000);
+        assertThat(town.jdbc.queryForList("select kind from laser_product order by kind", String.class))
+                .containsExactly("chm", "cs-relief", "dem", "dsm", "hillshade", "slope");
+        assertThat(town.jdbc.queryForObject("select count(*) from forest_tree_point where species = 'スギ'", Long.class))
+                .as("trees in the largest スギ sub-compartment").isGreaterThan(500);
+        assertThat(town.jdbc.queryForObject("select count(*) from forest_mesh20m", Long.class))
+                .as("the 20 m meshes of the zone's grid the 300 m square touches").isBetween(15L * 15, 16L * 16);
     }
 
     @Test
@@ -183,7 +201,8 @@ class SampleTownTest {
         assertThat(town.heardChanges).filteredOn(change -> change.layerId().equals("facilities"))
                 .hasSize(4).allSatisfy(change -> assertThat(change.bounds()).isNotNull());
         assertThat(town.heardChanges).filteredOn(change -> !change.layerId().equals("facilities"))
-                .containsExactlyInAnyOrderElementsOf(GENERATED_LAYERS.stream().map(LayerDataChanged::wholeLayer).toList());
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(GENERATED_LAYERS.stream(), Stream.of("tree_points", "resource_mesh"))
+                        .map(LayerDataChanged::wholeLayer).toList());
     }
 
     @Test

@@ -27,6 +27,7 @@ enum ChizuModule {
     REPORTS("reports", "reports", false),
     SENSORS("sensors", "sensors", false),
     BOOKING("booking", "booking", false),
+    FORESTRY("forestry", "forestry", false, "laser", "products", "trees", "synthetic"),
     APP("app", "app", false);
 
     /** The Maven module's folder under the project root. */

@@ -97,12 +97,13 @@ public final class WktCrs {
      * systems this class knows and carries no EPSG authority, or is not WKT at all.
      */
     public static Optional<Integer> epsgCode(String wkt) {
-        Node root;
+        Node parsed;
         try {
-            root = new Parser(wkt).parse();
+            parsed = new Parser(wkt).parse();
         } catch (IllegalArgumentException notWkt) {
             return Optional.empty();
         }
+        Node root = horizontal(parsed);
         boolean projected = root.keyword.startsWith("PROJ");
         if (!projected && !root.keyword.startsWith("GEOG") && !root.keyword.startsWith("GEOD")) {
             return Optional.empty();
@@ -111,6 +112,18 @@ public final class WktCrs {
                 .or(() -> Optional.ofNullable(BY_NAME.get(normalized(root.text(0)))))
                 .or(() -> Datum.named(root.find("DATUM").map(datum -> datum.text(0)).orElse(root.text(0)))
                         .flatMap(datum -> projected ? transverseMercator(root, datum) : Optional.of(datum.geographic)));
+    }
+
+    /**
+     * The horizontal part of a compound system (a laser survey's JGD2011 plane zone + JGD2011 height,
+     * COMPD_CS in WKT 1, COMPOUNDCRS in WKT 2): its first projected or geographic member.
+     */
+    private static Node horizontal(Node root) {
+        if (!root.keyword.startsWith("COMPD") && !root.keyword.startsWith("COMPOUND")) {
+            return root;
+        }
+        return root.children().filter(child -> child.keyword.startsWith("PROJ") || child.keyword.startsWith("GEOG")
+                || child.keyword.startsWith("GEOD")).findFirst().orElse(root);
     }
 
     /** AUTHORITY["EPSG","6671"] (WKT 1) or ID["EPSG",6671] (WKT 2) on the system itself. */

@@ -65,6 +65,16 @@ class WktCrsTest {
     }
 
     @Test
+    void aCompoundSystemIsKnownByItsHorizontalPartAsLaserSurveysDeclareIt() throws Exception {
+        String wkt1 = Shapefiles.gdal("gdalsrsinfo", "--single-line", "-o", "wkt1", "EPSG:6671+6695").strip();
+        String wkt2 = Shapefiles.gdal("gdalsrsinfo", "-o", "wkt2", "EPSG:6671+6695");
+
+        assertThat(wkt1).startsWith("COMPD_CS");
+        assertThat(WktCrs.epsgCode(wkt1)).as("JGD2011 zone III + JGD2011 height, WKT 1").contains(6671);
+        assertThat(WktCrs.epsgCode(wkt2)).as("the same in WKT 2").contains(6671);
+    }
+
+    @Test
     void otherSystemsAndTextThatIsNoWktAreNotRecognised() {
         assertThat(WktCrs.epsgCode("""
                 PROJCS["Town_Local_Grid",GEOGCS["GCS_JGD_2011",DATUM["D_JGD_2011",SPHEROID["GRS_1980",6378137.0,298.257222101]],\

@@ -1,0 +1,76 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.chizu.forestry.products.Grid;
+import org.chizu.forestry.products.SurfaceModels;
+import org.chizu.forestry.synthetic.DetectionAccuracy;
+import org.chizu.forestry.synthetic.SyntheticForest;
+import org.chizu.forestry.synthetic.SyntheticTree;
+import org.chizu.forestry.trees.DetectedTree;
+import org.chizu.forestry.trees.TreeTops;
+
+import com.github.mreutegg.laszip4j.CloseablePointIterable;
+import com.github.mreutegg.laszip4j.LASPoint;
+import com.github.mreutegg.laszip4j.LASReader;
+
+/**
+ * The laser benchmark's Java side (bench/laser.sh):
+ *   write DIR SIDE_METRES      a synthetic survey of one tile, SIDE × SIDE m at 8 pulses/m², in zone III
+ *   decode FILE                laszip4j's own decode of every point (x, y, z, class), best of three, points/s
+ *   trees SIDE_METRES          tree detection against the synthetic forest's known trees
+ */
+public class LaserBench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "write" -> {
+                double side = Double.parseDouble(args[2]);
+                List<Path> tiles = new SyntheticForest(2026, 6671, -50_000, -90_000, side, 8).writeTiles(Path.of(args[1]), side);
+                System.out.println(tiles.get(0));
+            }
+            case "decode" -> {
+                double best = 0;
+                long points = 0;
+                for (int run = 0; run < 3; run++) {
+                    long started = System.nanoTime();
+                    long count = 0, checksum = 0;
+                    try (CloseablePointIterable cloud = new LASReader(Path.of(args[1]).toFile()).getCloseablePoints()) {
+                        for (LASPoint point : cloud) {
+                            checksum += point.getX() + point.getY() + point.getZ() + point.getClassification();
+                            count++;
+                        }
+                    }
+                    double rate = count / ((System.nanoTime() - started) / 1e9);
+                    best = Math.max(best, rate);
+                    points = count;
+                    if (checksum == 42) {
+                        System.err.print(""); // keeps the JIT from dropping the reads
+                    }
+                }
+                System.out.printf("%d %.0f%n", points, best);
+            }
+            case "trees" -> {
+                double side = Double.parseDouble(args[1]);
+                SyntheticForest forest = new SyntheticForest(77, 6671, -40_000, -80_000, side, 8);
+                Path directory = Files.createTempDirectory("laser-bench-trees");
+                List<Path> tiles = forest.writeTiles(directory, side);
+                int cells = (int) (side / 0.5);
+                Grid chm = SurfaceModels.of(tiles, Grid.empty(cells, cells, -40_000, -80_000 + side, 0.5)).chm();
+                List<DetectedTree> found = TreeTops.find(chm);
+                // crowns cut by the survey's edge are not whole: judge the trees 3 m inside it
+                double west = -40_000 + 3, east = -40_000 + side - 3, south = -80_000 + 3, north = -80_000 + side - 3;
+                List<SyntheticTree> known = forest.trees().stream()
+                        .filter(t -> t.x() > west && t.x() < east && t.y() > south && t.y() < north).toList();
+                List<DetectedTree> inside = found.stream()
+                        .filter(t -> t.x() > west && t.x() < east && t.y() > south && t.y() < north).toList();
+                System.out.println(DetectionAccuracy.of(known, inside, 1.5));
+                for (Path tile : tiles) {
+                    Files.delete(tile);
+                }
+                Files.delete(directory);
+            }
+            default -> throw new IllegalArgumentException("write, decode or trees");
+        }
+    }
+}

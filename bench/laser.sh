@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The laser archive's speed and accuracy, side by side in one run:
+#  1. Ingest: ./chizu laser ingest of one synthetic survey tile (SIDE × SIDE m at 8 pulses/m², about
+#     9.5 points/m²: 10 million points at the default 1,030 m), against laszip4j's own decode of the
+#     same file (the best of three). Ingest reads every point once (counts, classes, extent) and
+#     hashes and copies the file; target: at least 0.5× laszip4j's decode rate.
+#  2. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
+#     height RMSE (≤ 0.5 m), false positives (≤ 10 %), F-score.
+# Everything runs on a scratch CHIZU_HOME and is deleted after.
+#   bench/laser.sh [SIDE_METRES] [TREES_SIDE_METRES]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SIDE=${1:-1030}
+TREES_SIDE=${2:-300}
+BENCH_NAME=laser
+source "$ROOT/bench/lib/scratch.sh"
+export JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | sort -V | tail -1)}
+export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
+JAVA=$JAVA_HOME/bin/java
+
+say "load before: $(uptime | sed 's/.*load average: //')"
+say "building forestry and its classpath"
+(cd "$ROOT" && mvn -q -pl forestry -am package -DskipTests dependency:build-classpath -Dmdep.outputFile="$SCRATCH/cp.txt" >&2)
+CP="$ROOT/forestry/target/classes:$ROOT/gis-core/target/classes:$ROOT/platform/target/classes:$(cat "$SCRATCH/cp.txt")"
+bench_java() { "$JAVA" -Xmx2g -cp "$CP" "$ROOT/bench/LaserBench.java" "$@"; }
+
+mkdir -p "$SCRATCH/survey"
+TILE=$(bench_java write "$SCRATCH/survey" "$SIDE")
+say "survey tile: $(du -h "$TILE" | cut -f1)"
+read -r POINTS DECODE_RATE < <(bench_java decode "$TILE")
+say "laszip4j decode: $POINTS points at $(printf '%.0f' "$DECODE_RATE") points/s"
+
+INGEST_LINE=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" laser ingest "$SCRATCH/survey" --survey bench --body bench 2>>"$LOG" | grep 'archived as tile')
+INGEST_RATE=$(sed -n 's/.*(\([0-9,]*\) points\/s).*/\1/p' <<<"$INGEST_LINE" | tr -d ,)
+say "chizu laser ingest: $INGEST_LINE"
+
+say "tree detection on ${TREES_SIDE} m × ${TREES_SIDE} m of synthetic forest"
+TREES=$(bench_java trees "$TREES_SIDE")
+
+printf '\n%-34s %14s %14s %8s\n' "laser ($POINTS points)" "Chizu" "peer" "ratio"
+printf '%-34s %14s %14s %8s\n' "ingest vs laszip4j decode (pts/s)" "$INGEST_RATE" "$(printf '%.0f' "$DECODE_RATE")" \
+  "$(awk -v a="$INGEST_RATE" -v b="$DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
+printf '%s\n' "tree detection: $TREES"
+say "load after: $(uptime | sed 's/.*load average: //')"

@@ -1,0 +1,100 @@
+package org.chizu.forestry.trees;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.chizu.gis.layer.LayerDataChanged;
+import org.chizu.gis.layer.changes.LayerChanges;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps a survey's forest resources: its tree tops, each with the species of the forest register's
+ * sub-compartment (小班) it stands in and an estimated volume, and their sums per 20 m mesh. Both are
+ * layers of the registry ({@code tree_points}, {@code resource_mesh}), so maps, feature APIs and
+ * downloads (in the 森林資源データ layouts too) come from the declarations. Recording a survey's
+ * trees again replaces them.
+ */
+@Service
+public class ForestResources {
+
+    /** The mesh side in metres, as the national 森林資源量集計メッシュ. */
+    static final int MESH_METRES = 20;
+    /** 上層樹高: the mean of the tallest 100 trees a hectare, four in a 20 m mesh. */
+    private static final int TOP_TREES_PER_MESH = 4;
+    /** The layers declared on the tables kept here. */
+    private static final List<String> LAYERS = List.of("tree_points", "resource_mesh");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final LayerChanges changes;
+    private final VolumeRelations volumes = VolumeRelations.shipped();
+
+    public ForestResources(JdbcTemplate jdbc, TransactionTemplate transaction, LayerChanges changes) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.changes = changes;
+    }
+
+    /** Records the trees found in a survey whose canopy model is in the plane zone {@code srid}. */
+    public void record(long surveyId, int srid, List<DetectedTree> trees) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from forest_mesh20m where survey_id = ?", surveyId);
+            jdbc.update("delete from forest_tree_point where survey_id = ?", surveyId);
+            List<Object[]> rows = new ArrayList<>();
+            for (DetectedTree tree : trees) {
+                rows.add(new Object[] {surveyId, tree.id(), tree.height(), tree.crownAreaSquareMetres(), tree.x(), tree.y(), srid});
+            }
+            // The species is the forest register's: the sub-compartment of the forests layer the tree stands in.
+            jdbc.batchUpdate("""
+                    with top as (select ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), ?), 6668) as geom)
+                    insert into forest_tree_point (survey_id, tree_no, height_m, crown_area_m2, species, volume_m3, geom)
+                    select ?, ?, ?, ?, (select f.species from forests f where ST_Intersects(f.geom, top.geom) limit 1), 0, top.geom
+                    from top""", rows.stream().map(row -> new Object[] {row[4], row[5], row[6], row[0], row[1], row[2], row[3]}).toList());
+            List<Object[]> estimates = jdbc.query("select id, species, height_m from forest_tree_point where survey_id = ?",
+                    (row, n) -> new Object[] {volumes.volume(row.getString("species"), row.getDouble("height_m")), row.getLong("id")}, surveyId);
+            jdbc.batchUpdate("update forest_tree_point set volume_m3 = ? where id = ?", estimates);
+            jdbc.update("""
+                    with plane as (
+                        select ST_Transform(geom, ?) as p, height_m, volume_m3, species from forest_tree_point where survey_id = ?
+                    ), cells as (
+                        select floor(ST_X(p) / ?)::bigint as cx, floor(ST_Y(p) / ?)::bigint as cy, height_m, volume_m3, species,
+                               row_number() over (partition by floor(ST_X(p) / ?), floor(ST_Y(p) / ?) order by height_m desc) as rank
+                        from plane
+                    )
+                    insert into forest_mesh20m (survey_id, mesh_code, tree_count, trees_per_ha, mean_height_m, top_height_m,
+                        volume_m3, volume_m3_per_ha, main_species, geom)
+                    select ?, ? || ':' || cx || '_' || cy, count(*), count(*) / ?, avg(height_m),
+                           avg(height_m) filter (where rank <= ?), sum(volume_m3), sum(volume_m3) / ?,
+                           mode() within group (order by species),
+                           ST_Multi(ST_Transform(ST_MakeEnvelope(cx * ?, cy * ?, (cx + 1) * ?, (cy + 1) * ?, ?), 6668))
+                    from cells group by cx, cy""",
+                    srid, surveyId, MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES,
+                    surveyId, "EPSG" + srid, hectares(), TOP_TREES_PER_MESH, hectares(),
+                    MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES, srid);
+            LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
+        });
+    }
+
+    /**
+     * The survey's trees summed per sub-compartment (小班) of the forest register: count, density over
+     * the part of the 小班 the trees cover, mean and top height, estimated volume.
+     */
+    public List<Map<String, Object>> perSubcompartment(long surveyId) {
+        return jdbc.queryForList("""
+                select f.compartment, f.subcompartment, f.species, count(*) as tree_count,
+                       round(avg(t.height_m)::numeric, 1) as mean_height_m,
+                       round(max(t.height_m)::numeric, 1) as tallest_m,
+                       round(sum(t.volume_m3)::numeric, 1) as volume_m3_estimate
+                from forest_tree_point t join forests f on ST_Intersects(f.geom, t.geom)
+                where t.survey_id = ?
+                group by f.compartment, f.subcompartment, f.species
+                order by f.compartment, f.subcompartment""", surveyId);
+    }
+
+    private static double hectares() {
+        return MESH_METRES * MESH_METRES / 10_000.0;
+    }
+}
