@@ -69,7 +69,11 @@ public class Availability {
     public record Day(LocalDate date, boolean open, ClosedDay closed, List<Slot> slots) {
     }
 
-    public record Month(BookableUnit unit, YearMonth month, LocalDate lastBookableDay, List<Day> days) {
+    /** The last day residents and non-residents may book today (residents further ahead). */
+    public record LastBookableDays(LocalDate resident, LocalDate nonResident) {
+    }
+
+    public record Month(BookableUnit unit, YearMonth month, LastBookableDays lastBookableDay, List<Day> days) {
     }
 
     /**
@@ -95,7 +99,8 @@ public class Availability {
             days.add(closed == null ? new Day(day, true, null, slots.getOrDefault(day, List.of()))
                     : new Day(day, false, closed, List.of()));
         }
-        return new Month(unit, month, rules.lastBookableDay(now), days);
+        return new Month(unit, month, new LastBookableDays(rules.lastBookableDay(unit, FeeClass.RESIDENT, now),
+                rules.lastBookableDay(unit, FeeClass.NON_RESIDENT, now)), days);
     }
 
     private static String read(String name) {
