@@ -226,6 +226,12 @@ public class BookingProblem extends ProblemException {
                 "Entering a lottery needs a registration verified by staff."), Map.of());
     }
 
+    public static BookingProblem noDoorPin(long bookingId) {
+        return new BookingProblem(404, "no-door-pin", "No door PIN", new Label(
+                "予約 " + bookingId + " の暗証番号はまだ発行されていません（利用日の前日に発行します）。",
+                "Booking " + bookingId + " has no door PIN yet; it is issued the day before use."), Map.of("booking", bookingId));
+    }
+
     public static BookingProblem missing(String field) {
         return new BookingProblem(400, "missing-field", "Missing field", new Label(
                 "「" + field + "」を指定してください。", "The request needs \"" + field + "\"."), Map.of("field", field));

@@ -167,7 +167,9 @@ public class Lotteries {
             List<LotteryDraw.Blocked> blocked = blocked(lottery);
             List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
             Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
-            jdbc.update("update booking_lottery_entry set won = (id = any(?)) where lottery_id = ?", winners, lotteryId);
+            jdbc.update("update booking_lottery_entry e set won = true from unnest(?) w(id) where e.id = w.id and e.lottery_id = ?",
+                    winners, lotteryId);
+            jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
             jdbc.update("""
                     insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
                     select unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote
