@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * 利用者登録 (table {@code booking_user}): a signed-in account declares whether it lives or works in
  * the town; staff verify the declaration against an ID or a workplace. Until staff have verified
@@ -27,6 +29,7 @@ public class BookingUsers {
      */
     public record Registration(long accountId, Residency residency, Instant verifiedAt) {
 
+        @JsonProperty("verified")
         public boolean verified() {
             return verifiedAt != null;
         }
