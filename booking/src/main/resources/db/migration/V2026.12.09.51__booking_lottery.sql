@@ -45,3 +45,5 @@ create table booking_lottery_entry (
     unique (lottery_id, applicant, unit_id, period)
 );
 create index booking_lottery_entry_applicant_idx on booking_lottery_entry (lottery_id, applicant);
+-- A winner's booking deleted sets its entry's booking_id null: found by this index, not a scan per row.
+create index booking_lottery_entry_booking_idx on booking_lottery_entry (booking_id) where booking_id is not null;

@@ -170,16 +170,18 @@ public class Lotteries {
             jdbc.update("update booking_lottery_entry e set won = true from unnest(?) w(id) where e.id = w.id and e.lottery_id = ?",
                     winners, lotteryId);
             jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
+            // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods.
             jdbc.update("""
-                    insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
-                    select unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote
-                    from booking_lottery_entry where lottery_id = ? and won order by id""",
-                    Timestamp.from(lottery.confirmBy()), lotteryId);
-            jdbc.update("""
-                    update booking_lottery_entry e set booking_id = b.id
-                    from booking b
-                    where e.lottery_id = ? and e.won and b.unit_id = e.unit_id and b.period = e.period
-                      and b.account_id = e.account_id and b.state = 'held'""", lotteryId);
+                    with winner as materialized (
+                        select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
+                        from booking_lottery_entry e where e.lottery_id = ? and e.won order by e.id
+                    ), booked as (
+                        insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                        overriding system value
+                        select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
+                    )
+                    update booking_lottery_entry e set booking_id = winner.new_booking from winner where e.id = winner.id""",
+                    lotteryId, Timestamp.from(lottery.confirmBy()));
             jdbc.update("update booking_lottery set seed = ?, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
                     drawnSeed, BookingJson.write(blocked), lotteryId);
             log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);
