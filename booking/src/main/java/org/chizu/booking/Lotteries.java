@@ -146,14 +146,20 @@ public class Lotteries {
         return jdbc.query(ENTRY + " where account_id = ? order by lottery_id desc, id", this::entry, accountId);
     }
 
+    /** What a draw did: the lottery with its seed now published, how many entered and won. */
+    public record Drawn(Lottery lottery, int entries, int winners) {
+    }
+
     /**
      * Draws the lottery once its applications have closed, with the seed given (say, from a public
-     * draw) or a random one, and holds each winner's slot until {@code confirmBy}.
+     * draw) or a random one, and holds each winner's slot until {@code confirmBy}. The whole draw is
+     * then {@link #published}.
      *
      * @throws BookingProblem 409 while applications are open or once drawn
      */
-    public Published draw(long lotteryId, String seed) {
+    public Drawn draw(long lotteryId, String seed) {
         String drawnSeed = seed == null || seed.isBlank() ? HexFormat.of().formatHex(randomSeed()) : seed;
+        int[] counts = new int[2];
         transactions.executeWithoutResult(status -> {
             Lottery lottery = jdbc.query(LOTTERY + " where id = ? for update", Lotteries::lottery, lotteryId).stream().findFirst()
                     .orElseThrow(() -> BookingProblem.unknownLottery(lotteryId));
@@ -167,26 +173,27 @@ public class Lotteries {
             List<LotteryDraw.Blocked> blocked = blocked(lottery);
             List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
             Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
-            jdbc.update("update booking_lottery_entry e set won = true from unnest(?) w(id) where e.id = w.id and e.lottery_id = ?",
-                    winners, lotteryId);
-            jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
             // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods.
             jdbc.update("""
                     with winner as materialized (
                         select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
-                        from booking_lottery_entry e where e.lottery_id = ? and e.won order by e.id
+                        from booking_lottery_entry e join unnest(?) w(id) on w.id = e.id
+                        where e.lottery_id = ? order by e.id
                     ), booked as (
                         insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
                         overriding system value
                         select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
                     )
-                    update booking_lottery_entry e set booking_id = winner.new_booking from winner where e.id = winner.id""",
-                    lotteryId, Timestamp.from(lottery.confirmBy()));
+                    update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id""",
+                    winners, lotteryId, Timestamp.from(lottery.confirmBy()));
+            jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
             jdbc.update("update booking_lottery set seed = ?, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
                     drawnSeed, BookingJson.write(blocked), lotteryId);
             log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);
+            counts[0] = entries.size();
+            counts[1] = winners.length;
         });
-        return published(lotteryId);
+        return new Drawn(find(lotteryId), counts[0], counts[1]);
     }
 
     /** The lottery as published; before the draw, without seed, blocked periods or log. */

@@ -24,6 +24,12 @@ public class LotteryCalendar {
         this.properties = properties;
     }
 
+    /** Whether the month's lottery has been drawn, so that its leftovers are open to all. */
+    boolean drawn(YearMonth month) {
+        return !jdbc.queryForList("select 1 from booking_lottery where month = ? and drawn_at is not null", Integer.class,
+                month.atDay(1)).isEmpty();
+    }
+
     /**
      * @throws BookingProblem 422 "lottery-pending" when the month of start is not drawn yet
      */

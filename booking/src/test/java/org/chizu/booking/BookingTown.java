@@ -63,9 +63,9 @@ final class BookingTown {
         users = new BookingUsers(jdbc);
         fees = new Fees(jdbc, properties);
         payments = new Payments(jdbc, transactions(), new HttpPaymentProvider(payment), payment, properties, NOW);
-        bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments,
-                new LotteryCalendar(jdbc, properties), NOW);
-        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, NOW);
+        LotteryCalendar lotteries = new LotteryCalendar(jdbc, properties);
+        bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments, lotteries, NOW);
+        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, lotteries, NOW);
     }
 
     /** Lotteries as they stand at the clock's time. */

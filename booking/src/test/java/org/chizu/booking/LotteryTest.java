@@ -88,9 +88,11 @@ class LotteryTest {
     @Test
     void theMonthGoesByLotteryFirstAndItsLeftoversToWhoeverHoldsThemFirst() {
         assertRefused(() -> town.bookings.hold(ARENA, at("2027-01-09T09:00"), at("2027-01-09T10:00"), 5), 422, "lottery-pending");
+        assertThat(saturdayNineOClock()).as("shown as going by lottery").isEqualTo(Availability.SlotState.LOTTERY);
         enter(1, null, "2027-01-09T13:00", "2027-01-09T15:00");
         drawing.draw(lottery, SEED);
 
+        assertThat(saturdayNineOClock()).isEqualTo(Availability.SlotState.FREE);
         assertThat(town.bookings.hold(ARENA, at("2027-01-09T09:00"), at("2027-01-09T10:00"), 5).state()).isEqualTo(BookingState.HELD);
         assertRefused(() -> town.bookings.hold(ARENA, at("2027-01-09T14:00"), at("2027-01-09T15:00"), 5), 409, "taken");
     }
@@ -98,7 +100,8 @@ class LotteryTest {
     @Test
     void winnersSlotsAreHeldUntilTheyConfirmAndConfirmingOpensThePayment() {
         Lottery.Entry entry = enter(1, null, "2027-01-09T13:00", "2027-01-09T15:00");
-        Lotteries.Published drawn = drawing.draw(lottery, SEED);
+        drawing.draw(lottery, SEED);
+        Lotteries.Published drawn = drawing.published(lottery);
 
         Lottery.Entry won = drawn.entries().getFirst();
         assertThat(won.won()).isTrue();
@@ -125,8 +128,11 @@ class LotteryTest {
             String to = account % 2 == 0 ? "15:00" : "16:00";
             enter(account, account == 40 ? GROUP : null, day + "T" + from, day + "T" + to);
         }
-        Lotteries.Published first = drawing.draw(lottery, SEED);
+        Lotteries.Drawn draw = drawing.draw(lottery, SEED);
+        Lotteries.Published first = drawing.published(lottery);
         List<Long> winners = winners(first);
+        assertThat(draw.entries()).isEqualTo(40);
+        assertThat(draw.winners()).isEqualTo(winners.size());
 
         assertThat(winners).isNotEmpty();
         assertThat(first.lottery().seed()).isEqualTo(SEED);
@@ -138,7 +144,8 @@ class LotteryTest {
         town.jdbc.update("delete from booking where state = 'held'");
         town.jdbc.update("update booking_lottery_entry set won = null, booking_id = null where lottery_id = ?", lottery);
         town.jdbc.update("update booking_lottery set seed = null, blocked = null, drawn_at = null where id = ?", lottery);
-        Lotteries.Published second = drawing.draw(lottery, SEED);
+        drawing.draw(lottery, SEED);
+        Lotteries.Published second = drawing.published(lottery);
         assertThat(winners(second)).isEqualTo(winners);
         assertThat(second.log()).isEqualTo(first.log());
 
@@ -179,6 +186,10 @@ class LotteryTest {
             }
         }
         return won.stream().sorted().toList();
+    }
+
+    private static Availability.SlotState saturdayNineOClock() {
+        return town.availability.of(ARENA, YearMonth.of(2027, 1)).days().get(8).slots().getFirst().state();
     }
 
     private static List<Long> winners(Lotteries.Published published) {

@@ -74,8 +74,9 @@ class LotteryController {
         return ResponseEntity.created(URI.create("/api/booking/lotteries/" + id)).body(entry);
     }
 
+    /** Draws; answers the seed and counts (the whole draw is then at GET /{id}). */
     @PostMapping("/{id}/draw")
-    Lotteries.Published draw(@PathVariable long id, @RequestBody(required = false) DrawRequest request) {
+    Lotteries.Drawn draw(@PathVariable long id, @RequestBody(required = false) DrawRequest request) {
         return lotteries.draw(id, request == null ? null : request.seed());
     }
 }
