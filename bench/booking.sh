@@ -7,7 +7,10 @@
 #      database must hold exactly one live booking of that slot;
 #   2. the availability of the 100 units for January 2027, ROUNDS times over on CONNECTIONS
 #      connections: p50/p95/p99 through Chizu, and the same availability.sql through pgbench
-#      (prepared, same connections, same count) as the database's own limit, and their ratio.
+#      (prepared, same connections, same count) as the database's own limit, and their ratio;
+#   3. a lottery of 10,000 entries for February 2027 (bench/sql/booking-lottery.sql) drawn through
+#      POST /api/booking/lotteries/1/draw (must take under 5 s), beside the bare SQL insert of its
+#      winners' bookings (EXPLAIN ANALYZE in a rolled-back transaction), and their ratio.
 # Run it on a quiet machine (load average under 3); everything it started is stopped and deleted.
 #   bench/booking.sh            ROUNDS=20 CONNECTIONS=2 bench/booking.sh
 set -euo pipefail
@@ -75,4 +78,31 @@ echo "pgbench: $PGBENCH, $(grep -o 'tps = [0-9.]*' "$SCRATCH/pgbench.out" | head
 CHIZU_P95=$(sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p' <<<"$CHIZU")
 PG_P95=$(sed -n 's/.*p95 \([0-9.]*\) ms.*/\1/p' <<<"$PGBENCH")
 awk -v c="$CHIZU_P95" -v p="$PG_P95" 'BEGIN { printf "p95 ratio Chizu / bare SQL: %.2f\n", c / p }'
+
+say "lottery of 10,000 entries for 2027-02, drawn by staff"
+psql_scratch -f "$ROOT/bench/sql/booking-lottery.sql" >/dev/null
+psql_scratch -c "vacuum analyze booking_lottery_entry"
+ENTRIES=$(psql_scratch -c "select count(*) from booking_lottery_entry where lottery_id = 1")
+DRAW_SECONDS=$(curl -fs -o "$SCRATCH/draw.json" -w '%{time_total}' -X POST -H 'Authorization: Bearer chizu_bench_staff' \
+  -H 'Content-Type: application/json' --data '{"seed": "bench-2027-02"}' "$BASE/api/booking/lotteries/1/draw")
+WINNERS=$(psql_scratch -c "select count(*) from booking_lottery_entry where lottery_id = 1 and won")
+echo "draw:     $ENTRIES entries, $WINNERS winners, $(awk -v s="$DRAW_SECONDS" 'BEGIN { printf "%.0f ms", s * 1000 }') through Chizu"
+BARE_MS=$(psql_scratch <<'SQL' | sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
+begin;
+delete from booking where state = 'held' and held_until >= '2099-01-01';
+explain (analyze, timing off, summary on)
+insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+select unit_id, account_id, period, 'held', '2099-01-01', organisation_id, fee_class, fee_yen, quote
+from booking_lottery_entry where lottery_id = 1 and won order by id;
+rollback;
+SQL
+)
+echo "bare SQL: insert of the $WINNERS winners' bookings $BARE_MS ms"
+awk -v s="$DRAW_SECONDS" -v b="$BARE_MS" 'BEGIN { printf "draw / bare insert: %.1f\n", s * 1000 / b }'
+if awk -v s="$DRAW_SECONDS" 'BEGIN { exit !(s < 5) }'; then
+  echo "OK: the draw took under 5 s"
+else
+  echo "FAILED: the draw took 5 s or more"
+  exit 1
+fi
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

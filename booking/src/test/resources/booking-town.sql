@@ -15,3 +15,12 @@ insert into booking_unit_hours (unit_id, weekday, opens, closes) values
     (1, 5, '09:00', '21:00'), (1, 6, '09:00', '17:00'),
     (2, 1, '09:00', '21:00'), (2, 2, '09:00', '21:00'), (2, 3, '09:00', '21:00'), (2, 4, '09:00', '21:00'),
     (2, 5, '09:00', '21:00'), (2, 6, '09:00', '21:00'), (2, 7, '09:00', '21:00');
+
+-- Fees as a town's 使用料 table: the hall by band of the day, non-residents half as much again;
+-- heating and lighting per hour; the arena one rate all day.
+insert into booking_fee_band (unit_id, fee_class, starts, ends, yen_per_hour) values
+    (1, 'resident', '09:00', '12:00', 600), (1, 'resident', '12:00', '17:00', 800), (1, 'resident', '17:00', '21:00', 1000),
+    (1, 'non-resident', '09:00', '12:00', 900), (1, 'non-resident', '12:00', '17:00', 1200), (1, 'non-resident', '17:00', '21:00', 1500),
+    (2, 'resident', '09:00', '21:00', 2000), (2, 'non-resident', '09:00', '21:00', 3000);
+insert into booking_fee_extra (unit_id, code, name_ja, name_en, yen_per_hour) values
+    (1, 'heating', '暖房', 'Heating', 300), (1, 'lighting', '照明', 'Lighting', 200);

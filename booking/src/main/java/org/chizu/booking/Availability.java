@@ -36,25 +36,31 @@ public class Availability {
     private final BookableUnits units;
     private final BookingRules rules;
     private final BookingProperties properties;
+    private final LotteryCalendar lotteries;
     private final Clock clock;
 
     @Autowired
-    public Availability(NamedParameterJdbcTemplate jdbc, BookableUnits units, BookingRules rules, BookingProperties properties) {
-        this(jdbc, units, rules, properties, Clock.systemUTC());
+    public Availability(NamedParameterJdbcTemplate jdbc, BookableUnits units, BookingRules rules, BookingProperties properties,
+                        LotteryCalendar lotteries) {
+        this(jdbc, units, rules, properties, lotteries, Clock.systemUTC());
     }
 
     Availability(NamedParameterJdbcTemplate jdbc, BookableUnits units, BookingRules rules, BookingProperties properties,
-                 Clock clock) {
+                 LotteryCalendar lotteries, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.rules = rules;
         this.properties = properties;
+        this.lotteries = lotteries;
         this.clock = clock;
     }
 
-    /** Where a slot stands; in JSON "free", "taken" or "past". */
+    /**
+     * Where a slot stands; in JSON "free", "taken" or "past", or "lottery" for a free slot of a
+     * month that goes by lottery and has not been drawn (entered in the lottery, not held).
+     */
     public enum SlotState {
-        FREE, TAKEN, PAST;
+        FREE, TAKEN, PAST, LOTTERY;
 
         @JsonValue
         String id() {
@@ -69,7 +75,11 @@ public class Availability {
     public record Day(LocalDate date, boolean open, ClosedDay closed, List<Slot> slots) {
     }
 
-    public record Month(BookableUnit unit, YearMonth month, LocalDate lastBookableDay, List<Day> days) {
+    /** The last day residents and non-residents may book today (residents further ahead). */
+    public record LastBookableDays(LocalDate resident, LocalDate nonResident) {
+    }
+
+    public record Month(BookableUnit unit, YearMonth month, LastBookableDays lastBookableDay, List<Day> days) {
     }
 
     /**
@@ -80,13 +90,14 @@ public class Availability {
     public Month of(long unitId, YearMonth month) {
         BookableUnit unit = units.find(unitId);
         Instant now = clock.instant();
+        SlotState free = unit.byLottery() && !lotteries.drawn(month) ? SlotState.LOTTERY : SlotState.FREE;
         Map<LocalDate, List<Slot>> slots = new LinkedHashMap<>();
         jdbc.query(SQL, new MapSqlParameterSource().addValue("unit", unitId).addValue("from", month.atDay(1))
                 .addValue("to", month.atEndOfMonth()).addValue("zone", properties.zone().getId()), rs -> {
             OffsetDateTime start = rs.getObject("starts", OffsetDateTime.class).atZoneSameInstant(properties.zone()).toOffsetDateTime();
             OffsetDateTime end = rs.getObject("ends", OffsetDateTime.class).atZoneSameInstant(properties.zone()).toOffsetDateTime();
             SlotState state = start.toInstant().isBefore(now) ? SlotState.PAST
-                    : rs.getBoolean("taken") ? SlotState.TAKEN : SlotState.FREE;
+                    : rs.getBoolean("taken") ? SlotState.TAKEN : free;
             slots.computeIfAbsent(rs.getObject("day", LocalDate.class), day -> new ArrayList<>()).add(new Slot(start, end, state));
         });
         List<Day> days = new ArrayList<>();
@@ -95,7 +106,8 @@ public class Availability {
             days.add(closed == null ? new Day(day, true, null, slots.getOrDefault(day, List.of()))
                     : new Day(day, false, closed, List.of()));
         }
-        return new Month(unit, month, rules.lastBookableDay(now), days);
+        return new Month(unit, month, new LastBookableDays(rules.lastBookableDay(unit, FeeClass.RESIDENT, now),
+                rules.lastBookableDay(unit, FeeClass.NON_RESIDENT, now)), days);
     }
 
     private static String read(String name) {

@@ -17,10 +17,12 @@ import org.chizu.platform.Label;
  * @param hours            opening hours by weekday; a weekday missing is a closed day
  * @param closedOnHolidays whether the unit is closed on Japanese public holidays
  * @param needsApproval    whether staff approve a confirmed booking before it counts as booked
+ * @param window           how far ahead residents and non-residents may book
+ * @param byLottery        whether next month's slots go by the monthly lottery before anyone may hold them
  */
 public record BookableUnit(long id, Facility facility, String kind, Label name, int capacity, int slotMinutes,
                            int maxSlots, boolean closedOnHolidays, boolean needsApproval,
-                           Map<DayOfWeek, OpeningHours> hours) {
+                           Map<DayOfWeek, OpeningHours> hours, BookingWindow window, boolean byLottery) {
 
     public BookableUnit {
         hours = Map.copyOf(hours);
@@ -28,6 +30,17 @@ public record BookableUnit(long id, Facility facility, String kind, Label name, 
 
     /** A facility of the {@code facilities} layer as a unit shows it. */
     public record Facility(long id, String name, String address, double lon, double lat) {
+    }
+
+    /**
+     * How many days ahead each kind of user may book (residents earlier), and whether people who
+     * work in the town count as residents here.
+     */
+    public record BookingWindow(int residentDaysAhead, int nonResidentDaysAhead, boolean workersAsResidents) {
+
+        public int daysAhead(FeeClass feeClass) {
+            return feeClass == FeeClass.RESIDENT ? residentDaysAhead : nonResidentDaysAhead;
+        }
     }
 
     public Duration slot() {

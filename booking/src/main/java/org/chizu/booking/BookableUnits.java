@@ -23,6 +23,7 @@ public class BookableUnits {
     private static final String UNITS = """
             select u.id, u.kind, u.name_ja, u.name_en, u.capacity, u.slot_minutes, u.max_slots,
                    u.closed_on_holidays, u.needs_approval,
+                   u.resident_days_ahead, u.non_resident_days_ahead, u.workers_as_residents, u.by_lottery,
                    f.id as facility_id, f.name as facility_name, f.address, st_x(f.geom) as lon, st_y(f.geom) as lat
             from booking_unit u join facilities f on f.id = u.facility_id
             """;
@@ -85,11 +86,12 @@ public class BookableUnits {
     }
 
     private record UnitRow(long id, BookableUnit.Facility facility, String kind, Label name, int capacity,
-                           int slotMinutes, int maxSlots, boolean closedOnHolidays, boolean needsApproval) {
+                           int slotMinutes, int maxSlots, boolean closedOnHolidays, boolean needsApproval,
+                           BookableUnit.BookingWindow window, boolean byLottery) {
 
         BookableUnit with(Map<DayOfWeek, OpeningHours> hours) {
             return new BookableUnit(id, facility, kind, name, capacity, slotMinutes, maxSlots, closedOnHolidays,
-                    needsApproval, hours);
+                    needsApproval, hours, window, byLottery);
         }
     }
 
@@ -99,6 +101,9 @@ public class BookableUnits {
                         rs.getDouble("lon"), rs.getDouble("lat")),
                 rs.getString("kind"), new Label(rs.getString("name_ja"), rs.getString("name_en")), rs.getInt("capacity"),
                 rs.getInt("slot_minutes"), rs.getInt("max_slots"), rs.getBoolean("closed_on_holidays"),
-                rs.getBoolean("needs_approval"));
+                rs.getBoolean("needs_approval"),
+                new BookableUnit.BookingWindow(rs.getInt("resident_days_ahead"), rs.getInt("non_resident_days_ahead"),
+                        rs.getBoolean("workers_as_residents")),
+                rs.getBoolean("by_lottery"));
     }
 }

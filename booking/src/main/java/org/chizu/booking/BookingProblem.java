@@ -1,7 +1,9 @@
 package org.chizu.booking;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ public class BookingProblem extends ProblemException {
                 "予約できる施設 " + unitId + " はありません。", "There is no bookable unit " + unitId + "."), Map.of("unit", unitId));
     }
 
-    static BookingProblem unknownBooking(long bookingId) {
+    public static BookingProblem unknownBooking(long bookingId) {
         return new BookingProblem(404, "unknown-booking", "Unknown booking", new Label(
                 "予約 " + bookingId + " はありません。", "There is no booking " + bookingId + "."), Map.of("booking", bookingId));
     }
@@ -67,10 +69,12 @@ public class BookingProblem extends ProblemException {
                 "過ぎた時間は予約できません。", "A time that has passed cannot be booked."), Map.of("unit", unitId));
     }
 
-    static BookingProblem tooFarAhead(long unitId, LocalDate lastDay) {
+    static BookingProblem tooFarAhead(long unitId, LocalDate lastDay, FeeClass feeClass) {
+        String who = feeClass == FeeClass.RESIDENT ? "市内" : "市外";
         return new BookingProblem(422, "too-far-ahead", "Too far ahead", new Label(
-                lastDay + " より先は予約できません。", "Bookings are taken up to " + lastDay + "."),
-                Map.of("unit", unitId, "lastDay", lastDay.toString()));
+                who + "の方は " + lastDay + " より先は予約できません。",
+                "Bookings by " + feeClass.id() + "s are taken up to " + lastDay + "."),
+                Map.of("unit", unitId, "lastDay", lastDay.toString(), "feeClass", feeClass.id()));
     }
 
     static BookingProblem notWholeSlots(BookableUnit unit, LocalTime opens) {
@@ -127,6 +131,124 @@ public class BookingProblem extends ProblemException {
     public static BookingProblem invalid(String field, Label why) {
         return new BookingProblem(400, "invalid-field", "Invalid field", new Label(
                 "「" + field + "」: " + why.ja(), "\"" + field + "\": " + why.en()), Map.of("field", field));
+    }
+
+    public static BookingProblem invalid(String field, Object value, String allowed) {
+        return new BookingProblem(400, "invalid-field", "Invalid field", new Label(
+                "「" + field + "」に「" + value + "」は使えません（" + allowed + "）。",
+                "\"" + field + "\" cannot be \"" + value + "\" (" + allowed + ")."),
+                Map.of("field", field, "value", String.valueOf(value), "allowed", allowed));
+    }
+
+    public static BookingProblem notRegistered(long accountId) {
+        return new BookingProblem(404, "not-registered", "Not registered", new Label(
+                "利用者登録がありません。", "Account " + accountId + " has not registered to book."), Map.of("account", accountId));
+    }
+
+    static BookingProblem unknownExtra(long unitId, String code) {
+        return new BookingProblem(422, "unknown-extra", "Unknown extra", new Label(
+                "この施設に「" + code + "」の付帯設備はありません。", "The unit has no extra \"" + code + "\"."),
+                Map.of("unit", unitId, "extra", code));
+    }
+
+    static BookingProblem unknownReduction(String code) {
+        return new BookingProblem(422, "unknown-reduction", "Unknown reduction", new Label(
+                "減免「" + code + "」はありません。", "There is no reduction \"" + code + "\"."), Map.of("reduction", code));
+    }
+
+    static BookingProblem reductionNeedsGroup(String code) {
+        return new BookingProblem(422, "reduction-needs-group", "Reduction for groups", new Label(
+                "減免「" + code + "」は登録団体として予約する場合だけ使えます。",
+                "The reduction \"" + code + "\" applies only to bookings made for a registered group."), Map.of("reduction", code));
+    }
+
+    public static BookingProblem notAMember(long organisationId) {
+        return new BookingProblem(403, "not-a-member", "Not a member", new Label(
+                "承認された団体 " + organisationId + " の一員ではありません。",
+                "You are not a member of an approved organisation " + organisationId + "."), Map.of("organisation", organisationId));
+    }
+
+    static BookingProblem nothingToPay(long bookingId) {
+        return new BookingProblem(404, "nothing-to-pay", "Nothing to pay", new Label(
+                "予約 " + bookingId + " に支払うものはありません。", "Booking " + bookingId + " has nothing to pay."),
+                Map.of("booking", bookingId));
+    }
+
+    static BookingProblem paymentState(long bookingId, PaymentState state, String wanted) {
+        return new BookingProblem(409, "payment-state", "Not possible for this payment", new Label(
+                "予約 " + bookingId + " の支払いは「" + state.id() + "」のため、できません。",
+                "The payment of booking " + bookingId + " is " + state.id() + "; it cannot be " + wanted + "."),
+                Map.of("booking", bookingId, "payment", state.id()));
+    }
+
+    static BookingProblem badSignature() {
+        return new BookingProblem(401, "bad-signature", "Bad signature", new Label(
+                "署名を確認できませんでした。", "The notification's signature does not verify."), Map.of("header", WebhookSignature.HEADER));
+    }
+
+    static BookingProblem paymentUnavailable(String why) {
+        return new BookingProblem(502, "payment-unavailable", "Online payment unavailable", new Label(
+                "オンライン決済は現在使えません。窓口でお支払いください。",
+                "Online payment is unavailable (" + why + "). Please pay at the counter."), Map.of());
+    }
+
+    static BookingProblem lotteryPending(long unitId, YearMonth month, Instant applicationsClose) {
+        Map<String, Object> members = new LinkedHashMap<>(Map.of("unit", unitId, "month", month.toString()));
+        if (applicationsClose != null) {
+            members.put("applicationsClose", applicationsClose.toString());
+        }
+        return new BookingProblem(422, "lottery-pending", "Goes by lottery", new Label(
+                month + " の枠は抽選のあとで先着順の予約ができます。抽選にお申し込みください。",
+                "Slots of " + month + " go by lottery first; leftovers can be booked once it is drawn."), members);
+    }
+
+    static BookingProblem unknownLottery(long lotteryId) {
+        return new BookingProblem(404, "unknown-lottery", "Unknown lottery", new Label(
+                "抽選 " + lotteryId + " はありません。", "There is no lottery " + lotteryId + "."), Map.of("lottery", lotteryId));
+    }
+
+    static BookingProblem notInApplicationPeriod(Lottery lottery) {
+        return new BookingProblem(409, "not-in-application-period", "Not in the application period", new Label(
+                "抽選の申込期間は " + lottery.applicationsOpen() + " から " + lottery.applicationsClose() + " までです。",
+                "Entries are taken from " + lottery.applicationsOpen() + " until " + lottery.applicationsClose() + "."),
+                Map.of("lottery", lottery.id(), "applicationsOpen", lottery.applicationsOpen().toString(),
+                        "applicationsClose", lottery.applicationsClose().toString()));
+    }
+
+    static BookingProblem notInLotteryMonth(Lottery lottery, long unitId) {
+        return new BookingProblem(422, "not-in-lottery", "Not in this lottery", new Label(
+                "この抽選は " + lottery.month() + " の抽選対象施設の枠だけです。",
+                "This lottery gives out slots of " + lottery.month() + " of units that go by lottery."),
+                Map.of("lottery", lottery.id(), "unit", unitId, "month", lottery.month().toString()));
+    }
+
+    static BookingProblem alreadyDrawn(long lotteryId) {
+        return new BookingProblem(409, "already-drawn", "Already drawn", new Label(
+                "抽選 " + lotteryId + " は抽選済みです。", "Lottery " + lotteryId + " has been drawn."), Map.of("lottery", lotteryId));
+    }
+
+    static BookingProblem tooManyEntries(long lotteryId, int max) {
+        return new BookingProblem(409, "too-many-entries", "Too many entries", new Label(
+                "1 つの抽選に申し込めるのは " + max + " 件までです。", "One person or group may make " + max + " entries per lottery."),
+                Map.of("lottery", lotteryId, "maxEntries", max));
+    }
+
+    static BookingProblem alreadyEntered(long lotteryId) {
+        return new BookingProblem(409, "already-entered", "Already entered", new Label(
+                "この枠にはすでに申し込んでいます。", "This person or group has already entered for this slot."),
+                Map.of("lottery", lotteryId));
+    }
+
+    static BookingProblem notVerified() {
+        return new BookingProblem(403, "not-verified", "Not verified", new Label(
+                "抽選に申し込むには、窓口で利用者登録の確認を受けてください。",
+                "Entering a lottery needs a registration verified by staff."), Map.of());
+    }
+
+    public static BookingProblem noDoorPin(long bookingId) {
+        return new BookingProblem(404, "no-door-pin", "No door PIN", new Label(
+                "予約 " + bookingId + " の暗証番号はまだ発行されていません（利用日の前日に発行します）。",
+                "Booking " + bookingId + " has no door PIN yet; it is issued the day before use."), Map.of("booking", bookingId));
     }
 
     public static BookingProblem missing(String field) {

@@ -36,18 +36,21 @@ class BookingRules {
         return unit.hoursOn(day.getDayOfWeek()).isEmpty() ? Optional.of(new ClosedDay(ClosedDay.WEEKLY, null)) : Optional.empty();
     }
 
-    /** The last day that may be booked today: the horizon, and never past the published holidays. */
-    LocalDate lastBookableDay(Instant now) {
-        LocalDate horizon = LocalDate.ofInstant(now, properties.zone()).plusDays(properties.daysAhead());
+    /**
+     * The last day the unit may be booked today by a resident or a non-resident: its window for them,
+     * and never past the published holidays.
+     */
+    LocalDate lastBookableDay(BookableUnit unit, FeeClass feeClass, Instant now) {
+        LocalDate horizon = LocalDate.ofInstant(now, properties.zone()).plusDays(unit.window().daysAhead(feeClass));
         return horizon.isAfter(holidays.lastDay()) ? holidays.lastDay() : horizon;
     }
 
     /**
-     * Checks a requested period against the unit's rules.
+     * Checks a requested period against the unit's rules, the booking window being the fee class's.
      *
      * @throws BookingProblem naming the first rule the period breaks
      */
-    void check(BookableUnit unit, Instant start, Instant end, Instant now) {
+    void check(BookableUnit unit, Instant start, Instant end, FeeClass feeClass, Instant now) {
         if (!end.isAfter(start)) {
             throw BookingProblem.endsBeforeItStarts(unit.id());
         }
@@ -57,9 +60,9 @@ class BookingRules {
         LocalDateTime from = LocalDateTime.ofInstant(start, properties.zone());
         LocalDateTime to = LocalDateTime.ofInstant(end, properties.zone());
         LocalDate day = from.toLocalDate();
-        LocalDate lastDay = lastBookableDay(now);
+        LocalDate lastDay = lastBookableDay(unit, feeClass, now);
         if (day.isAfter(lastDay)) {
-            throw BookingProblem.tooFarAhead(unit.id(), lastDay);
+            throw BookingProblem.tooFarAhead(unit.id(), lastDay, feeClass);
         }
         closure(unit, day).ifPresent(closed -> {
             throw BookingProblem.closedDay(unit, day, closed.reason(), closed.holiday());

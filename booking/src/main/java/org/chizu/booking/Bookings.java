@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.chizu.platform.Label;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
 
 /**
  * Holds, confirms, approves and cancels bookings. The application never checks whether a time is
@@ -36,7 +38,8 @@ public class Bookings {
             select b.id, b.unit_id, u.name_ja, u.name_en, f.name as facility_name, b.account_id,
                    lower(b.period) as starts, upper(b.period) as ends,
                    case when b.state = 'held' and b.held_until <= now() then 'expired' else b.state end as state,
-                   case when b.held_until > now() then b.held_until end as held_until
+                   case when b.held_until > now() then b.held_until end as held_until,
+                   b.organisation_id, b.fee_yen, b.quote
             from booking b join booking_unit u on u.id = b.unit_id join facilities f on f.id = u.facility_id
             """;
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -46,52 +49,116 @@ public class Bookings {
     private final BookableUnits units;
     private final BookingRules rules;
     private final BookingProperties properties;
+    private final BookingUsers users;
+    private final Fees fees;
+    private final Payments payments;
+    private final LotteryCalendar lotteries;
     private final Clock clock;
 
     @Autowired
     public Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
-                    BookingRules rules, BookingProperties properties) {
-        this(jdbc, transactionManager, units, rules, properties, Clock.systemUTC());
+                    BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
+                    LotteryCalendar lotteries) {
+        this(jdbc, transactionManager, units, rules, properties, users, fees, payments, lotteries, Clock.systemUTC());
     }
 
     Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
-             BookingRules rules, BookingProperties properties, Clock clock) {
+             BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
+             LotteryCalendar lotteries, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = units;
         this.rules = rules;
         this.properties = properties;
+        this.users = users;
+        this.fees = fees;
+        this.payments = payments;
+        this.lotteries = lotteries;
         this.clock = clock;
     }
 
     /**
-     * Holds a unit from start to end for an account for a few minutes.
+     * What a resident asks to hold: a unit for a period, for themselves or an approved group they
+     * belong to (the caller checks the membership), with extras and a reduction claimed.
      *
-     * @throws BookingProblem 404 for an unknown unit, 422 for a period the unit's rules refuse,
-     *                        409 "taken" when a live booking overlaps it
+     * @param organisationId the group booked for, or null
+     * @param extras         extra codes ("heating", "lighting")
+     * @param reduction      a reduction code, or null
      */
-    public Booking hold(long unitId, Instant start, Instant end, long accountId) {
-        BookableUnit unit = units.find(unitId);
-        rules.check(unit, start, end, clock.instant());
+    public record SlotRequest(long unitId, Instant start, Instant end, long accountId, Long organisationId,
+                              Set<String> extras, String reduction) {
+
+        public SlotRequest {
+            extras = extras == null ? Set.of() : Set.copyOf(extras);
+        }
+
+        /** A person's own booking, without extras or reduction. */
+        public SlotRequest(long unitId, Instant start, Instant end, long accountId) {
+            this(unitId, start, end, accountId, null, Set.of(), null);
+        }
+    }
+
+    /**
+     * What the request would cost the account, by the same rules a hold applies.
+     *
+     * @throws BookingProblem as {@link #hold} would, but never "taken"
+     */
+    public Quote quote(SlotRequest request) {
+        BookableUnit unit = units.find(request.unitId());
+        FeeClass feeClass = users.feeClass(request.accountId(), unit);
+        return checkedQuote(unit, request, feeClass);
+    }
+
+    /** What the request costs someone of that fee class, for the public who have not signed in. */
+    public Quote quote(SlotRequest request, FeeClass feeClass) {
+        return checkedQuote(units.find(request.unitId()), request, feeClass);
+    }
+
+    /**
+     * Holds a unit from start to end for an account for a few minutes, its fee fixed from the quote.
+     *
+     * @throws BookingProblem 404 for an unknown unit, 422 for a period the unit's rules refuse (the
+     *                        booking window being the account's), 409 "taken" when a live booking overlaps it
+     */
+    public Booking hold(SlotRequest request) {
+        BookableUnit unit = units.find(request.unitId());
+        Quote quote = checkedQuote(unit, request, users.feeClass(request.accountId(), unit));
+        Instant start = request.start();
+        Instant end = request.end();
         try {
             Long id = transactions.execute(status -> {
                 jdbc.update("""
                         update booking set state = 'expired', held_until = null, changed_at = now()
                         where unit_id = ? and state = 'held' and held_until <= now()
-                          and period && tstzrange(?, ?)""", unitId, timestamp(start), timestamp(end));
+                          and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
                 return jdbc.queryForObject("""
-                        insert into booking (unit_id, account_id, period, state, held_until)
-                        values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?))
-                        returning id""", Long.class, unitId, accountId, timestamp(start), timestamp(end),
-                        properties.holdFor().toSeconds());
+                        insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                        values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
+                        returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
+                        properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
+                        BookingJson.write(quote));
             });
             return find(id).orElseThrow();
         } catch (DataIntegrityViolationException e) {
             if (isExclusionViolation(e)) {
-                throw BookingProblem.taken(unitId);
+                throw BookingProblem.taken(unit.id());
             }
             throw e;
         }
+    }
+
+    /** {@link #hold(SlotRequest)} of a person's own booking without extras. */
+    public Booking hold(long unitId, Instant start, Instant end, long accountId) {
+        return hold(new SlotRequest(unitId, start, end, accountId));
+    }
+
+    private Quote checkedQuote(BookableUnit unit, SlotRequest request, FeeClass feeClass) {
+        rules.check(unit, request.start(), request.end(), feeClass, clock.instant());
+        if (unit.byLottery()) {
+            lotteries.checkOpenToAll(unit, request.start());
+        }
+        return fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(),
+                request.organisationId() != null);
     }
 
     /**
@@ -102,13 +169,17 @@ public class Bookings {
      *                        or the booking was cancelled
      */
     public Booking confirm(long bookingId, long accountId) {
-        int changed = jdbc.update("""
+        int changed = transactions.execute(status -> {
+            int updated = jdbc.update("""
                 update booking b
                 set state = case when u.needs_approval then 'applied' else 'confirmed' end,
                     held_until = null, changed_at = now()
                 from booking_unit u
                 where b.id = ? and b.account_id = ? and u.id = b.unit_id and b.state = 'held' and b.held_until > now()""",
-                bookingId, accountId);
+                    bookingId, accountId);
+            payments.open(bookingId);
+            return updated;
+        });
         Booking booking = owned(bookingId, accountId);
         if (changed == 1 || booking.state() == BookingState.APPLIED || booking.state() == BookingState.CONFIRMED) {
             return booking;
@@ -125,7 +196,10 @@ public class Bookings {
      * @throws BookingProblem 404 for an unknown booking, 409 when it is not applied for
      */
     public Booking approve(long bookingId) {
-        jdbc.update("update booking set state = 'confirmed', changed_at = now() where id = ? and state = 'applied'", bookingId);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("update booking set state = 'confirmed', changed_at = now() where id = ? and state = 'applied'", bookingId);
+            payments.open(bookingId);
+        });
         Booking booking = find(bookingId).orElseThrow(() -> BookingProblem.unknownBooking(bookingId));
         if (booking.state() != BookingState.CONFIRMED) {
             throw BookingProblem.wrongState(bookingId, booking.state(), "approved");
@@ -135,7 +209,8 @@ public class Bookings {
 
     /**
      * Cancels a booking that has not started: its owner's, or anyone's for staff (who refuse an
-     * application this way). Cancelling again answers the booking as it is.
+     * application this way). A paid booking is refunded by the cancellation rules, an unpaid one
+     * owes nothing. Cancelling again answers the booking as it is.
      *
      * @param accountId the owner asking, or null for staff
      * @throws BookingProblem 404 when there is no such booking (of the owner's), 409 once it has started
@@ -150,9 +225,13 @@ public class Bookings {
         if (!booking.start().toInstant().isAfter(clock.instant())) {
             throw BookingProblem.alreadyStarted(bookingId);
         }
-        jdbc.update("""
-                update booking set state = 'cancelled', held_until = null, changed_at = now()
-                where id = ? and state in ('held', 'applied', 'confirmed')""", bookingId);
+        transactions.executeWithoutResult(status -> {
+            if (jdbc.update("""
+                    update booking set state = 'cancelled', held_until = null, changed_at = now()
+                    where id = ? and state in ('held', 'applied', 'confirmed')""", bookingId) == 1) {
+                payments.settleCancellation(bookingId, booking.start().toLocalDate());
+            }
+        });
         return find(bookingId).orElseThrow();
     }
 
@@ -188,8 +267,11 @@ public class Bookings {
         return new Booking(rs.getLong("id"), rs.getLong("unit_id"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
                 rs.getString("facility_name"), rs.getLong("account_id"), local(rs.getObject("starts", OffsetDateTime.class)),
                 local(rs.getObject("ends", OffsetDateTime.class)), BookingState.fromId(rs.getString("state")),
-                heldUntil == null ? null : heldUntil.toInstant());
+                heldUntil == null ? null : heldUntil.toInstant(), (Long) rs.getObject("organisation_id"), rs.getInt("fee_yen"),
+                BookingJson.read(rs.getString("quote"), Quote.class), payments.of(rs.getLong("id")).orElse(null));
     }
+
+
 
     private OffsetDateTime local(OffsetDateTime time) {
         return time.atZoneSameInstant(properties.zone()).toOffsetDateTime();

@@ -1,26 +1,41 @@
 package org.chizu.booking;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
 /**
  * A unit's bookings as an iCalendar feed (RFC 5545) that a calendar app subscribes to: one busy
  * event per applied or confirmed booking from 30 days ago on, without who booked. Applied bookings
- * are tentative until staff approve them.
+ * are tentative until staff approve them. ical4j builds and writes the calendar; its lines are then
+ * folded by octets (ical4j folds by characters, which Japanese text would take past 75 octets).
  */
 @Service
 public class CalendarFeed {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final int LINE_OCTETS = 75;
 
     private final JdbcTemplate jdbc;
@@ -51,49 +66,52 @@ public class CalendarFeed {
                 (rs, n) -> new Busy(rs.getLong("id"), rs.getTimestamp("starts").toInstant(), rs.getTimestamp("ends").toInstant(),
                         rs.getString("state")),
                 unitId, Timestamp.from(LocalDate.now(properties.zone()).minusDays(30).atStartOfDay(properties.zone()).toInstant()));
-        StringBuilder ics = new StringBuilder();
-        line(ics, "BEGIN:VCALENDAR");
-        line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//Chizu//Facility booking//JA");
-        line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "X-WR-CALNAME:" + text(unit.facility().name() + " " + unit.name().ja() + " (" + unit.name().en() + ")"));
-        line(ics, "X-WR-TIMEZONE:" + properties.zone().getId());
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Chizu//Facility booking//JA"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", unit.facility().name() + " " + unit.name().ja() + " (" + unit.name().en() + ")"));
+        calendar.add(new XProperty("X-WR-TIMEZONE", properties.zone().getId()));
+        String location = unit.facility().name() + (unit.facility().address() == null ? "" : ", " + unit.facility().address());
         for (Busy booking : busy) {
             boolean tentative = booking.state().equals("applied");
-            line(ics, "BEGIN:VEVENT");
-            line(ics, "UID:booking-" + booking.id() + "@chizu");
-            line(ics, "DTSTAMP:" + UTC.format(now));
-            line(ics, "DTSTART:" + UTC.format(booking.start()));
-            line(ics, "DTEND:" + UTC.format(booking.end()));
-            line(ics, "SUMMARY:" + text(tentative ? "申請中 (Applied for)" : "予約済み (Booked)"));
-            line(ics, "LOCATION:" + text(unit.facility().name() + (unit.facility().address() == null ? "" : ", " + unit.facility().address())));
-            line(ics, "STATUS:" + (tentative ? "TENTATIVE" : "CONFIRMED"));
-            line(ics, "TRANSP:OPAQUE");
-            line(ics, "END:VEVENT");
+            VEvent event = new VEvent(booking.start(), booking.end(), tentative ? "申請中 (Applied for)" : "予約済み (Booked)");
+            event.replace(new DtStamp(now));
+            event.add(new Uid("booking-" + booking.id() + "@chizu"));
+            event.add(new Location(location));
+            event.add(tentative ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+            event.add(ImmutableTransp.OPAQUE);
+            calendar.add(event);
         }
-        line(ics, "END:VCALENDAR");
-        return ics.toString();
+        return folded(calendar);
     }
 
-    /** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
-    private static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
-    }
-
-    /** RFC 5545 §3.1: lines end in CRLF and are folded before 75 octets, never inside a UTF-8 character. */
-    private static void line(StringBuilder ics, String content) {
-        int octets = 0;
-        for (int i = 0; i < content.length(); ) {
-            int codePoint = content.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > LINE_OCTETS) {
-                ics.append("\r\n ");
-                octets = 1;
+    /** ical4j's lines, unfolded, then folded before 75 octets and never inside a UTF-8 character (RFC 5545 §3.1). */
+    private static String folded(Calendar calendar) {
+        StringWriter unfolded = new StringWriter();
+        try {
+            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, unfolded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("validation is off", e);
+        }
+        StringBuilder ics = new StringBuilder();
+        for (String content : unfolded.toString().split("\r\n")) {
+            int octets = 0;
+            for (int i = 0; i < content.length(); ) {
+                int codePoint = content.codePointAt(i);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > LINE_OCTETS) {
+                    ics.append("\r\n ");
+                    octets = 1;
+                }
+                ics.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
             }
-            ics.appendCodePoint(codePoint);
-            octets += size;
-            i += Character.charCount(codePoint);
+            ics.append("\r\n");
         }
-        ics.append("\r\n");
+        return ics.toString();
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks lapsed holds expired every {@code chizu.booking.sweep-interval}, so that the table says what
- * availability already shows. Every process may sweep; the update is the same whoever runs it.
+ * availability already shows, and releases bookings whose payment is overdue. Every process may
+ * sweep; the update is the same whoever runs it.
  */
 @Component
 @BackgroundWork
@@ -19,9 +20,11 @@ class HoldSweeper {
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
 
     private final Bookings bookings;
+    private final Payments payments;
 
-    HoldSweeper(Bookings bookings) {
+    HoldSweeper(Bookings bookings, Payments payments) {
         this.bookings = bookings;
+        this.payments = payments;
     }
 
     @Scheduled(fixedDelayString = "${chizu.booking.sweep-interval:PT1M}", initialDelayString = "${chizu.booking.sweep-interval:PT1M}")
@@ -29,6 +32,10 @@ class HoldSweeper {
         int expired = bookings.expireLapsedHolds();
         if (expired > 0) {
             log.debug("{} lapsed booking holds expired", expired);
+        }
+        int unpaid = payments.expireUnpaid();
+        if (unpaid > 0) {
+            log.info("{} bookings released: their payment was not made by its deadline", unpaid);
         }
     }
 }

@@ -46,7 +46,11 @@ public class SampleUnits {
     }
 
     record Unit(String facility, String kind, Label name, int capacity, int slotMinutes, int maxSlots,
-                boolean closedOnHolidays, boolean needsApproval, Map<String, String> hours) {
+                boolean closedOnHolidays, boolean needsApproval, Map<String, String> hours,
+                Map<String, Map<String, Integer>> fees, Map<String, Extra> extras) {
+    }
+
+    record Extra(Label name, int yenPerHour) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -68,6 +72,14 @@ public class SampleUnits {
                     jdbc.update("insert into booking_unit_hours (unit_id, weekday, opens, closes) values (?, ?, ?, ?)",
                             id, WEEKDAYS.get(day).getValue(), LocalTime.parse(span[0]), LocalTime.parse(span[1]));
                 });
+                unit.fees().forEach((feeClass, bands) -> bands.forEach((band, yen) -> {
+                    String[] span = band.split("-");
+                    jdbc.update("insert into booking_fee_band (unit_id, fee_class, starts, ends, yen_per_hour) values (?, ?, ?, ?, ?)",
+                            id, FeeClass.fromId(feeClass).id(), LocalTime.parse(span[0]), LocalTime.parse(span[1]), yen);
+                }));
+                unit.extras().forEach((code, extra) -> jdbc.update(
+                        "insert into booking_fee_extra (unit_id, code, name_ja, name_en, yen_per_hour) values (?, ?, ?, ?, ?)",
+                        id, code, extra.name().ja(), extra.name().en(), extra.yenPerHour()));
                 added++;
             }
         }

@@ -49,7 +49,8 @@ class AvailabilityTest {
         assertThat(january.days()).filteredOn(Day::open).hasSize(31 - 2 - 5);
         assertThat(day(january, 9).slots()).hasSize(8).last()
                 .satisfies(slot -> assertThat(slot.end().toLocalTime()).hasToString("17:00"));
-        assertThat(january.lastBookableDay()).isEqualTo(LocalDate.of(2027, 6, 5));
+        assertThat(january.lastBookableDay().resident()).as("180 days ahead").isEqualTo(LocalDate.of(2027, 6, 5));
+        assertThat(january.lastBookableDay().nonResident()).as("90 days ahead").isEqualTo(LocalDate.of(2027, 3, 7));
     }
 
     @Test

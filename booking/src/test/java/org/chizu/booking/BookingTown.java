@@ -33,13 +33,24 @@ final class BookingTown {
     final HikariDataSource dataSource;
     final JdbcTemplate jdbc;
     final BookableUnits units;
+    final BookingProperties properties = BookingProperties.defaults();
+    final BookingRules rules = new BookingRules(properties);
+    final BookingUsers users;
+    final Fees fees;
+    final Payments payments;
     final Bookings bookings;
     final Availability availability;
     final BookingNotices notices;
     final StaffBookings staff;
     final MonthlyUsage usage;
 
+    /** The town without an online payment provider. */
     BookingTown() throws Exception {
+        this(new PaymentProperties(null, null, null, null));
+    }
+
+    /** The town paying online through the provider these properties name. */
+    BookingTown(PaymentProperties payment) throws Exception {
         TestDatabase database = TestDatabase.migrated();
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(database.url());
@@ -51,14 +62,31 @@ final class BookingTown {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("booking-town.sql"));
         }
         jdbc = new JdbcTemplate(dataSource);
-        BookingProperties properties = BookingProperties.defaults();
-        BookingRules rules = new BookingRules(properties);
         units = new BookableUnits(new NamedParameterJdbcTemplate(dataSource));
-        bookings = new Bookings(jdbc, new DataSourceTransactionManager(dataSource), units, rules, properties, NOW);
-        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, NOW);
+        users = new BookingUsers(jdbc);
+        fees = new Fees(jdbc, properties);
+        payments = new Payments(jdbc, transactions(), new HttpPaymentProvider(payment), payment, properties, NOW);
+        LotteryCalendar lotteries = new LotteryCalendar(jdbc, properties);
+        bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments, lotteries, NOW);
+        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, lotteries, NOW);
         notices = new BookingNotices(jdbc);
-        staff = new StaffBookings(jdbc, new DataSourceTransactionManager(dataSource), bookings, units, notices);
+        staff = new StaffBookings(jdbc, transactions(), bookings, units, notices);
         usage = new MonthlyUsage(jdbc, units, availability, properties);
+    }
+
+    /** Lotteries as they stand at the clock's time. */
+    Lotteries lotteriesAt(Clock clock) {
+        return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, clock);
+    }
+
+    /** The account registered as living in the town, verified by staff. */
+    void verifiedResident(long accountId) {
+        users.register(accountId, Residency.RESIDENT);
+        users.verify(accountId);
+    }
+
+    DataSourceTransactionManager transactions() {
+        return new DataSourceTransactionManager(dataSource);
     }
 
     /** A time in Japan, "2027-01-04T10:00". */

@@ -8,8 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Anyone may look at units and their availability (GET is open by default); holding, confirming,
- * cancelling, one's own bookings and notices need a signed-in resident or staff member; approving is staff's.
+ * Anyone may look at units, their availability, quotes and lotteries (GET is open by default);
+ * holding, confirming, cancelling, paying online, entering a lottery, registering, one's own
+ * bookings and notices need a signed-in resident or staff member; approving, counter payments,
+ * verifying registrations, opening and drawing lotteries are staff's (the default for other
+ * methods). The provider's webhook is open: its signature is what is checked.
  */
 @Configuration(proxyBeanMethods = false)
 class BookingAccessRules {
@@ -17,8 +20,13 @@ class BookingAccessRules {
     @Bean
     AccessRules bookingAccess() {
         return requests -> requests
-                .requestMatchers(HttpMethod.PUT, "/api/booking/bookings/*/approval").hasRole(Role.STAFF.name())
-                .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine", "/api/booking/notices")
+                .requestMatchers(HttpMethod.POST, "/api/booking/payments/webhook").permitAll()
+                .requestMatchers(HttpMethod.PUT, "/api/booking/bookings/*/approval", "/api/booking/bookings/*/payment")
+                .hasRole(Role.STAFF.name())
+                .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine", "/api/booking/notices",
+                        "/api/booking/registration")
+                .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name())
+                .requestMatchers(HttpMethod.POST, "/api/booking/lotteries/*/entries")
                 .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name());
     }
 }

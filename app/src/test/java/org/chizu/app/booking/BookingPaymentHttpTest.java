@@ -1,0 +1,138 @@
+package org.chizu.app.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.chizu.accounts.testing.SignInBrowser;
+import org.chizu.app.ChizuApplication;
+import org.chizu.platform.calendar.JapaneseHolidays;
+import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Paying for a booking through the whole application: the fee is quoted before applying and fixed
+ * on the hold, the resident pays online at a provider on loopback that notifies Chizu's webhook over
+ * HTTP with a signature, and cancelling refunds through the provider by the cancellation rules.
+ */
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chizu.sample-town.enabled=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingPaymentHttpTest {
+
+    private static final String PASSWORD = "kaki-no-ki-2026";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final LocalPaymentProvider PROVIDER = new LocalPaymentProvider();
+
+    @DynamicPropertySource
+    static void databaseAndProvider(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+        registry.add("chizu.booking.payment.provider-url", () -> PROVIDER.url().toString());
+        registry.add("chizu.booking.payment.api-key", () -> LocalPaymentProvider.API_KEY);
+        registry.add("chizu.booking.payment.webhook-secret", () -> LocalPaymentProvider.WEBHOOK_SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    final ObjectMapper json = new ObjectMapper();
+    long hall;
+
+    @BeforeAll
+    void aResidentWhoseRegistrationStaffVerified() throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', '益田 花子', ?, 'hanako.pay@example.jp', now())""", passwords.encode(PASSWORD));
+        hall = jdbc.queryForObject("select id from booking_unit where name_ja = '大会議室'", Long.class);
+        PROVIDER.notify(URI.create("http://127.0.0.1:" + port + "/api/booking/payments/webhook"));
+    }
+
+    @AfterAll
+    void stopTheProvider() {
+        PROVIDER.close();
+    }
+
+    @Test
+    void aResidentSeesTheFeePaysOnlineAndIsRefundedByTheRulesWhenCancelling() throws Exception {
+        SignInBrowser hanako = new SignInBrowser(port);
+        hanako.signIn("hanako.pay@example.jp", PASSWORD);
+        JsonNode registered = json.readTree(hanako.sendJson("PUT", "/api/booking/registration", "{\"residency\": \"resident\"}").body());
+        assertThat(registered.path("residency").asText()).isEqualTo("resident");
+        assertThat(registered.path("verified").asBoolean()).as("until staff verify it").isFalse();
+        jdbc.update("update booking_user set verified_at = now() where account_id = ?", registered.path("accountId").asLong());
+
+        // Far enough ahead that cancelling costs nothing: 40 days.
+        LocalDate day = openWeekday(LocalDate.now(JAPAN).plusDays(40));
+        String period = "start=%sT17:00:00%%2B09:00&end=%sT19:00:00%%2B09:00".formatted(day, day);
+        JsonNode quote = json.readTree(hanako.get("/api/booking/units/" + hall + "/quote?" + period + "&extras=heating").body());
+        assertThat(quote.path("feeClass").asText()).isEqualTo("resident");
+        assertThat(quote.path("totalYen").asInt()).isEqualTo(2 * 1000 + 2 * 300);
+        JsonNode visitorQuote = json.readTree(new SignInBrowser(port).get("/api/booking/units/" + hall + "/quote?" + period).body());
+        assertThat(visitorQuote.path("feeClass").asText()).isEqualTo("non-resident");
+        assertThat(visitorQuote.path("totalYen").asInt()).isEqualTo(2 * 1500);
+
+        String hold = "{\"unit\": %d, \"start\": \"%sT17:00:00+09:00\", \"end\": \"%sT19:00:00+09:00\", \"extras\": [\"heating\"]}"
+                .formatted(hall, day, day);
+        long id = json.readTree(hanako.sendJson("POST", "/api/booking/holds", hold).body()).path("id").asLong();
+        JsonNode booked = json.readTree(hanako.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").body());
+        assertThat(booked.path("feeYen").asInt()).isEqualTo(2600);
+        assertThat(booked.path("payment").path("state").asText()).isEqualTo("pending");
+
+        JsonNode checkout = json.readTree(hanako.sendJson("POST", "/api/booking/bookings/" + id + "/payment/checkout", "").body());
+        assertThat(PROVIDER.checkouts().get(checkout.path("id").asText()).amount()).isEqualTo(2600);
+        HttpResponse<String> paid = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.body()).contains("お支払いが完了しました");
+        assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+        JsonNode after = json.readTree(hanako.get("/api/booking/bookings/" + id).body());
+        assertThat(after.path("payment").path("state").asText()).isEqualTo("paid");
+        assertThat(after.path("payment").path("method").asText()).isEqualTo("online");
+
+        JsonNode cancelled = json.readTree(hanako.sendJson("DELETE", "/api/booking/bookings/" + id, "").body());
+        assertThat(cancelled.path("payment").path("state").asText()).isEqualTo("refunded");
+        assertThat(PROVIDER.refunds()).containsExactly(2600);
+    }
+
+    @Test
+    void anUnsignedNotificationIsRefusedAsAProblem() throws Exception {
+        HttpResponse<String> refused = new SignInBrowser(port).sendJson("POST", "/api/booking/payments/webhook",
+                "{\"id\":\"evt_forged\",\"type\":\"checkout.paid\",\"checkout\":\"chk_1\",\"amount\":1}");
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json.readTree(refused.body()).path("type").asText()).isEqualTo("urn:chizu:problem:bad-signature");
+    }
+
+    /** 大会議室 opens Monday to Friday 09–21 and closes on holidays. */
+    private static LocalDate openWeekday(LocalDate from) {
+        LocalDate day = from;
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY
+                || JapaneseHolidays.official().isHoliday(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,93 @@
+package org.chizu.booking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.chizu.platform.Label;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes fees from the rules as data: each minute of the booking at its hour band's rate for the
+ * fee class (tables {@code booking_fee_band}), extras per hour ({@code booking_fee_extra}), then
+ * a reduction or exemption ({@code booking_reduction}). Yen are rounded down line by line.
+ */
+@Service
+public class Fees {
+
+    private final JdbcTemplate jdbc;
+    private final BookingProperties properties;
+
+    public Fees(JdbcTemplate jdbc, BookingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /**
+     * What booking the unit from start to end costs.
+     *
+     * @param extras    extra codes asked for; each must be the unit's
+     * @param reduction a reduction code, or null
+     * @param forGroup  whether the booking is made for a verified group (group reductions need it)
+     * @throws BookingProblem 422 for an unknown extra or reduction, or a group reduction without a group
+     */
+    public Quote quote(BookableUnit unit, Instant start, Instant end, FeeClass feeClass, Set<String> extras,
+                       String reduction, boolean forGroup) {
+        LocalDateTime from = LocalDateTime.ofInstant(start, properties.zone());
+        LocalDateTime to = LocalDateTime.ofInstant(end, properties.zone());
+        int minutes = (int) Duration.between(start, end).toMinutes();
+        List<Quote.Line> lines = new ArrayList<>(jdbc.query("""
+                select starts, ends, yen_per_hour from booking_fee_band
+                where unit_id = ? and fee_class = ? and starts < ? and ends > ? order by starts""",
+                (rs, n) -> use(rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class),
+                        rs.getInt("yen_per_hour"), from.toLocalTime(), to.toLocalTime()),
+                unit.id(), feeClass.id(), to.toLocalTime(), from.toLocalTime()));
+        for (String code : new TreeSet<>(extras)) {
+            lines.add(jdbc.query("select name_ja, name_en, yen_per_hour from booking_fee_extra where unit_id = ? and code = ?",
+                    (rs, n) -> new Quote.Line(code, new Label(rs.getString("name_ja"), rs.getString("name_en")), minutes,
+                            rs.getInt("yen_per_hour"), rs.getInt("yen_per_hour") * minutes / 60),
+                    unit.id(), code).stream().findFirst().orElseThrow(() -> BookingProblem.unknownExtra(unit.id(), code)));
+        }
+        Quote.Reduction taken = reduction == null || reduction.isBlank() ? null : reduce(reduction, lines, forGroup);
+        int total = lines.stream().mapToInt(Quote.Line::yen).sum() - (taken == null ? 0 : taken.yen());
+        return new Quote(unit.id(), start.atZone(properties.zone()).toOffsetDateTime(), end.atZone(properties.zone()).toOffsetDateTime(),
+                feeClass, lines, taken, total);
+    }
+
+    /** The reductions on offer, for the page that lets a resident pick one. */
+    public List<Quote.Reduction> reductions() {
+        return jdbc.query("select code, name_ja, name_en, percent from booking_reduction order by basis desc, code",
+                (rs, n) -> new Quote.Reduction(rs.getString("code"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
+                        rs.getInt("percent"), 0));
+    }
+
+    private Quote.Reduction reduce(String code, List<Quote.Line> lines, boolean forGroup) {
+        return jdbc.query("select basis, name_ja, name_en, percent, covers_extras from booking_reduction where code = ?", rs -> {
+            if (!rs.next()) {
+                throw BookingProblem.unknownReduction(code);
+            }
+            if (rs.getString("basis").equals("group") && !forGroup) {
+                throw BookingProblem.reductionNeedsGroup(code);
+            }
+            boolean coversExtras = rs.getBoolean("covers_extras");
+            int reducible = lines.stream().filter(line -> line.isUse() || coversExtras).mapToInt(Quote.Line::yen).sum();
+            int percent = rs.getInt("percent");
+            return new Quote.Reduction(code, new Label(rs.getString("name_ja"), rs.getString("name_en")), percent,
+                    reducible * percent / 100);
+        }, code);
+    }
+
+    private static Quote.Line use(LocalTime bandStart, LocalTime bandEnd, int yenPerHour, LocalTime from, LocalTime to) {
+        LocalTime start = from.isAfter(bandStart) ? from : bandStart;
+        LocalTime end = to.isBefore(bandEnd) ? to : bandEnd;
+        int minutes = (int) Duration.between(start, end).toMinutes();
+        return new Quote.Line(Quote.USE, new Label("使用料 " + bandStart + "〜" + bandEnd, "Use " + bandStart + "–" + bandEnd),
+                minutes, yenPerHour, yenPerHour * minutes / 60);
+    }
+}

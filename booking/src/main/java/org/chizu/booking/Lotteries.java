@@ -1,0 +1,267 @@
+package org.chizu.booking;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+
+/**
+ * Monthly lotteries (抽選) for units that go by lottery: staff open one for a month, verified
+ * people and approved groups enter for slots during its application period (one entry per
+ * applicant and slot, at most {@code maxEntries} each), and the draw ({@link LotteryDraw}) gives
+ * each slot to one entry. Winners' slots are held for them until {@code confirmBy}; unconfirmed,
+ * they lapse like any hold, and the month's leftovers go first-come-first-served.
+ */
+@Service
+public class Lotteries {
+
+    private static final Logger log = LoggerFactory.getLogger(Lotteries.class);
+    private static final String LOTTERY = """
+            select id, month, applications_open, applications_close, confirm_by, max_entries, seed, drawn_at from booking_lottery""";
+    private static final String ENTRY = """
+            select id, lottery_id, unit_id, lower(period) as starts, upper(period) as ends, priority, weight, fee_yen, won, booking_id
+            from booking_lottery_entry""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final BookableUnits units;
+    private final BookingRules rules;
+    private final BookingUsers users;
+    private final Fees fees;
+    private final BookingProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    @Autowired
+    public Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
+                     BookingUsers users, Fees fees, BookingProperties properties) {
+        this(jdbc, transactionManager, units, rules, users, fees, properties, Clock.systemUTC());
+    }
+
+    Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
+              BookingUsers users, Fees fees, BookingProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.units = units;
+        this.rules = rules;
+        this.users = users;
+        this.fees = fees;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What is published of a lottery: itself, its entries, and once drawn what was blocked and the draw's log. */
+    public record Published(Lottery lottery, String algorithm, List<Lottery.Entry> entries, List<LotteryDraw.Blocked> blocked,
+                            List<LotteryDraw.Outcome> log) {
+    }
+
+    /** Staff open a month's lottery. */
+    public Lottery open(YearMonth month, Instant applicationsOpen, Instant applicationsClose, Instant confirmBy, int maxEntries) {
+        long id = jdbc.queryForObject("""
+                insert into booking_lottery (month, applications_open, applications_close, confirm_by, max_entries)
+                values (?, ?, ?, ?, ?) returning id""", Long.class, month.atDay(1), Timestamp.from(applicationsOpen),
+                Timestamp.from(applicationsClose), Timestamp.from(confirmBy), maxEntries);
+        return find(id);
+    }
+
+    /** @throws BookingProblem 404 for an unknown lottery */
+    public Lottery find(long lotteryId) {
+        return jdbc.query(LOTTERY + " where id = ?", Lotteries::lottery, lotteryId).stream().findFirst()
+                .orElseThrow(() -> BookingProblem.unknownLottery(lotteryId));
+    }
+
+    public List<Lottery> list() {
+        return jdbc.query(LOTTERY + " order by month desc", Lotteries::lottery);
+    }
+
+    /**
+     * Enters the request's slot in the lottery, for the person or (with an organisation) their group.
+     * The fee is quoted now by the same rules as a hold and fixed if the entry wins.
+     *
+     * @throws BookingProblem 403 for an unverified person, 409 outside the application period, for a
+     *                        second entry for one slot or past the entries allowed, 422 for a slot not in
+     *                        the lottery or one the unit's rules refuse
+     */
+    public Lottery.Entry enter(long lotteryId, Bookings.SlotRequest request) {
+        Lottery lottery = find(lotteryId);
+        Instant now = clock.instant();
+        if (now.isBefore(lottery.applicationsOpen()) || !now.isBefore(lottery.applicationsClose())) {
+            throw BookingProblem.notInApplicationPeriod(lottery);
+        }
+        if (users.find(request.accountId()).filter(BookingUsers.Registration::verified).isEmpty()) {
+            throw BookingProblem.notVerified();
+        }
+        BookableUnit unit = units.find(request.unitId());
+        if (!unit.byLottery() || !YearMonth.from(LocalDate.ofInstant(request.start(), properties.zone())).equals(lottery.month())) {
+            throw BookingProblem.notInLotteryMonth(lottery, unit.id());
+        }
+        FeeClass feeClass = users.feeClass(request.accountId(), unit);
+        rules.check(unit, request.start(), request.end(), feeClass, now);
+        Quote quote = fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(),
+                request.organisationId() != null);
+        String basis = request.organisationId() != null ? "group" : feeClass.id();
+        String applicant = request.organisationId() != null ? "group:" + request.organisationId() : "person:" + request.accountId();
+        try {
+            Long id = transactions.execute(status -> {
+                jdbc.queryForObject("select id from booking_lottery where id = ? for update", Long.class, lotteryId);
+                int entered = jdbc.queryForObject("select count(*) from booking_lottery_entry where lottery_id = ? and applicant = ?",
+                        Integer.class, lotteryId, applicant);
+                if (entered >= lottery.maxEntries()) {
+                    throw BookingProblem.tooManyEntries(lotteryId, lottery.maxEntries());
+                }
+                return jdbc.queryForObject("""
+                        insert into booking_lottery_entry (lottery_id, unit_id, period, account_id, organisation_id, applicant,
+                                                           fee_class, fee_yen, quote, priority, weight)
+                        select ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, cast(? as jsonb), w.priority, w.weight
+                        from booking_lottery_weight w where w.basis = ?
+                        returning id""", Long.class, lotteryId, unit.id(), utc(request.start()), utc(request.end()),
+                        request.accountId(), request.organisationId(), applicant, feeClass.id(), quote.totalYen(), BookingJson.write(quote), basis);
+            });
+            return entryById(id);
+        } catch (DuplicateKeyException e) {
+            throw BookingProblem.alreadyEntered(lotteryId);
+        }
+    }
+
+    /** The account's entries in all lotteries, newest lottery first. */
+    public List<Lottery.Entry> entriesOf(long accountId) {
+        return jdbc.query(ENTRY + " where account_id = ? order by lottery_id desc, id", this::entry, accountId);
+    }
+
+    /** What a draw did: the lottery with its seed now published, how many entered and won. */
+    public record Drawn(Lottery lottery, int entries, int winners) {
+    }
+
+    /**
+     * Draws the lottery once its applications have closed, with the seed given (say, from a public
+     * draw) or a random one, and holds each winner's slot until {@code confirmBy}. The whole draw is
+     * then {@link #published}.
+     *
+     * @throws BookingProblem 409 while applications are open or once drawn
+     */
+    public Drawn draw(long lotteryId, String seed) {
+        String drawnSeed = seed == null || seed.isBlank() ? HexFormat.of().formatHex(randomSeed()) : seed;
+        int[] counts = new int[2];
+        transactions.executeWithoutResult(status -> {
+            Lottery lottery = jdbc.query(LOTTERY + " where id = ? for update", Lotteries::lottery, lotteryId).stream().findFirst()
+                    .orElseThrow(() -> BookingProblem.unknownLottery(lotteryId));
+            if (lottery.drawn()) {
+                throw BookingProblem.alreadyDrawn(lotteryId);
+            }
+            if (clock.instant().isBefore(lottery.applicationsClose())) {
+                throw BookingProblem.notInApplicationPeriod(lottery);
+            }
+            List<LotteryDraw.Entry> entries = drawEntries(lotteryId);
+            List<LotteryDraw.Blocked> blocked = blocked(lottery);
+            List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
+            Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
+            // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods.
+            jdbc.update("""
+                    with winner as materialized (
+                        select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
+                        from booking_lottery_entry e join unnest(?) w(id) on w.id = e.id
+                        where e.lottery_id = ? order by e.id
+                    ), booked as (
+                        insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                        overriding system value
+                        select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
+                    )
+                    update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id""",
+                    winners, lotteryId, Timestamp.from(lottery.confirmBy()));
+            jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
+            jdbc.update("update booking_lottery set seed = ?, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
+                    drawnSeed, BookingJson.write(blocked), lotteryId);
+            log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);
+            counts[0] = entries.size();
+            counts[1] = winners.length;
+        });
+        return new Drawn(find(lotteryId), counts[0], counts[1]);
+    }
+
+    /** The lottery as published; before the draw, without seed, blocked periods or log. */
+    public Published published(long lotteryId) {
+        Lottery lottery = find(lotteryId);
+        List<Lottery.Entry> entries = jdbc.query(ENTRY + " where lottery_id = ? order by id", this::entry, lotteryId);
+        if (!lottery.drawn()) {
+            return new Published(lottery, LotteryDraw.ALGORITHM, entries, List.of(), List.of());
+        }
+        List<LotteryDraw.Blocked> blocked = List.of(BookingJson.read(jdbc.queryForObject("select blocked from booking_lottery where id = ?",
+                String.class, lotteryId), LotteryDraw.Blocked[].class));
+        return new Published(lottery, LotteryDraw.ALGORITHM, entries, blocked,
+                LotteryDraw.draw(lottery.seed(), drawEntries(lotteryId), blocked));
+    }
+
+    private List<LotteryDraw.Entry> drawEntries(long lotteryId) {
+        return jdbc.query("""
+                select id, unit_id, lower(period) as starts, upper(period) as ends, priority, weight
+                from booking_lottery_entry where lottery_id = ? order by id""",
+                (rs, n) -> new LotteryDraw.Entry(rs.getLong("id"), rs.getLong("unit_id"), rs.getTimestamp("starts").toInstant(),
+                        rs.getTimestamp("ends").toInstant(), rs.getInt("priority"), rs.getInt("weight")), lotteryId);
+    }
+
+    /** Live bookings of the lottery's units in its month when it is drawn. */
+    private List<LotteryDraw.Blocked> blocked(Lottery lottery) {
+        return jdbc.query("""
+                select b.unit_id, lower(b.period) as starts, upper(b.period) as ends
+                from booking b join booking_unit u on u.id = b.unit_id and u.by_lottery
+                where b.state in ('held', 'applied', 'confirmed') and (b.state <> 'held' or b.held_until > now())
+                  and b.period && tstzrange(cast(? as timestamp) at time zone ?, cast(? as timestamp) at time zone ?)
+                order by b.unit_id, lower(b.period)""",
+                (rs, n) -> new LotteryDraw.Blocked(rs.getLong("unit_id"), rs.getTimestamp("starts").toInstant(),
+                        rs.getTimestamp("ends").toInstant()),
+                lottery.month().atDay(1).atStartOfDay(), properties.zone().getId(),
+                lottery.month().plusMonths(1).atDay(1).atStartOfDay(), properties.zone().getId());
+    }
+
+    private Lottery.Entry entryById(long id) {
+        return jdbc.query(ENTRY + " where id = ?", this::entry, id).getFirst();
+    }
+
+    private Lottery.Entry entry(ResultSet rs, int n) throws SQLException {
+        return new Lottery.Entry(rs.getLong("id"), rs.getLong("lottery_id"), rs.getLong("unit_id"),
+                local(rs.getTimestamp("starts").toInstant()), local(rs.getTimestamp("ends").toInstant()), rs.getInt("priority"),
+                rs.getInt("weight"), rs.getInt("fee_yen"), (Boolean) rs.getObject("won"), (Long) rs.getObject("booking_id"));
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(properties.zone()).toOffsetDateTime();
+    }
+
+    private byte[] randomSeed() {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        return seed;
+    }
+
+    private static Lottery lottery(ResultSet rs, int n) throws SQLException {
+        Timestamp drawnAt = rs.getTimestamp("drawn_at");
+        return new Lottery(rs.getLong("id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
+                rs.getTimestamp("applications_open").toInstant(), rs.getTimestamp("applications_close").toInstant(),
+                rs.getTimestamp("confirm_by").toInstant(), rs.getInt("max_entries"), rs.getString("seed"),
+                drawnAt == null ? null : drawnAt.toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+
+}

@@ -1,0 +1,110 @@
+package org.chizu.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chizu.booking.BookingTown.HALL;
+import static org.chizu.booking.BookingTown.at;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Door PINs for the hall's smart lock, through a RemoteLOCK-style provider on loopback: issued
+ * shortly before use for confirmed and paid bookings, valid for the booking plus 15 minutes each
+ * side, revoked once the booking is cancelled.
+ */
+class DoorPinsTest {
+
+    static final long HANAKO = 401;
+
+    static BookingTown town;
+    static LocalRemoteLock lock;
+    static DoorPins pins;
+
+    @BeforeAll
+    static void openTheTown() throws Exception {
+        town = new BookingTown();
+        lock = new LocalRemoteLock();
+        town.jdbc.update("update booking_unit set lock_device = 'lock-takatsu-hall' where id = ?", HALL);
+        LockProperties properties = new LockProperties(lock.url(), LocalRemoteLock.TOKEN, Duration.ofMinutes(15), Duration.ofHours(48));
+        pins = new DoorPins(town.jdbc, new RemoteLockClient(properties), properties, town.properties, BookingTown.NOW);
+    }
+
+    @AfterAll
+    static void closeEverything() {
+        lock.close();
+        town.dataSource.close();
+    }
+
+    @AfterEach
+    void forgetEveryBooking() {
+        town.jdbc.update("delete from booking");
+        lock.calls().clear();
+    }
+
+    @Test
+    void aPaidBookingGetsAPinValidForItsWindowPlusTheMarginAtTheLockAndForTheResident() {
+        // Tomorrow morning, within the 48 hours ahead that PINs are issued.
+        Booking booked = book("2026-12-08T10:00", "2026-12-08T12:00");
+        assertThat(pins.issueDue()).as("not paid yet").isZero();
+        town.payments.payAtCounter(booked.id());
+
+        assertThat(pins.issueDue()).isOne();
+        assertThat(pins.issueDue()).as("once").isZero();
+
+        DoorPins.DoorPin pin = pins.of(booked.id(), HANAKO).orElseThrow();
+        assertThat(pin.pin()).matches("\\d{6}");
+        assertThat(pin.validFrom()).hasToString("2026-12-08T09:45+09:00");
+        assertThat(pin.validUntil()).hasToString("2026-12-08T12:15+09:00");
+        assertThat(pins.of(booked.id(), 999)).as("someone else's").isEmpty();
+        assertThat(lock.calls()).hasSize(2);
+        LocalRemoteLock.Call guest = lock.calls().get(0);
+        assertThat(guest.method() + " " + guest.path()).isEqualTo("POST /access_persons");
+        assertThat(guest.body().path("type").asText()).isEqualTo("access_guest");
+        assertThat(guest.body().path("attributes").path("pin").asText()).isEqualTo(pin.pin());
+        assertThat(guest.body().path("attributes").path("starts_at").asText()).isEqualTo("2026-12-08T00:45:00Z");
+        assertThat(guest.body().path("attributes").path("ends_at").asText()).isEqualTo("2026-12-08T03:15:00Z");
+        assertThat(guest.body().path("attributes").path("name").asText()).as("no name of a person").isEqualTo("予約 booking " + booked.id());
+        LocalRemoteLock.Call access = lock.calls().get(1);
+        assertThat(access.path()).matches("/access_persons/guest-\\d+/accesses");
+        assertThat(access.body().path("attributes").path("accessible_id").asText()).isEqualTo("lock-takatsu-hall");
+    }
+
+    @Test
+    void aBookingFurtherAheadGetsItsPinLater() {
+        Booking free = bookings().confirm(bookings().hold(new Bookings.SlotRequest(HALL, at("2026-12-21T10:00"), at("2026-12-21T11:00"),
+                HANAKO, null, Set.of(), "school")).id(), HANAKO);
+
+        assertThat(free.payment()).as("exempt: nothing to pay").isNull();
+        assertThat(pins.issueDue()).isZero();
+        assertThat(lock.calls()).isEmpty();
+    }
+
+    @Test
+    void cancellingRevokesThePinAtTheLock() {
+        Booking booked = book("2026-12-08T14:00", "2026-12-08T15:00");
+        town.payments.payAtCounter(booked.id());
+        pins.issueDue();
+
+        bookings().cancel(booked.id(), HANAKO);
+        assertThat(pins.revokeReleased()).isOne();
+
+        String guest = lock.calls().get(1).path().split("/")[2];
+        assertThat(lock.calls()).last().satisfies(call -> assertThat(call.method() + " " + call.path())
+                .isEqualTo("DELETE /access_persons/" + guest));
+        assertThat(pins.of(booked.id(), HANAKO)).isEmpty();
+        assertThat(pins.revokeReleased()).isZero();
+    }
+
+    private static Bookings bookings() {
+        return town.bookings;
+    }
+
+    private static Booking book(String from, String to) {
+        return bookings().confirm(bookings().hold(HALL, at(from), at(to), HANAKO).id(), HANAKO);
+    }
+}
