@@ -48,6 +48,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/reports")
 class ReportController {
 
+    private static final Duration PHOTO_IN_BROWSER = Duration.ofMinutes(10);
+    private static final Duration PHOTO_IN_SHARED_CACHE = Duration.ofMinutes(1);
+
     private final ReportIntake intake;
     private final ReportCategories categories;
     private final ReportStore store;
@@ -148,8 +151,17 @@ class ReportController {
         byte[] bytes = store.photo(report.id(), position, thumbnail).orElseThrow(() -> new ReportProblem(
                 HttpStatus.NOT_FOUND, "unknown-photo", "Unknown photo", new Label(
                         "通報 " + id + " に写真 " + position + " はありません。", "Report " + id + " has no photo " + position + ".")));
-        CacheControl cache = report.isPublic() ? CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic() : CacheControl.noStore();
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(bytes);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cacheControl(report)).body(bytes);
+    }
+
+    /**
+     * A public photo stays with the browser that fetched it for a while, but a shared cache (a proxy,
+     * a CDN) must ask again within a minute, so that a photo moderated away stops being served from
+     * there almost at once. Staff-only photos (not accepted, or hidden) are never stored.
+     */
+    private static CacheControl cacheControl(Report report) {
+        return report.isPublic() ? CacheControl.maxAge(PHOTO_IN_BROWSER).cachePublic().sMaxAge(PHOTO_IN_SHARED_CACHE)
+                : CacheControl.noStore();
     }
 
     /** A report the caller may see: public ones for everybody, any for staff. */

@@ -1,0 +1,45 @@
+package org.chizu.platform.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.StringUtils;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses a multipart body whose Content-Type names no boundary (400 problem+json, as any
+ * unreadable multipart body): Undertow reads such a body as an empty form, so a handler would
+ * otherwise answer that its fields are missing although they were sent.
+ */
+@Configuration
+class MultipartBoundaryRequired implements WebMvcConfigurer, HandlerInterceptor {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return true;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return true; // answered by whatever reads the body
+        }
+        if ("multipart".equals(type.getType()) && !StringUtils.hasText(type.getParameter("boundary"))) {
+            throw new MultipartException("the multipart body's Content-Type has no boundary parameter");
+        }
+        return true;
+    }
+}
