@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +41,8 @@ class ReportUploadLimitTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    StaffAccounts accounts;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,6 +79,25 @@ class ReportUploadLimitTest {
 
         assertThat(answer.status()).as(answer.response()).isEqualTo(411);
         assertThat(answer.response()).contains("application/problem+json");
+    }
+
+    @Test
+    void staffImportsKeepTheirLargeLimit() throws Exception {
+        String token = accounts.create("importer", Role.STAFF).token().token();
+        String boundary = "chizu-" + UUID.randomUUID();
+        // A GeoJSON file larger than any photo may be: one shelter, then 12 MB of the blanks JSON allows.
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"shelters.geojson\"\r\n"
+                + "Content-Type: application/geo+json\r\n\r\n" + """
+                {"type": "FeatureCollection", "features": [{"type": "Feature",
+                  "properties": {"kind": "designated_shelter", "name": "東町集会所", "capacity": 120},
+                  "geometry": {"type": "Point", "coordinates": [131.8591, 34.6781]}}]}""" + " ".repeat((int) (12 * MB))
+                + "\r\n--" + boundary + "--\r\n";
+
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/facilities/import"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
     }
 
     private static StreamedUpload report() {

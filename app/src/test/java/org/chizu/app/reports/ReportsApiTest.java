@@ -248,6 +248,11 @@ class ReportsApiTest {
         assertProblem(raw("multipart/form-data; boundary=b", unclosed), "multipart");
         assertProblem(raw("multipart/form-data; boundary=", unclosed), "multipart");
         assertProblem(raw("multipart/form-data", unclosed), "multipart");
+        HttpResponse<String> open311 = http.send(HttpRequest.newBuilder(uri("/open311/v2/requests.json"))
+                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString(unclosed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(open311.statusCode()).as(open311.body()).isEqualTo(400);
+        assertThat(open311.body()).as("an Open311 error naming the missing boundary").contains("\"code\":400", "boundary");
     }
 
     private HttpResponse<String> raw(String contentType, String body) throws Exception {

@@ -1,10 +1,14 @@
 package org.chizu.platform.web;
 
+import java.net.URI;
+
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
-import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,8 +42,17 @@ class MultipartBoundaryRequired implements WebMvcConfigurer, HandlerInterceptor 
             return true; // answered by whatever reads the body
         }
         if ("multipart".equals(type.getType()) && !StringUtils.hasText(type.getParameter("boundary"))) {
-            throw new MultipartException("the multipart body's Content-Type has no boundary parameter");
+            throw noBoundary();
         }
         return true;
+    }
+
+    /** An ErrorResponse, so that handlers answering in other formats (Open311) keep its status and detail. */
+    private static ErrorResponseException noBoundary() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart/form-data body cannot be read: its Content-Type has no boundary parameter.");
+        problem.setType(URI.create("urn:chizu:problem:bad-multipart"));
+        problem.setTitle("Bad multipart body");
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

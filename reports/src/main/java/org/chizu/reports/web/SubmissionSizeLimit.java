@@ -31,13 +31,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SubmissionSizeLimit extends OncePerRequestFilter {
 
+    /** Room for the text fields and the multipart framing beside the photos. */
+    private static final long FORM_BYTES = 64 * 1024;
+
     private final long maxBytes;
     private final long megabytes;
     private final HandlerExceptionResolver problems;
 
     SubmissionSizeLimit(ReportsProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        this.maxBytes = SubmissionUploadLimits.maxBytes(properties);
+        this.maxBytes = ReportsProperties.MAX_PHOTOS * properties.maxPhotoBytes() + FORM_BYTES;
         this.megabytes = properties.maxPhotoBytes() / (1024 * 1024);
         this.problems = problems;
     }

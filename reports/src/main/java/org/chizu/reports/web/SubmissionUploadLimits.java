@@ -26,8 +26,6 @@ import io.undertow.server.handlers.form.MultiPartParserDefinition;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SubmissionUploadLimits implements WebServerFactoryCustomizer<UndertowServletWebServerFactory> {
 
-    /** Room for the text fields and the multipart framing beside the photos. */
-    private static final long FORM_BYTES = 64 * 1024;
     private static final Set<String> SUBMISSIONS = Set.of("/api/reports", "/open311/v2/requests.json", "/open311/v2/requests.xml");
 
     private final FormParserFactory photoParsers;
@@ -37,11 +35,6 @@ class SubmissionUploadLimits implements WebServerFactoryCustomizer<UndertowServl
                 .setDefaultEncoding("UTF-8");
         multipart.setMaxIndividualFileSize(properties.maxPhotoBytes());
         this.photoParsers = FormParserFactory.builder(false).addParsers(multipart).build();
-    }
-
-    /** The largest body a submission may have. */
-    static long maxBytes(ReportsProperties properties) {
-        return ReportsProperties.MAX_PHOTOS * properties.maxPhotoBytes() + FORM_BYTES;
     }
 
     static boolean isSubmission(String method, String path) {
