@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.chizu.platform.Label;
 import org.chizu.reports.photos.PhotoProcessor;
@@ -28,8 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReportIntake {
 
     private static final Pattern SUBMISSION_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
-    /** Deliberately loose: the mail server is the judge; this only catches what is clearly no address. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_NAME_CHARS = 100;
 
     private final ReportCategories categories;
@@ -55,12 +54,13 @@ public class ReportIntake {
      * Checks, routes and stores a report. A submission key seen before returns the earlier receipt
      * (with {@code alreadyFiled}) and stores nothing.
      *
-     * @throws ReportProblem when a field is empty, too long or malformed (400), a photo is too large
+     * @throws ReportProblem when a field is empty, too long or malformed (400; 422 for the e-mail address), a photo is too large
      *                       (413) or no JPEG/PNG (415), or the pin lies outside the municipality (422)
      */
     public Receipt submit(NewReport report) {
         CheckedReport checked = check(report);
-        List<ProcessedPhoto> processed = report.photos().stream().map(photos::process).toList();
+        List<ProcessedPhoto> processed = IntStream.rangeClosed(1, report.photos().size())
+                .mapToObj(position -> photos.process(position, report.photos().get(position - 1))).toList();
         Routing routing = router.route(checked.category(), checked.pin());
         return transaction.execute(tx -> {
             Receipt receipt = store.insert(checked, routing, processed);
@@ -94,10 +94,7 @@ public class ReportIntake {
             throw ReportProblem.badInput("お名前は " + MAX_NAME_CHARS + " 文字までです。",
                     "The name may be at most " + MAX_NAME_CHARS + " characters.");
         }
-        String email = optional(report.reporterEmail());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            throw ReportProblem.badInput("メールアドレスの形式が正しくありません。", "The e-mail address is not valid.");
-        }
+        String email = ReporterEmail.checked(report.reporterEmail());
         String phone = optional(report.reporterPhone());
         if (phone != null && phone.length() > 40) {
             throw ReportProblem.badInput("電話番号が長すぎます。", "The phone number is too long.");

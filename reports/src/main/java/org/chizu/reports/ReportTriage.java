@@ -132,16 +132,17 @@ public class ReportTriage {
      * follow it.
      *
      * @return the report's new number of supporters
-     * @throws ReportProblem (404) for a report that is not public, (409) for a closed one
+     * @throws ReportProblem (422) for an e-mail address that is clearly none, (404) for a report that is not public, (409) for a closed one
      */
     public int support(long id, String email) {
+        String follower = ReporterEmail.checked(email);
         Report report = store.find(id).filter(Report::isPublic).orElseThrow(() -> ReportProblem.unknownReport(id));
         if (report.status() == ReportStatus.CLOSED) {
             throw new ReportProblem(HttpStatus.CONFLICT, "report-closed", "Report closed",
                     new Label("この通報は対応が完了しています。", "This report is already closed."));
         }
         return transaction.execute(tx -> {
-            int supporters = store.addSupporter(id, email == null || email.isBlank() ? null : email.strip());
+            int supporters = store.addSupporter(id, follower);
             layerChanges.publishOnCommit(new LayerDataChanged(LAYER, around(report)));
             return supporters;
         });

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 
@@ -27,6 +29,32 @@ public final class TestPhotos {
 
     public static byte[] png(int width, int height) {
         return encode(picture(width, height), "png");
+    }
+
+    /**
+     * A small PNG whose header declares {@code width} × {@code height} pixels: what a decompression
+     * bomb looks like to a reader before it decodes.
+     */
+    public static byte[] pngDeclaring(int width, int height) {
+        byte[] png = png(16, 16);
+        ByteBuffer header = ByteBuffer.wrap(png);
+        header.putInt(16, width).putInt(20, height); // IHDR's data follows the signature, length and type
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17); // the chunk type and its 13 bytes of data
+        header.putInt(29, (int) crc.getValue());
+        return png;
+    }
+
+    /** A small JPEG whose frame header (SOF0) declares {@code width} × {@code height} pixels. */
+    public static byte[] jpegDeclaring(int width, int height) {
+        byte[] jpeg = jpeg(16, 16);
+        for (int i = 2; i + 8 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                ByteBuffer.wrap(jpeg).putShort(i + 5, (short) height).putShort(i + 7, (short) width);
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("the encoder wrote no baseline frame header");
     }
 
     /**

@@ -2,7 +2,6 @@ package org.chizu.app.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/**
- * One client address may submit only so fast, and only what was filed counts; a submission larger
- * than a report can be is refused from its declared size, unread. Reading stays open.
- */
+/** One client address may submit only so fast, and only what was filed counts. Reading stays open. */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.reports.rate-limit.burst=2", "chizu.reports.rate-limit.per-hour=1"})
 class ReportRateLimitTest {
@@ -53,32 +49,6 @@ class ReportRateLimitTest {
         assertThat(new ObjectMapper().readTree(third.body()).at("/message/ja").asText()).contains("送信が多すぎます");
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/categories")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void aSubmissionLargerThanAReportCanBeIsRefusedBeforeItsBodyIsSent() throws Exception {
-        HttpRequest tooLarge = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
-                .header("Content-Type", "multipart/form-data; boundary=x").expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[40 * 1024 * 1024])).build();
-
-        HttpResponse<String> refused = http.send(tooLarge, HttpResponse.BodyHandlers.ofString());
-
-        assertThat(refused.statusCode()).isEqualTo(413);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(new ObjectMapper().readTree(refused.body()).at("/message/ja").asText()).contains("10 MB");
-    }
-
-    @Test
-    void aSubmissionThatDoesNotDeclareItsSizeIsRefused() throws Exception {
-        MultipartForm form = new MultipartForm().field("category", "pothole");
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports"))
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[100]))).build();
-
-        HttpResponse<String> refused = http.send(chunked, HttpResponse.BodyHandlers.ofString());
-
-        assertThat(refused.statusCode()).isEqualTo(411);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     private HttpResponse<String> submit() throws Exception {

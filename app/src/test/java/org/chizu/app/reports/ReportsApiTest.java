@@ -89,6 +89,73 @@ class ReportsApiTest {
     }
 
     @Test
+    void aPublicPhotoIsShortLivedInSharedCachesAndOnceModeratedAwayOnlyStaffSeeItNeverStored() throws Exception {
+        long id = json.readTree(post(form("pothole", "穴です").file("photos", "hole.jpg", "image/jpeg", TestPhotos.jpeg(400, 300)))
+                .body()).path("id").asLong();
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+
+        for (String photo : new String[] {"/photos/1", "/photos/1/thumbnail"}) {
+            HttpResponse<byte[]> accepted = http.send(HttpRequest.newBuilder(uri("/api/reports/" + id + photo)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(accepted.statusCode()).isEqualTo(200);
+            assertThat(accepted.headers().firstValue("Cache-Control")).as(photo).hasValueSatisfying(cache ->
+                    assertThat(cache).contains("s-maxage=60").doesNotContain("no-store"));
+        }
+
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"rejected\"}");
+
+        assertThat(http.send(HttpRequest.newBuilder(uri("/api/reports/" + id + "/photos/1")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        for (String photo : new String[] {"/photos/1", "/photos/1/thumbnail"}) {
+            HttpResponse<byte[]> staffOnly = http.send(HttpRequest.newBuilder(uri("/api/reports/" + id + photo))
+                    .header("Authorization", "Bearer " + staffToken).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(staffOnly.statusCode()).isEqualTo(200);
+            assertThat(staffOnly.headers().firstValue("Cache-Control")).as(photo).hasValue("no-store");
+        }
+    }
+
+    @Test
+    void aDamagedPhotoIsRefusedNamingWhichPhotoItIs() throws Exception {
+        byte[] whole = TestPhotos.jpeg(600, 400);
+
+        HttpResponse<String> response = post(form("pothole", "穴").file("photos", "a.jpg", "image/jpeg", whole)
+                .file("photos", "b.jpg", "image/jpeg", java.util.Arrays.copyOf(whole, whole.length / 2)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:chizu:problem:photo-unreadable");
+        assertThat(problem.path("photo").asInt()).isEqualTo(2);
+        assertThat(problem.at("/message/ja").asText()).startsWith("写真 2 ");
+    }
+
+    @Test
+    void aPlusOneTakesOnlyAnEmailAddressTheFormWouldTake() throws Exception {
+        long id = json.readTree(post(form("pothole", "大きな穴です")).body()).path("id").asLong();
+        staff("PUT", "/staff/api/reports/" + id + "/moderation", "{\"decision\":\"accepted\"}");
+
+        for (String email : new String[] {"bad", "a".repeat(10_000) + "@example.jp"}) {
+            HttpResponse<String> refused = support(id, email);
+            assertThat(refused.statusCode()).as(email.length() + " characters").isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json.readTree(refused.body()).path("field").asText()).isEqualTo("email");
+        }
+        HttpResponse<String> formRefused = post(form("pothole", "穴").field("email", "bad"));
+        assertThat(formRefused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(formRefused.body()).path("field").asText()).isEqualTo("email");
+
+        HttpResponse<String> followed = support(id, " resident@example.jp ");
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        assertThat(json.readTree(followed.body()).path("supporters").asInt()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> support(long id, String email) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/reports/" + id + "/supporters"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aReceivedReportNamesItsRoadAndBodyAndThePublicNeverSeesTheReporter() throws Exception {
         HttpResponse<String> response = post(form("pothole", "段差で転びそうです")
                 .field("name", "山田花子").field("email", "hanako@example.jp")
@@ -225,7 +292,12 @@ class ReportsApiTest {
         String unclosed = "--b\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\npothole\r\n";
         assertProblem(raw("multipart/form-data; boundary=b", unclosed), "multipart");
         assertProblem(raw("multipart/form-data; boundary=", unclosed), "multipart");
-        assertProblem(raw("multipart/form-data", unclosed), "category");
+        assertProblem(raw("multipart/form-data", unclosed), "multipart");
+        HttpResponse<String> open311 = http.send(HttpRequest.newBuilder(uri("/open311/v2/requests.json"))
+                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString(unclosed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(open311.statusCode()).as(open311.body()).isEqualTo(400);
+        assertThat(open311.body()).as("an Open311 error naming the missing boundary").contains("\"code\":400", "boundary");
     }
 
     private HttpResponse<String> raw(String contentType, String body) throws Exception {

@@ -107,6 +107,9 @@ class DownloadsTest extends RunningServer {
             HttpResponse<byte[]> outside = get("/data/roads." + extension + "?bbox-crs=EPSG:6671&bbox=-1e30,-1e30,1e30,1e30");
             assertThat(outside.statusCode()).as(extension).isEqualTo(400);
             assertThat(outside.headers().firstValue("Content-Type").orElseThrow()).as(extension).startsWith("application/problem+json");
+            assertThat(outside.headers().allValues("Content-Disposition")).as(extension + ": not saved as the download")
+                    .noneMatch(disposition -> disposition.startsWith("attachment"));
+            assertThat(outside.headers().firstValue("ETag")).as(extension + ": no validator of the download").isEmpty();
         }
     }
 

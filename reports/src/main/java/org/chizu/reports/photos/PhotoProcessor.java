@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -48,17 +50,23 @@ public class PhotoProcessor {
     }
 
     /**
-     * @throws ReportProblem 413 when the upload is larger than allowed, 415 when it is not a JPEG or
-     *                       PNG image by content, 400 when it cannot be decoded
+     * @param position the photo's place in its report (1, 2 …), which every refusal names
+     * @throws ReportProblem 413 when the upload or its pixel count is larger than allowed (the pixel
+     *                       count is read from the header, before anything is decoded), 415 when it
+     *                       is not a JPEG or PNG image by content, 422 when it cannot be decoded in full
      */
-    public ProcessedPhoto process(byte[] upload) {
+    public ProcessedPhoto process(int position, byte[] upload) {
         if (upload.length > properties.maxPhotoBytes()) {
-            throw new ReportProblem(HttpStatus.PAYLOAD_TOO_LARGE, "photo-too-large", "Photo too large",
-                    new Label("写真は1枚 " + megabytes() + " MB までです。",
-                            "A photo may be at most " + megabytes() + " MB."));
+            throw problem(position, HttpStatus.PAYLOAD_TOO_LARGE, "photo-too-large", "Photo too large",
+                    "は " + megabytes() + " MB を超えています。1枚 " + megabytes() + " MB までです。",
+                    "is larger than " + megabytes() + " MB, the most a photo may be.");
         }
-        PhotoType.of(upload);
-        BufferedImage image = decode(upload);
+        if (PhotoType.of(upload).isEmpty()) {
+            throw problem(position, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-type", "Photo type not accepted",
+                    "は JPEG でも PNG でもありません。JPEG か PNG で送ってください（HEIC は JPEG に変換して送られます）。",
+                    "is neither JPEG nor PNG. Send photos as JPEG or PNG (HEIC photos are sent as JPEG by the page).");
+        }
+        BufferedImage image = decode(position, upload);
         try {
             Orientation orientation = orientationOf(upload);
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
@@ -80,7 +88,7 @@ public class PhotoProcessor {
                     .outputFormat("jpg").outputQuality(0.8).toOutputStream(thumbnail);
             return new ProcessedPhoto(jpeg.toByteArray(), thumbnail.toByteArray(), upright.getWidth(), upright.getHeight());
         } catch (IOException e) {
-            throw unreadable();
+            throw unreadable(position);
         }
     }
 
@@ -88,21 +96,34 @@ public class PhotoProcessor {
         return properties.maxPhotoBytes() / (1024 * 1024);
     }
 
-    /** Decodes after checking the declared size, so a decompression bomb is refused unread. */
-    private static BufferedImage decode(byte[] upload) {
+    /**
+     * Decodes after checking the pixel count the header declares, so that a decompression bomb (a
+     * small file of 30000 × 30000 pixels) is refused undecoded. A JPEG cut short decodes with grey
+     * where the rest would be and only a warning, so any warning refuses the photo as damaged.
+     */
+    private static BufferedImage decode(int position, byte[] upload) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw unreadable();
+                throw unreadable(position);
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    throw new ReportProblem(HttpStatus.PAYLOAD_TOO_LARGE, "photo-too-large", "Photo too large",
-                            new Label("写真の画素数が多すぎます。", "The photo has too many pixels."));
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw problem(position, HttpStatus.PAYLOAD_TOO_LARGE, "photo-too-large", "Photo too large",
+                            "の画素数（" + reader.getWidth(0) + "×" + reader.getHeight(0) + "）が多すぎます。",
+                            "has too many pixels (" + reader.getWidth(0) + " × " + reader.getHeight(0) + "; at most "
+                                    + MAX_PIXELS / 1_000_000 + " million).");
                 }
-                return reader.read(0);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw unreadable(position);
+                }
+                return image;
             } finally {
                 reader.dispose();
             }
@@ -110,7 +131,7 @@ public class PhotoProcessor {
             if (e instanceof ReportProblem problem) {
                 throw problem;
             }
-            throw unreadable();
+            throw unreadable(position);
         }
     }
 
@@ -128,9 +149,16 @@ public class PhotoProcessor {
         }
     }
 
-    private static ReportProblem unreadable() {
-        return new ReportProblem(HttpStatus.BAD_REQUEST, "photo-unreadable", "Photo cannot be read",
-                new Label("写真を読み込めませんでした。壊れているか、途中までしか送られていません。",
-                        "The photo cannot be read: it is damaged or incomplete."));
+    private static ReportProblem unreadable(int position) {
+        return problem(position, HttpStatus.UNPROCESSABLE_ENTITY, "photo-unreadable", "Photo cannot be read",
+                "を読み込めませんでした。壊れているか、途中までしか送られていません。",
+                "cannot be read: it is damaged or incomplete.");
+    }
+
+    /** A refusal that names the photo in words and as the member {@code photo} (its position). */
+    private static ReportProblem problem(int position, HttpStatus status, String type, String title, String ja, String en) {
+        ReportProblem problem = new ReportProblem(status, type, title, new Label("写真 " + position + " " + ja, "Photo " + position + " " + en));
+        problem.getBody().setProperty("photo", position);
+        return problem;
     }
 }

@@ -1,10 +1,8 @@
 package org.chizu.reports.photos;
 
 import java.util.Arrays;
+import java.util.Optional;
 
-import org.chizu.platform.Label;
-import org.chizu.reports.ReportProblem;
-import org.springframework.http.HttpStatus;
 
 /** The photo formats accepted, told apart by their first bytes ("magic numbers"), never by name. */
 enum PhotoType {
@@ -17,16 +15,9 @@ enum PhotoType {
         this.magic = magic;
     }
 
-    /** @throws ReportProblem (415) for any other content, HEIC included: phones convert it to JPEG on upload */
-    static PhotoType of(byte[] upload) {
-        for (PhotoType type : values()) {
-            if (upload.length >= type.magic.length
-                    && Arrays.equals(upload, 0, type.magic.length, type.magic, 0, type.magic.length)) {
-                return type;
-            }
-        }
-        throw new ReportProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-type", "Photo type not accepted",
-                new Label("写真は JPEG か PNG で送ってください（HEIC は JPEG に変換して送られます）。",
-                        "Send photos as JPEG or PNG (HEIC photos are sent as JPEG by the page)."));
+    /** The type the upload's first bytes tell, if it is one accepted. */
+    static Optional<PhotoType> of(byte[] upload) {
+        return Arrays.stream(values()).filter(type -> upload.length >= type.magic.length
+                && Arrays.equals(upload, 0, type.magic.length, type.magic, 0, type.magic.length)).findFirst();
     }
 }

@@ -48,7 +48,14 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    private static final CacheControl PUBLIC_PHOTO = CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic();
+    /**
+     * A public photo stays with the browser that fetched it for a while, but a shared cache (a proxy,
+     * a CDN) must ask again within a minute, so that a photo moderated away stops being served from
+     * there almost at once. Staff-only photos (not accepted, or hidden) are never stored; a resident's
+     * own, through the private follow link, only by their browser.
+     */
+    private static final CacheControl PUBLIC_PHOTO = CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic()
+            .sMaxAge(Duration.ofMinutes(1));
     private static final CacheControl PRIVATE_PHOTO = CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate();
 
     private final ReportIntake intake;
