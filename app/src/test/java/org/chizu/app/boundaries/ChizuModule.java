@@ -27,6 +27,7 @@ enum ChizuModule {
     REPORTS("reports", "reports", false),
     SENSORS("sensors", "sensors", false),
     BOOKING("booking", "booking", false),
+    COUNTERS("counters", "counters", false),
     APP("app", "app", false);
 
     /** The Maven module's folder under the project root. */
