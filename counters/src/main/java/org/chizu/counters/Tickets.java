@@ -190,7 +190,7 @@ public class Tickets {
         double minutes = estimates.minutesPerTicket(office.id(), List.of(service), clock.instant()).get(service.id());
         return new TicketStatus(row.ticket(), office.name(), service.name(), ahead,
                 row.ticket().waiting() ? (int) Math.ceil(ahead * minutes) : 0,
-                row.ticket().waiting() && ahead <= properties.noticeAhead(), office.topic(), minutes);
+                row.ticket().waiting() && ahead <= properties.noticeAhead(), properties.noticeAhead(), office.topic(), minutes);
     }
 
     /** The office's queue today, as boards and phones show it. */

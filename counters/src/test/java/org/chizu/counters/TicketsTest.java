@@ -177,12 +177,18 @@ class TicketsTest extends CountersTown {
         tickets.take("east", "juminhyo", "kiosk");
         HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(base() + "/events?topic=counters.office.east"))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
         CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("data:") && line.contains("\"serving\":[{")) {
-                        return line;
+                StringBuilder data = new StringBuilder();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    } else if (line.isEmpty()) {
+                        if (data.toString().replaceAll("\\s", "").contains("\"serving\":[{")) {
+                            return data.toString().replaceAll("\\s", "");
+                        }
+                        data.setLength(0);
                     }
                 }
                 return null;
