@@ -94,17 +94,19 @@ public class Tickets {
         transaction.executeWithoutResult(tx -> {
             MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("office", office.id())
                     .addValue("service", service.id()).addValue("day", local.toLocalDate())
-                    .addValue("token", token).addValue("channel", channel).addValue("now", Timestamp.from(now));
+                    .addValue("token", token).addValue("channel", channel);
             Integer number = jdbc.queryForObject("""
                     insert into counter_ticket_sequence as s (office_id, service_id, day, last_number)
                     values (:office, :service, :day, 1)
                     on conflict (office_id, service_id, day) do update set last_number = s.last_number + 1
                     returning s.last_number""", parameters, Integer.class);
+            // Read while the sequence row is locked, so a later number is never taken earlier.
+            Instant takenAt = clock.instant();
             jdbc.update("""
                     insert into counter_ticket (office_id, service_id, day, number, token, channel, state, taken_at)
-                    values (:office, :service, :day, :number, :token, :channel, 'waiting', :now)""",
-                    parameters.addValue("number", number));
-            publish(office, now);
+                    values (:office, :service, :day, :number, :token, :channel, 'waiting', :takenAt)""",
+                    parameters.addValue("number", number).addValue("takenAt", Timestamp.from(takenAt)));
+            publish(office, takenAt);
         });
         return status(token);
     }
