@@ -4,26 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.chizu.platform.Label;
-import org.chizu.platform.problem.ProblemException;
+import org.chizu.platform.problem.LabelledProblem;
 
 /**
  * Why a counter request was refused, as problem+json with the reason in Japanese and English
  * ({@code message}) and what it concerns (the office, the service, the parameter …).
  */
-public class CountersProblem extends ProblemException {
-
-    private final Map<String, Object> members;
+public class CountersProblem extends LabelledProblem {
 
     private CountersProblem(int status, String type, String title, Label message, Map<String, Object> members) {
-        super(status, type, title, message.en());
-        this.members = new LinkedHashMap<>();
-        this.members.put("message", message);
-        this.members.putAll(members);
-    }
-
-    @Override
-    public Map<String, Object> members() {
-        return members;
+        super(status, type, title, message, members);
     }
 
     static CountersProblem unknownOffice(String office) {
