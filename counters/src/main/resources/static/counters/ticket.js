@@ -49,7 +49,7 @@ async function refresh() {
   notify(previous);
 }
 
-/** Updates from the queue the event carries; asks the server only when the ticket left the waiting list. */
+/** Updates from the queue the event carries; asks the server only when the ticket was called or finished. */
 function heard(queue) {
   if (!status) return;
   const mine = queue.queues.find((q) => q.service === status.ticket.service);
@@ -60,7 +60,8 @@ function heard(queue) {
       soon: position <= status.noticeAhead, minutesPerTicket: mine.minutesPerTicket };
     render();
     notify(previous);
-  } else {
+  } else if (status.ticket.state === 'waiting'
+      || (status.ticket.state === 'called' && !queue.serving.some((call) => call.number === status.ticket.number))) {
     refresh().catch(() => {});
   }
 }

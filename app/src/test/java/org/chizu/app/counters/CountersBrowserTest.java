@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,8 +110,8 @@ class CountersBrowserTest {
             wait(desk).until(d -> "A2".equals(textOf(d, "current")));
             staff.screenshot("counters-staff-desktop.png");
 
-            wait(display).until(d -> d.findElement(By.cssSelector("#serving .call.latest .number")).getText().equals("A2"));
-            assertThat(display.findElement(By.cssSelector("#serving .call.latest .desk")).getText()).contains("2番窓口", "Desk 2");
+            wait(display).until(d -> text(d, By.cssSelector("#serving .call.latest .number")).equals("A2"));
+            assertThat(text(display, By.cssSelector("#serving .call.latest .desk"))).contains("2番窓口", "Desk 2");
             board.screenshot("counters-board-desktop.png");
 
             wait(resident).until(d -> "called".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
@@ -147,12 +149,23 @@ class CountersBrowserTest {
         return "http://localhost:" + port;
     }
 
-    private static WebDriverWait wait(org.openqa.selenium.WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    /** Waits while the pages redraw what they show from live events (an element read may be replaced meanwhile). */
+    private static WebDriverWait wait(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
-    private static String textOf(org.openqa.selenium.WebDriver driver, String id) {
-        var found = driver.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.getFirst().getText();
+    private static String textOf(WebDriver driver, String id) {
+        return text(driver, By.id(id));
+    }
+
+    private static String text(WebDriver driver, By where) {
+        try {
+            var found = driver.findElements(where);
+            return found.isEmpty() ? "" : found.getFirst().getText();
+        } catch (StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 }
