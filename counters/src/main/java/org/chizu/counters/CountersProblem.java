@@ -77,6 +77,12 @@ public class CountersProblem extends LabelledProblem {
                 parameter + " が正しくありません：" + why, parameter + " is not valid: " + why), Map.of("parameter", parameter));
     }
 
+    public static CountersProblem badDate(String parameter, String text) {
+        return new CountersProblem(400, "bad-date", "Bad date", new Label(
+                parameter + " は 2027-01-04 のような日付です。", parameter + " is a date such as 2027-01-04, not \"" + text + "\"."),
+                Map.of("parameter", parameter));
+    }
+
     static CountersProblem noRoadNetwork() {
         return new CountersProblem(503, "no-road-network", "Road network not built yet", new Label(
                 "道路網を準備しています。しばらくしてからもう一度お試しください。",
