@@ -57,11 +57,12 @@ public class CountersLoad {
                     } else if (line.isEmpty() && !data.isEmpty()) {
                         String text = data.toString();
                         data.setLength(0);
+                        // The kept event's JSON may have its members in any order: read the serving array alone.
                         int serving = text.indexOf("\"serving\"");
-                        int calls = text.indexOf("\"calls\"");
+                        int end = serving < 0 ? -1 : text.indexOf(']', serving);
                         String wanted = awaited;
-                        if (wanted != null && serving >= 0 && calls > serving) {
-                            Matcher number = NUMBER.matcher(text.substring(serving, calls));
+                        if (wanted != null && end > serving) {
+                            Matcher number = NUMBER.matcher(text.substring(serving, end));
                             while (number.find()) {
                                 if (number.group(1).equals(wanted) && heardAt == 0) {
                                     heardAt = System.nanoTime();

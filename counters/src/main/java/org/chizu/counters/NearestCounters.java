@@ -66,9 +66,13 @@ public class NearestCounters {
      * @throws CountersProblem 404 for an unknown service, 503 before the road network is built
      */
     public List<NearestCounter> nearest(double lon, double lat, String serviceCode) {
-        offices.service(serviceCode);
+        List<Office> offering = offices.offering(serviceCode);
+        if (offering.isEmpty()) {
+            offices.service(serviceCode);
+            return List.of();
+        }
         LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
-        List<Office> open = offices.offering(serviceCode).stream().filter(office -> calendar.day(office, today).open()).toList();
+        List<Office> open = offering.stream().filter(office -> calendar.day(office, today).open()).toList();
         if (open.isEmpty()) {
             return List.of();
         }

@@ -78,6 +78,7 @@ public class Tickets {
             throw CountersProblem.badChannel(channel);
         }
         Office office = offices.find(officeCode);
+        // A service no office knows is a 404; one this office does not handle, a 422.
         CounterService service = office.service(serviceCode).orElseThrow(() -> {
             offices.service(serviceCode);
             return CountersProblem.notOffered(office, serviceCode);

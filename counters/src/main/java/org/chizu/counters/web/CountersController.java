@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.chizu.counters.CounterService;
 import org.chizu.counters.CountersProblem;
-import org.chizu.counters.NearestCounter;
 import org.chizu.counters.NearestCounters;
 import org.chizu.counters.Office;
 import org.chizu.counters.OfficeCalendar;
@@ -126,8 +125,7 @@ class CountersController {
         if (service == null || service.isBlank()) {
             throw CountersProblem.missing("service");
         }
-        List<NearestCounter> counters = nearest.nearest(longitude, latitude, service);
-        return Map.of("service", offices.service(service), "counters", counters);
+        return Map.of("service", service, "counters", nearest.nearest(longitude, latitude, service));
     }
 
     private OfficeToday today(Office office) {
