@@ -34,7 +34,7 @@ function render(queue) {
 }
 
 function tick() {
-  document.getElementById('clock').textContent = new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' });
+  document.getElementById('clock').textContent = new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
 }
 
 api(`/api/counters/offices/${encodeURIComponent(office)}`).then(({ office: o }) => {
