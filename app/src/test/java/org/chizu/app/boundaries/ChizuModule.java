@@ -28,6 +28,7 @@ enum ChizuModule {
     SENSORS("sensors", "sensors", false),
     BOOKING("booking", "booking", false),
     FORESTRY("forestry", "forestry", false, "laser", "products", "trees", "synthetic"),
+    COUNTERS("counters", "counters", false),
     APP("app", "app", false);
 
     /** The Maven module's folder under the project root. */

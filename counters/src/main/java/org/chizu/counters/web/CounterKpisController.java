@@ -1,0 +1,60 @@
+package org.chizu.counters.web;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.chizu.counters.CounterKpis;
+import org.chizu.counters.CountersProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The counters' figures for staff (under /staff/**, staff only), as JSON and as CSV for a spreadsheet. */
+@RestController
+class CounterKpisController {
+
+    private final CounterKpis kpis;
+
+    CounterKpisController(CounterKpis kpis) {
+        this.kpis = kpis;
+    }
+
+    @GetMapping("/staff/api/counters/kpis")
+    Map<String, Object> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
+        return Map.of("from", first, "to", last, "days", kpis.days(first, last), "hours", kpis.hours(first, last));
+    }
+
+    /** One row per office, service and day; UTF-8 with a byte order mark, so that Excel reads the Japanese. */
+    @GetMapping(path = "/staff/api/counters/kpis.csv", produces = "text/csv;charset=UTF-8")
+    String csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        List<CounterKpis.Day> days = kpis.days(day("from", from), day("to", to));
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        out.write("office,service,day,tickets,called,wait_minutes,counter_minutes\r\n");
+        for (CounterKpis.Day day : days) {
+            out.write(String.join(",", day.office(), day.service(), day.day().toString(), Integer.toString(day.tickets()),
+                    Integer.toString(day.called()), orEmpty(day.waitMinutes()), orEmpty(day.counterMinutes())) + "\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String orEmpty(Double value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static LocalDate day(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            throw CountersProblem.missing(parameter);
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw CountersProblem.badDate(parameter, text);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.chizu.counters.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The counters' pages, static files whose scripts read the API and follow the office's live topic:
+ * the public page, the kiosk, a ticket's follow page, the display board and the staff desk.
+ */
+@Controller
+class CountersPages {
+
+    @GetMapping("/counters")
+    String publicPage() {
+        return "forward:/counters/index.html";
+    }
+
+    @GetMapping("/counters/kiosk/{office}")
+    String kiosk() {
+        return "forward:/counters/kiosk.html";
+    }
+
+    @GetMapping("/counters/tickets/{token}")
+    String ticket() {
+        return "forward:/counters/ticket.html";
+    }
+
+    @GetMapping("/counters/board/{office}")
+    String board() {
+        return "forward:/counters/board.html";
+    }
+
+    @GetMapping("/staff/counters")
+    String staffDesk() {
+        return "forward:/staff/counters.html";
+    }
+}

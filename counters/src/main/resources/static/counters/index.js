@@ -1,0 +1,75 @@
+import { api, bilingual, element, hoursText, problemText } from './common.js';
+
+// The public counters page, phone first: each office with today's hours, its services and what to
+// bring, a ticket from the phone where the office allows it, and the nearest counter by road.
+const officesBox = document.getElementById('offices');
+const status = document.getElementById('public-status');
+const serviceSelect = document.getElementById('nearest-service');
+const nearestList = document.getElementById('nearest');
+/** Where the search starts when the phone will not say where it is: 益田駅 (Masuda station). */
+const FALLBACK = { lon: 131.8432, lat: 34.6787 };
+
+async function takeRemotely(office, service) {
+  try {
+    const taken = await api(`/api/counters/offices/${encodeURIComponent(office.code)}/tickets`, {
+      method: 'POST', body: { service: service.code, channel: 'remote' },
+    });
+    window.location.assign(taken.followUrl);
+  } catch (error) {
+    status.textContent = problemText(error);
+  }
+}
+
+function officeCard({ office, today }) {
+  const services = element('ul', { class: 'services' }, ...office.services.map((service) => {
+    const documents = element('details', {}, element('summary', {}, bilingual({ ja: '必要なもの', en: 'What to bring' })),
+      element('ul', {}, ...service.documents.map((document) => element('li', {}, bilingual(document)))));
+    const take = office.remoteTickets && today.hours
+      ? element('button', { type: 'button', class: 'take', 'data-office': office.code, 'data-service': service.code },
+        bilingual({ ja: '整理券を取る', en: 'Take a ticket' }))
+      : null;
+    take?.addEventListener('click', () => takeRemotely(office, service));
+    return element('li', {}, element('span', { class: 'prefix', 'aria-hidden': 'true', text: service.prefix }),
+      bilingual(service.name), take, documents);
+  }));
+  return element('article', { class: 'office-card', 'data-office': office.code },
+    element('h3', {}, bilingual(office.name)),
+    element('p', { class: 'address', text: office.place.address || '' }),
+    element('p', { class: today.hours ? 'today open' : 'today closed' },
+      element('span', { lang: 'ja', text: '本日 ' }), element('span', { class: 'en', lang: 'en', text: 'Today ' }), hoursText(today)),
+    services,
+    element('p', { class: 'links' }, element('a', { href: `/counters/board/${encodeURIComponent(office.code)}` },
+      bilingual({ ja: '呼出状況', en: 'Now serving' }))));
+}
+
+function showNearest(answer) {
+  if (!answer.counters.length) {
+    nearestList.replaceChildren(element('li', {}, bilingual({ ja: '本日この手続きができる窓口はありません。', en: 'No counter handles this service today.' })));
+    return;
+  }
+  nearestList.replaceChildren(...answer.counters.map((counter) => element('li', { 'data-office': counter.office.code },
+    element('strong', {}, bilingual(counter.office.name)), ' ',
+    element('span', { class: 'travel', text: `車で約${Math.max(1, Math.round(counter.travelSeconds / 60))}分 / about ${Math.max(1, Math.round(counter.travelSeconds / 60))} min by car` }),
+    ' ', element('span', { class: 'hours', text: hoursText(counter.today) }))));
+}
+
+async function findNearest(place) {
+  try {
+    showNearest(await api(`/api/counters/nearest?lon=${place.lon}&lat=${place.lat}&service=${encodeURIComponent(serviceSelect.value)}`));
+  } catch (error) {
+    nearestList.replaceChildren(element('li', { text: problemText(error) }));
+  }
+}
+
+document.getElementById('nearest-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!navigator.geolocation) { findNearest(FALLBACK); return; }
+  navigator.geolocation.getCurrentPosition(
+    (position) => findNearest({ lon: position.coords.longitude, lat: position.coords.latitude }),
+    () => findNearest(FALLBACK), { timeout: 8000 });
+});
+
+Promise.all([api('/api/counters/offices'), api('/api/counters/services')]).then(([offices, services]) => {
+  officesBox.replaceChildren(...offices.offices.map(officeCard));
+  serviceSelect.replaceChildren(...services.services.map((s) => element('option', { value: s.code, text: `${s.name.ja} / ${s.name.en}` })));
+}).catch((error) => { status.textContent = problemText(error); });
