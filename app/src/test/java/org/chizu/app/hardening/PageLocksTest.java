@@ -136,4 +136,17 @@ class PageLocksTest {
         assertThat(forThePublic.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(forStaff.body()).contains("\"postgis\"", "\"postgresql\"", "\"diskSpace\"", "\"db\"");
     }
+
+    @Test
+    void aVeryLongAddressOrHugeHeadersAreRefusedAsProblemsThatSayWhy() throws Exception {
+        RawHttp longAddress = RawHttp.get(port, "/ogc/collections/roads/items?filter=" + "a".repeat(20_000), "localhost");
+        RawHttp hugeHeaders = RawHttp.get(port, "/api/layers", "localhost", "X-Padding: " + "b".repeat(20_000));
+
+        assertThat(longAddress.status()).isEqualTo(414);
+        assertThat(longAddress.header("Content-Type")).singleElement().asString().startsWith("application/problem+json");
+        assertThat(longAddress.body()).contains("uri-too-long", "8192");
+        assertThat(hugeHeaders.status()).isEqualTo(431);
+        assertThat(hugeHeaders.header("Content-Type")).singleElement().asString().startsWith("application/problem+json");
+        assertThat(hugeHeaders.body()).contains("headers-too-large");
+    }
 }
