@@ -36,6 +36,23 @@ public class SensorsLoad {
         }
     }
 
+    /** Connects, trying for two minutes while the broker does not know the device yet (Chizu tells it every 10 s). */
+    static void connect(MqttAsyncClient client, MqttConnectOptions options) throws Exception {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            try {
+                client.connect(options).waitForCompletion(10_000);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_NOT_AUTHORIZED && e.getReasonCode() != MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                        || System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     static void run(String[] args) throws Exception {
         String url = args[0], name = args[1], token = args[2];
         long datastream = Long.parseLong(args[3]);
@@ -64,7 +81,7 @@ public class SensorsLoad {
             options.setUserName(name);
             options.setPassword(token.toCharArray());
             options.setMaxInflight(IN_FLIGHT);
-            client.connect(options).waitForCompletion(10_000);
+            connect(client, options);
             clients.add(client);
         }
         long start = System.currentTimeMillis();
