@@ -23,30 +23,11 @@ PER_DATASTREAM=$(( COUNT / DATASTREAMS ))
 DAYS=$(( (PER_DATASTREAM + 1439) / 1440 ))
 say "load before: $(uptime | sed 's/.*load average: //')"
 say "$(( PER_DATASTREAM * DATASTREAMS )) observations: $DATASTREAMS datastreams x $PER_DATASTREAM readings (one a minute, $DAYS days)"
-say "starting Chizu on 127.0.0.1:$PORT with a scratch database in $SCRATCH"
-CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT CHIZU_SAMPLE_TOWN=false "$ROOT/chizu" run --server.address=127.0.0.1 >"$LOG" 2>&1 &
-RUN_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$RUN_PID" 2>/dev/null || { tail -30 "$LOG" >&2; say "Chizu did not start"; exit 1; }
-  sleep 1
-done
+start_chizu
 
-CLUSTER=$SCRATCH/postgres
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V -r | head -1)
-DB_PORT=$(sed -n 4p "$CLUSTER/data/postmaster.pid")
-psql_scratch() { PGPASSWORD=$(cat "$CLUSTER/password") "$PG_BIN/psql" -h 127.0.0.1 -p "$DB_PORT" -U chizu -d chizu -tAq -v ON_ERROR_STOP=1 "$@"; }
-
+source "$ROOT/bench/lib/sensors.sh"
 say "making $DATASTREAMS datastreams"
-psql_scratch -c "
-  with thing as (insert into sta_thing (name) values ('bench station') returning id),
-       location as (insert into sta_location (name, location) values ('bench', st_setsrid(st_point(131.84, 34.68), 4326)) returning id),
-       link as (insert into sta_thing_location select thing.id, location.id from thing, location),
-       sensor as (insert into sta_sensor (name, encoding_type, metadata) values ('bench', 'text/plain', 'bench') returning id),
-       property as (insert into sta_observed_property (name, definition) values ('water level', 'http://example.org/level') returning id)
-  insert into sta_datastream (name, observation_type, unit_of_measurement, thing_id, sensor_id, observed_property_id)
-  select 'bench ' || n, 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement', '{\"name\":\"metre\",\"symbol\":\"m\"}',
-         thing.id, sensor.id, property.id from thing, sensor, property, generate_series(1, $DATASTREAMS) n"
+new_datastreams $DATASTREAMS >/dev/null
 psql_scratch -c "insert into sta_feature_of_interest (name, feature) values ('bench', st_setsrid(st_point(131.84, 34.68), 4326))"
 FIRST_DATASTREAM=$(psql_scratch -c "select min(id) from sta_datastream")
 FEATURE=$(psql_scratch -c "select max(id) from sta_feature_of_interest")
