@@ -22,6 +22,8 @@ create table sta_observation_aggregate (
 -- Hours whose readings changed since their aggregates were last made: every insert, update
 -- (quality flags) and delete of observations notes its hours here, in its own transaction, so a late
 -- reading or a flag set afterwards reaches the aggregates too. Retention's own deletes do not.
+-- A note already there is updated, not skipped: the row lock keeps the catching up (which skips
+-- locked notes) from taking it before this transaction's readings are committed and visible.
 create table sta_aggregate_pending (
     datastream_id bigint not null,
     hour          timestamptz not null,
@@ -37,12 +39,12 @@ begin
     if tg_op = 'INSERT' or tg_op = 'UPDATE' then
         insert into sta_aggregate_pending
         select distinct datastream_id, date_trunc('hour', phenomenon_time_start) from changed_new order by 1, 2
-        on conflict do nothing;
+        on conflict (datastream_id, hour) do update set hour = excluded.hour;
     end if;
     if tg_op = 'DELETE' or tg_op = 'UPDATE' then
         insert into sta_aggregate_pending
         select distinct datastream_id, date_trunc('hour', phenomenon_time_start) from changed_old order by 1, 2
-        on conflict do nothing;
+        on conflict (datastream_id, hour) do update set hour = excluded.hour;
     end if;
     return null;
 end;
