@@ -27,11 +27,11 @@ public class ObservationAggregates {
     /** Hours remade in one transaction, so that catching up after a long outage goes in bounded steps. */
     static final int HOURS_PER_STEP = 5_000;
 
+    /** By the rows' physical ids, which PostgreSQL finds directly whatever its statistics of the notes say. */
     private static final String TAKE_PENDING = """
-            delete from sta_aggregate_pending p using (
-                select datastream_id, hour from sta_aggregate_pending order by hour limit ? for update skip locked) taken
-            where p.datastream_id = taken.datastream_id and p.hour = taken.hour
-            returning p.datastream_id, p.hour""";
+            delete from sta_aggregate_pending
+            where ctid = any(array(select ctid from sta_aggregate_pending order by hour limit ? for update skip locked))
+            returning datastream_id, hour""";
 
     /** The valid readings of each taken hour; readings of an hour whose raw was dropped are added to what it had. */
     private static final String REMAKE_HOURS = """
