@@ -8,7 +8,8 @@
 #   - the latest value of every datastream   (target < 50 ms)
 #   - $count of one datastream in a week     (target < 100 ms)
 #   - a day of one datastream's hourly aggregates (target < 50 ms)
-# Everything it started is stopped and deleted.
+# A floor row first: the cheapest request (one datastream's id), what any answer costs on this machine
+# now. Everything it started is stopped and deleted.
 #   bench/sensors-scale.sh [COUNT]
 set -euo pipefail
 
@@ -79,10 +80,13 @@ sql_ms() {
   { echo '\timing on'; for _ in $(seq 1 $(( RUNS + 2 ))); do echo "$1;"; done; } | psql_scratch -o /dev/null 2>&1 \
     | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n +3 | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] }'
 }
-row() { # name, target, http ms, sql ms
-  awk -v n="$1" -v t="$2" -v h="$3" -v s="$4" 'BEGIN { printf "  %-44s %8.1f ms  (target < %3d ms)   bare SQL %7.1f ms   ratio %5.1f\n", n, h, t, s, h / s }'
+row() { # name, target (0 for none), http ms, sql ms
+  awk -v n="$1" -v t="$2" -v h="$3" -v s="$4" 'BEGIN { target = t > 0 ? sprintf("(target < %3d ms)", t) : "                 "
+    printf "  %-44s %8.1f ms  %s   bare SQL %7.1f ms   ratio %5.1f\n", n, h, target, s, h / s }'
 }
 
+FLOOR_HTTP=$(http_ms "$API/Datastreams($DATASTREAM)?\$select=id")
+FLOOR_SQL=$(sql_ms "select id from sta_datastream where id = $DATASTREAM")
 LATEST_HTTP=$(http_ms "$API/Datastreams?\$top=$DATASTREAMS&\$select=id,name&\$expand=$(enc 'Observations($orderby=phenomenonTime desc;$top=1;$select=phenomenonTime,result)')")
 LATEST_SQL=$(sql_ms "select d.id, d.name, o.phenomenon_time_start, o.result_number from sta_datastream d cross join lateral (select phenomenon_time_start, result_number from sta_observation where datastream_id = d.id order by phenomenon_time_start desc limit 1) o order by d.id")
 LATEST_TABLE=$(sql_ms "select datastream_id, phenomenon_time_start, result_number from sta_latest_observation")
@@ -96,6 +100,7 @@ HOURS=$(curl -fsS "$API/Datastreams($DATASTREAM)/Observations?\$aggregate=hour&\
 
 echo "$STORED observations over $DATASTREAMS datastreams (one a minute each, $DAYS days; default COUNT is 50,000,000); aggregates made in ${AGGREGATE_S} s"
 echo "median of $RUNS, HTTP through Chizu beside bare SQL in psql (load average now: $(uptime | sed 's/.*load average: //')):"
+row "floor: one datastream's id" 0 "$FLOOR_HTTP" "$FLOOR_SQL"
 row "latest value of every datastream" 50 "$LATEST_HTTP" "$LATEST_SQL"
 echo "    (the kept latest-value table in SQL: $LATEST_TABLE ms)"
 row "\$count of one datastream in a week ($WEEK_COUNT)" 100 "$COUNT_HTTP" "$COUNT_SQL"
