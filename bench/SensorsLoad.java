@@ -36,20 +36,27 @@ public class SensorsLoad {
         }
     }
 
-    /** Connects, trying for two minutes while the broker does not know the device yet (Chizu tells it every 10 s). */
-    static void connect(MqttAsyncClient client, MqttConnectOptions options) throws Exception {
-        long until = System.nanoTime() + 120_000_000_000L;
+    /**
+     * Waits up to three minutes until the broker lets the device in (Chizu tells it about new devices
+     * every 10 s), each try on a fresh connection that is closed again.
+     */
+    static void awaitAccess(String url, MqttConnectOptions options) throws Exception {
+        long until = System.nanoTime() + 180_000_000_000L;
         while (true) {
+            MqttAsyncClient probe = new MqttAsyncClient(url, "bench-probe-" + UUID.randomUUID(), new MemoryPersistence());
             try {
-                client.connect(options).waitForCompletion(10_000);
+                probe.connect(options).waitForCompletion(10_000);
+                probe.disconnect().waitForCompletion(5_000);
                 return;
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttException.REASON_CODE_NOT_AUTHORIZED && e.getReasonCode() != MqttException.REASON_CODE_FAILED_AUTHENTICATION
                         || System.nanoTime() > until) {
                     throw e;
                 }
-                Thread.sleep(500);
+            } finally {
+                probe.close(true);
             }
+            Thread.sleep(2_000);
         }
     }
 
@@ -81,7 +88,10 @@ public class SensorsLoad {
             options.setUserName(name);
             options.setPassword(token.toCharArray());
             options.setMaxInflight(IN_FLIGHT);
-            connect(client, options);
+            if (c == 0) {
+                awaitAccess(url, options);
+            }
+            client.connect(options).waitForCompletion(10_000);
             clients.add(client);
         }
         long start = System.currentTimeMillis();

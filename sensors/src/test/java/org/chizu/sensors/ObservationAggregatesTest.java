@@ -48,6 +48,10 @@ class ObservationAggregatesTest extends RunningSensors {
         assertThat(first.path("result").asDouble()).as("the mean, without the flagged 99").isEqualTo(1.5);
         assertThat(first.path("parameters")).isEqualTo(json.readTree("{\"aggregate\": \"hour\", \"min\": 1, \"max\": 2, \"mean\": 1.5, \"count\": 2}"));
         assertThat(first.has("@iot.selfLink")).as("an aggregate is not an entity of its own").isFalse();
+        JsonNode countOnly = get("/sta/v1.1/Datastreams(" + level + ")/Observations?$aggregate=hour&$count=true&$top=0");
+        assertThat(countOnly.path("@iot.count").asInt()).isEqualTo(2);
+        assertThat(countOnly.path("value")).isEmpty();
+        assertThat(countOnly.has("@iot.nextLink")).as("no next page that would repeat this one").isFalse();
 
         observations.append(List.of(reading(level, nine.plusSeconds(60), 0.5)));
         aggregates.catchUp();

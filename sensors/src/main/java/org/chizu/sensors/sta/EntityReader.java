@@ -74,11 +74,13 @@ class EntityReader {
         if (dataArray && (type != EntityType.OBSERVATION || path.ref() || !options.expand().isEmpty())) {
             throw SensorsProblem.badRequest("$resultFormat=dataArray lists Observations, without $expand.", Map.of("parameter", "$resultFormat"));
         }
-        List<ObjectNode> entities = jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + source
-                + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
-                    ObjectNode entity = entity(type, row, 1);
-                    return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
-                }, pageParameters.toArray());
+        // $top=0 asks for no entities (with $count, for the count alone), and no next page that would repeat it.
+        List<ObjectNode> entities = top == 0 ? List.of()
+                : jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + source
+                        + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
+                            ObjectNode entity = entity(type, row, 1);
+                            return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
+                        }, pageParameters.toArray());
         boolean more = entities.size() > top;
         if (more) {
             entities = entities.subList(0, top);
