@@ -19,8 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            {@code mount_point} of the devices' listener), so that subscribers get
  *                            only what Chizu stored and announced
  * @param clientId            the bridge's MQTT client id, which names its persistent session
- * @param batchSize           messages stored in one transaction at most (5,000: a transaction's fixed cost, its commit
- *                            above all, shared by many; within the broker's window of 10,000 unacknowledged)
+ * @param batchSize           messages stored in one transaction at most
  * @param batchWait           how long a batch waits for more messages after its first
  * @param credentialsInterval how often the broker's password file is compared with the devices
  */
@@ -31,7 +30,7 @@ record MqttProperties(String url, String user, String password, Path brokerDirec
     MqttProperties {
         ingestPrefix = ingestPrefix == null ? "ingest/" : ingestPrefix;
         clientId = clientId == null || clientId.isBlank() ? "chizu" : clientId;
-        batchSize = batchSize == null ? 5000 : batchSize;
+        batchSize = batchSize == null ? 1000 : batchSize;
         batchWait = batchWait == null ? Duration.ofMillis(50) : batchWait;
         credentialsInterval = credentialsInterval == null ? Duration.ofSeconds(10) : credentialsInterval;
         if (batchSize < 1 || batchWait.isNegative()) {
