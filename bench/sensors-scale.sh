@@ -82,7 +82,8 @@ sql_ms() {
 }
 row() { # name, target (0 for none), http ms, sql ms
   awk -v n="$1" -v t="$2" -v h="$3" -v s="$4" 'BEGIN { target = t > 0 ? sprintf("(target < %3d ms)", t) : "                 "
-    printf "  %-44s %8.1f ms  %s   bare SQL %7.1f ms   ratio %5.1f\n", n, h, target, s, h / s }'
+    ratio = s > 0 ? sprintf("ratio %5.1f", h / s) : "(SQL under 0.05 ms)"
+    printf "  %-44s %8.1f ms  %s   bare SQL %7.1f ms   %s\n", n, h, target, s, ratio }'
 }
 
 FLOOR_HTTP=$(http_ms "$API/Datastreams($DATASTREAM)?\$select=id")
