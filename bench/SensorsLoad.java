@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -22,7 +23,44 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public class SensorsLoad {
 
-    public static void main(String[] args) throws Exception {
+    /** Messages in flight per connection: the broker's window, waited on rather than spun on (the machine has two cores). */
+    static final int IN_FLIGHT = 1000;
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // Printed here: the source launcher of JDK 25 fails on an exception leaving main and hides it.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Waits up to three minutes until the broker lets the device in (Chizu tells it about new devices
+     * every 10 s), each try on a fresh connection that is closed again.
+     */
+    static void awaitAccess(String url, MqttConnectOptions options) throws Exception {
+        long until = System.nanoTime() + 180_000_000_000L;
+        while (true) {
+            MqttAsyncClient probe = new MqttAsyncClient(url, "bench-probe-" + UUID.randomUUID(), new MemoryPersistence());
+            try {
+                probe.connect(options).waitForCompletion(10_000);
+                probe.disconnect().waitForCompletion(5_000);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_NOT_AUTHORIZED && e.getReasonCode() != MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                        || System.nanoTime() > until) {
+                    throw e;
+                }
+            } finally {
+                probe.close(true);
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String url = args[0], name = args[1], token = args[2];
         long datastream = Long.parseLong(args[3]);
         int count = Integer.parseInt(args[4]), connections = Integer.parseInt(args[5]);
@@ -30,8 +68,11 @@ public class SensorsLoad {
         Instant base = Instant.parse("2026-12-10T00:00:00Z");
         CountDownLatch acknowledged = new CountDownLatch(count);
         List<MqttAsyncClient> clients = new ArrayList<>();
+        List<Semaphore> windows = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             MqttAsyncClient client = new MqttAsyncClient(url, "bench-" + UUID.randomUUID(), new MemoryPersistence());
+            Semaphore window = new Semaphore(IN_FLIGHT);
+            windows.add(window);
             client.setCallback(new MqttCallback() {
                 public void connectionLost(Throwable cause) {
                     System.err.println("connection lost: " + cause);
@@ -39,13 +80,17 @@ public class SensorsLoad {
                 public void messageArrived(String t, MqttMessage m) {
                 }
                 public void deliveryComplete(IMqttDeliveryToken delivered) {
+                    window.release();
                     acknowledged.countDown();
                 }
             });
             MqttConnectOptions options = new MqttConnectOptions();
             options.setUserName(name);
             options.setPassword(token.toCharArray());
-            options.setMaxInflight(1000);
+            options.setMaxInflight(IN_FLIGHT);
+            if (c == 0) {
+                awaitAccess(url, options);
+            }
             client.connect(options).waitForCompletion(10_000);
             clients.add(client);
         }
@@ -54,20 +99,16 @@ public class SensorsLoad {
         List<Thread> publishers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             MqttAsyncClient client = clients.get(c);
+            Semaphore window = windows.get(c);
             int first = c;
             publishers.add(Thread.ofPlatform().start(() -> {
                 for (int i = first; i < count; i += connections) {
                     byte[] payload = ("{\"phenomenonTime\":\"" + base.plusMillis(i) + "\",\"result\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-                    while (true) {
-                        try {
-                            client.publish(topic, payload, 1, false);
-                            break;
-                        } catch (MqttException e) {
-                            if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                                throw new IllegalStateException(e);
-                            }
-                            Thread.onSpinWait();
-                        }
+                    try {
+                        window.acquire();
+                        client.publish(topic, payload, 1, false);
+                    } catch (MqttException | InterruptedException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
             }));

@@ -16,42 +16,14 @@ BENCH_NAME=sensors
 source "$ROOT/bench/lib/scratch.sh"
 
 say "load before: $(uptime | sed 's/.*load average: //')"
-say "starting Chizu on 127.0.0.1:$PORT with a scratch database and broker in $SCRATCH"
-CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT CHIZU_SAMPLE_TOWN=false "$ROOT/chizu" run --server.address=127.0.0.1 >"$LOG" 2>&1 &
-RUN_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$RUN_PID" 2>/dev/null || { tail -30 "$LOG" >&2; say "Chizu did not start"; exit 1; }
-  sleep 1
-done
-
-CLUSTER=$SCRATCH/postgres
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V -r | head -1)
-DB_PORT=$(sed -n 4p "$CLUSTER/data/postmaster.pid")
-psql_scratch() { PGPASSWORD=$(cat "$CLUSTER/password") "$PG_BIN/psql" -h 127.0.0.1 -p "$DB_PORT" -U chizu -d chizu -tAq -v ON_ERROR_STOP=1 "$@"; }
+start_chizu
+source "$ROOT/bench/lib/sensors.sh"
 
 TOKEN=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope sensors:observe 2>/dev/null | sed -n 's/.*APIトークン: //p')
 [ -n "$TOKEN" ] || { say "device add printed no token"; exit 1; }
-new_datastream() {
-  psql_scratch -c "
-    with thing as (insert into sta_thing (name) values ('bench gauge') returning id),
-         location as (insert into sta_location (name, location) values ('bench', st_setsrid(st_point(131.84, 34.68), 4326)) returning id),
-         link as (insert into sta_thing_location select thing.id, location.id from thing, location),
-         sensor as (insert into sta_sensor (name, encoding_type, metadata) values ('bench', 'text/plain', 'bench') returning id),
-         property as (insert into sta_observed_property (name, definition) values ('water level', 'http://example.org/level') returning id)
-    insert into sta_datastream (name, observation_type, unit_of_measurement, thing_id, sensor_id, observed_property_id)
-    select 'bench', 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement', '{\"name\":\"metre\",\"symbol\":\"m\"}',
-           thing.id, sensor.id, property.id from thing, sensor, property returning id" | head -1
-}
-DATASTREAM=$(new_datastream)
+DATASTREAM=$(new_datastreams 1)
 
 DEVICE_PORT=$(grep -o 'devices publish on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
-say "waiting for the broker to learn the new device (Chizu looks every 10 s)"
-for _ in $(seq 1 60); do
-  mosquitto_pub -p "$DEVICE_PORT" -u "bench gauge" -P "$TOKEN" -t "v1.1/Datastreams(0)/Observations" -m '{}' -q 1 2>/dev/null && break
-  sleep 0.5
-done
-
 PAHO=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3 -name '*.jar' | sort -V | tail -1)
 JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)
 say "$COUNT observations at QoS 1 over $CONNECTIONS connections"
@@ -69,7 +41,7 @@ DISTINCT=$(psql_scratch -c "select count(distinct result_number) from sta_observ
 LOAD_DURING=$(uptime | sed 's/.*load average: //')
 
 # The same rows for a datastream of their own, copied in by PostgreSQL itself.
-COPY_DATASTREAM=$(new_datastream)
+COPY_DATASTREAM=$(new_datastreams 1)
 FEATURE=$(psql_scratch -c "select feature_of_interest_id from sta_observation where datastream_id = $DATASTREAM limit 1")
 python3 - "$COUNT" "$COPY_DATASTREAM" "$FEATURE" > "$SCRATCH/rows.csv" <<'PY'
 import sys, datetime

@@ -1,8 +1,10 @@
 package org.chizu.sensors;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.chizu.sensors.internal.StoredValues;
+import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's storage API for readings: every way in (SensorThings HTTP, MQTT, quality control)
- * appends through {@link #append}, which is built for high rates: one batch is one multi-row insert
- * (arrays unnested by PostgreSQL, so the ids come back), one upsert of the latest values and one
- * update of the datastreams' extents, in one transaction.
+ * appends through {@link #append}, which is built for high rates: one batch is one COPY (its ids
+ * taken from the sequence beforehand), one upsert of the latest values and one update of the
+ * datastreams' extents, in one transaction.
  */
 @Component
 public class Observations {
@@ -175,61 +178,33 @@ public class Observations {
         });
     }
 
+    /**
+     * Inserts the batch with PostgreSQL's COPY, the fastest way in, after taking its ids from the
+     * sequence in one query (COPY returns none).
+     */
     private List<Long> insert(List<NewObservation> batch, Map<Long, Long> featureOfDatastream) {
-        int size = batch.size();
-        Long[] datastreams = new Long[size];
-        String[] phenomenonStarts = new String[size];
-        String[] phenomenonEnds = new String[size];
-        String[] resultTimes = new String[size];
-        Double[] numbers = new Double[size];
-        String[] jsons = new String[size];
-        String[] qualities = new String[size];
-        String[] validStarts = new String[size];
-        String[] validEnds = new String[size];
-        String[] parameters = new String[size];
-        Long[] features = new Long[size];
-        for (int i = 0; i < size; i++) {
+        List<Long> ids = jdbc.queryForList("select nextval('sta_observation_id_seq') from generate_series(1, ?)", Long.class, batch.size());
+        StringBuilder rows = new StringBuilder(batch.size() * 80);
+        for (int i = 0; i < batch.size(); i++) {
             NewObservation observation = batch.get(i);
-            datastreams[i] = observation.datastreamId();
-            phenomenonStarts[i] = iso(observation.phenomenonTime().start());
-            phenomenonEnds[i] = iso(observation.phenomenonTime().end());
-            resultTimes[i] = iso(observation.resultTime());
-            if (observation.result().isNumber()) {
-                numbers[i] = observation.result().doubleValue();
-            } else {
-                jsons[i] = observation.result().toString();
-            }
-            qualities[i] = text(observation.resultQuality());
-            validStarts[i] = observation.validTime() == null ? null : iso(observation.validTime().start());
-            validEnds[i] = observation.validTime() == null ? null : iso(observation.validTime().end());
-            parameters[i] = text(observation.parameters());
-            features[i] = featureOf(observation, featureOfDatastream);
+            JsonNode result = observation.result();
+            CopyText.row(rows, ids.get(i), observation.datastreamId(), observation.phenomenonTime().start(), observation.phenomenonTime().end(),
+                    observation.resultTime(), result.isNumber() ? result.doubleValue() : null, result.isNumber() ? null : result.toString(),
+                    text(observation.resultQuality()), observation.validTime() == null ? null : observation.validTime().start(),
+                    observation.validTime() == null ? null : observation.validTime().end(), text(observation.parameters()),
+                    featureOf(observation, featureOfDatastream));
         }
-        return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into sta_observation (datastream_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json,
-                                                 result_quality, valid_time_start, valid_time_end, parameters, feature_of_interest_id)
-                    select d, ps, pe, rt, rn, rj::jsonb, rq::jsonb, vs, ve, pa::jsonb, f
-                    from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::text[],
-                                ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::bigint[])
-                         with ordinality as batch(d, ps, pe, rt, rn, rj, rq, vs, ve, pa, f, position)
-                    order by position
-                    returning id""")) {
-                Object[][] columns = {datastreams, phenomenonStarts, phenomenonEnds, resultTimes, numbers, jsons, qualities, validStarts,
-                        validEnds, parameters, features};
-                String[] types = {"int8", "text", "text", "text", "float8", "text", "text", "text", "text", "text", "int8"};
-                for (int c = 0; c < columns.length; c++) {
-                    insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
-                List<Long> ids = new ArrayList<>(size);
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy sta_observation (id, datastream_id, phenomenon_time_start, phenomenon_time_end, result_time, result_number, result_json,
+                                              result_quality, valid_time_start, valid_time_end, parameters, feature_of_interest_id) from stdin""",
+                        new StringReader(rows.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("a batch in memory always reads", e);
             }
         });
+        return ids;
     }
 
     /** Moves each datastream's latest value to the batch's newest reading of it, when that is newer. */
@@ -307,11 +282,6 @@ public class Observations {
     private static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
-
-    private static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
 
     private static String text(JsonNode json) {
         return json == null ? null : json.toString();

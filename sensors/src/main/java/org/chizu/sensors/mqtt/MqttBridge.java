@@ -7,12 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.chizu.platform.BackgroundWork;
-import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.ObservationsAppended;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -45,9 +41,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class MqttBridge implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RETRY_MILLIS = 1000;
-    private static final long ANNOUNCE_WAIT_NANOS = 5_000_000_000L;
 
     private final MqttProperties settings;
     private final ObservationBatches batches;
@@ -55,14 +49,14 @@ class MqttBridge implements SmartLifecycle {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong redelivered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong unannounced = new AtomicLong();
     /** The persistent session that devices' messages come through. */
     private volatile MqttAsyncClient client;
     /**
      * Announcements go out through a connection of their own: the broker's acknowledgements of them
      * must not wait behind devices' messages that the bridge is not yet ready to take.
      */
-    private volatile MqttAsyncClient announcer;
+    private volatile ObservationAnnouncer announcer;
+    private volatile MqttAsyncClient announcerClient;
     private volatile boolean running;
     private Thread worker;
 
@@ -89,11 +83,17 @@ class MqttBridge implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         close(client);
-        close(announcer);
+        long unannounced = 0;
+        if (announcer != null) {
+            announcer.stop();
+            unannounced = announcer.unannounced();
+        }
+        close(announcerClient);
         client = null;
         announcer = null;
+        announcerClient = null;
         arrived.clear();
-        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (broker unreachable)",
+        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (broker unreachable or behind)",
                 stored, redelivered, refused, unannounced);
     }
 
@@ -126,7 +126,8 @@ class MqttBridge implements SmartLifecycle {
     private boolean connect() {
         try {
             if (announcer == null) {
-                announcer = open(settings.clientId() + "-announcer", false);
+                announcerClient = open(settings.clientId() + "-announcer", false);
+                announcer = new ObservationAnnouncer(announcerClient);
             }
             MqttAsyncClient session = open(settings.clientId(), true);
             // Before anything else: the broker keeps for the session only what its subscriptions match.
@@ -221,7 +222,7 @@ class MqttBridge implements SmartLifecycle {
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
             String unprefixed = topic.startsWith(settings.ingestPrefix()) ? topic.substring(settings.ingestPrefix().length()) : topic;
             // A full queue holds up the broker's connection, which is the back-pressure wanted.
-            arrived.put(new ReceivedMessage(unprefixed, message.getPayload(), owner, message.getId(), message.getQos()));
+            arrived.put(ReceivedMessage.read(unprefixed, message.getPayload(), owner, message.getId(), message.getQos()));
         }
 
         @Override
@@ -288,62 +289,9 @@ class MqttBridge implements SmartLifecycle {
     /** Every committed observation, from MQTT or HTTP, to its datastream's topic at QoS 1. */
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
-        MqttAsyncClient connected = announcer;
-        for (ObservationsAppended.Stored stored : appended.observations()) {
-            NewObservation observation = stored.observation();
-            MqttMessage message = new MqttMessage(entity(stored.id(), observation));
-            message.setQos(1);
-            if (!publish(connected, "v1.1/Datastreams(" + observation.datastreamId() + ")/Observations", message)) {
-                unannounced.incrementAndGet();
-            }
-        }
-    }
-
-    private boolean publish(MqttAsyncClient connected, String topic, MqttMessage message) {
-        if (connected == null || !connected.isConnected()) {
-            return false;
-        }
-        long until = System.nanoTime() + ANNOUNCE_WAIT_NANOS;
-        while (true) {
-            try {
-                connected.publish(topic, message);
-                return true;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > until) {
-                    log.debug("MQTT: cannot announce on {}: {}", topic, e.getMessage());
-                    return false;
-                }
-                // The window of unacknowledged messages is full: wait for the broker to catch up.
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-    }
-
-    /** The Observation as the SensorThings API shows it, without links. */
-    private static byte[] entity(long id, NewObservation observation) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("@iot.id", id);
-        json.put("phenomenonTime", observation.phenomenonTime().toString());
-        json.put("resultTime", observation.resultTime() == null ? null : observation.resultTime().toString());
-        json.set("result", observation.result());
-        if (observation.resultQuality() != null) {
-            json.set("resultQuality", observation.resultQuality());
-        }
-        if (observation.validTime() != null) {
-            json.put("validTime", observation.validTime().toString());
-        }
-        if (observation.parameters() != null) {
-            json.set("parameters", observation.parameters());
-        }
-        try {
-            return JSON.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of JSON nodes always writes", e);
+        ObservationAnnouncer announcing = announcer;
+        if (announcing != null) {
+            announcing.announce(appended);
         }
     }
 

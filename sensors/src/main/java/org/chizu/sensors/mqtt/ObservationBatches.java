@@ -54,10 +54,10 @@ class ObservationBatches {
         List<NewObservation> readable = new ArrayList<>(messages.size());
         int refused = 0;
         for (ReceivedMessage message : messages) {
-            try {
-                readable.add(ObservationMessage.read(message.topic(), message.payload()));
-            } catch (IllegalArgumentException e) {
-                refuse(message.topic(), e.getMessage());
+            if (message.observation() != null) {
+                readable.add(message.observation());
+            } else {
+                refuse(message.topic(), message.refusal());
                 refused++;
             }
         }

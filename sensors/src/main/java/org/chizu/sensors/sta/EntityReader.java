@@ -56,27 +56,31 @@ class EntityReader {
     /** A collection page: {@code @iot.count} when asked, {@code value}, and {@code @iot.nextLink} while more follow. */
     ObjectNode collection(ResourcePath path, String pathText, QueryOptions options, Links links) {
         EntityType type = path.type();
+        String source = source(path, options);
         List<Object> parameters = new ArrayList<>();
         String where = pathCondition(path.segments(), path.segments().size() - 1, "e", parameters) + filter(options, type, "e", parameters);
         int top = options.top() == null ? PAGE_SIZE : options.top();
         ObjectNode page = NODES.objectNode();
         if (options.count()) {
-            page.put("@iot.count", jdbc.queryForObject("select count(*) from " + type.table() + " e where " + where, Long.class,
+            page.put("@iot.count", jdbc.queryForObject("select count(*) from " + source + " e where " + where, Long.class,
                     parameters.toArray()));
         }
         List<Object> pageParameters = new ArrayList<>(parameters);
-        String order = order(options, type, "e", pageParameters);
+        String order = options.aggregate() != null && options.orderBy().isEmpty() ? "e.phenomenon_time_start, e.id"
+                : order(options, type, "e", pageParameters);
         pageParameters.add(top + 1);
         pageParameters.add(options.skip());
         boolean dataArray = options.dataArray();
         if (dataArray && (type != EntityType.OBSERVATION || path.ref() || !options.expand().isEmpty())) {
             throw SensorsProblem.badRequest("$resultFormat=dataArray lists Observations, without $expand.", Map.of("parameter", "$resultFormat"));
         }
-        List<ObjectNode> entities = jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + type.table()
-                + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
-                    ObjectNode entity = entity(type, row, 1);
-                    return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
-                }, pageParameters.toArray());
+        // $top=0 asks for no entities (with $count, for the count alone), and no next page that would repeat it.
+        List<ObjectNode> entities = top == 0 ? List.of()
+                : jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + source
+                        + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
+                            ObjectNode entity = entity(type, row, 1);
+                            return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
+                        }, pageParameters.toArray());
         boolean more = entities.size() > top;
         if (more) {
             entities = entities.subList(0, top);
@@ -86,12 +90,44 @@ class EntityReader {
         if (dataArray) {
             value.addAll(dataArray(entities, options, links));
         } else {
-            entities.forEach(entity -> value.add(path.ref() ? reference(type, entity, links) : present(type, entity, options, links)));
+            entities.forEach(entity -> value.add(path.ref() ? reference(type, entity, links)
+                    : options.aggregate() != null ? unaddressable(present(type, entity, options, links)) : present(type, entity, options, links)));
         }
         if (more) {
             page.put("@iot.nextLink", links.withOptions(pathText, options.withSkip(options.skip() + top)));
         }
         return page;
+    }
+
+    /**
+     * What a collection reads from: the entity type's table, or for {@code $aggregate} the aggregates
+     * of one period as Observations. Aggregates are a datastream's, so they are read as
+     * {@code Datastreams(id)/Observations} or across datastreams as {@code Observations}, without $expand.
+     */
+    private static String source(ResourcePath path, QueryOptions options) {
+        if (options.aggregate() == null) {
+            return path.type().table();
+        }
+        List<Segment> segments = path.segments();
+        boolean ofDatastream = segments.size() == 2 && segments.getFirst().type() == EntityType.DATASTREAM;
+        if (path.type() != EntityType.OBSERVATION || segments.getLast().id() != null || path.ref() || !options.expand().isEmpty()
+                || !(ofDatastream || segments.size() == 1)) {
+            throw SensorsProblem.badRequest("$aggregate lists a datastream's aggregates: Datastreams(id)/Observations?$aggregate=hour "
+                    + "or Observations?$aggregate=day, without $expand.", Map.of("parameter", "$aggregate"));
+        }
+        // The period is one of two literals QueryOptions allows, never the client's text.
+        return "(select * from sta_aggregate_observation where period = '" + options.aggregate() + "')";
+    }
+
+    /** An aggregate cannot be read, changed or navigated on its own, so it carries no links. */
+    private static ObjectNode unaddressable(ObjectNode aggregate) {
+        List<String> links = new ArrayList<>();
+        aggregate.fieldNames().forEachRemaining(name -> {
+            if (name.endsWith("@iot.selfLink") || name.endsWith("@iot.navigationLink")) {
+                links.add(name);
+            }
+        });
+        return aggregate.without(links);
     }
 
     /**
@@ -125,6 +161,7 @@ class EntityReader {
     /** One entity, or a 404 naming the path. */
     ObjectNode entity(ResourcePath path, String pathText, QueryOptions options, Links links) {
         EntityType type = path.type();
+        source(path, options); // refuses $aggregate of one entity
         List<Object> parameters = new ArrayList<>();
         String where = pathCondition(path.segments(), path.segments().size() - 1, "e", parameters);
         List<ObjectNode> found = jdbc.query("select " + columns(type, "e") + " from " + type.table() + " e where " + where,

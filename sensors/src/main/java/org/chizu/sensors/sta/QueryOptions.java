@@ -21,15 +21,17 @@ import org.chizu.sensors.sta.FilterParser.OrderBy;
  * @param select  $select's names, empty for all properties
  * @param expand  $expand's navigation properties with their own options
  * @param dataArray $resultFormat=dataArray: observations as arrays of values per datastream
+ * @param aggregate $aggregate=hour or day (Chizu's extension): a datastream's hourly or daily aggregates
+ *                  of valid readings as Observations, or null for the readings themselves
  * @param given   the options as written, to repeat in the next link
  */
 record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, boolean count, Set<String> select,
-                    List<Expand> expand, boolean dataArray, Map<String, String> given) {
+                    List<Expand> expand, boolean dataArray, String aggregate, Map<String, String> given) {
 
     /** Larger pages are cut to this. */
     static final int MAX_TOP = 10_000;
 
-    static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(), false, Map.of());
+    static final QueryOptions NONE = new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(), false, null, Map.of());
 
     /** One navigation property to expand, with its options. */
     record Expand(String navigation, QueryOptions options) {
@@ -55,6 +57,7 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
         Set<String> select = new LinkedHashSet<>();
         List<Expand> expand = new ArrayList<>();
         boolean dataArray = false;
+        String aggregate = null;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String value = option.getValue();
             switch (option.getKey()) {
@@ -70,11 +73,15 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
                     case "default" -> false;
                     default -> throw bad("$resultFormat", "'" + value + "' is neither dataArray nor default");
                 };
+                case "$aggregate" -> aggregate = switch (value) {
+                    case "hour", "day" -> value;
+                    default -> throw bad("$aggregate", "'" + value + "' is neither hour nor day");
+                };
                 default -> throw bad(option.getKey(), "unknown query option " + option.getKey()
-                        + "; SensorThings knows $filter, $orderby, $top, $skip, $count, $select and $expand");
+                        + "; SensorThings knows $filter, $orderby, $top, $skip, $count, $select and $expand (and Chizu $aggregate)");
             }
         }
-        return new QueryOptions(filter, orderBy, top, skip, count, Set.copyOf(select), List.copyOf(expand), dataArray,
+        return new QueryOptions(filter, orderBy, top, skip, count, Set.copyOf(select), List.copyOf(expand), dataArray, aggregate,
                 Map.copyOf(options));
     }
 
@@ -100,7 +107,7 @@ record QueryOptions(Expr filter, List<OrderBy> orderBy, Integer top, int skip, b
         String[] segments = path.strip().split("/");
         Expand expand = new Expand(segments[segments.length - 1], options);
         for (int i = segments.length - 2; i >= 0; i--) {
-            expand = new Expand(segments[i], new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(expand), false, Map.of()));
+            expand = new Expand(segments[i], new QueryOptions(null, List.of(), null, 0, false, Set.of(), List.of(expand), false, null, Map.of()));
         }
         return expand;
     }

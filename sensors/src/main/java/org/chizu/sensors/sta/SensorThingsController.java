@@ -28,7 +28,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The OGC SensorThings API 1.1 at {@value #ROOT}: every resource path with GET, POST, PATCH and
- * DELETE, the dataArray extension's {@code CreateObservations} and JSON batches at {@code $batch}.
+ * DELETE, the dataArray extension's {@code CreateObservations} and JSON batches at {@code $batch}, and
+ * Chizu's {@code $aggregate=hour|day} on a datastream's Observations (its hourly or daily aggregates
+ * of valid readings, each an Observation whose result is the mean and whose parameters hold min,
+ * max, mean and count).
  * Reading is public; who may write is decided by the accounts module's rules (staff, or a device's
  * token with {@code sensors:observe} for observations).
  */
