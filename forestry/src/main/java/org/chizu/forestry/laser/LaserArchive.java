@@ -2,7 +2,6 @@ package org.chizu.forestry.laser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,21 +89,35 @@ public class LaserArchive {
     public IngestedTile ingest(long surveyId, Path file, OptionalInt declaredSrid) {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
-        String sha256 = sha256(file);
-        Optional<IngestedTile> known = archived(sha256);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        LASHeader header = header(file, name);
-        DeclaredCrs crs = LasCrs.of(header)
-                .or(() -> declaredSrid.isPresent() ? Optional.of(new DeclaredCrs(declaredSrid.getAsInt(), "declared")) : Optional.empty())
-                .orElseThrow(() -> LaserProblem.noCrs(name));
-        if (jdbc.queryForObject("select count(*) from spatial_ref_sys where srid = ?", Integer.class, crs.srid()) == 0) {
-            throw LaserProblem.unknownSrid(name, crs.srid());
-        }
-        LasSummary summary = LasSummary.read(file);
         boolean compressed = name.toLowerCase(Locale.ROOT).endsWith(".laz");
-        Path archived = keep(file, archivePath(sha256, compressed));
+        Staged staged = stage(file);
+        try {
+            Optional<IngestedTile> known = archived(staged.sha256());
+            if (known.isPresent()) {
+                return known.get();
+            }
+            LASHeader header = header(file, name);
+            DeclaredCrs crs = LasCrs.of(header)
+                    .or(() -> declaredSrid.isPresent() ? Optional.of(new DeclaredCrs(declaredSrid.getAsInt(), "declared")) : Optional.empty())
+                    .orElseThrow(() -> LaserProblem.noCrs(name));
+            if (jdbc.queryForObject("select count(*) from spatial_ref_sys where srid = ?", Integer.class, crs.srid()) == 0) {
+                throw LaserProblem.unknownSrid(name, crs.srid());
+            }
+            LasSummary summary = LasSummary.read(file);
+            Path archived = keep(staged, archivePath(staged.sha256(), compressed));
+            record(surveyId, name, staged.sha256(), archived, compressed, crs, summary);
+            IngestedTile tile = archived(staged.sha256()).orElseThrow();
+            log.info("Laser tile {} archived: {} points in EPSG:{} ({} from {})", name, summary.pointCount(), crs.srid(),
+                    crs.source(), summary.version());
+            return new IngestedTile(tile.id(), name, false, tile.pointCount(), tile.srid(), tile.pointsPerSquareMetre(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            deleteQuietly(staged.partial());
+        }
+    }
+
+    private void record(long surveyId, String name, String sha256, Path archived, boolean compressed, DeclaredCrs crs,
+            LasSummary summary) {
         jdbc.update("""
                 with extent as (select ST_MakeEnvelope(?, ?, ?, ?, ?) as box)
                 insert into laser_tile (survey_id, file_name, sha256, byte_size, compressed, las_version, point_format,
@@ -120,11 +133,6 @@ public class LaserArchive {
                 summary.pointFormat(), summary.pointCount(), crs.srid(), crs.source(), summary.minX(), summary.minY(),
                 summary.minZ(), summary.maxX(), summary.maxY(), summary.maxZ(), (double) summary.pointCount(),
                 classCounts(summary), summary.firstReturns(), summary.lastReturns());
-        IngestedTile tile = archived(sha256).orElseThrow();
-        log.info("Laser tile {} archived: {} points in EPSG:{} ({} from {})", name, summary.pointCount(), crs.srid(),
-                crs.source(), summary.version());
-        return new IngestedTile(tile.id(), name, false, tile.pointCount(), tile.srid(), tile.pointsPerSquareMetre(),
-                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Where the archive keeps a tile's file. */
@@ -174,18 +182,51 @@ public class LaserArchive {
         }
     }
 
-    /** Copies the file into the archive under its hash; a copy interrupted half-way is never seen there. */
-    private static Path keep(Path file, Path target) {
+    /** A file copied into the archive directory under a temporary name, hashed as it was copied. */
+    private record Staged(Path partial, String sha256) {
+    }
+
+    /**
+     * Copies the file into the archive directory while hashing it, in one read: a copy interrupted
+     * half-way is never seen there, since it takes its name only in {@link #keep}.
+     */
+    private Staged stage(Path file) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            Files.createDirectories(properties.archiveDirectory());
+            Path partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Staged(partial, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + file + " into the archive " + properties.archiveDirectory(), e);
+        }
+    }
+
+    /** Gives the staged copy its name in the archive, unless the same bytes are there already. */
+    private static Path keep(Staged staged, Path target) {
         try {
             Files.createDirectories(target.getParent());
             if (!Files.exists(target)) {
-                Path partial = Files.createTempFile(target.getParent(), "ingest", ".partial");
-                Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged.partial(), target, StandardCopyOption.ATOMIC_MOVE);
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not keep " + file + " in the archive as " + target, e);
+            throw new UncheckedIOException("could not keep " + staged.partial() + " in the archive as " + target, e);
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            log.warn("Could not delete the staged copy {}: {}", partial, e.getMessage());
         }
     }
 
@@ -204,20 +245,5 @@ public class LaserArchive {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String sha256(Path file) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
