@@ -169,7 +169,7 @@
       holdSection.hidden = false;
       applyButton.disabled = false;
       document.getElementById('hold-what').replaceChildren(element('strong', {}, hold.facilityName + ' ' + hold.unitName.ja),
-        ' ', period(hold.start, hold.end));
+        ' ', period(hold.start, hold.end), ...(hold.feeYen ? [' ', fee(hold.feeYen)] : []));
       say(status, '仮押さえしました。時間内に申し込んでください。', 'Held. Apply before the time runs out.');
       tick();
       clearInterval(ticking);
@@ -242,11 +242,41 @@
     }
   }
 
+  function fee(yen) {
+    return element('span', { className: 'fee' }, both('料金 ¥' + yen.toLocaleString('ja-JP'), 'Fee'));
+  }
+
+  const PAYMENT_STATES = {
+    pending: ['未払い', 'Unpaid'], paid: ['支払済み', 'Paid'], refunded: ['返金済み', 'Refunded'],
+    'partially-refunded': ['一部返金', 'Partly refunded'], expired: ['期限切れ', 'Expired'], cancelled: ['取消', 'Cancelled'],
+  };
+
+  /** The booking's fee and payment, with a button to pay online while it is unpaid. */
+  function payment(booking) {
+    const words = PAYMENT_STATES[booking.payment.state] || [booking.payment.state, booking.payment.state];
+    const line = element('div', { className: 'payment' }, fee(booking.payment.amountYen), ' ',
+      element('span', { className: 'payment-state payment-' + booking.payment.state }, both(words[0], words[1])));
+    if (booking.payment.state === 'pending') {
+      const pay = element('button', { type: 'button', className: 'pay primary' }, both('オンラインで支払う', 'Pay online'));
+      pay.addEventListener('click', async () => {
+        try {
+          const checkout = await api('POST', `/api/booking/bookings/${booking.id}/payment/checkout`);
+          window.location.assign(checkout.payAt);
+        } catch (error) {
+          problem(error);
+        }
+      });
+      line.append(' ', pay);
+    }
+    return line;
+  }
+
   function myBooking(booking) {
     const item = element('li', { className: 'booking' },
       element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
         element('span', { lang: 'en' }, booking.unitName.en)),
-      element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)));
+      element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)),
+      ...(booking.payment ? [payment(booking)] : []));
     item.dataset.booking = booking.id;
     if (['applied', 'confirmed'].includes(booking.state) && new Date(booking.start) > new Date()) {
       const cancel = element('button', { type: 'button', className: 'cancel' }, both('取り消す', 'Cancel'));

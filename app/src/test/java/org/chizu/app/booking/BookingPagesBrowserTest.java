@@ -2,6 +2,7 @@ package org.chizu.app.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.platform.calendar.Holiday;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,9 +58,19 @@ class BookingPagesBrowserTest {
     static final String PASSWORD = "kaki-no-ki-2026";
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+    static final LocalPaymentProvider PROVIDER = new LocalPaymentProvider();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        registry.add("chizu.booking.payment.provider-url", () -> PROVIDER.url().toString());
+        registry.add("chizu.booking.payment.api-key", () -> LocalPaymentProvider.API_KEY);
+        registry.add("chizu.booking.payment.webhook-secret", () -> LocalPaymentProvider.WEBHOOK_SECRET);
+    }
+
+    @AfterAll
+    void stopTheProvider() {
+        PROVIDER.close();
     }
 
     @LocalServerPort
@@ -163,9 +175,21 @@ class BookingPagesBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "予約が確定しました"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#my-bookings .booking"), "予約済み"));
             WebElement mine = browser.findElement(By.cssSelector("#my-bookings .booking"));
-            assertThat(mine.getText()).contains(hallFacility + " 大会議室", "09:00–10:00");
+            assertThat(mine.getText()).contains(hallFacility + " 大会議室", "09:00–10:00", "料金 ¥", "未払い");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             chromium.screenshot("booking-phone-booked.png");
+
+            // Paying online: to the provider's page, which tells Chizu over its signed webhook, and back.
+            PROVIDER.notify(URI.create("http://localhost:" + port + "/api/booking/payments/webhook"));
+            mine.findElement(By.cssSelector("button.pay")).click();
+            wait.until(d -> d.getPageSource().contains("お支払いが完了しました"));
+            assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+            browser.get("http://localhost:" + port + "/booking");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#my-bookings .booking"), "支払済み"));
+            mine = browser.findElement(By.cssSelector("#my-bookings .booking"));
+            assertThat(mine.findElements(By.cssSelector("button.pay"))).as("nothing left to pay").isEmpty();
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", mine);
+            chromium.screenshot("booking-phone-paid.png");
 
             mine.findElement(By.cssSelector("button.cancel")).click();
             wait.until(d -> d.findElement(By.cssSelector("#my-bookings button.cancel")).getText().contains("本当に"));
