@@ -40,6 +40,76 @@ class SensorThingsApiTest extends RunningSensors {
     }
 
     @Test
+    void putReplacesAThingWholeSoWhatIsLeftOutIsClearedWhileItsLinksStay() throws Exception {
+        long thing = gauge("三隅川 水位計", 131.97, 34.78);
+        send("PATCH", "/sta/v1.1/Things(" + thing + ")", "{\"description\": \"the old gauge\"}");
+
+        HttpResponse<String> replaced = send("PUT", "/sta/v1.1/Things(" + thing + ")", "{\"name\": \"三隅川 水位計 二号\"}");
+
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(json.readTree(replaced.body()).path("name").asText()).isEqualTo("三隅川 水位計 二号");
+        JsonNode read = get("/sta/v1.1/Things(" + thing + ")?$expand=Locations,Datastreams");
+        assertThat(read.hasNonNull("description")).as("left out, so cleared").isFalse();
+        assertThat(read.hasNonNull("properties")).as("left out, so cleared").isFalse();
+        assertThat(read.path("Locations")).as("links are not properties").hasSize(1);
+        assertThat(read.path("Datastreams")).hasSize(1);
+    }
+
+    @Test
+    void putNeedsEveryRequiredPropertyLeavesWhatTheServerKeepsAndMovesTheLinksItGives() throws Exception {
+        long thing = gauge("浜田川 雨量計", 132.08, 34.89);
+        long other = gauge("浜田川 水位計", 132.09, 34.90);
+        long datastream = get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        post("/sta/v1.1/Datastreams(" + datastream + ")/Observations", "{\"result\": 2, \"phenomenonTime\": \"2026-05-01T00:00:00Z\"}");
+        String address = "/sta/v1.1/Datastreams(" + datastream + ")";
+
+        assertProblem(send("PUT", address, "{\"name\": \"水位\"}"), 400, "needs its observationType; PATCH changes only what is given");
+        assertThat(get(address).path("name").asText()).as("a refused PUT changes nothing").isEqualTo("雨量");
+        HttpResponse<String> replaced = send("PUT", address, """
+                {"name": "水位", "observationType": "%s", "unitOfMeasurement": {"name": "metre", "symbol": "m"},
+                 "Thing": {"@iot.id": %d}}""".formatted(MEASUREMENT, other));
+
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        JsonNode read = get(address + "?$expand=Thing,Sensor");
+        assertThat(read.path("name").asText()).isEqualTo("水位");
+        assertThat(read.path("unitOfMeasurement").path("symbol").asText()).isEqualTo("m");
+        assertThat(read.path("phenomenonTime").asText()).as("kept by the server").startsWith("2026-05-01T00:00:00Z");
+        assertThat(read.path("Thing").path("name").asText()).as("the link given moves").isEqualTo("浜田川 水位計");
+        assertThat(read.path("Sensor").path("name").asText()).as("the link left out stays").isEqualTo("gauge");
+    }
+
+    @Test
+    void anyAndAllAskWhetherSomeOrEveryMemberOfACollectionMatches() throws Exception {
+        long levelAndRain = gauge("阿武川 水位計", 131.60, 34.40);
+        post("/sta/v1.1/Things(" + levelAndRain + ")/Datastreams", """
+                {"name": "水位", "observationType": "%s", "unitOfMeasurement": {"name": "metre", "symbol": "m"},
+                 "Sensor": {"name": "radar", "encodingType": "text/plain", "metadata": "R-3"},
+                 "ObservedProperty": {"name": "水位", "definition": "http://vocabs.example.jp/water-level"}}""".formatted(MEASUREMENT));
+        long rainOnly = gauge("阿武川 雨量計", 131.61, 34.41);
+        post("/sta/v1.1/Things", "{\"name\": \"阿武川 予定地\", \"properties\": {\"river\": \"阿武川\"}}");
+        long rain = get("/sta/v1.1/Things(" + rainOnly + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        post("/sta/v1.1/Datastreams(" + rain + ")/Observations", "{\"result\": 12.5}");
+        String things = "/sta/v1.1/Things?$filter=";
+        String onTheRiver = " and properties/river eq '阿武川'";
+
+        assertThat(names(things + encode("Datastreams/any(d: d/name eq '水位')" + onTheRiver))).containsExactly("阿武川 水位計");
+        assertThat(names(things + encode("Datastreams/all(d: d/name eq '雨量')" + onTheRiver)))
+                .as("all holds for a Thing with no Datastreams too").containsExactlyInAnyOrder("阿武川 雨量計", "阿武川 予定地");
+        assertThat(names(things + encode("Datastreams/any()" + onTheRiver))).containsExactlyInAnyOrder("阿武川 水位計", "阿武川 雨量計");
+        assertThat(names(things + encode("Datastreams/any(d: d/Observations/any(o: o/result gt 10))" + onTheRiver)))
+                .as("nested, over each datastream's observations").containsExactly("阿武川 雨量計");
+        assertThat(names(things + encode("Datastreams/any(d: d/name eq '雨量' and endswith(name, '水位計'))" + onTheRiver)))
+                .as("a path without the variable is the Thing's own").containsExactly("阿武川 水位計");
+        assertThat(names(things + encode("not Datastreams/all(d: d/ObservedProperty/name eq '雨量')" + onTheRiver))).containsExactly("阿武川 水位計");
+        assertThat(names(things + encode("Datastreams/any(d: d/name eq 'x'' or true or ''x' eq 'x')" + onTheRiver)))
+                .as("a quoted value stays a value").isEmpty();
+        assertProblem(send("GET", things + encode("Datastreams/any(d: d/colour eq 'x')"), null), 400, "Datastream has no property or navigation 'colour'");
+        assertProblem(send("GET", things + encode("Datastreams/any(d d/name eq 'x')"), null), 400, "position 18: expected ':'");
+        assertProblem(send("GET", things + encode("name/any(n: n eq 'x')"), null), 400, "any() takes a collection of related entities");
+        assertProblem(send("GET", things + encode("Datastreams/any(d: d/Observations/any(d: d/result gt 1))"), null), 400, "'d' is already in use");
+    }
+
+    @Test
     void referencesLinkAThingToAFurtherLocationAndUnlinkIt() throws Exception {
         long thing = gauge("周布川 水位計", 132.00, 34.80);
         long bridge = id(post("/sta/v1.1/Locations", """
@@ -193,7 +263,7 @@ class SensorThingsApiTest extends RunningSensors {
         }
         assertThat(send("POST", "/sta/v1.1/Things", "{\"name\": ").statusCode()).isEqualTo(400);
         assertThat(send("POST", "/sta/v1.1/Observations", "{\"Datastream\": {\"@iot.id\": 1}}").statusCode()).isEqualTo(400);
-        assertThat(send("PUT", "/sta/v1.1/Things(" + thing + ")", "{}").statusCode()).isEqualTo(405);
+        assertThat(send("PUT", "/sta/v1.1/Things(" + thing + ")", "{}").statusCode()).isEqualTo(400);
     }
 
     /** A Thing with its Location and a rainfall or level datastream, deep-inserted; returns its id. */

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
@@ -202,12 +203,42 @@ class EntityWriter {
                 nonNull(json.get("parameters")));
     }
 
+    /**
+     * PUT of one entity: it becomes what the body says, as SensorThings 1.1 has it. A property left out
+     * returns to null, so a required one must be given (an Observation's phenomenonTime becomes the
+     * server's time, as on creation); what the server keeps stays its own. Navigation links are not
+     * properties: those given move as with PATCH, those left out stay.
+     */
+    @Transactional
+    public void replace(ResourcePath path, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            update(path, body);
+            return;
+        }
+        EntityType type = path.last().type();
+        ObjectNode replacement = body.deepCopy();
+        for (Property property : type.properties()) {
+            if (property.readOnly() || replacement.has(property.name())) {
+                continue;
+            }
+            if (type == EntityType.OBSERVATION && property.name().equals("phenomenonTime")) {
+                replacement.put(property.name(), Instant.now().toString());
+            } else if (property.required()) {
+                throw bad("", "PUT replaces the whole " + type.singular() + " and needs its " + property.name()
+                        + "; PATCH changes only what is given");
+            } else {
+                replacement.putNull(property.name());
+            }
+        }
+        update(path, replacement);
+    }
+
     /** PATCH of one entity: the properties given change, and to-one links given as {"@iot.id": n} move. */
     @Transactional
     public void update(ResourcePath path, JsonNode body) {
         Segment last = path.last();
         if (last.id() == null || path.property() != null || path.ref()) {
-            throw SensorsProblem.badRequest("PATCH changes one entity named by its id, such as /Things(1).", Map.of());
+            throw SensorsProblem.badRequest("PUT and PATCH change one entity named by its id, such as /Things(1).", Map.of());
         }
         EntityType type = last.type();
         long id = last.id();

@@ -27,4 +27,16 @@ sealed interface Expr {
 
     record Call(String function, List<Expr> arguments, int position) implements Expr {
     }
+
+    /**
+     * A lambda operator over a collection of related entities: {@code Datastreams/any(d: d/name eq '水位')},
+     * {@code Datastreams/all(d: …)}, or {@code Datastreams/any()} (there is at least one).
+     *
+     * @param operator   {@code any} or {@code all}
+     * @param collection the path to the collection, which may start with an enclosing lambda's variable
+     * @param variable   the name its members go by in the predicate, else null
+     * @param predicate  the condition on each member, else null
+     */
+    record Lambda(String operator, List<String> collection, String variable, Expr predicate, int position) implements Expr {
+    }
 }

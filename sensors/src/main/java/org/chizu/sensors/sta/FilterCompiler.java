@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -20,7 +21,9 @@ import org.chizu.sensors.sta.Navigation.ToOne;
  * A to-one path becomes a scalar subquery. A to-many path (its first step only) to a geometry is the
  * collection of the related geometries (so {@code geo.intersects(Locations/location, …)} finds Things
  * any of whose locations intersect); to another value it is compared as any of them
- * ({@code Datastreams/ObservedProperty/name eq '水位'}).
+ * ({@code Datastreams/ObservedProperty/name eq '水位'}). The lambda operators are correlated subqueries:
+ * {@code Datastreams/any(d: …)} is EXISTS of a matching datastream, {@code all} is NOT EXISTS of one for
+ * which the condition is not true; inside, a path starting with the variable is the member's.
  */
 final class FilterCompiler {
 
@@ -48,9 +51,14 @@ final class FilterCompiler {
     record Dynamic(String number, String json) {
     }
 
+    /** A lambda variable in scope: the entity type of the member it names and that member's alias. */
+    private record Variable(EntityType type, String alias) {
+    }
+
     private final String option;
     private final String source;
     private final Predicate<String> validWkt;
+    private final Map<String, Variable> variables = new HashMap<>();
     private int aliases;
 
     /**
@@ -88,11 +96,55 @@ final class FilterCompiler {
     private Sql compile(Expr expr, EntityType type, String alias) {
         return switch (expr) {
             case Expr.Literal literal -> literal(literal);
-            case Expr.Path path -> path(path, path.segments(), type, alias);
+            case Expr.Path path -> variablePath(path, type, alias);
             case Expr.Unary unary -> unary(unary, type, alias);
             case Expr.Binary binary -> binary(binary, type, alias);
             case Expr.Call call -> call(call, type, alias);
+            case Expr.Lambda lambda -> lambda(lambda, type, alias);
         };
+    }
+
+    /** A path from a lambda's variable ({@code d/name}) is the member's; any other is the entity's own. */
+    private Sql variablePath(Expr.Path path, EntityType type, String alias) {
+        Variable variable = variables.get(path.segments().getFirst());
+        if (variable == null) {
+            return path(path, path.segments(), type, alias);
+        }
+        if (path.segments().size() == 1) {
+            throw error(path.position(), "'" + path.segments().getFirst() + "' is an entity; name one of its properties, such as "
+                    + path.segments().getFirst() + "/id");
+        }
+        return path(path, path.segments().subList(1, path.segments().size()), variable.type(), variable.alias());
+    }
+
+    private Sql lambda(Expr.Lambda lambda, EntityType type, String alias) {
+        List<String> collection = lambda.collection();
+        Variable outer = variables.get(collection.getFirst());
+        EntityType sourceType = outer == null ? type : outer.type();
+        List<String> steps = outer == null ? collection : collection.subList(1, collection.size());
+        Navigation navigation = steps.size() != 1 ? null : sourceType.navigation(steps.getFirst()).filter(Navigation::toMany).orElse(null);
+        if (navigation == null) {
+            throw error(lambda.position(), lambda.operator() + "() takes a collection of related entities of the " + sourceType.singular()
+                    + ", as in Datastreams/any(d: d/name eq '水位'), not '" + String.join("/", collection) + "'");
+        }
+        String inner = "f" + (++aliases);
+        String members = "(select 1" + related(navigation, inner, outer == null ? alias : outer.alias());
+        if (lambda.predicate() == null) {
+            return new Sql("exists " + members + ")", List.of(), Type.BOOLEAN);
+        }
+        if (variables.containsKey(lambda.variable())) {
+            throw error(lambda.position(), "the variable '" + lambda.variable() + "' is already in use here; name it differently");
+        }
+        variables.put(lambda.variable(), new Variable(navigation.target(), inner));
+        Sql condition;
+        try {
+            condition = as(compile(lambda.predicate(), type, alias), Type.BOOLEAN, lambda.predicate().position());
+        } finally {
+            variables.remove(lambda.variable());
+        }
+        return lambda.operator().equals("any")
+                ? new Sql("exists " + members + " and (" + condition.text() + "))", condition.parameters(), Type.BOOLEAN)
+                : new Sql("not exists " + members + " and (" + condition.text() + ") is not true)", condition.parameters(), Type.BOOLEAN);
     }
 
     private Sql literal(Expr.Literal literal) {
@@ -142,13 +194,7 @@ final class FilterCompiler {
         if (value.many()) {
             throw error(expr.position(), "a path may lead to many entities only in its first step, as in Datastreams/ObservedProperty/name");
         }
-        String table = navigation.target().table() + " " + inner;
-        String related = switch (navigation.link()) {
-            case ToOne one -> " from " + table + " where " + inner + ".id = " + alias + "." + one.column() + ")";
-            case ToMany many -> " from " + table + " where " + inner + "." + many.column() + " = " + alias + ".id)";
-            case ManyToMany both -> " from " + table + " join " + both.table() + " l" + inner + " on l" + inner + "." + both.targetColumn()
-                    + " = " + inner + ".id where l" + inner + "." + both.sourceColumn() + " = " + alias + ".id)";
-        };
+        String related = related(navigation, inner, alias) + ")";
         if (!navigation.toMany()) {
             return wrap(value, "(select %s" + related, false);
         }
@@ -160,6 +206,17 @@ final class FilterCompiler {
         }
         // Compared as "any of them": Datastreams/ObservedProperty/name eq '水位'.
         return wrap(value, "(select %s" + related, true);
+    }
+
+    /** {@code from} the navigation's target aliased {@code inner}, {@code where} it is related to the row aliased {@code alias}. */
+    private static String related(Navigation navigation, String inner, String alias) {
+        String table = navigation.target().table() + " " + inner;
+        return switch (navigation.link()) {
+            case ToOne one -> " from " + table + " where " + inner + ".id = " + alias + "." + one.column();
+            case ToMany many -> " from " + table + " where " + inner + "." + many.column() + " = " + alias + ".id";
+            case ManyToMany both -> " from " + table + " join " + both.table() + " l" + inner + " on l" + inner + "." + both.targetColumn()
+                    + " = " + inner + ".id where l" + inner + "." + both.sourceColumn() + " = " + alias + ".id";
+        };
     }
 
     private static Sql wrap(Sql value, String template, boolean many) {

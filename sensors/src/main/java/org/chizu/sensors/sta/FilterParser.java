@@ -16,7 +16,7 @@ import org.chizu.sensors.sta.Expr.LiteralType;
 /**
  * Reads the OData expressions of SensorThings' $filter and $orderby into {@link Expr} trees, by
  * recursive descent with OData's precedence (or, and, not, comparison, additive, multiplicative,
- * negation). A syntax error is a 400 problem naming the query option and the position.
+ * negation), and the lambda operators {@code any} and {@code all} after a path. A syntax error is a 400 problem naming the query option and the position.
  */
 final class FilterParser {
 
@@ -26,10 +26,11 @@ final class FilterParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$@][A-Za-z0-9_.@]*");
     private static final Set<String> COMPARISONS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
     /** Operators, which are never property names. */
+    private static final Set<String> LAMBDAS = Set.of("any", "all");
     private static final Set<String> OPERATORS = Set.of("eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not", "add", "sub", "mul", "div",
             "mod", "asc", "desc");
 
-    private enum Kind { NAME, STRING, NUMBER, TIME, DATE, GEOMETRY, OPEN, CLOSE, COMMA, SLASH, MINUS, END }
+    private enum Kind { NAME, STRING, NUMBER, TIME, DATE, GEOMETRY, OPEN, CLOSE, COMMA, SLASH, COLON, MINUS, END }
 
     private record Token(Kind kind, String text, int position) {
     }
@@ -179,9 +180,28 @@ final class FilterParser {
         }
         List<String> segments = new ArrayList<>(List.of(token.text()));
         while (accept(Kind.SLASH)) {
-            segments.add(expect(Kind.NAME, "a property name after '/'").text());
+            Token step = expect(Kind.NAME, "a property name after '/'");
+            if (LAMBDAS.contains(step.text()) && accept(Kind.OPEN)) {
+                return lambda(step.text(), segments, token.position());
+            }
+            segments.add(step.text());
         }
         return new Expr.Path(segments, token.position());
+    }
+
+    /** What follows {@code Datastreams/any(}: {@code d: condition)}, or {@code )} alone for any. */
+    private Expr lambda(String operator, List<String> collection, int position) {
+        if (operator.equals("any") && accept(Kind.CLOSE)) {
+            return new Expr.Lambda(operator, collection, null, null, position);
+        }
+        Token variable = expect(Kind.NAME, "a variable name, as in " + operator + "(d: d/name eq '水位')");
+        if (OPERATORS.contains(variable.text()) || Set.of("true", "false", "null").contains(variable.text())) {
+            throw error(variable.position(), "'" + variable.text() + "' is a word of the language and cannot name a variable");
+        }
+        expect(Kind.COLON, "':' after the variable '" + variable.text() + "'");
+        Expr predicate = or();
+        expect(Kind.CLOSE, "')' after the condition of " + operator);
+        return new Expr.Lambda(operator, collection, variable.text(), predicate, position);
     }
 
     private List<Token> tokenize() {
@@ -222,6 +242,7 @@ final class FilterParser {
                     case ')' -> Kind.CLOSE;
                     case ',' -> Kind.COMMA;
                     case '/' -> Kind.SLASH;
+                    case ':' -> Kind.COLON;
                     case '-' -> Kind.MINUS;
                     default -> throw error(i, "unexpected character '" + c + "'");
                 };

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The OGC SensorThings API 1.1 at {@value #ROOT}: every resource path with GET, POST, PATCH and
- * DELETE, the dataArray extension's {@code CreateObservations} and JSON batches at {@code $batch}, and
+ * The OGC SensorThings API 1.1 at {@value #ROOT}: every resource path with GET, POST, PUT, PATCH
+ * and DELETE, the dataArray extension's {@code CreateObservations} and JSON batches at {@code $batch}, and
  * Chizu's {@code $aggregate=hour|day} on a datastream's Observations (its hourly or daily aggregates
  * of valid readings, each an Observation whose result is the mean and whose parameters hold min,
  * max, mean and count).
@@ -51,7 +51,7 @@ class SensorThingsController {
     }
 
     @RequestMapping(path = {ROOT, ROOT + "/", ROOT + "/**"},
-            method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PATCH, RequestMethod.DELETE})
+            method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     ResponseEntity<?> handle(HttpServletRequest request, @RequestBody(required = false) JsonNode body) {
         String path = pathOf(request);
         Links links = new Links(ServletUriComponentsBuilder.fromCurrentContextPath().path(ROOT).toUriString());

@@ -58,9 +58,13 @@ public class SensorThingsRequests {
             case "GET" -> new Answer(200, null, pathText.isEmpty() ? serviceRoot(links) : read(pathText, parameters, links));
             case "POST" -> pathText.equals("CreateObservations") ? createObservations(required(body), links)
                     : pathText.endsWith("/$ref") ? link(pathText, required(body)) : create(pathText, required(body), links);
-            case "PATCH" -> {
+            case "PATCH", "PUT" -> {
                 ResourcePath path = ResourcePath.parse(pathText);
-                writer.update(path, required(body));
+                if (method.equals("PUT")) {
+                    writer.replace(path, required(body));
+                } else {
+                    writer.update(path, required(body));
+                }
                 yield new Answer(200, null, reader.entity(path, pathText, QueryOptions.NONE, links));
             }
             case "DELETE" -> {
@@ -73,7 +77,7 @@ public class SensorThingsRequests {
                 yield new Answer(200, null, null);
             }
             default -> throw new SensorsProblem(405, "sensors-method-not-allowed", "Method not allowed",
-                    method + " is not a SensorThings request; use GET, POST, PATCH or DELETE.", Map.of("method", method));
+                    method + " is not a SensorThings request; use GET, POST, PUT, PATCH or DELETE.", Map.of("method", method));
         };
     }
 
