@@ -205,51 +205,68 @@ class EntityWriter {
 
     /**
      * PUT of one entity: it becomes what the body says, as SensorThings 1.1 has it. A property left out
-     * returns to null, so a required one must be given (an Observation's phenomenonTime becomes the
-     * server's time, as on creation); what the server keeps stays its own. Navigation links are not
-     * properties: those given move as with PATCH, those left out stay.
+     * (or null) returns to its default, so a required one must be given (an Observation's phenomenonTime
+     * becomes the server's time, as on creation); what the server keeps stays its own. Navigation links
+     * are not properties: those given move as with PATCH, those left out stay.
      */
     @Transactional
     public void replace(ResourcePath path, JsonNode body) {
+        Segment entity = existing(path);
+        EntityType type = entity.type();
         if (body == null || !body.isObject()) {
-            update(path, body);
-            return;
+            throw bad("", type.singular() + " must be a JSON object");
         }
-        EntityType type = path.last().type();
         ObjectNode replacement = body.deepCopy();
+        List<Property> reset = new ArrayList<>();
         for (Property property : type.properties()) {
-            if (property.readOnly() || replacement.has(property.name())) {
+            if (property.readOnly() || body.hasNonNull(property.name())) {
                 continue;
             }
+            replacement.remove(property.name());
             if (type == EntityType.OBSERVATION && property.name().equals("phenomenonTime")) {
                 replacement.put(property.name(), Instant.now().toString());
             } else if (property.required()) {
                 throw bad("", "PUT replaces the whole " + type.singular() + " and needs its " + property.name()
                         + "; PATCH changes only what is given");
             } else {
-                replacement.putNull(property.name());
+                reset.add(property);
             }
         }
-        update(path, replacement);
+        change(type, entity.id(), replacement, reset);
     }
 
     /** PATCH of one entity: the properties given change, and to-one links given as {"@iot.id": n} move. */
     @Transactional
     public void update(ResourcePath path, JsonNode body) {
+        Segment entity = existing(path);
+        if (body == null || !body.isObject()) {
+            throw bad("", entity.type().singular() + " must be a JSON object");
+        }
+        change(entity.type(), entity.id(), body, List.of());
+    }
+
+    /** The one entity that PUT or PATCH changes, which exists. */
+    private Segment existing(ResourcePath path) {
         Segment last = path.last();
         if (last.id() == null || path.property() != null || path.ref()) {
             throw SensorsProblem.badRequest("PUT and PATCH change one entity named by its id, such as /Things(1).", Map.of());
         }
-        EntityType type = last.type();
-        long id = last.id();
-        requireExists(type, id);
-        if (body == null || !body.isObject()) {
-            throw bad("", type.singular() + " must be a JSON object");
-        }
+        requireExists(last.type(), last.id());
+        return last;
+    }
+
+    /** Changes the properties and links given, and returns those in {@code reset} to their columns' defaults. */
+    private void change(EntityType type, long id, JsonNode body, List<Property> reset) {
         checkNames(type, body, "");
         checkDeclarations(type, body, "");
         List<String> assignments = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
+        for (Property property : reset) {
+            assignments.add(property.column() + " = default");
+            if (property.column2() != null) {
+                assignments.add(property.column2() + " = default");
+            }
+        }
         for (Property property : type.properties()) {
             JsonNode value = body.get(property.name());
             if (value == null) {
