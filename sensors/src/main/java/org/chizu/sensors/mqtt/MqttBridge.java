@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 
 import org.chizu.platform.BackgroundWork;
+import org.chizu.sensors.EntityChanged;
 import org.chizu.sensors.ObservationsAppended;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -27,7 +28,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The SensorThings MQTT extension on the broker: stores what devices publish and announces every
- * stored observation, however it came in, to {@code v1.1/Datastreams(ID)/Observations}.
+ * stored observation, however it came in, to {@code v1.1/Datastreams(ID)/Observations}, and every
+ * entity created or changed through the API to its entity, property and collection topics.
  * <p>
  * Nothing a device published is lost once the broker acknowledged it: the bridge has a persistent
  * session (clean session off) at QoS 1, so the broker keeps messages while Chizu is away, and it
@@ -55,7 +57,7 @@ class MqttBridge implements SmartLifecycle {
      * Announcements go out through a connection of their own: the broker's acknowledgements of them
      * must not wait behind devices' messages that the bridge is not yet ready to take.
      */
-    private volatile ObservationAnnouncer announcer;
+    private volatile TopicAnnouncer announcer;
     private volatile MqttAsyncClient announcerClient;
     private volatile boolean running;
     private Thread worker;
@@ -93,7 +95,7 @@ class MqttBridge implements SmartLifecycle {
         announcer = null;
         announcerClient = null;
         arrived.clear();
-        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} not announced (broker unreachable or behind)",
+        log.info("MQTT bridge stopped: {} observations stored, {} redeliveries left out, {} refused, {} announcements not made (broker unreachable or behind)",
                 stored, redelivered, refused, unannounced);
     }
 
@@ -127,7 +129,7 @@ class MqttBridge implements SmartLifecycle {
         try {
             if (announcer == null) {
                 announcerClient = open(settings.clientId() + "-announcer", false);
-                announcer = new ObservationAnnouncer(announcerClient);
+                announcer = new TopicAnnouncer(announcerClient);
             }
             MqttAsyncClient session = open(settings.clientId(), true);
             // Before anything else: the broker keeps for the session only what its subscriptions match.
@@ -289,9 +291,22 @@ class MqttBridge implements SmartLifecycle {
     /** Every committed observation, from MQTT or HTTP, to its datastream's topic at QoS 1. */
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
-        ObservationAnnouncer announcing = announcer;
+        TopicAnnouncer announcing = announcer;
         if (announcing != null) {
             announcing.announce(appended);
+        }
+    }
+
+    /**
+     * Every committed creation or change of another entity, to the topics of the MQTT extension's
+     * subscriptions it concerns. Heard at once when no transaction is open around the request (its
+     * writing has committed), else after the surrounding one (a batch's atomicity group) commits.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void announce(EntityChanged changed) {
+        TopicAnnouncer announcing = announcer;
+        if (announcing != null) {
+            announcing.announce(changed);
         }
     }
 

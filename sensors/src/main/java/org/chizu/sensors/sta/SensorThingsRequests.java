@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.sensors.EntityChanged;
 import org.chizu.sensors.SensorsProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,12 @@ public class SensorThingsRequests {
 
     private final EntityReader reader;
     private final EntityWriter writer;
+    private final ApplicationEventPublisher events;
 
-    SensorThingsRequests(EntityReader reader, EntityWriter writer) {
+    SensorThingsRequests(EntityReader reader, EntityWriter writer, ApplicationEventPublisher events) {
         this.reader = reader;
         this.writer = writer;
+        this.events = events;
     }
 
     /**
@@ -60,12 +64,17 @@ public class SensorThingsRequests {
                     : pathText.endsWith("/$ref") ? link(pathText, required(body)) : create(pathText, required(body), links);
             case "PATCH", "PUT" -> {
                 ResourcePath path = ResourcePath.parse(pathText);
+                List<String> changed;
                 if (method.equals("PUT")) {
                     writer.replace(path, required(body));
+                    changed = path.last().type().properties().stream().filter(property -> !property.readOnly()).map(Property::name).toList();
                 } else {
                     writer.update(path, required(body));
+                    changed = path.last().type().properties().stream().map(Property::name).filter(body::has).toList();
                 }
-                yield new Answer(200, null, reader.entity(path, pathText, QueryOptions.NONE, links));
+                ObjectNode entity = reader.entity(path, pathText, QueryOptions.NONE, links);
+                events.publishEvent(new EntityChanged(path.last().type().setName() + "(" + path.last().id() + ")", entity, List.of(), changed));
+                yield new Answer(200, null, entity);
             }
             case "DELETE" -> {
                 ResourcePath path = ResourcePath.parse(pathText);
@@ -114,7 +123,13 @@ public class SensorThingsRequests {
         ResourcePath path = ResourcePath.parse(pathText);
         long id = writer.create(path, body);
         String created = path.type().setName() + "(" + id + ")";
-        return new Answer(201, links.entity(path.type(), id), reader.entity(ResourcePath.parse(created), created, QueryOptions.NONE, links));
+        ObjectNode entity = reader.entity(ResourcePath.parse(created), created, QueryOptions.NONE, links);
+        if (path.type() != EntityType.OBSERVATION) {
+            // Observations are announced as they are stored, however they come in.
+            events.publishEvent(new EntityChanged(created, entity, pathText.equals(path.type().setName()) ? List.of(pathText)
+                    : List.of(path.type().setName(), pathText), List.of()));
+        }
+        return new Answer(201, links.entity(path.type(), id), entity);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -137,17 +139,46 @@ class MqttObservationsTest {
 
     @Test
     void anObservationPostedOverHttpIsAnnouncedToo() throws Exception {
-        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/sta/v1.1/Datastreams(" + datastream + ")/Observations"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"phenomenonTime\": \"2026-12-08T09:10:00+09:00\", \"result\": 1.55}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = http("POST", "Datastreams(" + datastream + ")/Observations",
+                "{\"phenomenonTime\": \"2026-12-08T09:10:00+09:00\", \"result\": 1.55}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 
         JsonNode observation = announced.poll(10, TimeUnit.SECONDS);
         assertThat(observation).isNotNull();
         assertThat(observation.path("result").asDouble()).isEqualTo(1.55);
         assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith("Observations(" + observation.path("@iot.id").asLong() + ")");
+    }
+
+    @Test
+    void entitiesCreatedOrChangedOverTheApiReachTheirCollectionEntityAndPropertyTopics() throws Exception {
+        long thing = jdbc.queryForObject("select thing_id from sta_datastream where id = ?", Long.class, datastream);
+        String entity = "v1.1/Datastreams(" + datastream + ")";
+        String things = "v1.1/Things(" + thing + ")/Datastreams";
+        Map<String, BlockingQueue<JsonNode>> heard = new ConcurrentHashMap<>();
+        for (String topic : List.of(entity, entity + "/name", entity + "/description", things, "v1.1/Datastreams")) {
+            heard.put(topic, new LinkedBlockingQueue<>());
+            reader.subscribe(topic, 1, (on, message) -> heard.get(on).add(json.readTree(message.getPayload())));
+        }
+
+        HttpResponse<String> patched = http("PATCH", "Datastreams(" + datastream + ")", "{\"name\": \"高津川 水位 高角橋\"}");
+        HttpResponse<String> created = http("POST", "Things(" + thing + ")/Datastreams", """
+                {"name": "高津川 流量", "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
+                 "unitOfMeasurement": {"name": "cubic metre per second", "symbol": "m3/s"},
+                 "Sensor": {"name": "流量計", "encodingType": "text/plain", "metadata": "ADCP"},
+                 "ObservedProperty": {"name": "流量", "definition": "http://vocabs.example.jp/discharge"}}""");
+
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode whole = heard.get(entity).poll(10, TimeUnit.SECONDS);
+        assertThat(whole).as("the entity, whole").isNotNull();
+        assertThat(whole.path("name").asText()).isEqualTo("高津川 水位 高角橋");
+        assertThat(whole.path("unitOfMeasurement").path("symbol").asText()).isEqualTo("m");
+        assertThat(heard.get(entity + "/name").poll(10, TimeUnit.SECONDS)).hasToString("{\"name\":\"高津川 水位 高角橋\"}");
+        long newcomer = json.readTree(created.body()).path("@iot.id").asLong();
+        assertThat(heard.get(things).poll(10, TimeUnit.SECONDS).path("@iot.id").asLong()).as("the Thing's collection").isEqualTo(newcomer);
+        assertThat(heard.get("v1.1/Datastreams").poll(10, TimeUnit.SECONDS).path("@iot.id").asLong()).as("the entity set").isEqualTo(newcomer);
+        assertThat(heard.get(entity + "/description").poll(1, TimeUnit.SECONDS)).as("a property the change did not give").isNull();
+        reader.unsubscribe(heard.keySet().toArray(String[]::new));
     }
 
     @Test
@@ -190,6 +221,12 @@ class MqttObservationsTest {
 
     static String topic(long datastream) {
         return "v1.1/Datastreams(" + datastream + ")/Observations";
+    }
+
+    private HttpResponse<String> http(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sta/v1.1/" + path))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     interface SignIn {

@@ -1,14 +1,19 @@
 package org.chizu.sensors.mqtt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.sensors.EntityChanged;
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.ObservationsAppended;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -18,44 +23,81 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Announces committed observations to {@code v1.1/Datastreams(ID)/Observations} at QoS 1 on a thread
- * of its own, through a connection of its own: whoever committed them (the bridge storing the next
- * batch, an HTTP request) hands them over and goes on. An announcement that finds the broker away,
- * or a backlog that stays full for {@link #WAIT_NANOS}, is counted, not retried: the observations
- * are stored, and a subscriber reads what it missed through the API.
+ * Announces what was committed at QoS 1 on a thread of its own, through a connection of its own:
+ * observations to {@code v1.1/Datastreams(ID)/Observations}, and a created or changed entity to the
+ * topics of the SensorThings MQTT extension that it concerns (the collections it joined, its own
+ * address, and {@code address/property} for each property changed). Whoever committed (the bridge
+ * storing the next batch, an HTTP request) hands them over and goes on. An announcement that finds
+ * the broker away, or a backlog that stays full for {@link #WAIT_NANOS}, is counted, not retried:
+ * what it tells is stored, and a subscriber reads what it missed through the API.
  */
-final class ObservationAnnouncer {
+final class TopicAnnouncer {
 
-    private static final Logger log = LoggerFactory.getLogger(ObservationAnnouncer.class);
+    private static final Logger log = LoggerFactory.getLogger(TopicAnnouncer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT_NANOS = 5_000_000_000L;
     /** Committed batches waiting to be announced. */
     private static final int BACKLOG = 1000;
 
-    private final BlockingQueue<ObservationsAppended> backlog = new ArrayBlockingQueue<>(BACKLOG);
+    /** A message to a topic. */
+    private record Announcement(String topic, byte[] payload) {
+    }
+
+    /** Committed work to announce: how many messages it makes, and (on the announcing thread) those messages. */
+    private record Pending(int count, Supplier<List<Announcement>> messages) {
+    }
+
+    private final BlockingQueue<Pending> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final AtomicLong unannounced = new AtomicLong();
     private final MqttAsyncClient client;
     private final Thread worker;
 
     /** Starts announcing through this connected client. */
-    ObservationAnnouncer(MqttAsyncClient client) {
+    TopicAnnouncer(MqttAsyncClient client) {
         this.client = client;
         this.worker = Thread.ofPlatform().name("mqtt-announcer").daemon().start(this::work);
     }
 
     /** Hands these committed observations over to be announced. */
     void announce(ObservationsAppended appended) {
+        enqueue(new Pending(appended.observations().size(), () -> appended.observations().stream()
+                .map(stored -> new Announcement("v1.1/Datastreams(" + stored.observation().datastreamId() + ")/Observations",
+                        entity(stored.id(), stored.observation()))).toList()));
+    }
+
+    /** Hands this committed change of an entity over to be announced. */
+    void announce(EntityChanged changed) {
+        enqueue(new Pending(changed.collections().size() + (changed.properties().isEmpty() ? 0 : 1 + changed.properties().size()),
+                () -> messages(changed)));
+    }
+
+    private void enqueue(Pending pending) {
         try {
-            if (!backlog.offer(appended, WAIT_NANOS, TimeUnit.NANOSECONDS)) {
-                unannounced.addAndGet(appended.observations().size());
+            if (!backlog.offer(pending, WAIT_NANOS, TimeUnit.NANOSECONDS)) {
+                unannounced.addAndGet(pending.count());
             }
         } catch (InterruptedException e) {
-            unannounced.addAndGet(appended.observations().size());
+            unannounced.addAndGet(pending.count());
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Observations not announced (broker away, or the backlog full) since start. */
+    /** A new entity goes whole to the collections it joined; a changed one whole to its address, and each property given to its own topic. */
+    private static List<Announcement> messages(EntityChanged changed) {
+        List<Announcement> messages = new ArrayList<>();
+        byte[] whole = bytes(changed.entity());
+        changed.collections().forEach(collection -> messages.add(new Announcement("v1.1/" + collection, whole)));
+        if (!changed.properties().isEmpty()) {
+            messages.add(new Announcement("v1.1/" + changed.address(), whole));
+        }
+        for (String property : changed.properties()) {
+            messages.add(new Announcement("v1.1/" + changed.address() + "/" + property,
+                    bytes(JSON.createObjectNode().set(property, changed.entity().get(property)))));
+        }
+        return messages;
+    }
+
+    /** Messages not announced (broker away, or the backlog full) since start. */
     long unannounced() {
         return unannounced.get();
     }
@@ -68,19 +110,17 @@ final class ObservationAnnouncer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        backlog.forEach(appended -> unannounced.addAndGet(appended.observations().size()));
+        backlog.forEach(pending -> unannounced.addAndGet(pending.count()));
         backlog.clear();
     }
 
     private void work() {
         try {
             while (true) {
-                ObservationsAppended appended = backlog.take();
-                for (ObservationsAppended.Stored stored : appended.observations()) {
-                    NewObservation observation = stored.observation();
-                    MqttMessage message = new MqttMessage(entity(stored.id(), observation));
+                for (Announcement announcement : backlog.take().messages().get()) {
+                    MqttMessage message = new MqttMessage(announcement.payload());
                     message.setQos(1);
-                    if (!publish("v1.1/Datastreams(" + observation.datastreamId() + ")/Observations", message)) {
+                    if (!publish(announcement.topic(), message)) {
                         unannounced.incrementAndGet();
                     }
                 }
@@ -126,6 +166,10 @@ final class ObservationAnnouncer {
         if (observation.parameters() != null) {
             json.set("parameters", observation.parameters());
         }
+        return bytes(json);
+    }
+
+    private static byte[] bytes(JsonNode json) {
         try {
             return JSON.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
