@@ -101,6 +101,10 @@ class SensorThingsApiTest extends RunningSensors {
         assertThat(names(things + encode("Datastreams/any(d: d/name eq '雨量' and endswith(name, '水位計'))" + onTheRiver)))
                 .as("a path without the variable is the Thing's own").containsExactly("阿武川 水位計");
         assertThat(names(things + encode("not Datastreams/all(d: d/ObservedProperty/name eq '雨量')" + onTheRiver))).containsExactly("阿武川 水位計");
+        String expand = "/sta/v1.1/Things(" + rainOnly + ")?$expand=";
+        assertThat(get(expand + encode("Datastreams($filter=Observations/any(o: o/result ge 12.5))")).path("Datastreams")).as("inside $expand too")
+                .hasSize(1);
+        assertThat(get(expand + encode("Datastreams($filter=Observations/any(o: o/result gt 12.5))")).path("Datastreams")).isEmpty();
         assertThat(names(things + encode("Datastreams/any(d: d/name eq 'x'' or true or ''x')" + onTheRiver)))
                 .as("a quoted value stays a value").isEmpty();
         assertProblem(send("GET", things + encode("Datastreams/any(d: d/colour eq 'x')"), null), 400, "Datastream has no property or navigation 'colour'");
