@@ -2,6 +2,7 @@
  * The SensorThings MQTT extension on a Mosquitto broker: devices log in with their platform tokens
  * ({@link org.chizu.sensors.mqtt.BrokerAccess}) and publish observations, which
  * {@link org.chizu.sensors.mqtt.MqttBridge} stores in batches and announces to subscribers with
- * those that came over HTTP.
+ * those that came over HTTP, as it announces entities created or changed through the API to their
+ * collection, entity and property topics.
  */
 package org.chizu.sensors.mqtt;
