@@ -154,7 +154,11 @@ class ForestryAccessHttpTest {
         assertThat(download.body().substring(0, 4)).as("a little-endian TIFF (classic or BigTIFF)").isIn("II*\0", "II+\0");
         assertThat(yamada.get("/api/forestry/surveys/" + survey + "/products/dem.tif").statusCode())
                 .as("the DEM was not applied for").isEqualTo(403);
+        HttpResponse<String> range = yamada.send(yamada.request(chm).header("Range", "bytes=100-199"));
+        assertThat(range.statusCode()).as("a COG reader's range").isEqualTo(206);
+        assertThat(range.headers().firstValueAsLong("Content-Length")).hasValue(100);
         JsonNode kpis = json.readTree(asStaff("GET", "/staff/api/forestry/kpis", null).body());
+        assertThat(kpis.path("downloads").asLong()).as("the range continued the download logged at its first byte").isEqualTo(1);
         assertThat(kpis.path("organisationsUsing").asLong()).isEqualTo(1);
         assertThat(kpis.path("downloadsPerMonth")).anySatisfy(month -> {
             assertThat(month.path("month").asText()).isEqualTo(YearMonth.now(ZoneId.of("Asia/Tokyo")).toString());

@@ -1,29 +1,18 @@
 package org.chizu.forestry.access;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.chizu.platform.Label;
-import org.chizu.platform.problem.ProblemException;
+import org.chizu.platform.problem.LabelledProblem;
 
 /**
  * Why an application, a decision or a download was refused, as problem+json with the reason in
  * Japanese and English ({@code message}) and the field or thing it concerns.
  */
-public class AccessProblem extends ProblemException {
-
-    private final Map<String, Object> members;
+public class AccessProblem extends LabelledProblem {
 
     AccessProblem(int status, String type, String title, Label message, Map<String, Object> members) {
-        super(status, type, title, message.en());
-        this.members = new LinkedHashMap<>();
-        this.members.put("message", message);
-        this.members.putAll(members);
-    }
-
-    @Override
-    public Map<String, Object> members() {
-        return members;
+        super(status, type, title, message, members);
     }
 
     static AccessProblem badField(String field, String ja, String en) {

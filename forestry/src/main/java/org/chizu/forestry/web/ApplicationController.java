@@ -32,12 +32,12 @@ class ApplicationController {
 
     @PostMapping(path = "/api/forestry/applications", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> apply(@RequestBody NewApplication application) {
-        long id = applications.apply(FirmCallers.signedIn(), application);
+        long id = applications.apply(Callers.signedIn(), application);
         return ResponseEntity.created(URI.create("/api/forestry/applications/" + id)).body(Map.of("id", id, "status", "pending"));
     }
 
     @GetMapping("/api/forestry/applications")
     Map<String, List<Application>> mine() {
-        return Map.of("applications", applications.of(Applications.organisationsOf(FirmCallers.signedIn())));
+        return Map.of("applications", applications.of(Applications.organisationsOf(Callers.signedIn())));
     }
 }

@@ -18,11 +18,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A whole product raster of a survey (a Cloud-Optimized GeoTIFF), for a member of an organisation
  * whose approved application names the product and overlaps the survey; every download is logged.
+ * Range requests are served (a COG is read in ranges, and a broken download resumes); a download is
+ * logged once, at its first byte, so a reader's many ranges count as one.
  */
 @RestController
 class ProductDownloadController {
@@ -38,17 +41,20 @@ class ProductDownloadController {
     }
 
     @GetMapping("/api/forestry/surveys/{survey}/products/{kind}.tif")
-    ResponseEntity<Resource> product(@PathVariable long survey, @PathVariable String kind) throws IOException {
+    ResponseEntity<Resource> product(@PathVariable long survey, @PathVariable String kind,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) throws IOException {
         MadeProduct made = products.made(survey).stream().filter(product -> product.kind().id.equals(kind)).findFirst()
                 .filter(product -> Files.isRegularFile(product.file()))
                 .orElseThrow(() -> AccessProblem.noSuchProduct(survey, kind));
         DataProduct product = DataProduct.of(kind).orElseThrow();
-        Identity caller = FirmCallers.signedIn();
+        Identity caller = Callers.signedIn();
         Downloads.Grant grant = downloads.grant(Applications.organisationsOf(caller), survey, product)
                 .orElseThrow(() -> AccessProblem.notApproved(survey, kind));
         long size = Files.size(made.file());
-        downloads.log(grant, caller.id(), survey, product, size);
-        return ResponseEntity.ok().contentType(GEOTIFF).contentLength(size)
+        if (range == null || range.startsWith("bytes=0-")) {
+            downloads.log(grant, caller.id(), survey, product, size);
+        }
+        return ResponseEntity.ok().contentType(GEOTIFF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("survey-" + survey + "-" + kind + ".tif").build().toString())
                 .body(new FileSystemResource(made.file()));

@@ -35,7 +35,7 @@ class StaffApplicationController {
 
     @PutMapping(path = "/staff/api/forestry/applications/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> decide(@PathVariable long id, @RequestBody Decision decision) {
-        applications.decide(id, decision, FirmCallers.signedIn());
+        applications.decide(id, decision, Callers.signedIn());
         return ResponseEntity.noContent().build();
     }
 

@@ -4,9 +4,9 @@ import org.chizu.accounts.Identity;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who calls forestry's API; the access rules let only signed-in accounts reach where it is asked. */
-final class FirmCallers {
+final class Callers {
 
-    private FirmCallers() {
+    private Callers() {
     }
 
     static Identity signedIn() {
