@@ -142,6 +142,7 @@ class ForestryAccessHttpTest {
         });
         JsonNode pending = json.readTree(asStaff("GET", "/staff/api/forestry/applications?status=pending", null).body());
         assertThat(pending.path("applications")).anySatisfy(application -> assertThat(application.path("id").asLong()).isEqualTo(id));
+        assertThat(pending.path("organisations").path(String.valueOf(firm)).asText()).isEqualTo("山田林業株式会社");
 
         HttpResponse<String> approved = asStaff("PUT", "/staff/api/forestry/applications/" + id + "/decision",
                 "{\"decision\": \"approved\", \"surveyApproval\": \"国地達第 123 号\"}");

@@ -1,9 +1,10 @@
 package org.chizu.forestry.web;
 
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.chizu.forestry.access.Application;
+import org.chizu.accounts.OrganisationStatus;
+import org.chizu.accounts.Organisations;
 import org.chizu.forestry.access.Applications;
 import org.chizu.forestry.access.Decision;
 import org.chizu.forestry.access.Downloads;
@@ -22,15 +23,20 @@ class StaffApplicationController {
 
     private final Applications applications;
     private final Downloads downloads;
+    private final Organisations organisations;
 
-    StaffApplicationController(Applications applications, Downloads downloads) {
+    StaffApplicationController(Applications applications, Downloads downloads, Organisations organisations) {
         this.applications = applications;
         this.downloads = downloads;
+        this.organisations = organisations;
     }
 
+    /** The applications with this status (all without one), and the approved organisations' names by id to show them by. */
     @GetMapping("/staff/api/forestry/applications")
-    Map<String, List<Application>> applications(@RequestParam(required = false) String status) {
-        return Map.of("applications", applications.withStatus(status));
+    Map<String, Object> applications(@RequestParam(required = false) String status) {
+        Map<Long, String> names = new TreeMap<>();
+        organisations.withStatus(OrganisationStatus.APPROVED).forEach(organisation -> names.put(organisation.id(), organisation.name()));
+        return Map.of("applications", applications.withStatus(status), "organisations", names);
     }
 
     @PutMapping(path = "/staff/api/forestry/applications/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
