@@ -1,0 +1,200 @@
+package org.chizu.app.forestry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.chizu.accounts.AccountKind;
+import org.chizu.accounts.Identity;
+import org.chizu.accounts.OrganisationApplication;
+import org.chizu.accounts.OrganisationStatus;
+import org.chizu.accounts.Organisations;
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
+import org.chizu.accounts.testing.SignInBrowser;
+import org.chizu.app.ChizuApplication;
+import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A forestry firm and the town's staff through the whole application on the sample town's laser
+ * survey: the firm applies for sub-compartments under the terms, staff approve with the surveying
+ * body's reference, the firm downloads the CHM as a Cloud-Optimized GeoTIFF, and the download shows in
+ * the KPI; every refusal on the way is problem+json.
+ */
+@SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chizu.sample-town.enabled=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ForestryAccessHttpTest {
+
+    private static final String PASSWORD = "sugi-no-ki-2026";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabase.fresh().register(registry);
+        registry.add("chizu.laser.archive-directory", Files.createTempDirectory("forestry-access-archive")::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    Organisations organisations;
+    @Autowired
+    StaffAccounts staff;
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
+    String staffToken;
+    long firm;
+    long survey;
+    List<Long> compartments;
+
+    /** 山田林業 is an approved organisation administered by the resident yamada; sato belongs to none. */
+    @BeforeAll
+    void anApprovedFirmAndTheSampleSurvey() {
+        long yamada = resident("yamada@example.jp");
+        resident("sato@example.jp");
+        var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
+        staffToken = tanaka.token().token();
+        firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, "yamada@example.jp", "山田", null, Set.of()),
+                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
+        organisations.decide(firm, OrganisationStatus.APPROVED,
+                new Identity(tanaka.account().id(), AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of()));
+        survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
+        compartments = jdbc.queryForList("""
+                select f.id from forests f where exists (select from laser_tile t where t.survey_id = ? and ST_Intersects(t.footprint, f.geom))
+                order by f.id limit 2""", Long.class, survey);
+    }
+
+    long resident(String email) {
+        return jdbc.queryForObject("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', ?, ?, ?, now()) returning id""", Long.class, email, passwords.encode(PASSWORD), email);
+    }
+
+    SignInBrowser signedIn(String email) throws Exception {
+        SignInBrowser browser = new SignInBrowser(port);
+        browser.signIn(email, PASSWORD);
+        return browser;
+    }
+
+    HttpResponse<String> asStaff(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + staffToken);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String application(String products) throws Exception {
+        return """
+                {"organisation": %d, "compartments": %s, "products": %s, "purpose": "間伐計画と作業道の路線選定",
+                 "termsVersion": "%s"}""".formatted(firm, json.writeValueAsString(compartments), products, terms());
+    }
+
+    String terms() throws Exception {
+        return json.readTree(new SignInBrowser(port).get("/api/forestry/terms").body()).path("version").asText();
+    }
+
+    @Test
+    void aFirmAppliesStaffApproveAndTheFirmDownloadsTheCanopyHeightModelWhichTheKpiCounts() throws Exception {
+        assertThat(compartments).as("the sample survey lies over sub-compartments of the forests layer").isNotEmpty();
+        SignInBrowser yamada = signedIn("yamada@example.jp");
+        String chm = "/api/forestry/surveys/" + survey + "/products/chm.tif";
+        HttpResponse<String> early = yamada.get(chm);
+        assertThat(early.statusCode()).as("no approved application yet").isEqualTo(403);
+        assertProblem(early);
+
+        HttpResponse<String> applied = yamada.sendJson("POST", "/api/forestry/applications", application("[\"chm\", \"tree_points\"]"));
+        assertThat(applied.statusCode()).isEqualTo(201);
+        long id = json.readTree(applied.body()).path("id").asLong();
+        JsonNode mine = json.readTree(yamada.get("/api/forestry/applications").body()).path("applications");
+        assertThat(mine).singleElement().satisfies(application -> {
+            assertThat(application.path("status").asText()).isEqualTo("pending");
+            assertThat(application.path("area").path("type").asText()).isEqualTo("MultiPolygon");
+            assertThat(application.path("compartments")).hasSize(compartments.size());
+        });
+        JsonNode pending = json.readTree(asStaff("GET", "/staff/api/forestry/applications?status=pending", null).body());
+        assertThat(pending.path("applications")).anySatisfy(application -> assertThat(application.path("id").asLong()).isEqualTo(id));
+        assertThat(pending.path("organisations").path(String.valueOf(firm)).asText()).isEqualTo("山田林業株式会社");
+
+        HttpResponse<String> approved = asStaff("PUT", "/staff/api/forestry/applications/" + id + "/decision",
+                "{\"decision\": \"approved\", \"surveyApproval\": \"国地達第 123 号\"}");
+        assertThat(approved.statusCode()).isEqualTo(204);
+        HttpResponse<String> download = yamada.get(chm);
+        long length = download.headers().firstValueAsLong("Content-Length").orElseThrow();
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/tiff"));
+        assertThat(download.body().substring(0, 4)).as("a little-endian TIFF (classic or BigTIFF)").isIn("II*\0", "II+\0");
+        assertThat(yamada.get("/api/forestry/surveys/" + survey + "/products/dem.tif").statusCode())
+                .as("the DEM was not applied for").isEqualTo(403);
+        HttpResponse<String> range = yamada.send(yamada.request(chm).header("Range", "bytes=100-199"));
+        assertThat(range.statusCode()).as("a COG reader's range").isEqualTo(206);
+        assertThat(range.headers().firstValueAsLong("Content-Length")).hasValue(100);
+        JsonNode kpis = json.readTree(asStaff("GET", "/staff/api/forestry/kpis", null).body());
+        assertThat(kpis.path("downloads").asLong()).as("the range continued the download logged at its first byte").isEqualTo(1);
+        assertThat(kpis.path("organisationsUsing").asLong()).isEqualTo(1);
+        assertThat(kpis.path("downloadsPerMonth")).anySatisfy(month -> {
+            assertThat(month.path("month").asText()).isEqualTo(YearMonth.now(ZoneId.of("Asia/Tokyo")).toString());
+            assertThat(month.path("bytes").asLong()).isEqualTo(length);
+        });
+    }
+
+    @Test
+    void whoMayDoWhatIsRefusedAsProblemJson() throws Exception {
+        SignInBrowser sato = signedIn("sato@example.jp");
+        SignInBrowser yamada = signedIn("yamada@example.jp");
+        SignInBrowser anonymous = new SignInBrowser(port);
+
+        HttpResponse<String> notAMember = sato.sendJson("POST", "/api/forestry/applications", application("[\"dem\"]"));
+        HttpResponse<String> anonymousApplies = anonymous.sendJson("POST", "/api/forestry/applications", application("[\"dem\"]"));
+        HttpResponse<String> firmDecides = yamada.sendJson("PUT", "/staff/api/forestry/applications/1/decision",
+                "{\"decision\": \"approved\", \"surveyApproval\": \"x\"}");
+        HttpResponse<String> noTerms = yamada.sendJson("POST", "/api/forestry/applications",
+                application("[\"dem\"]").replace(terms(), "2000-01"));
+        HttpResponse<String> noSuchProduct = yamada.get("/api/forestry/surveys/999999/products/dem.tif");
+        HttpResponse<String> unknownApplication = asStaff("PUT", "/staff/api/forestry/applications/999999/decision",
+                "{\"decision\": \"refused\", \"reason\": \"区域外\"}");
+
+        assertThat(notAMember.statusCode()).isEqualTo(403);
+        assertThat(anonymousApplies.statusCode()).isIn(401, 403);
+        assertThat(firmDecides.statusCode()).isEqualTo(403);
+        assertThat(noTerms.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noTerms.body()).path("field").asText()).isEqualTo("termsVersion");
+        assertThat(noSuchProduct.statusCode()).isEqualTo(404);
+        assertThat(unknownApplication.statusCode()).isEqualTo(404);
+        List.of(notAMember, anonymousApplies, firmDecides, noTerms, noSuchProduct, unknownApplication).forEach(this::assertProblem);
+    }
+
+    void assertProblem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).as(response.uri().getPath())
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+}

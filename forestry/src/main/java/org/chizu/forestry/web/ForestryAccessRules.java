@@ -1,0 +1,23 @@
+package org.chizu.forestry.web;
+
+import org.chizu.accounts.AccessRules;
+import org.chizu.accounts.AccountKind;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Anyone may see the surveys, their coverage, the CS relief tiles and the terms (GET is open by
+ * default); applying, one's organisations' applications and downloading products are for signed-in
+ * residents, whose membership of an approved organisation the service checks; deciding and the KPI
+ * are staff's ({@code /staff/**} by default).
+ */
+@Configuration(proxyBeanMethods = false)
+class ForestryAccessRules {
+
+    @Bean
+    AccessRules forestryAccess() {
+        return requests -> requests
+                .requestMatchers("/api/forestry/applications", "/api/forestry/applications/**", "/api/forestry/surveys/*/products/**")
+                .hasRole(AccountKind.RESIDENT.name());
+    }
+}
