@@ -85,8 +85,8 @@
     const { bookings } = await api('GET', '/staff/api/booking/after-use');
     document.getElementById('after-use').replaceChildren(...(bookings.length ? bookings.map(({ booking, who }) => {
       const booked = (booking.quote ? booking.quote.lines : []).filter((line) => line.code !== 'use').map((line) => line.code);
-      const headcount = element('input', { type: 'number', name: 'headcount', min: '1', inputMode: 'numeric' });
-      const extras = element('input', { name: 'extras', value: booked.join(', '), placeholder: 'heating, lighting' });
+      const headcount = element('input', { type: 'number', name: 'headcount', min: '1', inputMode: 'numeric', placeholder: '利用人数 Headcount' });
+      const extras = element('input', { name: 'extras', value: booked.join(', '), placeholder: '付帯設備 Extras: heating, lighting' });
       headcount.setAttribute('aria-label', '利用人数 Headcount #' + booking.id);
       extras.setAttribute('aria-label', '使った付帯設備 Extras used #' + booking.id);
       const confirm = element('button', { type: 'button', className: 'primary' }, both('確定', 'Confirm'));

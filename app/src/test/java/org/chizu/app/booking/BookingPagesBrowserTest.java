@@ -235,6 +235,8 @@ class BookingPagesBrowserTest {
             assertThat(ended.getText()).contains("大会議室", "たろう");
             ended.findElement(By.name("headcount")).sendKeys("15");
             ended.findElement(By.name("extras")).sendKeys("heating");
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            chromium.screenshot("booking-staff-desktop-after-use.png");
             ended.findElement(By.cssSelector("button.primary")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "利用内容を確定しました"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("after-use"), "確定待ちの予約はありません"));
