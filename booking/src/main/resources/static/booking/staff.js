@@ -1,6 +1,6 @@
 // /staff/booking: a facility's month, the approval queue (approve, or refuse with a reason),
-// official-use blocks and the bookings they displaced (moved here to another time), group
-// verification and the monthly usage report with its .xlsx and Shift_JIS CSV downloads.
+// ended bookings to confirm after use (headcount and extras used, or a no-show), official-use
+// blocks and the bookings they displaced (moved here to another time), group verification and the monthly usage report with its .xlsx and Shift_JIS CSV downloads.
 (() => {
   const { element, both, api, Problem, clock, period, today, state, say } = window.Booking;
   const status = document.getElementById('status');
@@ -81,6 +81,31 @@
     }) : [element('tr', {}, element('td', { colSpan: 3, className: 'muted' }, both('承認待ちはありません。', 'Nothing waits for approval.')))]));
   }
 
+  async function showAfterUse() {
+    const { bookings } = await api('GET', '/staff/api/booking/after-use');
+    document.getElementById('after-use').replaceChildren(...(bookings.length ? bookings.map(({ booking, who }) => {
+      const booked = (booking.quote ? booking.quote.lines : []).filter((line) => line.code !== 'use').map((line) => line.code);
+      const headcount = element('input', { type: 'number', name: 'headcount', min: '1', inputMode: 'numeric', placeholder: '利用人数 Headcount' });
+      const extras = element('input', { name: 'extras', value: booked.join(', '), placeholder: '付帯設備 Extras: heating, lighting' });
+      headcount.setAttribute('aria-label', '利用人数 Headcount #' + booking.id);
+      extras.setAttribute('aria-label', '使った付帯設備 Extras used #' + booking.id);
+      const confirm = element('button', { type: 'button', className: 'primary' }, both('確定', 'Confirm'));
+      const noShow = element('button', { type: 'button', className: 'danger' }, both('無断キャンセル', 'No-show'));
+      const url = `/staff/api/booking/bookings/${booking.id}/after-use`;
+      confirm.addEventListener('click', () => act(() => api('POST', url, {
+        headcount: headcount.value === '' ? null : Number(headcount.value), extras: extras.value.split(/[,、\s]+/).filter(Boolean),
+      }), '#' + booking.id + ' の利用内容を確定しました。', 'use confirmed.'));
+      noShow.addEventListener('click', () => act(() => api('POST', url, { noShow: true }),
+        '#' + booking.id + ' を無断キャンセルとして記録しました。', 'recorded as a no-show.'));
+      const row = element('tr', {},
+        cell('予約', element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), element('div', {}, period(booking.start, booking.end))),
+        cell('利用者', who || '#' + booking.accountId),
+        cell('利用内容', element('div', { className: 'actions' }, headcount, extras, confirm, noShow)));
+      row.dataset.booking = booking.id;
+      return row;
+    }) : [element('tr', {}, element('td', { colSpan: 3, className: 'muted' }, both('確定待ちの予約はありません。', 'No ended booking waits.')))]));
+  }
+
   async function block(event) {
     event.preventDefault();
     const form = event.target;
@@ -149,9 +174,9 @@
         element('a', { href: `/staff/api/booking/reports/${chosen}.csv`, download: '' }, 'CSV (Shift_JIS)'));
       const row = (use, heading) => element('tr', {}, element(heading ? 'th' : 'td', {}, use.facilityName),
         element('td', {}, PERCENT(use.occupancy)), element('td', {}, String(use.bookings)), element('td', {}, String(use.users)),
-        element('td', {}, PERCENT(use.digitalRate)));
+        element('td', {}, PERCENT(use.digitalRate)), element('td', {}, String(use.headcount)), element('td', {}, String(use.noShows)));
       document.getElementById('report-table').replaceChildren(
-        element('thead', {}, element('tr', {}, ...[['施設', 'Facility'], ['稼働率', 'Occupancy'], ['件数', 'Bookings'], ['利用者', 'Users'], ['電子申請率', 'Online']]
+        element('thead', {}, element('tr', {}, ...[['施設', 'Facility'], ['稼働率', 'Occupancy'], ['件数', 'Bookings'], ['利用者', 'Users'], ['電子申請率', 'Online'], ['利用人数', 'Headcount'], ['無断キャンセル', 'No-shows']]
           .map(([ja, en]) => element('th', {}, both(ja, en))))),
         element('tbody', {}, ...report.facilities.map((use) => row(use, false)), row(report.total, true)));
     } catch (error) {
@@ -170,7 +195,7 @@
   }
 
   function refresh() {
-    Promise.all([showCalendar(), showApplications(), showDisplaced(), showGroups()]).catch(problem);
+    Promise.all([showCalendar(), showApplications(), showAfterUse(), showDisplaced(), showGroups()]).catch(problem);
   }
 
   document.getElementById('calendar-month').value = month;

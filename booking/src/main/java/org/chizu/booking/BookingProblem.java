@@ -3,6 +3,7 @@ package org.chizu.booking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,6 +113,26 @@ public class BookingProblem extends ProblemException {
         return new BookingProblem(422, "closed-day", "Closed day", new Label(
                 day + " は" + reason.ja() + "のため利用できません。", "On " + day + " the unit is closed: " + reason.en() + "."),
                 members);
+    }
+
+    static BookingProblem notEnded(long bookingId, OffsetDateTime end) {
+        return new BookingProblem(409, "not-ended", "Not ended yet", new Label(
+                "利用内容の確定は利用終了（" + end.toLocalDateTime() + "）のあとです。",
+                "What was used is confirmed after the booking ends (" + end + ")."),
+                Map.of("booking", bookingId, "end", end.toString()));
+    }
+
+    static BookingProblem afterUseConfirmed(long bookingId) {
+        return new BookingProblem(409, "after-use-confirmed", "Already confirmed", new Label(
+                "予約 " + bookingId + " の利用内容はすでに確定しています。",
+                "What booking " + bookingId + " used has been confirmed already."), Map.of("booking", bookingId));
+    }
+
+    static BookingProblem overCapacity(BookableUnit unit, int headcount) {
+        return new BookingProblem(422, "over-capacity", "Over capacity", new Label(
+                "「headcount」: 利用人数 " + headcount + " 人は定員 " + unit.capacity() + " 人を超えています。",
+                "\"headcount\": " + headcount + " people is more than the unit's capacity of " + unit.capacity() + "."),
+                Map.of("field", "headcount", "unit", unit.id(), "capacity", unit.capacity()));
     }
 
     static BookingProblem notDisplaced(long bookingId) {

@@ -245,6 +245,18 @@ public class Bookings {
         return jdbc.query(SELECT + " where b.state = 'applied' order by lower(b.period), b.id", this::booking);
     }
 
+    /**
+     * Residents' confirmed bookings that ended by then and whose use is not confirmed yet (利用後内容確定
+     * pending), earliest first; official-use blocks are the town's own and left out.
+     */
+    public List<Booking> endedUnconfirmed(Instant by) {
+        return jdbc.query(SELECT + """
+                where b.state = 'confirmed' and upper(b.period) <= ?
+                  and not exists (select 1 from booking_after_use a where a.booking_id = b.id)
+                  and not exists (select 1 from booking_official_use o where o.booking_id = b.id)
+                order by upper(b.period), b.id""", this::booking, timestamp(by));
+    }
+
     /** Marks lapsed holds expired; how many. */
     public int expireLapsedHolds() {
         return jdbc.update("""

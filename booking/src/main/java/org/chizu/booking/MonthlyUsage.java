@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The month's use of each facility (施設利用状況), as towns report it to their department: how much
  * of the open time was booked, by how many people, in how many bookings, and how many of those were
- * applied for online rather than made by staff. Bookings count in the month they start.
+ * applied for online rather than made by staff, how many people came and how many bookings nobody
+ * came to (as confirmed after use). Bookings count in the month they start.
  */
 @Service
 public class MonthlyUsage {
@@ -27,8 +28,11 @@ public class MonthlyUsage {
                    sum(extract(epoch from upper(b.period) - lower(b.period))) filter (where o.booking_id is not null) / 3600.0 as official_hours,
                    count(*) filter (where o.booking_id is null) as bookings,
                    count(distinct b.account_id) filter (where o.booking_id is null) as users,
-                   count(*) filter (where o.booking_id is null and s.booking_id is null) as digital
+                   count(*) filter (where o.booking_id is null and s.booking_id is null) as digital,
+                   coalesce(sum(a.headcount) filter (where o.booking_id is null), 0) as headcount,
+                   count(*) filter (where o.booking_id is null and a.no_show) as no_shows
             from booking b join booking_unit u on u.id = b.unit_id
+            left join booking_after_use a on a.booking_id = b.id
             left join booking_official_use o on o.booking_id = b.id
             left join booking_by_staff s on s.booking_id = b.id
             where b.state = 'confirmed' and lower(b.period) >= ? and lower(b.period) < ?
@@ -55,9 +59,11 @@ public class MonthlyUsage {
      * @param officialHours the hours the town blocked for its own use (公用)
      * @param users         distinct people or groups who booked (in the total, each once)
      * @param digital       bookings residents applied for online, not made by staff
+     * @param headcount     people who came (利用人数), as confirmed after use
+     * @param noShows       bookings nobody came to (無断キャンセル), as staff recorded after use
      */
     public record FacilityUse(Long facilityId, String facilityName, int units, double openHours, double bookedHours,
-                              double officialHours, long bookings, long users, long digital) {
+                              double officialHours, long bookings, long users, long digital, long headcount, long noShows) {
 
         /** Booked and official hours over open hours, 0–1 (0 when it was never open). */
         @JsonProperty
@@ -83,7 +89,8 @@ public class MonthlyUsage {
         jdbc.query(USE, rs -> {
             Long facility = rs.getObject("facility_id", Long.class);
             used.put(facility == null ? -1L : facility, new FacilityUse(facility, null, 0, 0, rs.getDouble("booked_hours"),
-                    rs.getDouble("official_hours"), rs.getLong("bookings"), rs.getLong("users"), rs.getLong("digital")));
+                    rs.getDouble("official_hours"), rs.getLong("bookings"), rs.getLong("users"), rs.getLong("digital"),
+                    rs.getLong("headcount"), rs.getLong("no_shows")));
         }, Timestamp.from(first.atStartOfDay(properties.zone()).toInstant()),
                 Timestamp.from(first.plusMonths(1).atStartOfDay(properties.zone()).toInstant()));
         List<FacilityUse> facilities = new ArrayList<>();
@@ -92,15 +99,15 @@ public class MonthlyUsage {
         for (List<BookableUnit> ofFacility : byFacility.values()) {
             BookableUnit.Facility facility = ofFacility.getFirst().facility();
             double open = ofFacility.stream().mapToDouble(unit -> openHours(unit, month)).sum();
-            FacilityUse use = used.getOrDefault(facility.id(), new FacilityUse(facility.id(), null, 0, 0, 0, 0, 0, 0, 0));
+            FacilityUse use = used.getOrDefault(facility.id(), new FacilityUse(facility.id(), null, 0, 0, 0, 0, 0, 0, 0, 0, 0));
             facilities.add(new FacilityUse(facility.id(), facility.name(), ofFacility.size(), open, use.bookedHours(),
-                    use.officialHours(), use.bookings(), use.users(), use.digital()));
+                    use.officialHours(), use.bookings(), use.users(), use.digital(), use.headcount(), use.noShows()));
             openTotal += open;
             unitsTotal += ofFacility.size();
         }
-        FacilityUse all = used.getOrDefault(-1L, new FacilityUse(null, null, 0, 0, 0, 0, 0, 0, 0));
+        FacilityUse all = used.getOrDefault(-1L, new FacilityUse(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         return new Report(month, facilities, new FacilityUse(null, "合計", unitsTotal, openTotal, all.bookedHours(),
-                all.officialHours(), all.bookings(), all.users(), all.digital()));
+                all.officialHours(), all.bookings(), all.users(), all.digital(), all.headcount(), all.noShows()));
     }
 
     /** The unit's slots on its open days of the month, in hours. */

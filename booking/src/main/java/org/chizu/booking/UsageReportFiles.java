@@ -26,7 +26,8 @@ public final class UsageReportFiles {
 
     private static final List<String> HEADINGS = List.of("施設 Facility", "予約単位数 Units", "利用可能時間 Open hours",
             "予約時間 Booked hours", "公用時間 Official-use hours", "稼働率 Occupancy", "予約件数 Bookings",
-            "利用者数 Users", "電子申請件数 Online applications", "電子申請率 Digital application rate");
+            "利用者数 Users", "電子申請件数 Online applications", "電子申請率 Digital application rate",
+            "利用人数 Headcount", "無断キャンセル No-shows");
     private static final String PERCENT = "0.0%";
     private static final String HOURS = "#,##0.0";
     /** Each column's number format, by column. */
@@ -69,6 +70,8 @@ public final class UsageReportFiles {
         sheet.value(row, 7, use.users());
         sheet.value(row, 8, use.digital());
         sheet.value(row, 9, use.digitalRate());
+        sheet.value(row, 10, use.headcount());
+        sheet.value(row, 11, use.noShows());
         for (int column = 0; column < HEADINGS.size(); column++) {
             var style = sheet.style(row, column);
             String format = FORMATS.get(column);
@@ -104,6 +107,8 @@ public final class UsageReportFiles {
         cells.add(use.users());
         cells.add(use.digital());
         cells.add(String.format("%.1f%%", use.digitalRate() * 100));
+        cells.add(use.headcount());
+        cells.add(use.noShows());
         return cells;
     }
 }

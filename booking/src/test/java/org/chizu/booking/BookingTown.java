@@ -79,6 +79,11 @@ final class BookingTown {
         return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, clock);
     }
 
+    /** Confirming use after bookings as it stands at the clock's time. */
+    AfterUse afterUseAt(Clock clock) {
+        return new AfterUse(jdbc, bookings, units, users, fees, clock);
+    }
+
     /** The account registered as living in the town, verified by staff. */
     void verifiedResident(long accountId) {
         users.register(accountId, Residency.RESIDENT);

@@ -9,6 +9,7 @@ import static org.chizu.booking.BookingTown.at;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * January 2027 in the test town: the hall (高津公民館) is open 268 hours (19 weekdays of 12 hours,
  * 元日 and 成人の日 left out, and 5 Saturdays of 8), the arena (市民体育館) 372 (every day, 12 hours).
  * Hanako and Taro book; staff block two hours for official use, which displaces Hanako, and move her.
+ * After use, 12 people came to Taro's hour and 20 to Hanako's moved booking; nobody came to the arena.
  */
 class MonthlyUsageTest {
 
@@ -42,13 +44,17 @@ class MonthlyUsageTest {
     static void aMonthOfBookings() throws Exception {
         town = new BookingTown();
         Booking hanakos = confirm(town.bookings.hold(HALL, at("2027-01-04T10:00"), at("2027-01-04T12:00"), HANAKO));
-        confirm(town.bookings.hold(HALL, at("2027-01-05T10:00"), at("2027-01-05T11:00"), TARO));
+        Booking tarosHour = confirm(town.bookings.hold(HALL, at("2027-01-05T10:00"), at("2027-01-05T11:00"), TARO));
         Booking arena = confirm(town.bookings.hold(ARENA, at("2027-01-06T09:00"), at("2027-01-06T12:00"), HANAKO));
         town.bookings.approve(arena.id());
         town.bookings.cancel(confirm(town.bookings.hold(ARENA, at("2027-01-07T09:00"), at("2027-01-07T10:00"), TARO)).id(), TARO);
         confirm(town.bookings.hold(HALL, at("2027-02-01T10:00"), at("2027-02-01T11:00"), TARO));
         town.staff.blockForOfficialUse(HALL, at("2027-01-04T11:00"), at("2027-01-04T13:00"), "期日前投票所", TANAKA);
-        town.staff.move(hanakos.id(), at("2027-01-06T14:00"), at("2027-01-06T16:00"), TANAKA);
+        Booking moved = town.staff.move(hanakos.id(), at("2027-01-06T14:00"), at("2027-01-06T16:00"), TANAKA);
+        AfterUse afterTheMonth = town.afterUseAt(Clock.fixed(at("2027-02-01T09:00"), BookingTown.JAPAN));
+        afterTheMonth.confirm(tarosHour.id(), TARO, 12, Set.of(), AfterUse.OWNER);
+        afterTheMonth.confirm(moved.id(), null, 20, Set.of(), TANAKA.name());
+        afterTheMonth.noShow(arena.id(), TANAKA.name());
         report = town.usage.of(JANUARY);
     }
 
@@ -77,11 +83,15 @@ class MonthlyUsageTest {
         assertThat(hall.users()).isEqualTo(2);
         assertThat(hall.digital()).as("the moved booking was made by staff").isEqualTo(1);
         assertThat(hall.occupancy()).isCloseTo(5.0 / 268, within(1e-9));
+        assertThat(hall.headcount()).as("12 and 20 came").isEqualTo(32);
+        assertThat(hall.noShows()).isZero();
 
         assertThat(arena.openHours()).isEqualTo(372.0);
         assertThat(arena.bookedHours()).as("the cancelled hour does not count").isEqualTo(3.0);
         assertThat(arena.bookings()).isEqualTo(1);
         assertThat(arena.digitalRate()).isEqualTo(1.0);
+        assertThat(arena.headcount()).isZero();
+        assertThat(arena.noShows()).as("a no-show still counts as booked").isEqualTo(1);
     }
 
     @Test
@@ -96,6 +106,8 @@ class MonthlyUsageTest {
         assertThat(total.bookings()).isEqualTo(3);
         assertThat(total.users()).as("Hanako booked at both").isEqualTo(2);
         assertThat(total.digitalRate()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(total.headcount()).isEqualTo(32);
+        assertThat(total.noShows()).isEqualTo(1);
     }
 
     @Test
@@ -118,6 +130,10 @@ class MonthlyUsageTest {
             assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(2.0);
             assertThat(total.getCell(9).getNumericCellValue()).isCloseTo(2.0 / 3, within(1e-9));
             assertThat(total.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(sheet.getRow(2).getCell(10).getStringCellValue()).isEqualTo("利用人数 Headcount");
+            assertThat(sheet.getRow(2).getCell(11).getStringCellValue()).isEqualTo("無断キャンセル No-shows");
+            assertThat(total.getCell(10).getNumericCellValue()).isEqualTo(32.0);
+            assertThat(total.getCell(11).getNumericCellValue()).isEqualTo(1.0);
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
         }
     }
@@ -130,8 +146,9 @@ class MonthlyUsageTest {
         String csv = new String(out.toByteArray(), Charset.forName("Shift_JIS"));
         assertThat(csv.lines()).hasSize(4);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units,利用可能時間 Open hours");
-        assertThat(csv).contains("高津公民館,1,268.0,3.0,2.0,1.9%,2,2,1,50.0%\r\n")
-                .contains("市民体育館,1,372.0,3.0,0.0,0.8%,1,1,1,100.0%\r\n")
-                .endsWith("合計,2,640.0,6.0,2.0,1.3%,3,2,2,66.7%\r\n");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows");
+        assertThat(csv).contains("高津公民館,1,268.0,3.0,2.0,1.9%,2,2,1,50.0%,32,0\r\n")
+                .contains("市民体育館,1,372.0,3.0,0.0,0.8%,1,1,1,100.0%,0,1\r\n")
+                .endsWith("合計,2,640.0,6.0,2.0,1.3%,3,2,2,66.7%,32,1\r\n");
     }
 }

@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The booking pages in a real headless Chromium on the sample town, used as people use them: a
  * resident on a phone finds a hall near a place they tap on the map, reads the month with its
  * holiday, holds a slot while a countdown runs, applies, and cancels from "my bookings"; a member
- * of staff at a desktop refuses an application with a reason, blocks a slot for official use,
+ * of staff at a desktop refuses an application with a reason, confirms an ended booking's headcount
+ * and extras used (利用後内容確定), blocks a slot for official use,
  * moves the displaced resident, verifies a group and counts the month. Neither page needs GSI.
  * Screenshots go to target/screenshots/booking-*.png.
  */
@@ -205,7 +206,7 @@ class BookingPagesBrowserTest {
     }
 
     @Test
-    void staffAtADesktopRefuseBlockForOfficialUseMoveTheDisplacedVerifyAGroupAndCountTheMonth() throws Exception {
+    void staffAtADesktopRefuseConfirmUseBlockForOfficialUseMoveTheDisplacedVerifyAGroupAndCountTheMonth() throws Exception {
         SignInBrowser taro = signedIn("taro@example.jp");
         SignInBrowser hanako = signedIn("hanako@example.jp");
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
@@ -213,6 +214,9 @@ class BookingPagesBrowserTest {
         LocalDate arenaDay = day.getDayOfWeek() == DayOfWeek.MONDAY ? day.plusDays(1) : day;
         long application = book(taro, arena, arenaDay, "10:00", "12:00");
         long hanakos = book(hanako, hall, day, "14:00", "15:00");
+        long tarosEnded = book(taro, hall, day, "10:00", "11:00");
+        jdbc.update("update booking set period = tstzrange('2020-01-06T10:00:00+09:00', '2020-01-06T11:00:00+09:00') where id = ?",
+                tarosEnded);
 
         try (HeadlessChromium chromium = new HeadlessChromium(1440, 900)) {
             chromium.signIn(port, "tanaka", staffPassword);
@@ -226,6 +230,19 @@ class BookingPagesBrowserTest {
             applied.findElement(By.cssSelector("button.danger")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "不承認にしました"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("applications"), "承認待ちはありません"));
+
+            WebElement ended = wait.until(d -> d.findElement(By.cssSelector("#after-use tr[data-booking='" + tarosEnded + "']")));
+            assertThat(ended.getText()).contains("大会議室", "たろう");
+            ended.findElement(By.name("headcount")).sendKeys("15");
+            ended.findElement(By.name("extras")).sendKeys("heating");
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            chromium.screenshot("booking-staff-desktop-after-use.png");
+            ended.findElement(By.cssSelector("button.primary")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "利用内容を確定しました"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("after-use"), "確定待ちの予約はありません"));
+            JsonNode used = json.readTree(taro.get("/api/booking/bookings/" + tarosEnded + "/after-use").body());
+            assertThat(used.path("headcount").asInt()).isEqualTo(15);
+            assertThat(used.path("extraYen").asInt()).as("an hour of heating").isEqualTo(300);
 
             new Select(browser.findElement(By.id("block-unit"))).selectByVisibleText(hallFacility + " 大会議室 Large meeting hall");
             pick(browser, "block-date", day.toString());
@@ -268,7 +285,7 @@ class BookingPagesBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-table"), "合計"));
             assertThat(browser.findElement(By.id("report-table")).getText()).doesNotContain("NaN");
             assertThat(browser.findElement(By.cssSelector("#report-table tbody tr:last-child")).getText())
-                    .as("one booking, Hanako's, moved by staff: not an online application").endsWith("1 1 0.0%");
+                    .as("one booking, Hanako's, moved by staff: not an online application").endsWith("1 1 0.0% 0 0");
             String workbook = "/staff/api/booking/reports/" + YearMonth.from(day) + ".xlsx";
             wait.until(d -> d.findElement(By.linkText("Excel (.xlsx)")).getAttribute("href").endsWith(workbook));
             wait.until(d -> d.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href").endsWith(".csv"));

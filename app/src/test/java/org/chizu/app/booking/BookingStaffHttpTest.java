@@ -49,7 +49,9 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Staff's side of booking through the whole application on the sample town: the month's usage
  * report downloaded as a workbook (read back with Apache POI, not the library that wrote it) and
- * as Shift_JIS CSV, and the monthly job that mails both to the department once.
+ * as Shift_JIS CSV, and the monthly job that mails both to the department once; and 利用後内容確定 of
+ * two bookings Hanako made that have ended (moved into the past by the fixture, as the application's
+ * clock is the real one): she confirms one's headcount and heating, staff record the other as a no-show.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.sample-town.enabled=true", "chizu.booking.report.department=kikaku@town.example.jp",
@@ -95,6 +97,12 @@ class BookingStaffHttpTest {
     YearMonth month;
     /** The 大会議室's facility as the sample town names it (高津公民館, with the shelter list's note). */
     static String hallFacility;
+    SignInBrowser hanako;
+    long nextWeeks;
+    long used;
+    long noShow;
+    /** The month of Hanako's ended bookings: they are on its first day. */
+    YearMonth endedMonth;
 
     /** Hanako books the 大会議室 for two hours on an open weekday next week, online. */
     @BeforeAll
@@ -111,11 +119,28 @@ class BookingStaffHttpTest {
             day = day.plusDays(1);
         }
         month = YearMonth.from(day);
-        SignInBrowser hanako = new SignInBrowser(port);
+        hanako = new SignInBrowser(port);
         hanako.signIn("hanako@example.jp", PASSWORD);
+        nextWeeks = booked(hall, day, "10:00", "12:00");
+        endedMonth = month.minusMonths(1);
+        used = endedOnTheFirst(booked(hall, day, "14:00", "16:00"), "14:00", "16:00");
+        noShow = endedOnTheFirst(booked(hall, day, "12:00", "13:00"), "12:00", "13:00");
+    }
+
+    /** Hanako holds and confirms the hall on the day; the booking's id. */
+    long booked(long hall, LocalDate day, String from, String to) throws Exception {
         JsonNode held = json.readTree(hanako.sendJson("POST", "/api/booking/holds",
-                "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT12:00:00+09:00\"}".formatted(hall, day, day)).body());
+                "{\"unit\": %d, \"start\": \"%sT%s:00+09:00\", \"end\": \"%sT%s:00+09:00\"}".formatted(hall, day, from, day, to)).body());
         hanako.sendJson("POST", "/api/booking/bookings/" + held.path("id").asLong() + "/confirm", "");
+        return held.path("id").asLong();
+    }
+
+    /** Moves the booking to the first of the month before, which has passed by the time it is used. */
+    long endedOnTheFirst(long booking, String from, String to) {
+        LocalDate first = endedMonth.atDay(1);
+        jdbc.update("update booking set period = tstzrange(cast(? as timestamptz), cast(? as timestamptz)) where id = ?",
+                first + "T" + from + ":00+09:00", first + "T" + to + ":00+09:00", booking);
+        return booking;
     }
 
     HttpResponse<byte[]> staffGet(String path) throws Exception {
@@ -143,7 +168,7 @@ class BookingStaffHttpTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units");
         assertThat(csv).contains("\r\n" + hallFacility + ",2,").contains("\r\n合計,7,");
         assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow())
-                .as("two hours, one booking, one person, all online").contains(",2.0,0.0,").endsWith(",1,1,1,100.0%");
+                .as("two hours, one booking, one person, all online, none used yet").contains(",2.0,0.0,").endsWith(",1,1,1,100.0%,0,0");
     }
 
     @Test
@@ -199,6 +224,64 @@ class BookingStaffHttpTest {
                         + "/staff/api/booking/groups/999999/verification")).header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(unknownGroup.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void afterUseTheOwnerConfirmsHeadcountAndExtrasStaffRecordANoShowAndTheReportCountsBoth() throws Exception {
+        JsonNode awaiting = json.readTree(staffGet("/staff/api/booking/after-use").body()).path("bookings");
+        assertThat(awaiting).extracting(named -> named.path("booking").path("id").asLong()).containsExactly(noShow, used);
+        assertThat(awaiting.get(0).path("who").asText()).isEqualTo("はなこ");
+
+        HttpResponse<String> notEnded = hanako.sendJson("POST", "/api/booking/bookings/" + nextWeeks + "/after-use", "{\"headcount\": 10}");
+        assertThat(notEnded.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(notEnded.body()).path("type").asText()).endsWith("not-ended");
+        HttpResponse<String> overCapacity = hanako.sendJson("POST", "/api/booking/bookings/" + used + "/after-use", "{\"headcount\": 61}");
+        assertThat(overCapacity.statusCode()).isEqualTo(422);
+        assertThat(overCapacity.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(overCapacity.body()).path("field").asText()).isEqualTo("headcount");
+        HttpResponse<String> notANumber = hanako.sendJson("POST", "/api/booking/bookings/" + used + "/after-use", "{\"headcount\": \"many\"}");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        HttpResponse<String> ownNoShow = hanako.sendJson("POST", "/api/booking/bookings/" + noShow + "/after-use", "{\"noShow\": true}");
+        assertThat(ownNoShow.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(ownNoShow.body()).path("field").asText()).isEqualTo("noShow");
+
+        HttpResponse<String> confirmed = hanako.sendJson("POST", "/api/booking/bookings/" + used + "/after-use",
+                "{\"headcount\": 25, \"extras\": [\"heating\"]}");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        JsonNode use = json.readTree(confirmed.body());
+        assertThat(use.path("headcount").asInt()).isEqualTo(25);
+        assertThat(use.path("bookedFeeYen").asInt()).as("two afternoon hours at the non-resident rate").isEqualTo(2400);
+        assertThat(use.path("extraYen").asInt()).as("two hours of heating").isEqualTo(600);
+        assertThat(hanako.sendJson("POST", "/api/booking/bookings/" + used + "/after-use", "{\"headcount\": 30}").statusCode())
+                .as("once").isEqualTo(409);
+        assertThat(staffPost("/staff/api/booking/bookings/" + used + "/after-use/counter-payment", "").statusCode()).isEqualTo(200);
+        assertThat(json.readTree(hanako.get("/api/booking/bookings/" + used + "/after-use").body()).path("extraPaidAt").isNull())
+                .isFalse();
+
+        HttpResponse<byte[]> recorded = staffPost("/staff/api/booking/bookings/" + noShow + "/after-use", "{\"noShow\": true}");
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(recorded.body()).path("noShow").asBoolean()).isTrue();
+        assertThat(json.readTree(staffGet("/staff/api/booking/after-use").body()).path("bookings").size()).isZero();
+
+        JsonNode total = json.readTree(staffGet("/staff/api/booking/reports/" + endedMonth).body()).path("total");
+        assertThat(total.path("headcount").asInt()).isEqualTo(25);
+        assertThat(total.path("noShows").asInt()).isEqualTo(1);
+        String csv = new String(staffGet("/staff/api/booking/reports/" + endedMonth + ".csv").body(), Charset.forName("Shift_JIS"));
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows");
+        assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow()).endsWith(",25,1");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                staffGet("/staff/api/booking/reports/" + endedMonth + ".xlsx").body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row totals = sheet.getRow(sheet.getLastRowNum());
+            assertThat(totals.getCell(10).getNumericCellValue()).isEqualTo(25);
+            assertThat(totals.getCell(11).getNumericCellValue()).isEqualTo(1);
+        }
+    }
+
+    HttpResponse<byte[]> staffPost(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The workbook's hall row and totals: the sample town's units, Hanako's two hours, the Japanese intact. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.chizu.accounts.Identity;
 import org.chizu.accounts.Resident;
 import org.chizu.accounts.Residents;
+import org.chizu.booking.AfterUse;
 import org.chizu.booking.BookableUnit;
 import org.chizu.booking.BookableUnits;
 import org.chizu.booking.Booking;
@@ -44,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff's booking desk (staff only, as all of {@code /staff/**}): a facility's month, the approval
- * queue, refusals, official-use blocks and the bookings they displaced, group verification and the
+ * queue, ended bookings whose use is still to confirm, refusals, official-use blocks and the bookings they displaced, group verification and the
  * monthly usage report. Residents are named by their display name (or group), never their address.
  */
 @RestController
@@ -58,9 +59,10 @@ class StaffBookingController {
     private final GroupVerifications groups;
     private final MonthlyUsage usage;
     private final Residents residents;
+    private final AfterUse afterUse;
 
     StaffBookingController(BookableUnits units, Bookings bookings, StaffBookings staff, FacilityCalendar calendar,
-                           GroupVerifications groups, MonthlyUsage usage, Residents residents) {
+                           GroupVerifications groups, MonthlyUsage usage, Residents residents, AfterUse afterUse) {
         this.units = units;
         this.bookings = bookings;
         this.staff = staff;
@@ -68,6 +70,7 @@ class StaffBookingController {
         this.groups = groups;
         this.usage = usage;
         this.residents = residents;
+        this.afterUse = afterUse;
     }
 
     record Refusal(String reason) {
@@ -104,8 +107,13 @@ class StaffBookingController {
 
     @GetMapping("/applications")
     Map<String, List<Named>> applications() {
-        Map<Long, String> names = names();
-        return Map.of("applications", bookings.applications().stream().map(b -> new Named(b, names.get(b.accountId()))).toList());
+        return Map.of("applications", named(bookings.applications()));
+    }
+
+    /** Ended bookings whose use (headcount, extras, or a no-show) is still to be confirmed. */
+    @GetMapping("/after-use")
+    Map<String, List<Named>> awaitingAfterUse() {
+        return Map.of("bookings", named(afterUse.awaiting()));
     }
 
     @PostMapping("/bookings/{id}/refusal")
@@ -181,6 +189,11 @@ class StaffBookingController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    private List<Named> named(List<Booking> list) {
+        Map<Long, String> names = names();
+        return list.stream().map(b -> new Named(b, names.get(b.accountId()))).toList();
     }
 
     /** Residents' names as staff lists show them: the group's name for a group registration. */
