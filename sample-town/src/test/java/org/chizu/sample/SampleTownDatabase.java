@@ -62,7 +62,9 @@ final class SampleTownDatabase implements AutoCloseable {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.forestry", "org.chizu.sample", "org.chizu.platform.audit",
+    // forestry's laser archive and products, not its web and access parts (those need the accounts module)
+    @ComponentScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.forestry.laser", "org.chizu.forestry.products",
+            "org.chizu.forestry.trees", "org.chizu.sample", "org.chizu.platform.audit",
             "org.chizu.platform.mail"})
     @ConfigurationPropertiesScan({"org.chizu.gis", "org.chizu.sensors", "org.chizu.forestry"})
     // Alert e-mails link to the site.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -99,7 +100,7 @@ class SensorMarkersBrowserTest {
         assertThat(gauge.getAttribute("title")).contains("避難判断水位");
         assertThat(browser.executeScript("return window.stillTheSamePage === true;")).as("no reload").isEqualTo(true);
 
-        gauge.findElement(By.tagName("span")).click();
+        tapTheGauge();
         WebElement popup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sensor-popup svg.sparkline")));
         assertThat(popup.findElements(By.cssSelector("polyline.reading-line"))).hasSize(1);
         assertThat(popup.findElements(By.cssSelector("line.level-line"))).isNotEmpty();
@@ -114,7 +115,7 @@ class SensorMarkersBrowserTest {
         chromium.screenshot("sensors-subscribe-phone-ja.png");
 
         browser.findElement(By.id("language-button")).click();
-        browser.findElement(By.cssSelector(GAUGE_MARKER + " span")).click();
+        tapTheGauge();
         wait.until(d -> d.findElement(By.cssSelector(".leaflet-popup")).getText().contains("Last 24 hours"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sensor-popup svg.sparkline")));
         assertThat(browser.findElement(By.cssSelector(".sensor-popup")).getText()).contains("River level", "Evacuation judgement level");
@@ -124,7 +125,7 @@ class SensorMarkersBrowserTest {
         browser.manage().window().setSize(new Dimension(1440, 900));
         browser.get("http://localhost:" + port + SensorAlertsBrowserTest.MASUDA);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(GAUGE_MARKER + "[data-level='3']")));
-        browser.findElement(By.cssSelector(GAUGE_MARKER + " span")).click();
+        tapTheGauge();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sensor-popup svg.sparkline")));
         chromium.screenshot("sensors-map-desktop-ja.png");
 
@@ -162,5 +163,16 @@ class SensorMarkersBrowserTest {
             }
             throw new AssertionError("no sensor " + thing + " on the map: " + response.body());
         }
+    }
+
+    /**
+     * Taps the gauge's marker once the map has settled: the alert that the rising river raises moves the
+     * map to its zones, and a tap while it moves lands on whatever is under the finger then.
+     */
+    private void tapTheGauge() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
+            d.findElement(By.cssSelector(GAUGE_MARKER + " span")).click();
+            return true;
+        });
     }
 }
