@@ -1,12 +1,11 @@
 package org.chizu.forestry.products;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -30,24 +29,14 @@ final class ReliefTiles {
     static void cut(Path relief, double cellMetres, Path directory) throws IOException {
         Files.createDirectories(directory.getParent());
         Path staging = Files.createTempDirectory(directory.getParent(), "tiles");
-        Path log = Files.createTempFile("gdal2tiles", ".log");
         try {
-            Process gdal = new ProcessBuilder(List.of("gdal2tiles.py", "--xyz", "--quiet", "--processes=1", "-w", "none",
-                    "-r", "bilinear", "-z", MIN_ZOOM + "-" + maxZoom(cellMetres), relief.toString(), staging.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!gdal.waitFor(30, TimeUnit.MINUTES) || gdal.exitValue() != 0) {
-                gdal.destroyForcibly();
-                throw new IOException("gdal2tiles.py could not cut " + relief + " into tiles: "
-                        + Files.readString(log, StandardCharsets.UTF_8).strip());
-            }
+            Gdal.run("cut " + relief + " into tiles", Duration.ofMinutes(30), List.of("gdal2tiles.py", "--xyz", "--quiet",
+                    "--processes=1", "-w", "none", "-r", "bilinear", "-z", MIN_ZOOM + "-" + maxZoom(cellMetres),
+                    relief.toString(), staging.toString()));
             deleteTree(directory);
             Files.move(staging, directory);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while cutting " + relief + " into tiles", e);
         } finally {
             deleteTree(staging);
-            Files.deleteIfExists(log);
         }
     }
 

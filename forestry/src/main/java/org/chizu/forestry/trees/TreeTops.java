@@ -1,7 +1,6 @@
 package org.chizu.forestry.trees;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.chizu.forestry.products.Grid;
@@ -38,18 +37,14 @@ public final class TreeTops {
             }
         }
         int[] crownCells = CrownGrowth.cellsPerTop(chm, tops);
+        // Found row by row from the north-west, the tops are already numbered as a map is read.
         List<DetectedTree> trees = new ArrayList<>();
         for (int i = 0; i < tops.size(); i++) {
             int col = tops.get(i)[0], row = tops.get(i)[1];
             trees.add(new DetectedTree(i + 1, chm.centreX(col), chm.centreY(row), highestNear(chm, col, row),
                     crownCells[i] * chm.cell() * chm.cell()));
         }
-        trees.sort(Comparator.comparingDouble(DetectedTree::y).reversed().thenComparingDouble(DetectedTree::x));
-        List<DetectedTree> numbered = new ArrayList<>();
-        for (DetectedTree tree : trees) {
-            numbered.add(new DetectedTree(numbered.size() + 1, tree.x(), tree.y(), tree.height(), tree.crownAreaSquareMetres()));
-        }
-        return numbered;
+        return trees;
     }
 
     /**
