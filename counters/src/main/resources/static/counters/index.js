@@ -1,4 +1,5 @@
 import { api, bilingual, element, hoursText, problemText } from './common.js';
+import { followCrowding } from './crowding.js';
 
 // The public counters page, phone first: each office with today's hours, its services and what to
 // bring, a ticket from the phone where the office allows it, and the nearest counter by road.
@@ -12,7 +13,7 @@ const FALLBACK = { lon: 131.8432, lat: 34.6787 };
 async function takeRemotely(office, service) {
   try {
     const taken = await api(`/api/counters/offices/${encodeURIComponent(office.code)}/tickets`, {
-      method: 'POST', body: { service: service.code, channel: 'remote' },
+      method: 'POST', body: { service: service.code, channel: 'remote', email: document.getElementById('ticket-email').value || null },
     });
     window.location.assign(taken.followUrl);
   } catch (error) {
@@ -34,12 +35,28 @@ function officeCard({ office, today }) {
   }));
   return element('article', { class: 'office-card', 'data-office': office.code },
     element('h3', {}, bilingual(office.name)),
+    element('p', { class: 'crowding', 'data-office': office.code }),
     element('p', { class: 'address', text: office.place.address || '' }),
     element('p', { class: today.hours ? 'today open' : 'today closed' },
       element('span', { lang: 'ja', text: '本日 ' }), element('span', { class: 'en', lang: 'en', text: 'Today ' }), hoursText(today)),
     services,
     element('p', { class: 'links' }, element('a', { href: `/counters/board/${encodeURIComponent(office.code)}` },
       bilingual({ ja: '呼出状況', en: 'Now serving' }))));
+}
+
+/** Each office card's crowding badge, and the legend with the thresholds, from the live crowding. */
+function showCrowding(crowding, answer) {
+  const badge = officesBox.querySelector(`.crowding[data-office="${CSS.escape(crowding.office)}"]`);
+  if (badge) {
+    badge.dataset.level = crowding.level;
+    badge.replaceChildren(element('span', { class: 'dot', 'aria-hidden': 'true' }), bilingual(crowding.levelName), ' ',
+      element('span', { class: 'crowding-figures', text: crowding.open
+        ? `待ち${crowding.waiting}人・約${crowding.waitMinutes}分 / ${crowding.waiting} waiting, about ${crowding.waitMinutes} min` : '' }));
+  }
+  const t = answer.thresholds;
+  document.getElementById('crowding-legend').textContent = `混雑の目安：今から取る整理券の待ち時間 ${t.busyMinutes}分未満 空いています、`
+    + `${t.crowdedMinutes}分未満 やや混雑、それ以上 混雑 / By the wait of a ticket taken now: under ${t.busyMinutes} min not busy, `
+    + `under ${t.crowdedMinutes} min fairly busy, longer crowded`;
 }
 
 function showNearest(answer) {
@@ -72,4 +89,5 @@ document.getElementById('nearest-form').addEventListener('submit', (event) => {
 Promise.all([api('/api/counters/offices'), api('/api/counters/services')]).then(([offices, services]) => {
   officesBox.replaceChildren(...offices.offices.map(officeCard));
   serviceSelect.replaceChildren(...services.services.map((s) => element('option', { value: s.code, text: `${s.name.ja} / ${s.name.en}` })));
+  followCrowding(showCrowding);
 }).catch((error) => { status.textContent = problemText(error); });

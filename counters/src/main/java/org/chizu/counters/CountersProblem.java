@@ -67,6 +67,14 @@ public class CountersProblem extends LabelledProblem {
                 Map.of("field", "channel"));
     }
 
+    static CountersProblem badEmail(String email, String channel) {
+        Label message = "remote".equals(channel)
+                ? new Label("メールアドレス「" + email + "」が正しくありません。", "\"" + email + "\" is not an e-mail address.")
+                : new Label("メールでのお知らせは、スマートフォンから取った整理券だけです。",
+                        "Only a ticket taken from a phone (channel remote) can be followed by e-mail.");
+        return new CountersProblem(400, "bad-email", "Bad e-mail address", message, Map.of("field", "email"));
+    }
+
     public static CountersProblem missing(String field) {
         return new CountersProblem(400, "missing-field", "Missing field", new Label(
                 "「" + field + "」を指定してください。", "The request needs \"" + field + "\"."), Map.of("field", field));

@@ -3,7 +3,6 @@ package org.chizu.counters.web;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 
 import org.chizu.counters.CounterKpis;
@@ -32,15 +31,29 @@ class CounterKpisController {
     /** One row per office, service and day; UTF-8 with a byte order mark, so that Excel reads the Japanese. */
     @GetMapping(path = "/staff/api/counters/kpis.csv", produces = "text/csv;charset=UTF-8")
     String csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        List<CounterKpis.Day> days = kpis.days(day("from", from), day("to", to));
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        out.write("office,service,day,tickets,called,wait_minutes,counter_minutes\r\n");
-        for (CounterKpis.Day day : days) {
+        StringWriter out = csvStart("office,service,day,tickets,called,wait_minutes,counter_minutes");
+        for (CounterKpis.Day day : kpis.days(day("from", from), day("to", to))) {
             out.write(String.join(",", day.office(), day.service(), day.day().toString(), Integer.toString(day.tickets()),
                     Integer.toString(day.called()), orEmpty(day.waitMinutes()), orEmpty(day.counterMinutes())) + "\r\n");
         }
         return out.toString();
+    }
+
+    /** Tickets taken per office and hour of the day (the town's time) over the days asked, as CSV. */
+    @GetMapping(path = "/staff/api/counters/kpis-hours.csv", produces = "text/csv;charset=UTF-8")
+    String hoursCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        StringWriter out = csvStart("office,hour,tickets");
+        for (CounterKpis.Hour hour : kpis.hours(day("from", from), day("to", to))) {
+            out.write(hour.office() + "," + hour.hour() + "," + hour.tickets() + "\r\n");
+        }
+        return out.toString();
+    }
+
+    private static StringWriter csvStart(String header) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        out.write(header + "\r\n");
+        return out;
     }
 
     private static String orEmpty(Double value) {

@@ -49,7 +49,8 @@ class CountersController {
     record OfficeToday(Office office, OfficeDay today) {
     }
 
-    record TakeRequest(String service, String channel) {
+    /** email: where to tell the holder of a remote ticket that the turn is near; may be left out. */
+    record TakeRequest(String service, String channel, String email) {
     }
 
     record CallRequest(String desk, List<String> services) {
@@ -88,7 +89,8 @@ class CountersController {
         if (request.service() == null) {
             throw CountersProblem.missing("service");
         }
-        TicketStatus status = tickets.take(office, request.service(), request.channel() == null ? "kiosk" : request.channel());
+        TicketStatus status = tickets.take(office, request.service(), request.channel() == null ? "kiosk" : request.channel(),
+                request.email());
         String follow = followUrl(status.ticket().token());
         return ResponseEntity.created(URI.create(follow)).body(new Taken(status, follow, "/api/counters/tickets/"
                 + status.ticket().token() + "/qr.svg"));
