@@ -11,10 +11,9 @@ addMessages({
   counterFailed: { ja: '窓口を探せませんでした。', en: 'The counters could not be searched.' },
   counterByCar: { ja: (minutes) => `車で約${minutes}分`, en: (minutes) => `about ${minutes} min by car` },
   counterWaiting: { ja: (people, minutes) => `待ち${people}人・約${minutes}分`, en: (people, minutes) => `${people} waiting, about ${minutes} min` },
-  counterLegend: {
-    ja: (busy, crowded) => `混雑の目安（今から取る整理券の待ち時間）：${busy}分未満 / ${crowded}分未満 / それ以上`,
-    en: (busy, crowded) => `How busy, by the wait of a ticket taken now: under ${busy} min / under ${crowded} min / longer`,
-  },
+  counterLegend: { ja: '混雑の目安（今から取る整理券の待ち時間）', en: 'How busy: the wait of a ticket taken now' },
+  counterUnder: { ja: (minutes) => `${minutes}分未満`, en: (minutes) => `under ${minutes} min` },
+  counterFrom: { ja: (minutes) => `${minutes}分以上`, en: (minutes) => `${minutes} min or more` },
   counterTickets: { ja: '整理券・窓口の案内', en: 'Tickets and counters' },
   counterBoard: { ja: '呼出状況', en: 'Now serving' },
   counterClose: { ja: '窓口の検索を閉じる', en: 'Close the counter search' },
@@ -54,6 +53,7 @@ export function followCounters(map, live) {
   const markers = new Map();
   const offices = new Map();
   let thresholds = null;
+  let levelNames = {};
 
   function place(office) {
     offices.set(office.office, office);
@@ -83,6 +83,7 @@ export function followCounters(map, live) {
       if (!response.ok) return;
       const answer = await response.json();
       thresholds = answer.thresholds;
+      levelNames = Object.fromEntries(answer.levels.map((level) => [level.level, level.name]));
       answer.offices.forEach(place);
       document.body.dataset.counters = String(offices.size);
       finder.showLegend();
@@ -91,13 +92,13 @@ export function followCounters(map, live) {
     }
   }
 
-  const finder = counterFinder(map, () => thresholds, (code) => markers.get(code));
+  const finder = counterFinder(map, () => thresholds, () => levelNames, (code) => markers.get(code), (code) => offices.get(code));
   onLanguage(() => offices.forEach(place));
   refreshOn(live, 'counters.crowding', refresh);
 }
 
 /** The "find a counter" control: a service, the map's centre, the answers by travel time. */
-function counterFinder(map, thresholds, markerOf) {
+function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
   const select = element('select', { id: 'counter-service' });
   const results = element('ol', { id: 'counter-results', class: 'counter-results', 'aria-live': 'polite' });
   const legend = element('p', { class: 'counter-legend' });
@@ -154,8 +155,10 @@ function counterFinder(map, thresholds, markerOf) {
           map.setView([counter.office.place.lat, counter.office.place.lon], Math.max(map.getZoom(), 14));
           markerOf(counter.office.code)?.openPopup();
         });
+        const now = crowdingOf(counter.office.code);
         return element('li', {}, [go, ' ', element('span', { class: 'travel',
-          text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) })]);
+          text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) }),
+        now ? element('span', { class: `crowding-name crowding-${now.level}`, text: crowdingText(now) }) : '']);
       }));
     } catch (e) {
       results.replaceChildren(element('li', { text: e.message || t('counterFailed') }));
@@ -170,12 +173,16 @@ function counterFinder(map, thresholds, markerOf) {
       return box;
     },
   });
-  new Control({ position: 'topright' }).addTo(map);
+  // Top left under the zoom buttons: the notices (tiles offline, alerts) take the top's middle and right.
+  new Control({ position: 'topleft' }).addTo(map);
 
   function showLegend() {
     const limits = thresholds();
     if (!limits) return;
-    legend.replaceChildren(element('span', { text: t('counterLegend', limits.busyMinutes, limits.crowdedMinutes) }));
+    const levels = [['quiet', t('counterUnder', limits.busyMinutes)], ['busy', t('counterUnder', limits.crowdedMinutes)],
+      ['crowded', t('counterFrom', limits.crowdedMinutes)]];
+    legend.replaceChildren(element('span', { text: t('counterLegend') }), ...levels.map(([level, range]) =>
+      element('span', { class: `crowding-name crowding-${level}`, text: `${label(levelNames()[level])} ${range}` })));
   }
 
   onLanguage(() => {

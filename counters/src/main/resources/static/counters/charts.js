@@ -5,6 +5,9 @@ const HEIGHT = 220;
 const LEFT = 40;
 const BOTTOM = 40;
 const TOP = 18;
+/** Charts of few groups still span this width (in the chart's units); bars stay at most BAR wide. */
+const MIN_WIDTH = 640;
+const BAR = 44;
 
 function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -28,20 +31,22 @@ function niceTop(value) {
  * @param describe   the chart's accessible description
  */
 export function barChart({ categories, series, describe }) {
-  const groupWidth = Math.max(28, series.length * 18 + 10);
+  const groupWidth = Math.max(28, series.length * 18 + 10, (MIN_WIDTH - LEFT - 10) / Math.max(1, categories.length));
   const width = LEFT + categories.length * groupWidth + 10;
   const top = niceTop(Math.max(0, ...series.flatMap((s) => s.values.filter((v) => v !== null))));
   const plot = HEIGHT - TOP - BOTTOM;
   const y = (value) => TOP + plot - (value / top) * plot;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, class: 'bar-chart', role: 'img', 'aria-label': describe });
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${HEIGHT}`, width, height: HEIGHT, class: 'bar-chart', role: 'img',
+    'aria-label': describe });
   chart.append(svg('title', {}, describe));
   [0, top / 2, top].forEach((tick) => {
     chart.append(svg('line', { class: 'grid', x1: LEFT, x2: width - 4, y1: y(tick), y2: y(tick) }));
     chart.append(svg('text', { class: 'tick', x: LEFT - 4, y: y(tick) + 4, 'text-anchor': 'end' }, String(Math.round(tick * 10) / 10)));
   });
-  const barWidth = (groupWidth - 10) / series.length;
+  const barWidth = Math.min(BAR, (groupWidth - 10) / series.length);
   categories.forEach((category, i) => {
-    const x0 = LEFT + i * groupWidth + 5;
+    const x0 = LEFT + i * groupWidth + 5 + (groupWidth - 10 - barWidth * series.length) / 2;
+    const middle = LEFT + i * groupWidth + groupWidth / 2;
     series.forEach((s, j) => {
       const value = s.values[i];
       if (value === null || value === undefined) return;
@@ -54,8 +59,8 @@ export function barChart({ categories, series, describe }) {
           String(value)));
       }
     });
-    const label = svg('text', { class: 'category', x: x0 + (groupWidth - 10) / 2, y: HEIGHT - BOTTOM + 14, 'text-anchor': 'middle' });
-    String(category).split('\n').forEach((line, k) => label.append(svg('tspan', { x: x0 + (groupWidth - 10) / 2, dy: k ? 13 : 0 }, line)));
+    const label = svg('text', { class: 'category', x: middle, y: HEIGHT - BOTTOM + 14, 'text-anchor': 'middle' });
+    String(category).split('\n').forEach((line, k) => label.append(svg('tspan', { x: middle, dy: k ? 13 : 0 }, line)));
     chart.append(label);
   });
   return chart;

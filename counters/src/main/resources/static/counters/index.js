@@ -44,14 +44,19 @@ function officeCard({ office, today }) {
       bilingual({ ja: '呼出状況', en: 'Now serving' }))));
 }
 
+function waitText(crowding) {
+  if (!crowding.open) return '';
+  if (!crowding.waiting) return '待ちなし / Nobody waiting';
+  return `待ち${crowding.waiting}人・約${crowding.waitMinutes}分 / ${crowding.waiting} waiting, about ${crowding.waitMinutes} min`;
+}
+
 /** Each office card's crowding badge, and the legend with the thresholds, from the live crowding. */
 function showCrowding(crowding, answer) {
   const badge = officesBox.querySelector(`.crowding[data-office="${CSS.escape(crowding.office)}"]`);
   if (badge) {
     badge.dataset.level = crowding.level;
     badge.replaceChildren(element('span', { class: 'dot', 'aria-hidden': 'true' }), bilingual(crowding.levelName), ' ',
-      element('span', { class: 'crowding-figures', text: crowding.open
-        ? `待ち${crowding.waiting}人・約${crowding.waitMinutes}分 / ${crowding.waiting} waiting, about ${crowding.waitMinutes} min` : '' }));
+      element('span', { class: 'crowding-figures', text: waitText(crowding) }));
   }
   const t = answer.thresholds;
   document.getElementById('crowding-legend').textContent = `混雑の目安：今から取る整理券の待ち時間 ${t.busyMinutes}分未満 空いています、`

@@ -24,7 +24,8 @@ function weightedMean(rows, field) {
   return weight ? round(counted.reduce((sum, row) => sum + row[field] * row.called, 0) / weight) : null;
 }
 
-const minutes = (value) => (value === null ? '—' : `${value}分 / ${value} min`);
+const minutes = (value) => (value === null ? ['—']
+  : [`${value}分`, element('span', { class: 'en', lang: 'en', text: ` / ${value} min` })]);
 
 function summaryCard(code, rows) {
   const tickets = rows.reduce((sum, row) => sum + row.tickets, 0);
@@ -36,9 +37,9 @@ function summaryCard(code, rows) {
       element('dt', {}, bilingual({ ja: '発券数', en: 'Tickets' })),
       element('dd', { id: `kpi-tickets-${code}`, text: String(tickets) }),
       element('dt', {}, bilingual({ ja: '平均待ち時間', en: 'Mean wait' })),
-      element('dd', { id: `kpi-wait-${code}`, 'data-minutes': wait ?? '', text: minutes(wait) }),
+      element('dd', { id: `kpi-wait-${code}`, 'data-minutes': wait ?? '' }, ...minutes(wait)),
       element('dt', {}, bilingual({ ja: '窓口での平均時間', en: 'Mean time at the counter' })),
-      element('dd', { id: `kpi-counter-${code}`, 'data-minutes': counter ?? '', text: minutes(counter) })));
+      element('dd', { id: `kpi-counter-${code}`, 'data-minutes': counter ?? '' }, ...minutes(counter))));
 }
 
 function groupBy(rows, key) {
@@ -47,8 +48,11 @@ function groupBy(rows, key) {
   return groups;
 }
 
+/** The chart under its key; on a narrow screen it scrolls sideways, by keyboard too (hence focusable, named by its heading). */
 function chartWithLegend(box, spec) {
-  box.replaceChildren(legend(spec.series), element('div', { class: 'chart-scroll' }, barChart(spec)));
+  const heading = box.closest('section').querySelector('h2').id;
+  box.replaceChildren(legend(spec.series),
+    element('div', { class: 'chart-scroll', tabindex: '0', role: 'region', 'aria-labelledby': heading }, barChart(spec)));
 }
 
 function render(data) {
@@ -56,8 +60,9 @@ function render(data) {
   const days = data.days.filter((row) => !chosen || row.office === chosen);
   const hours = data.hours.filter((row) => !chosen || row.office === chosen);
   const where = chosen ? officeName(chosen).ja : '全庁舎';
+  const perOffice = groupBy(data.days, (row) => row.office);
   document.getElementById('summary').replaceChildren(
-    ...[...groupBy(data.days, (row) => row.office)].map(([code, rows]) => summaryCard(code, rows)));
+    ...[...offices.keys()].filter((code) => perOffice.has(code)).map((code) => summaryCard(code, perOffice.get(code))));
   if (!data.days.length) {
     document.getElementById('summary').replaceChildren(element('p', {},
       bilingual({ ja: 'この期間の整理券はありません。', en: 'No tickets in these days.' })));
