@@ -10,6 +10,8 @@ addMessages({
   counterNone: { ja: '本日この手続きができる窓口はありません。', en: 'No counter handles this service today.' },
   counterFailed: { ja: '窓口を探せませんでした。', en: 'The counters could not be searched.' },
   counterByCar: { ja: (minutes) => `車で約${minutes}分`, en: (minutes) => `about ${minutes} min by car` },
+  counterNobody: { ja: '待ちなし', en: 'nobody waiting' },
+  counterRoute: { ja: (km) => `道のり ${km} km（地図に表示）`, en: (km) => `${km} km by road (shown on the map)` },
   counterWaiting: { ja: (people, minutes) => `待ち${people}人・約${minutes}分`, en: (people, minutes) => `${people} waiting, about ${minutes} min` },
   counterLegend: { ja: '混雑の目安（今から取る整理券の待ち時間）', en: 'How busy: the wait of a ticket taken now' },
   counterUnder: { ja: (minutes) => `${minutes}分未満`, en: (minutes) => `under ${minutes} min` },
@@ -20,7 +22,8 @@ addMessages({
 });
 
 function crowdingText(office) {
-  return office.open ? `${label(office.levelName)}（${t('counterWaiting', office.waiting, office.waitMinutes)}）` : label(office.levelName);
+  if (!office.open) return label(office.levelName);
+  return `${label(office.levelName)}（${office.waiting ? t('counterWaiting', office.waiting, office.waitMinutes) : t('counterNobody')}）`;
 }
 
 /** The office's marker: a dot coloured by its crowding and the level in words, for readers who do not see colour. */
@@ -137,7 +140,34 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
     if (chosen) select.value = chosen;
   }
 
+  let route = null;
+
+  /** Draws the road from where the search started to the office, fits the map to it and opens the office. */
+  async function showRoute(from, office, item) {
+    route?.remove();
+    route = null;
+    item.querySelector('.route')?.remove();
+    try {
+      const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}`
+        + `&office=${encodeURIComponent(office.code)}`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(response.statusText);
+      const answer = await response.json();
+      if (answer.geometry) {
+        route = L.geoJSON(answer.geometry, { interactive: false, style: { className: 'counter-route' } }).addTo(map);
+        map.fitBounds(route.getBounds().extend([office.place.lat, office.place.lon]), { padding: [40, 40], maxZoom: 16 });
+      } else {
+        map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+      }
+      item.append(element('span', { class: 'route', text: t('counterRoute', (answer.metres / 1000).toFixed(1)) }));
+    } catch (e) {
+      map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+    }
+    markerOf(office.code)?.openPopup();
+  }
+
   search.addEventListener('click', async () => {
+    route?.remove();
+    route = null;
     const centre = map.getCenter();
     try {
       const response = await fetch(`/api/counters/nearest?lon=${centre.lng.toFixed(6)}&lat=${centre.lat.toFixed(6)}`
@@ -151,10 +181,7 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
       results.replaceChildren(...answer.counters.map((counter) => {
         const go = element('button', { type: 'button', class: 'link', 'data-office': counter.office.code,
           text: label(counter.office.name) });
-        go.addEventListener('click', () => {
-          map.setView([counter.office.place.lat, counter.office.place.lon], Math.max(map.getZoom(), 14));
-          markerOf(counter.office.code)?.openPopup();
-        });
+        go.addEventListener('click', () => showRoute(centre, counter.office, go.parentElement));
         const now = crowdingOf(counter.office.code);
         return element('li', {}, [go, ' ', element('span', { class: 'travel',
           text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) }),

@@ -85,7 +85,8 @@ class CountersPublicBrowserTest {
                     ('office', '東分室', '島根県益田市東町1', st_setsrid(st_makepoint(131.870, 34.670), 6668))""");
         jdbc.update("""
                 insert into roads (road_class, name, geom) values
-                    ('municipal', '常盤通り', st_multi(st_geomfromtext('LINESTRING(131.830 34.675, 131.842775 34.674922, 131.870 34.670)', 6668)))""");
+                    ('municipal', '常盤通り', st_multi(st_geomfromtext('LINESTRING(131.830 34.675, 131.842775 34.674922)', 6668))),
+                    ('municipal', '東町線', st_multi(st_geomfromtext('LINESTRING(131.842775 34.674922, 131.870 34.670)', 6668)))""");
         jdbc.update("""
                 insert into counter_service (code, prefix, name_ja, name_en, typical_minutes)
                 values ('juminhyo', 'A', '住民票の写し', 'Certificate of residence', 5),
@@ -134,6 +135,8 @@ class CountersPublicBrowserTest {
             assertThat(staff.findElement(By.cssSelector("#chart-hours svg")).getDomAttribute("aria-label")).contains("時間帯別の発券数", "9時台");
             assertThat(staff.findElements(By.cssSelector("#kpi-rows tr"))).hasSize(4);
             desktop.screenshot("counters-kpis-desktop.png");
+            staff.executeScript("document.getElementById('chart-services').scrollIntoView();");
+            desktop.screenshot("counters-kpis-charts-desktop.png");
 
             String hoursCsv = (String) staff.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -149,6 +152,8 @@ class CountersPublicBrowserTest {
             wait(staff).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded").endsWith("/higashi"));
             assertThat(staff.findElement(By.cssSelector("#chart-hours svg")).getDomAttribute("aria-label")).startsWith("東分室");
             desktop.screenshot("counters-kpis-phone.png");
+            staff.executeScript("document.getElementById('chart-hours').scrollIntoView();");
+            desktop.screenshot("counters-kpis-chart-phone.png");
 
             assertThat(desktop.scriptErrors()).isEmpty();
             assertThat(desktop.contentSecurityViolations()).isEmpty();
@@ -190,6 +195,10 @@ class CountersPublicBrowserTest {
             assertThat(resident.findElement(By.cssSelector(".counter-legend")).getText()).contains("15分未満", "30分未満");
             phone.screenshot("counters-map-nearest-phone.png");
 
+            resident.findElement(By.cssSelector("#counter-results li button[data-office=higashi]")).click();
+            wait(resident).until(d -> !d.findElements(By.cssSelector("path.counter-route")).isEmpty());
+            assertThat(text(resident, "#counter-results li:nth-child(2) .route")).startsWith("道のり 2.").endsWith("km（地図に表示）");
+            phone.screenshot("counters-map-route-phone.png");
             resident.findElement(By.cssSelector("#counter-results li button[data-office=honcho]")).click();
             wait(resident).until(d -> !d.findElements(By.cssSelector(".counter-popup .crowding-name.crowding-crowded")).isEmpty());
             resident.manage().window().setSize(new Dimension(1440, 900));
@@ -279,6 +288,15 @@ class CountersPublicBrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    private static String text(WebDriver driver, String selector) {
+        try {
+            var found = driver.findElements(By.cssSelector(selector));
+            return found.isEmpty() ? "" : found.getFirst().getText();
+        } catch (StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 
     private static String textOf(WebDriver driver, String id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.chizu.counters.CounterRoutes;
 import org.chizu.counters.CounterService;
 import org.chizu.counters.CountersProblem;
 import org.chizu.counters.NearestCounters;
@@ -35,13 +36,16 @@ class CountersController {
     private final OfficeCalendar calendar;
     private final Tickets tickets;
     private final NearestCounters nearest;
+    private final CounterRoutes routes;
     private final PublicBaseUrl baseUrl;
 
-    CountersController(Offices offices, OfficeCalendar calendar, Tickets tickets, NearestCounters nearest, PublicBaseUrl baseUrl) {
+    CountersController(Offices offices, OfficeCalendar calendar, Tickets tickets, NearestCounters nearest, CounterRoutes routes,
+                       PublicBaseUrl baseUrl) {
         this.offices = offices;
         this.calendar = calendar;
         this.tickets = tickets;
         this.nearest = nearest;
+        this.routes = routes;
         this.baseUrl = baseUrl;
     }
 
@@ -128,6 +132,17 @@ class CountersController {
             throw CountersProblem.missing("service");
         }
         return Map.of("service", service, "counters", nearest.nearest(longitude, latitude, service));
+    }
+
+    @GetMapping("/route")
+    CounterRoutes.Route route(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+                              @RequestParam(required = false) String office) {
+        double longitude = coordinate("lon", lon, -180, 180);
+        double latitude = coordinate("lat", lat, -90, 90);
+        if (office == null || office.isBlank()) {
+            throw CountersProblem.missing("office");
+        }
+        return routes.route(longitude, latitude, office);
     }
 
     private OfficeToday today(Office office) {
