@@ -81,14 +81,16 @@ function render(data) {
   });
 
   const byDay = [...groupBy(days, (row) => row.day)].sort(([a], [b]) => a.localeCompare(b));
+  const dayTickets = byDay.map(([, rows]) => rows.reduce((sum, row) => sum + row.tickets, 0));
   const daySeries = [
-    { label: '発券数 / Tickets', values: byDay.map(([, rows]) => rows.reduce((sum, row) => sum + row.tickets, 0)) },
-    { label: '平均待ち（分） / Mean wait (min)', values: byDay.map(([, rows]) => weightedMean(rows, 'waitMinutes')) },
+    { label: '待ち時間 / Waiting', values: byDay.map(([, rows]) => weightedMean(rows, 'waitMinutes')) },
+    { label: '窓口での時間 / At the counter', values: byDay.map(([, rows]) => weightedMean(rows, 'counterMinutes')) },
   ];
   chartWithLegend(document.getElementById('chart-days'), {
-    categories: byDay.map(([day]) => `${Number(day.slice(5, 7))}/${Number(day.slice(8))}`),
+    categories: byDay.map(([day], i) => `${Number(day.slice(5, 7))}/${Number(day.slice(8))}\n${dayTickets[i]}枚`),
     series: daySeries,
-    describe: `${where}：日別の発券数と平均待ち時間 ${byDay.map(([day], i) => `${day} ${daySeries[0].values[i]}枚・${daySeries[1].values[i] ?? '—'}分`).join('、')}`,
+    describe: `${where}：日別の平均待ち時間と窓口での時間（分） ${byDay.map(([day], i) =>
+      `${day} ${dayTickets[i]}枚・待ち${daySeries[0].values[i] ?? '—'}分・窓口${daySeries[1].values[i] ?? '—'}分`).join('、')}`,
   });
 
   const perHour = new Map();
