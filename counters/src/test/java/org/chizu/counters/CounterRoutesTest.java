@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +20,6 @@ class CounterRoutesTest extends CountersTown {
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void openTheOffices() throws Exception {
-        loadTheTown();
-    }
 
     @Test
     void theRouteFollowsTheRoadsAndTakesTheNearestAnswersTime() throws Exception {

@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +27,6 @@ class CrowdingTest extends CountersTown {
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void openTheOffices() throws Exception {
-        loadTheTown();
-    }
-
-    @AfterEach
-    void closeTheDay() {
-        jdbc.update("delete from counter_ticket");
-        jdbc.update("delete from counter_ticket_sequence");
-    }
 
     @Test
     void theLevelRisesWithTheWaitOfATicketTakenNow() throws Exception {

@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,17 +21,6 @@ class SampleDayTest extends CountersTown {
     SampleDay sampleDay;
     @Autowired
     CounterKpis kpis;
-
-    @BeforeEach
-    void openTheOffices() throws Exception {
-        loadTheTown();
-    }
-
-    @AfterEach
-    void closeTheDay() {
-        jdbc.update("delete from counter_ticket");
-        jdbc.update("delete from counter_ticket_sequence");
-    }
 
     @Test
     void eachOfficeGetsAServedDayBeforeTodayWithNumbersWithoutGaps() {

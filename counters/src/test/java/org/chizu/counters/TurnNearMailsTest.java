@@ -26,7 +26,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,15 +56,8 @@ class TurnNearMailsTest extends CountersTown {
         registry.add("chizu.public-url", () -> "http://chizu.example.jp");
     }
 
-    @BeforeEach
-    void openTheOffices() throws Exception {
-        loadTheTown();
-    }
-
     @AfterEach
-    void closeTheDay() throws Exception {
-        jdbc.update("delete from counter_ticket");
-        jdbc.update("delete from counter_ticket_sequence");
+    void forgetTheMails() throws Exception {
         MAIL.purgeEmailFromAllMailboxes();
     }
 
