@@ -213,7 +213,7 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
   }
 
   onLanguage(() => {
-    toggle.textContent = `🏛 ${t('counterFind')}`;
+    toggle.textContent = t('counterFind');
     toggle.setAttribute('aria-label', t('counterFindLabel'));
     label_.textContent = t('counterService');
     search.textContent = t('counterFromCentre');
