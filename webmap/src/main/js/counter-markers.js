@@ -10,6 +10,7 @@ addMessages({
   counterNone: { ja: '本日この手続きができる窓口はありません。', en: 'No counter handles this service today.' },
   counterFailed: { ja: '窓口を探せませんでした。', en: 'The counters could not be searched.' },
   counterByCar: { ja: (minutes) => `車で約${minutes}分`, en: (minutes) => `about ${minutes} min by car` },
+  counterVan: { ja: '移動窓口車', en: 'Counter van at' },
   counterNobody: { ja: '待ちなし', en: 'nobody waiting' },
   counterRoute: { ja: (km) => `道のり ${km} km（地図に表示）`, en: (km) => `${km} km by road (shown on the map)` },
   counterWaiting: { ja: (people, minutes) => `待ち${people}人・約${minutes}分`, en: (people, minutes) => `${people} waiting, about ${minutes} min` },
@@ -179,10 +180,14 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
         return;
       }
       results.replaceChildren(...answer.counters.map((counter) => {
-        const go = element('button', { type: 'button', class: 'link', 'data-office': counter.office.code,
-          text: label(counter.office.name) });
-        go.addEventListener('click', () => showRoute(centre, counter.office, go.parentElement));
-        const now = crowdingOf(counter.office.code);
+        // An answer is an office, or (where the town runs one) a stop of the counter van.
+        const office = counter.office;
+        const place = office ? office.place : counter.vanStop.place;
+        const go = element('button', { type: 'button', class: 'link', 'data-office': office?.code,
+          text: office ? label(office.name) : `${t('counterVan')} ${label(counter.vanStop.name)}` });
+        go.addEventListener('click', () => (office ? showRoute(centre, office, go.parentElement)
+          : map.setView([place.lat, place.lon], Math.max(map.getZoom(), 15))));
+        const now = office && crowdingOf(office.code);
         return element('li', {}, [go, ' ', element('span', { class: 'travel',
           text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) }),
         now ? element('span', { class: `crowding-name crowding-${now.level}`, text: crowdingText(now) }) : '']);
