@@ -13,6 +13,7 @@ import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.ContributedDataset;
 import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.SearchField;
@@ -126,6 +127,61 @@ class CkanPackages {
         pkg.put("private", false);
         pkg.put("extras", extras(entry));
         pkg.put("quality", quality.of(entry).toJson());
+        return pkg;
+    }
+
+    /**
+     * A contributed dataset as a package: its creator is CKAN's {@code author}, its access rights and
+     * period the extras ckanext-dcat names {@code access_rights}, {@code temporal_start} and
+     * {@code temporal_end}; it has no quality score (the score measures layers' distributions).
+     */
+    Map<String, Object> toPackage(ContributedDataset dataset) {
+        String packageId = packageId(dataset.id());
+        Map<String, Object> pkg = new LinkedHashMap<>();
+        pkg.put("id", packageId);
+        pkg.put("name", dataset.id());
+        pkg.put("title", dataset.title().ja());
+        pkg.put("title_translated", translated(dataset.title()));
+        pkg.put("notes", dataset.description().ja());
+        pkg.put("notes_translated", translated(dataset.description()));
+        pkg.put("url", properties.base() + dataset.landingPage());
+        pkg.put("author", dataset.creator().ja());
+        pkg.put("license_id", CatalogSearch.licenceId(dataset));
+        pkg.put("license_title", dataset.terms().title().ja());
+        pkg.put("license_url", dataset.terms().uri());
+        pkg.put("owner_org", organizationId());
+        pkg.put("organization", organization());
+        pkg.put("groups", dataset.themes().stream().map(CkanGroups::group).toList());
+        pkg.put("maintainer", properties.publisher().nameJa() + " " + properties.contact().nameJa());
+        pkg.put("maintainer_email", properties.contact().email());
+        List<Map<String, Object>> tags = search.values(dataset, SearchField.TAGS).stream()
+                .map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
+        pkg.put("tags", tags);
+        pkg.put("num_tags", tags.size());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (ContributedDataset.Distribution way : dataset.distributions()) {
+            Map<String, Object> resource = resource(uris.dataset(dataset.id()) + "/distribution/" + way.key(), packageId,
+                    resources.size(), way.title().ja(), properties.base() + way.path(), way.format(), way.mediaType());
+            resource.put("size", way.byteSize().orElse(null));
+            resources.add(resource);
+        }
+        pkg.put("resources", resources);
+        pkg.put("num_resources", resources.size());
+        pkg.put("metadata_created", dataset.issued().map(CKAN_TIME::format).orElse(null));
+        pkg.put("metadata_modified", dataset.modified().map(CKAN_TIME::format).orElse(null));
+        pkg.put("state", "active");
+        pkg.put("type", "dataset");
+        pkg.put("private", false); // listed for anyone; using the data is what the access rights restrict
+        List<Map<String, String>> extras = new ArrayList<>();
+        extras.add(Map.of("key", "uri", "value", uris.dataset(dataset.id())));
+        extras.add(Map.of("key", "access_rights", "value", dataset.access().uri()));
+        dataset.extent().map(CkanPackages::geoJson).ifPresent(json -> extras.add(Map.of("key", "spatial", "value", json)));
+        dataset.temporal().ifPresent(period -> {
+            extras.add(Map.of("key", "temporal_start", "value", period.start().toString()));
+            extras.add(Map.of("key", "temporal_end", "value", period.end().toString()));
+        });
+        dataset.partOf().ifPresent(whole -> extras.add(Map.of("key", "is_part_of", "value", uris.dataset(whole))));
+        pkg.put("extras", extras);
         return pkg;
     }
 
