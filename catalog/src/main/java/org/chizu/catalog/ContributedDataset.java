@@ -48,11 +48,16 @@ public record ContributedDataset(String id, Label title, Label description, List
     /**
      * The terms that govern re-use.
      *
-     * @param uri       the terms' document (a licence, or the module's own terms page)
+     * @param uri       the terms' document: a licence's URI, or a path on this server ({@code /api/forestry/terms})
      * @param title     its name
      * @param statement what re-use requires, in a sentence (the approval to obtain, the credit to give)
      */
     public record Terms(String uri, Label title, Label statement) {
+
+        /** The terms' URI, a path resolved against the server's public base URL. */
+        public String uriOn(String base) {
+            return uri.startsWith("/") ? base + uri : uri;
+        }
     }
 
     /**

@@ -148,7 +148,7 @@ class CkanPackages {
         pkg.put("author", dataset.creator().ja());
         pkg.put("license_id", CatalogSearch.licenceId(dataset));
         pkg.put("license_title", dataset.terms().title().ja());
-        pkg.put("license_url", dataset.terms().uri());
+        pkg.put("license_url", dataset.terms().uriOn(properties.base()));
         pkg.put("owner_org", organizationId());
         pkg.put("organization", organization());
         pkg.put("groups", dataset.themes().stream().map(CkanGroups::group).toList());

@@ -52,7 +52,7 @@ class ContributedDcat {
             parent.addProperty(HAS_PART, dataset);
         });
         ContributedDataset.Terms terms = contributed.terms();
-        Resource licence = model.createResource(terms.uri(), LICENSE_DOCUMENT)
+        Resource licence = model.createResource(terms.uriOn(base), LICENSE_DOCUMENT)
                 .addProperty(TITLE, terms.title().ja(), "ja")
                 .addProperty(TITLE, terms.title().en(), "en");
         Resource rights = model.createResource(uris.dataset(contributed.id()) + "#rights", RIGHTS_STATEMENT)

@@ -98,7 +98,7 @@ public class SurveyProducts {
     public List<MadeProduct> made(long surveyId) {
         Path directory = archive.productDirectory(surveyId);
         return jdbc.query("select kind, file_name, srid, cell_metres, width, height from laser_product where survey_id = ? order by kind",
-                (row, n) -> new MadeProduct(kind(row.getString("kind")), directory.resolve(row.getString("file_name")),
+                (row, n) -> new MadeProduct(ProductKind.of(row.getString("kind")), directory.resolve(row.getString("file_name")),
                         row.getInt("srid"), row.getDouble("cell_metres"), row.getInt("width"), row.getInt("height")), surveyId);
     }
 
@@ -145,14 +145,5 @@ public class SurveyProducts {
                         product.width(), product.height(), extent.west(), south, east, extent.north(), product.srid());
             }
         });
-    }
-
-    private static ProductKind kind(String id) {
-        for (ProductKind kind : ProductKind.values()) {
-            if (kind.id.equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalStateException("unknown product kind " + id);
     }
 }
