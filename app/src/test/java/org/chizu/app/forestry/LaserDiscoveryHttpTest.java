@@ -85,7 +85,8 @@ class LaserDiscoveryHttpTest {
                 select ?rights ?creator ?publisher ?start ?end ?bbox ?licence ?landing where {
                   <%s> dct:accessRights ?rights; dct:creator/foaf:name ?creator; dct:publisher/foaf:name ?publisher;
                        dct:temporal [ dcat:startDate ?start; dcat:endDate ?end ]; dct:spatial/dcat:bbox ?bbox;
-                       dcat:distribution/dct:license ?licence; dcat:landingPage ?landing }""".formatted(uri)))
+                       dcat:distribution/dct:license ?licence; dcat:landingPage ?landing
+                  filter(lang(?creator) = 'ja' && lang(?publisher) = 'ja') }""".formatted(uri)))
                 .containsExactly(List.of(RESTRICTED, "安来市（サンプル）", "安来市（サンプル）", "2026-01-01", "2026-01-01",
                         bboxOf(), BASE + "/api/forestry/terms", BASE + "/forestry?survey=" + survey));
         assertThat(select(model, "select ?statement where { <%s#rights> rdfs:label ?statement filter(lang(?statement) = 'ja') }"

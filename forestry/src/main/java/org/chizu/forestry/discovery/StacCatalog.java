@@ -164,17 +164,21 @@ class StacCatalog {
     private List<Item> items(ArchiveListing.Survey survey) {
         List<Item> items = new ArrayList<>();
         for (ArchiveListing.Tile tile : listing.tiles(survey.id())) {
+            // The header names a day, not a time: the item stands for all of it.
             Instant day = tile.created().map(StacCatalog::midnight).orElse(tile.ingested());
+            Instant dayEnd = tile.created().map(created -> midnight(created.plusDays(1)).minusSeconds(1)).orElse(day);
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("title", tile.fileName());
             properties.put("datetime", rfc3339(day));
+            properties.put("start_datetime", rfc3339(day));
+            properties.put("end_datetime", rfc3339(dayEnd));
             properties.put("proj:epsg", tile.srid());
             properties.put("proj:bbox", List.of(tile.minX(), tile.minY(), tile.maxX(), tile.maxY()));
             Map<String, Object> asset = asset(ArchiveAddresses.tile(survey.id(), tile.id(), tile.compressed()), lasType(tile),
                     tile.fileName() + " (LAS " + tile.lasVersion() + ", point format " + tile.pointFormat() + ")", List.of("data"));
             asset.put("file:size", tile.byteSize());
             String id = "tile-" + tile.id();
-            items.add(new Item(id, ArchiveAddresses.collectionId(survey.id()), tile.extent(), day, day,
+            items.add(new Item(id, ArchiveAddresses.collectionId(survey.id()), tile.extent(), day, dayEnd,
                     item(survey, id, tile.geometry(), tile.extent(), properties, Map.of("data", asset))));
         }
         for (ArchiveListing.Product product : listing.products(survey.id())) {
