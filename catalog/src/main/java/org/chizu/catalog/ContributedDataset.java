@@ -53,11 +53,6 @@ public record ContributedDataset(String id, Label title, Label description, List
      * @param statement what re-use requires, in a sentence (the approval to obtain, the credit to give)
      */
     public record Terms(String uri, Label title, Label statement) {
-
-        /** The terms' URI, a path resolved against the server's public base URL. */
-        public String uriOn(String base) {
-            return uri.startsWith("/") ? base + uri : uri;
-        }
     }
 
     /**

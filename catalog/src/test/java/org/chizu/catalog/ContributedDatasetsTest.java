@@ -62,8 +62,8 @@ class ContributedDatasetsTest extends RunningCatalog {
         long total = 0;
         for (int page = 1; ; page++) {
             Model model = turtle(get("/catalog.ttl?page=" + page).body());
-            total = model.listLiteralStatements(null, ResourceFactory.createProperty("http://www.w3.org/ns/hydra/core#totalItems"), null)
-                    .next().getLong();
+            total = model.listObjectsOfProperty(ResourceFactory.createProperty("http://www.w3.org/ns/hydra/core#totalItems"))
+                    .next().asLiteral().getLong();
             model.listObjectsOfProperty(model.createResource(BASE + "/catalog"), ResourceFactory.createProperty(DCAT, "dataset"))
                     .forEachRemaining(dataset -> listed.add(dataset.asResource().getURI().substring((BASE + "/dataset/").length())));
             if (page * 2 >= total) {
@@ -103,7 +103,7 @@ class ContributedDatasetsTest extends RunningCatalog {
         assertThat(shown.get("license_id").asText()).isEqualTo("other-closed");
         assertThat(shown.at("/resources/0/size").asLong()).isEqualTo(1234);
 
-        JsonNode found = json.readTree(get("/api/3/action/package_search?q=lidar&facet.field=res_format").body()).get("result");
+        JsonNode found = json.readTree(get("/api/3/action/package_search?q=lidar&facet.field=%5B%22res_format%22%5D").body()).get("result");
         assertThat(found.get("count").asInt()).isEqualTo(3);
         assertThat(found.at("/facets/res_format/GeoTIFF").asInt()).isEqualTo(3);
         assertThat(json.readTree(get("/api/3/action/package_search?ext_bbox=0,0,1,1&q=lidar").body()).at("/result/count").asInt()).isZero();

@@ -5,7 +5,6 @@ import static org.chizu.catalog.dcat.Vocabulary.*;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
-import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogUris;
 import org.chizu.catalog.ContributedDataset;
 import org.chizu.platform.Label;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
 class ContributedDcat {
 
     private final CatalogUris uris;
-    private final String base;
 
-    ContributedDcat(CatalogUris uris, CatalogProperties properties) {
+    ContributedDcat(CatalogUris uris) {
         this.uris = uris;
-        this.base = properties.base();
     }
 
     /** Adds the dataset's statements to the model, with the catalog's contact point, and returns it. */
@@ -40,7 +37,7 @@ class ContributedDcat {
                 .addProperty(CREATOR, creator)
                 .addProperty(PUBLISHER, creator)
                 .addProperty(CONTACT_POINT, contactPoint)
-                .addProperty(LANDING_PAGE, model.createResource(base + contributed.landingPage(), DOCUMENT));
+                .addProperty(LANDING_PAGE, model.createResource(uris.resolve(contributed.landingPage()), DOCUMENT));
         for (Label keyword : contributed.keywords()) {
             dataset.addProperty(KEYWORD, keyword.ja(), "ja").addProperty(KEYWORD, keyword.en(), "en");
         }
@@ -52,7 +49,7 @@ class ContributedDcat {
             parent.addProperty(HAS_PART, dataset);
         });
         ContributedDataset.Terms terms = contributed.terms();
-        Resource licence = model.createResource(terms.uriOn(base), LICENSE_DOCUMENT)
+        Resource licence = model.createResource(uris.resolve(terms.uri()), LICENSE_DOCUMENT)
                 .addProperty(TITLE, terms.title().ja(), "ja")
                 .addProperty(TITLE, terms.title().en(), "en");
         Resource rights = model.createResource(uris.dataset(contributed.id()) + "#rights", RIGHTS_STATEMENT)
@@ -65,7 +62,7 @@ class ContributedDcat {
     }
 
     private Resource distribution(Model model, ContributedDataset contributed, ContributedDataset.Distribution way) {
-        Resource file = model.createResource(base + way.path());
+        Resource file = model.createResource(uris.resolve(way.path()));
         Resource distribution = model.createResource(uris.dataset(contributed.id()) + "/distribution/" + way.key(), DISTRIBUTION)
                 .addProperty(TITLE, way.title().ja(), "ja")
                 .addProperty(TITLE, way.title().en(), "en")
