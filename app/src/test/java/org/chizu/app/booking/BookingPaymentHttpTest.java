@@ -10,11 +10,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,6 +60,8 @@ class BookingPaymentHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    StaffAccounts staff;
 
     final ObjectMapper json = new ObjectMapper();
     long hall;
@@ -73,6 +78,50 @@ class BookingPaymentHttpTest {
     @AfterAll
     void stopTheProvider() {
         PROVIDER.close();
+    }
+
+    /** Each test reads the provider's refunds and answers as its own. */
+    @AfterEach
+    void forgetWhatTheProviderSaw() {
+        PROVIDER.refunds().clear();
+        PROVIDER.webhookAnswers().clear();
+    }
+
+    @Test
+    void anExtraOwedAfterUseIsPaidOnceAndACheckoutPaidAfterTheCounterIsHandedBack() throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', '益田 次郎', ?, 'jiro.pay@example.jp', now())""", passwords.encode(PASSWORD));
+        SignInBrowser jiro = new SignInBrowser(port);
+        jiro.signIn("jiro.pay@example.jp", PASSWORD);
+        LocalDate day = openWeekday(LocalDate.now(JAPAN).plusDays(50));
+        long id = json.readTree(jiro.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
+                .formatted(hall, day, day)).body()).path("id").asLong();
+        jiro.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "");
+        jdbc.update("update booking set period = tstzrange('2020-01-07T10:00:00+09:00', '2020-01-07T11:00:00+09:00') where id = ?", id);
+        JsonNode used = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use",
+                "{\"headcount\": 12, \"extras\": [\"heating\"]}").body());
+        assertThat(used.path("extraYen").asInt()).as("an hour of heating").isEqualTo(300);
+
+        JsonNode checkout = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use/checkout", "").body());
+        assertThat(PROVIDER.checkouts().get(checkout.path("id").asText()).amount()).isEqualTo(300);
+        String token = staff.create("suzuki", "鈴木 花", Role.STAFF).token().token();
+        HttpResponse<String> counter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/staff/api/booking/bookings/" + id + "/after-use/counter-payment"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(counter.statusCode()).isEqualTo(200);
+        HttpResponse<String> paidAgain = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(paidAgain.body()).as("the resident paid at the provider too").contains("お支払いが完了しました");
+        assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+        assertThat(PROVIDER.refunds()).as("the second payment handed back").containsExactly(300);
+        JsonNode after = json.readTree(jiro.get("/api/booking/bookings/" + id + "/after-use").body());
+        assertThat(after.path("extraMethod").asText()).isEqualTo("counter");
+        assertThat(after.path("extraPaidAt").asText()).isNotBlank();
+        HttpResponse<String> again = jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use/checkout", "");
+        assertThat(again.statusCode()).as("nothing left to pay online").isEqualTo(409);
+        assertThat(json.readTree(again.body()).path("type").asText()).isEqualTo("urn:chizu:problem:payment-state");
     }
 
     @Test

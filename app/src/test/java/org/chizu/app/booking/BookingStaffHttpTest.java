@@ -168,7 +168,8 @@ class BookingStaffHttpTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units");
         assertThat(csv).contains("\r\n" + hallFacility + ",2,").contains("\r\n合計,7,");
         assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow())
-                .as("two hours, one booking, one person, all online, none used yet").contains(",2.0,0.0,").endsWith(",1,1,1,100.0%,0,0");
+                .as("two hours, one booking, one person, all online, none used yet, nothing paid yet").contains(",2.0,0.0,")
+                .endsWith(",1,1,1,100.0%,0,0,0,0,0,0");
     }
 
     @Test
