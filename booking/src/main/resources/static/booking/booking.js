@@ -259,7 +259,7 @@
     return element('div', { className: 'pin' },
       element('span', {}, both('扉の暗証番号', 'Door PIN')), ' ',
       element('strong', { className: 'pin-number' }, pin.pin), ' ',
-      element('span', { className: 'pin-window' }, both('使える時間 ' + period(pin.validFrom, pin.validUntil), 'opens the door then')));
+      element('span', { className: 'pin-window' }, both('使える時間', 'Opens the door'), ' ', period(pin.validFrom, pin.validUntil)));
   }
 
   /** An ended booking: the form to confirm its use, or what was confirmed with any extra still to pay. */
@@ -285,7 +285,7 @@
       ...(extras.length ? [' ・ ', ...extras.flatMap((line, i) => [i ? '、' : '', both(line.item.ja, line.item.en)])] : [])));
     if (confirmed.extraYen > 0) {
       const line = element('div', { className: 'payment' },
-        element('span', { className: 'fee' }, both('追加料金 ¥' + confirmed.extraYen.toLocaleString('ja-JP'), 'Extra to pay')), ' ');
+        element('span', { className: 'fee' }, both('追加料金 ¥' + confirmed.extraYen.toLocaleString('ja-JP'), 'Extra after use')), ' ');
       if (confirmed.extraPaidAt) {
         line.append(element('span', { className: 'payment-state payment-paid' }, confirmed.extraMethod === 'counter'
           ? both('窓口で支払済み', 'Paid at the counter') : both('支払済み', 'Paid online')));

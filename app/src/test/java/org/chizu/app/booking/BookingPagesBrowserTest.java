@@ -23,6 +23,7 @@ import org.chizu.platform.calendar.Holiday;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -89,6 +90,12 @@ class BookingPagesBrowserTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("chizu.mail.poll-interval", () -> "PT0.2S");
+    }
+
+    /** Each test reads the provider's answers as its own. */
+    @AfterEach
+    void forgetWhatTheProviderSaw() {
+        PROVIDER.webhookAnswers().clear();
     }
 
     @AfterAll
@@ -387,6 +394,8 @@ class BookingPagesBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "追加料金 ¥600"));
             WebElement owed = wait.until(d -> d.findElement(By.cssSelector(ended + " .used-summary")));
             assertThat(owed.getText()).contains("利用人数 30 人", "暖房", "追加料金 ¥600", "未払い", "窓口でも支払えます");
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            chromium.screenshot("booking-desktop-after-use-owed.png");
             assertThat(saburo.sendJson("POST", "/api/booking/bookings/" + booking + "/after-use", "{\"headcount\": 5}").statusCode())
                     .as("once only").isEqualTo(409);
 
