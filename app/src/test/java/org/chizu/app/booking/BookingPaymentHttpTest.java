@@ -166,6 +166,35 @@ class BookingPaymentHttpTest {
     }
 
     @Test
+    void aFeePaidAtTheCounterWhileACheckoutWasOpenIsHandedBackWhenTheCheckoutIsPaidToo() throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', '益田 三郎', ?, 'saburo.pay@example.jp', now())""", passwords.encode(PASSWORD));
+        SignInBrowser saburo = new SignInBrowser(port);
+        saburo.signIn("saburo.pay@example.jp", PASSWORD);
+        LocalDate day = openWeekday(LocalDate.now(JAPAN).plusDays(60));
+        long id = json.readTree(saburo.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
+                .formatted(hall, day, day)).body()).path("id").asLong();
+        int fee = json.readTree(saburo.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").body()).path("feeYen").asInt();
+        JsonNode checkout = json.readTree(saburo.sendJson("POST", "/api/booking/bookings/" + id + "/payment/checkout", "").body());
+
+        String token = staff.create("yamada", "山田 光", Role.STAFF).token().token();
+        HttpResponse<String> counter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/booking/bookings/" + id + "/payment"))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(counter.statusCode()).isEqualTo(200);
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+        assertThat(PROVIDER.refunds()).as("the online payment handed back").containsExactly(fee);
+        JsonNode payment = json.readTree(saburo.get("/api/booking/bookings/" + id).body()).path("payment");
+        assertThat(payment.path("state").asText()).isEqualTo("paid");
+        assertThat(payment.path("method").asText()).isEqualTo("counter");
+        assertThat(payment.path("refundedYen").asInt()).as("nothing of the counter payment refunded").isZero();
+    }
+
+    @Test
     void anUnsignedNotificationIsRefusedAsAProblem() throws Exception {
         HttpResponse<String> refused = new SignInBrowser(port).sendJson("POST", "/api/booking/payments/webhook",
                 "{\"id\":\"evt_forged\",\"type\":\"checkout.paid\",\"checkout\":\"chk_1\",\"amount\":1}");

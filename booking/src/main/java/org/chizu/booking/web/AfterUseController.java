@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 利用後内容確定 over HTTP: the owner (or staff) confirms how many came and the extras used once the
- * booking has ended, and pays online any extra that costs; staff also record no-shows and take the extra owed at the counter (the list of
- * ended bookings still to confirm is on {@link StaffBookingController}, with residents' names).
+ * booking has ended, and the owner pays online any extra that costs; staff also record no-shows and
+ * take the extra owed at the counter (the list of ended bookings still to confirm is on
+ * {@link StaffBookingController}, with residents' names).
  */
 @RestController
 class AfterUseController {
