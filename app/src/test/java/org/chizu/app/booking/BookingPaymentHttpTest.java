@@ -89,15 +89,8 @@ class BookingPaymentHttpTest {
 
     @Test
     void anExtraOwedAfterUseIsPaidOnceAndACheckoutPaidAfterTheCounterIsHandedBack() throws Exception {
-        jdbc.update("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', '益田 次郎', ?, 'jiro.pay@example.jp', now())""", passwords.encode(PASSWORD));
-        SignInBrowser jiro = new SignInBrowser(port);
-        jiro.signIn("jiro.pay@example.jp", PASSWORD);
-        LocalDate day = openWeekday(LocalDate.now(JAPAN).plusDays(50));
-        long id = json.readTree(jiro.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
-                .formatted(hall, day, day)).body()).path("id").asLong();
-        jiro.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "");
+        SignInBrowser jiro = resident("jiro.pay@example.jp", "益田 次郎");
+        long id = bookedAnHour(jiro, openWeekday(LocalDate.now(JAPAN).plusDays(50))).path("id").asLong();
         jdbc.update("update booking set period = tstzrange('2020-01-07T10:00:00+09:00', '2020-01-07T11:00:00+09:00') where id = ?", id);
         JsonNode used = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use",
                 "{\"headcount\": 12, \"extras\": [\"heating\"]}").body());
@@ -105,11 +98,7 @@ class BookingPaymentHttpTest {
 
         JsonNode checkout = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use/checkout", "").body());
         assertThat(PROVIDER.checkouts().get(checkout.path("id").asText()).amount()).isEqualTo(300);
-        String token = staff.create("suzuki", "鈴木 花", Role.STAFF).token().token();
-        HttpResponse<String> counter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/staff/api/booking/bookings/" + id + "/after-use/counter-payment"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(counter.statusCode()).isEqualTo(200);
+        assertThat(asStaff("suzuki", "POST", "/staff/api/booking/bookings/" + id + "/after-use/counter-payment").statusCode()).isEqualTo(200);
         HttpResponse<String> paidAgain = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -167,22 +156,13 @@ class BookingPaymentHttpTest {
 
     @Test
     void aFeePaidAtTheCounterWhileACheckoutWasOpenIsHandedBackWhenTheCheckoutIsPaidToo() throws Exception {
-        jdbc.update("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', '益田 三郎', ?, 'saburo.pay@example.jp', now())""", passwords.encode(PASSWORD));
-        SignInBrowser saburo = new SignInBrowser(port);
-        saburo.signIn("saburo.pay@example.jp", PASSWORD);
-        LocalDate day = openWeekday(LocalDate.now(JAPAN).plusDays(60));
-        long id = json.readTree(saburo.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
-                .formatted(hall, day, day)).body()).path("id").asLong();
-        int fee = json.readTree(saburo.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").body()).path("feeYen").asInt();
+        SignInBrowser saburo = resident("saburo.pay@example.jp", "益田 三郎");
+        JsonNode booked = bookedAnHour(saburo, openWeekday(LocalDate.now(JAPAN).plusDays(60)));
+        long id = booked.path("id").asLong();
+        int fee = booked.path("feeYen").asInt();
         JsonNode checkout = json.readTree(saburo.sendJson("POST", "/api/booking/bookings/" + id + "/payment/checkout", "").body());
 
-        String token = staff.create("yamada", "山田 光", Role.STAFF).token().token();
-        HttpResponse<String> counter = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/booking/bookings/" + id + "/payment"))
-                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(counter.statusCode()).isEqualTo(200);
+        assertThat(asStaff("yamada", "PUT", "/api/booking/bookings/" + id + "/payment").statusCode()).isEqualTo(200);
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -202,6 +182,31 @@ class BookingPaymentHttpTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json.readTree(refused.body()).path("type").asText()).isEqualTo("urn:chizu:problem:bad-signature");
+    }
+
+    /** A resident signed in with a verified address (registered as nothing, so at non-residents' rates). */
+    private SignInBrowser resident(String email, String name) throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', ?, ?, ?, now())""", name, passwords.encode(PASSWORD), email);
+        SignInBrowser browser = new SignInBrowser(port);
+        browser.signIn(email, PASSWORD);
+        return browser;
+    }
+
+    /** The 大会議室 from 10 to 11 on the day, held and confirmed: the booking as confirming answers it. */
+    private JsonNode bookedAnHour(SignInBrowser who, LocalDate day) throws Exception {
+        long id = json.readTree(who.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
+                .formatted(hall, day, day)).body()).path("id").asLong();
+        return json.readTree(who.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").body());
+    }
+
+    /** A request by a new member of staff, with their API token. */
+    private HttpResponse<String> asStaff(String name, String method, String path) throws Exception {
+        String token = staff.create(name, name, Role.STAFF).token().token();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** 大会議室 opens Monday to Friday 09–21 and closes on holidays. */
