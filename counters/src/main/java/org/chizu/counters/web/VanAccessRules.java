@@ -22,13 +22,13 @@ class VanAccessRules {
     static final String POSITION_SCOPE = "counters:van-position";
 
     @Bean
-    AccessRules vanReservations() {
+    AccessRules vanReservationAccess() {
         return requests -> requests.requestMatchers(HttpMethod.POST, "/api/counters/van/stops/*/reservations")
                 .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name());
     }
 
     @Bean
-    ClientScope vanPosition() {
+    ClientScope vanPositionScope() {
         return new ClientScope(POSITION_SCOPE, new Label("移動窓口車の現在地を送る", "post the counter van's position"),
                 HttpMethod.POST, List.of("/api/counters/van/routes/*/positions"));
     }
