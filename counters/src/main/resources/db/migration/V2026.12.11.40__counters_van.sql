@@ -12,13 +12,16 @@ create table counter_van_route (
     closed_on_holidays boolean not null default true
 );
 
--- A stop in the route's order (position). booking_unit_id: the unit booking keeps for the stop's
+-- A stop in the route's order (position), named as residents know it (name_ja; the facility's name
+-- when null, which in shelter lists carries notes such as 【土砂災害注意】). booking_unit_id: the unit booking keeps for the stop's
 -- slots (made through booking's published API, so booking's exclusion constraint guards them).
 create table counter_van_stop (
     id               bigint generated always as identity primary key,
     route_id         bigint not null references counter_van_route (id) on delete cascade,
     position         integer not null,
     facility_id      bigint not null,
+    name_ja          text,
+    name_en          text,
     arrives          time not null,
     departs          time not null check (departs > arrives),
     slot_minutes     integer not null default 15 check (slot_minutes between 15 and 60),

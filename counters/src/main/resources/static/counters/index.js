@@ -49,7 +49,7 @@ function showNearest(answer) {
   }
   nearestList.replaceChildren(...answer.counters.map((counter) => element('li', counter.office ? { 'data-office': counter.office.code } : { 'data-van-stop': counter.vanStop.id },
     element('strong', {}, bilingual(counter.office ? counter.office.name
-      : { ja: `移動窓口車 ${counter.vanStop.place.name}`, en: `Counter van at ${counter.vanStop.place.name}` })), ' ',
+      : { ja: `移動窓口車 ${counter.vanStop.name.ja}`, en: `Counter van at ${counter.vanStop.name.en}` })), ' ',
     element('span', { class: 'travel', text: `車で約${Math.max(1, Math.round(counter.travelSeconds / 60))}分 / about ${Math.max(1, Math.round(counter.travelSeconds / 60))} min by car` }),
     ' ', element('span', { class: 'hours', text: hoursText(counter.today) }))));
 }

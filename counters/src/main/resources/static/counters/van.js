@@ -19,48 +19,53 @@ function svg(tag, attributes = {}) {
   return node;
 }
 
-/** A sketch of the round: stops and the van placed by longitude and latitude, no map tiles needed. */
+/**
+ * A sketch of the round: stops and the van placed by longitude and latitude in a box that holds them
+ * all, redrawn as the van moves; no map tiles needed.
+ */
 function sketch(route) {
-  const places = route.stops.map((stop) => stop.place);
-  const lons = places.map((p) => p.lon);
-  const lats = places.map((p) => p.lat);
-  const pad = 0.01;
-  const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.min(...lats) - pad, north: Math.max(...lats) + pad };
-  const x = (lon) => 20 + 280 * (lon - box.west) / (box.east - box.west);
-  const y = (lat) => 20 + 140 * (box.north - lat) / (box.north - box.south);
   const drawing = svg('svg', { viewBox: '0 0 320 180', class: 'van-sketch', role: 'img', 'aria-label': `${route.name.ja}の停車地と車両の位置 / stops and the van` });
-  drawing.append(svg('polyline', { points: places.map((p) => `${x(p.lon)},${y(p.lat)}`).join(' '), class: 'leg' }));
-  route.stops.forEach((stop, i) => {
-    drawing.append(svg('circle', { cx: x(stop.place.lon), cy: y(stop.place.lat), r: 7, class: 'stop', 'data-stop': stop.id }));
-    const label = svg('text', { x: x(stop.place.lon) + 10, y: y(stop.place.lat) + 4, class: 'stop-label' });
-    label.textContent = `${i + 1}`;
-    drawing.append(label);
-  });
-  const van = svg('g', { class: 'van', hidden: '' });
-  van.append(svg('rect', { x: -10, y: -7, width: 20, height: 14, rx: 3 }));
-  drawing.append(van);
   drawing.place = (position) => {
-    van.removeAttribute('hidden');
-    van.setAttribute('transform', `translate(${x(position.lon)},${y(position.lat)})`);
+    const places = route.stops.map((stop) => stop.place).concat(position ? [position] : []);
+    const lons = places.map((p) => p.lon);
+    const lats = places.map((p) => p.lat);
+    const pad = 0.005;
+    const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.min(...lats) - pad, north: Math.max(...lats) + pad };
+    const x = (lon) => 20 + 280 * (lon - box.west) / (box.east - box.west);
+    const y = (lat) => 20 + 140 * (box.north - lat) / (box.north - box.south);
+    drawing.replaceChildren(svg('polyline', { points: route.stops.map((s) => `${x(s.place.lon)},${y(s.place.lat)}`).join(' '), class: 'leg' }));
+    route.stops.forEach((stop, i) => {
+      drawing.append(svg('circle', { cx: x(stop.place.lon), cy: y(stop.place.lat), r: 7, class: 'stop', 'data-stop': stop.id }));
+      const label = svg('text', { x: x(stop.place.lon) + 10, y: y(stop.place.lat) + 4, class: 'stop-label' });
+      label.textContent = `${i + 1}`;
+      drawing.append(label);
+    });
+    if (position) {
+      const van = svg('g', { class: 'van', transform: `translate(${x(position.lon).toFixed(1)},${y(position.lat).toFixed(1)})` });
+      van.append(svg('rect', { x: -10, y: -7, width: 20, height: 14, rx: 3 }));
+      drawing.append(van);
+      drawing.dataset.van = `${position.lon},${position.lat}`;
+    }
   };
+  drawing.place(null);
   return drawing;
 }
 
 function liveText(live) {
   if (!live.position) return { ja: 'まだ出発していません', en: 'Not on its round yet' };
   if (!live.nextStop) return { ja: '本日の巡回は終了しました', en: "Today's round is over" };
-  const where = live.nextStop.place.name;
-  if (live.atStop) return { ja: `${where}に停車中`, en: `At ${where} now` };
-  if (live.arrivingInMinutes === null) return { ja: `次は${where}`, en: `Next: ${where}` };
-  return { ja: `次は${where}：あと約${live.arrivingInMinutes}分`, en: `Next: ${where}, arriving in about ${live.arrivingInMinutes} min` };
+  const where = live.nextStop.name;
+  if (live.atStop) return { ja: `${where.ja}に停車中`, en: `At ${where.en} now` };
+  if (live.arrivingInMinutes === null) return { ja: `次は${where.ja}`, en: `Next: ${where.en}` };
+  return { ja: `次は${where.ja}：あと約${live.arrivingInMinutes}分`, en: `Next: ${where.en}, arriving in about ${live.arrivingInMinutes} min` };
 }
 
 function showLive(card, drawing, live) {
   const box = card.querySelector('.van-live');
   box.dataset.arrivingIn = live.arrivingInMinutes ?? '';
   box.dataset.atStop = live.atStop ? 'yes' : 'no';
-  box.replaceChildren(bilingual(liveText(live), 'strong'),
-    live.position ? element('span', { class: 'seen', text: `${seenAt(live.position.at)} 更新 / updated` }) : null);
+  box.replaceChildren(bilingual(liveText(live), 'strong'));
+  if (live.position) box.append(element('span', { class: 'seen', text: `${seenAt(live.position.at)} 更新 / updated` }));
   if (live.position) drawing.place(live.position);
   card.querySelectorAll('.timetable tr[data-stop]').forEach((row) => row.classList.toggle('next', live.nextStop?.id === Number(row.dataset.stop)));
 }
@@ -133,7 +138,7 @@ function routeCard({ route, today, calendar }) {
   const drawing = sketch(route);
   const rows = route.stops.map((stop, i) => element('tr', { 'data-stop': stop.id },
     element('td', { class: 'when', text: `${hhmm(stop.arrives)}–${hhmm(stop.departs)}` }),
-    element('td', {}, element('strong', { text: `${i + 1}. ${stop.place.name}` }),
+    element('td', {}, element('strong', {}, `${i + 1}. `, bilingual(stop.name)),
       element('span', { class: 'address', text: stop.place.address || '' }),
       element('ul', { class: 'offered' }, ...stop.services.map((service) => element('li', {}, bilingual(service.name)))),
       reserveBox(route, stop))));

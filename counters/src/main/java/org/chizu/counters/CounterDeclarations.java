@@ -52,7 +52,7 @@ public class CounterDeclarations {
                                List<VanStopDeclaration> stops) {
     }
 
-    record VanStopDeclaration(String facility, String arrives, String departs, int slotMinutes, List<String> services) {
+    record VanStopDeclaration(String facility, Label name, String arrives, String departs, int slotMinutes, List<String> services) {
     }
 
     record ServiceDeclaration(String code, String prefix, Label name, int typicalMinutes, List<Label> documents) {
@@ -122,7 +122,7 @@ public class CounterDeclarations {
             for (VanStopDeclaration stop : route.stops()) {
                 Long facility = places.bySourceId(stop.facility());
                 if (facility != null) {
-                    vanRoutes.addStop(route.code(), new VanRoutes.StopEdit(facility, null, stop.arrives(), stop.departs(),
+                    vanRoutes.addStop(route.code(), new VanRoutes.StopEdit(facility, stop.name(), null, stop.arrives(), stop.departs(),
                             stop.slotMinutes(), stop.services()));
                 }
             }

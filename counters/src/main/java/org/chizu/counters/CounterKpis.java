@@ -37,7 +37,7 @@ public class CounterKpis {
             order by o.code, hour""";
 
     private static final String VAN_VISITS = """
-            select r.code as route, s.id as stop, s.facility_id, v.day, v.arrived_at, v.served
+            select r.code as route, s.id as stop, s.facility_id, s.name_ja, v.day, v.arrived_at, v.served
             from counter_van_visit v join counter_van_stop s on s.id = v.stop_id join counter_van_route r on r.id = s.route_id
             where v.day between :from and :to
             order by v.day, r.code, s.position""";
@@ -55,7 +55,7 @@ public class CounterKpis {
     /**
      * The van's visit to a stop on a day: when it arrived and how many people staff served there.
      *
-     * @param place the stop's facility name
+     * @param place the stop's name
      */
     public record VanVisit(String route, long stop, String place, LocalDate day, Instant arrivedAt, int served) {
     }
@@ -85,14 +85,14 @@ public class CounterKpis {
 
     /** The van's visits to its stops, by day, route and stop. */
     public List<VanVisit> vanVisits(LocalDate from, LocalDate to) {
-        record Row(String route, long stop, long facility, LocalDate day, Instant arrivedAt, int served) {
+        record Row(String route, long stop, long facility, String name, LocalDate day, Instant arrivedAt, int served) {
         }
         List<Row> rows = jdbc.query(VAN_VISITS, range(from, to), (rs, n) -> new Row(rs.getString("route"), rs.getLong("stop"),
-                rs.getLong("facility_id"), rs.getObject("day", LocalDate.class), rs.getTimestamp("arrived_at").toInstant(),
+                rs.getLong("facility_id"), rs.getString("name_ja"), rs.getObject("day", LocalDate.class), rs.getTimestamp("arrived_at").toInstant(),
                 rs.getInt("served")));
         Map<Long, Office.Place> at = places.of(rows.stream().map(Row::facility).distinct().toList());
         return rows.stream().map(row -> new VanVisit(row.route(), row.stop(),
-                at.containsKey(row.facility()) ? at.get(row.facility()).name() : null, row.day(), row.arrivedAt(), row.served()))
+                row.name() != null ? row.name() : at.containsKey(row.facility()) ? at.get(row.facility()).name() : null, row.day(), row.arrivedAt(), row.served()))
                 .toList();
     }
 

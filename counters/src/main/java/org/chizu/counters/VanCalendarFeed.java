@@ -59,7 +59,7 @@ public class VanCalendarFeed {
             for (VanStop stop : route.stops()) {
                 VEvent event = new VEvent(day.atTime(stop.arrives()).atZone(properties.zone()).toInstant(),
                         day.atTime(stop.departs()).atZone(properties.zone()).toInstant(),
-                        "移動窓口 " + stop.place().name() + " (Counter van)");
+                        "移動窓口 " + stop.name().ja() + " (Counter van: " + stop.name().en() + ")");
                 event.replace(new DtStamp(now));
                 event.add(new Uid("van-stop-" + stop.id() + "-" + day + "@chizu"));
                 event.add(new Location(stop.place().name() + (stop.place().address() == null ? "" : ", " + stop.place().address())));

@@ -64,13 +64,14 @@ public class VanRoutes {
      * A stop as staff send it.
      *
      * @param facility    the id of a feature of the facilities layer where the van parks
+     * @param name        the stop's name as residents know it; left out, the facility's name
      * @param position    its place in the round (1 is first); when adding, left out puts it last
      * @param arrives     HH:mm, the start of its window
      * @param departs     HH:mm, the end; the window is a whole number of slots
      * @param slotMinutes the length of a reservable slot (15 when left out)
      * @param services    service codes offered there
      */
-    public record StopEdit(Long facility, Integer position, String arrives, String departs, Integer slotMinutes,
+    public record StopEdit(Long facility, Label name, Integer position, String arrives, String departs, Integer slotMinutes,
                            List<String> services) {
     }
 
@@ -240,8 +241,10 @@ public class VanRoutes {
             }
         }
         jdbc.update("""
-                update counter_van_stop set facility_id = :facility, arrives = :arrives, departs = :departs, slot_minutes = :slot
+                update counter_van_stop set facility_id = :facility, name_ja = :ja, name_en = :en, arrives = :arrives,
+                    departs = :departs, slot_minutes = :slot
                 where id = :id""", new MapSqlParameterSource("facility", edit.facility()).addValue("arrives", arrives)
+                .addValue("ja", edit.name() == null ? null : edit.name().ja()).addValue("en", edit.name() == null ? null : edit.name().en())
                 .addValue("departs", departs).addValue("slot", slot).addValue("id", id));
         jdbc.update("delete from counter_van_stop_service where stop_id = :id", new MapSqlParameterSource("id", id));
         for (String service : services) {
@@ -296,6 +299,7 @@ public class VanRoutes {
         details.put("route", route);
         details.put("position", position);
         details.put("facility", edit.facility());
+        details.put("name", edit.name() == null ? null : edit.name().ja());
         details.put("arrives", edit.arrives());
         details.put("departs", edit.departs());
         details.put("services", edit.services());
@@ -336,7 +340,8 @@ public class VanRoutes {
     private List<VanRoute> read(String where, MapSqlParameterSource parameters) {
         record RouteRow(long id, String code, Label name, Set<DayOfWeek> weekdays, boolean closedOnHolidays) {
         }
-        record StopRow(long id, long route, int position, long facility, LocalTime arrives, LocalTime departs, int slot, Long unit) {
+        record StopRow(long id, long route, int position, long facility, String ja, String en, LocalTime arrives, LocalTime departs,
+                       int slot, Long unit) {
         }
         List<RouteRow> routes = jdbc.query("""
                 select r.id, r.code, r.name_ja, r.name_en, r.weekdays, r.closed_on_holidays from counter_van_route r
@@ -353,10 +358,10 @@ public class VanRoutes {
         }
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", routes.stream().map(RouteRow::id).toList());
         List<StopRow> stops = jdbc.query("""
-                select id, route_id, position, facility_id, arrives, departs, slot_minutes, booking_unit_id
+                select id, route_id, position, facility_id, name_ja, name_en, arrives, departs, slot_minutes, booking_unit_id
                 from counter_van_stop where route_id in (:ids) order by route_id, position""", ids,
                 (rs, n) -> new StopRow(rs.getLong("id"), rs.getLong("route_id"), rs.getInt("position"), rs.getLong("facility_id"),
-                        rs.getObject("arrives", LocalTime.class), rs.getObject("departs", LocalTime.class),
+                        rs.getString("name_ja"), rs.getString("name_en"), rs.getObject("arrives", LocalTime.class), rs.getObject("departs", LocalTime.class),
                         rs.getInt("slot_minutes"), rs.getObject("booking_unit_id", Long.class)));
         Map<Long, CounterService> services = offices.services().stream()
                 .collect(Collectors.toMap(CounterService::id, Function.identity()));
@@ -371,7 +376,9 @@ public class VanRoutes {
         List<VanRoute> result = new ArrayList<>();
         for (RouteRow route : routes) {
             List<VanStop> ofRoute = stops.stream().filter(stop -> stop.route() == route.id() && at.containsKey(stop.facility()))
-                    .map(stop -> new VanStop(stop.id(), route.code(), stop.position(), at.get(stop.facility()), stop.arrives(),
+                    .map(stop -> new VanStop(stop.id(), route.code(), stop.position(), stop.ja() == null
+                            ? new Label(at.get(stop.facility()).name(), at.get(stop.facility()).name()) : new Label(stop.ja(), stop.en()),
+                            at.get(stop.facility()), stop.arrives(),
                             stop.departs(), stop.slot(), offered.getOrDefault(stop.id(), List.of()), stop.unit()))
                     .toList();
             result.add(new VanRoute(route.id(), route.code(), route.name(), route.weekdays(), route.closedOnHolidays(), ofRoute));

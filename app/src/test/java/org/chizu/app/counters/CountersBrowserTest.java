@@ -1,8 +1,8 @@
 package org.chizu.app.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
+import static org.chizu.app.counters.PageWaits.text;
+import static org.chizu.app.counters.PageWaits.wait;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -153,23 +152,7 @@ class CountersBrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** Waits while the pages redraw what they show from live events (an element read may be replaced meanwhile). */
-    private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
     private static String textOf(WebDriver driver, String id) {
         return text(driver, By.id(id));
-    }
-
-    private static String text(WebDriver driver, By where) {
-        try {
-            var found = driver.findElements(where);
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
     }
 }

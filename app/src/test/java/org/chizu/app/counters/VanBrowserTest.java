@@ -1,6 +1,8 @@
 package org.chizu.app.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.chizu.app.counters.PageWaits.text;
+import static org.chizu.app.counters.PageWaits.wait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +29,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,12 +99,13 @@ class VanBrowserTest {
             wait(resident).until(d -> !arrivingIn(d).isEmpty());
             int far = Integer.parseInt(arrivingIn(resident));
             String farPlace = vanAt(resident);
-            assertThat(liveText(resident)).contains("次は匹見下公民館", "あと約" + far + "分", "arriving in about " + far + " min");
+            assertThat(liveText(resident)).contains("次は匹見下公民館（澄川）", "あと約" + far + "分", "arriving in about " + far + " min");
             phone.screenshot("van-phone-coming.png");
 
             post(way.get(2 * way.size() / 3));
             wait(resident).until(d -> !arrivingIn(d).isEmpty() && Integer.parseInt(arrivingIn(d)) < far);
             assertThat(vanAt(resident)).as("the van moved on the sketch").isNotEqualTo(farPlace);
+            assertThat(liveText(resident)).contains("Next: Hikimi-shimo community hall (Sumikawa), arriving in about");
 
             ChromeDriver screen = desktop.driver();
             screen.get(base() + "/counters/van");
@@ -112,7 +114,7 @@ class VanBrowserTest {
 
             post(new double[] {firstStop.place().lon(), firstStop.place().lat()});
             wait(resident).until(d -> "yes".equals(d.findElement(By.cssSelector("[data-route=hikimi] .van-live")).getDomAttribute("data-at-stop")));
-            assertThat(liveText(resident)).contains("匹見下公民館に停車中");
+            assertThat(liveText(resident)).contains("匹見下公民館（澄川）に停車中");
 
             phone.signIn(port, "hanako@example.jp", PASSWORD);
             resident.get(base() + "/counters/van");
@@ -179,25 +181,10 @@ class VanBrowserTest {
     }
 
     private static String vanAt(WebDriver driver) {
-        return driver.findElement(By.cssSelector("[data-route=hikimi] .van-sketch .van")).getDomAttribute("transform");
+        return driver.findElement(By.cssSelector("[data-route=hikimi] .van-sketch")).getDomAttribute("data-van");
     }
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static String text(WebDriver driver, By where) {
-        try {
-            var found = driver.findElements(where);
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
     }
 }
