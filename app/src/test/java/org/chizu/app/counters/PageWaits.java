@@ -13,7 +13,7 @@ final class PageWaits {
     private PageWaits() {
     }
 
-    static WebDriverWait wait(WebDriver driver) {
+    static WebDriverWait waitOn(WebDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;

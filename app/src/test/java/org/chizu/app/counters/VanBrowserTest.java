@@ -2,7 +2,7 @@ package org.chizu.app.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chizu.app.counters.PageWaits.text;
-import static org.chizu.app.counters.PageWaits.wait;
+import static org.chizu.app.counters.PageWaits.waitOn;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,43 +92,43 @@ class VanBrowserTest {
              HeadlessChromium desktop = new HeadlessChromium(1440, 900)) {
             ChromeDriver resident = phone.driver();
             resident.get(base() + "/counters/van");
-            wait(resident).until(d -> "live".equals(d.findElement(By.cssSelector("[data-route=hikimi]")).getDomAttribute("data-live")));
+            waitOn(resident).until(d -> "live".equals(d.findElement(By.cssSelector("[data-route=hikimi]")).getDomAttribute("data-live")));
             assertThat(liveText(resident)).contains("まだ出発していません");
 
             post(way.get(way.size() / 3));
-            wait(resident).until(d -> !arrivingIn(d).isEmpty());
+            waitOn(resident).until(d -> !arrivingIn(d).isEmpty());
             int far = Integer.parseInt(arrivingIn(resident));
             String farPlace = vanAt(resident);
             assertThat(liveText(resident)).contains("次は匹見下公民館（澄川）", "あと約" + far + "分", "arriving in about " + far + " min");
             phone.screenshot("van-phone-coming.png");
 
             post(way.get(2 * way.size() / 3));
-            wait(resident).until(d -> !arrivingIn(d).isEmpty() && Integer.parseInt(arrivingIn(d)) < far);
+            waitOn(resident).until(d -> !arrivingIn(d).isEmpty() && Integer.parseInt(arrivingIn(d)) < far);
             assertThat(vanAt(resident)).as("the van moved on the sketch").isNotEqualTo(farPlace);
             assertThat(liveText(resident)).contains("Next: Hikimi-shimo community hall (Sumikawa), arriving in about");
 
             ChromeDriver screen = desktop.driver();
             screen.get(base() + "/counters/van");
-            wait(screen).until(d -> !arrivingIn(d).isEmpty());
+            waitOn(screen).until(d -> !arrivingIn(d).isEmpty());
             desktop.screenshot("van-desktop-coming.png");
 
             post(new double[] {firstStop.place().lon(), firstStop.place().lat()});
-            wait(resident).until(d -> "yes".equals(d.findElement(By.cssSelector("[data-route=hikimi] .van-live")).getDomAttribute("data-at-stop")));
+            waitOn(resident).until(d -> "yes".equals(d.findElement(By.cssSelector("[data-route=hikimi] .van-live")).getDomAttribute("data-at-stop")));
             assertThat(liveText(resident)).contains("匹見下公民館（澄川）に停車中");
 
             phone.signIn(port, "hanako@example.jp", PASSWORD);
             resident.get(base() + "/counters/van");
             By reserve = By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "']");
-            wait(resident).until(d -> !d.findElements(reserve).isEmpty());
+            waitOn(resident).until(d -> !d.findElements(reserve).isEmpty());
             resident.findElement(reserve).findElement(By.tagName("summary")).click();
             new Select(resident.findElement(By.id("date-" + firstStop.id()))).selectByIndex(1);
             By free = By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] button.slot.free");
-            wait(resident).until(d -> !d.findElements(free).isEmpty());
+            waitOn(resident).until(d -> !d.findElements(free).isEmpty());
             String start = resident.findElement(free).getDomAttribute("data-start");
             resident.findElement(free).click();
-            wait(resident).until(d -> text(d, By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] .reserve-status.done"))
+            waitOn(resident).until(d -> text(d, By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] .reserve-status.done"))
                     .contains("予約を受け付けました"));
-            wait(resident).until(d -> d.findElement(By.cssSelector("button.slot[data-start='" + start + "']")).getDomAttribute("disabled") != null);
+            waitOn(resident).until(d -> d.findElement(By.cssSelector("button.slot[data-start='" + start + "']")).getDomAttribute("disabled") != null);
             phone.screenshot("van-phone-reserved.png");
 
             for (HeadlessChromium browser : new HeadlessChromium[] {phone, desktop}) {
