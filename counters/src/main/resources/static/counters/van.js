@@ -89,6 +89,7 @@ async function showSlots(stop, date, box) {
   const list = box.querySelector('.slots');
   try {
     const answer = await api(`/api/counters/van/stops/${stop.id}/slots?date=${date}`);
+    if (box.querySelector('select').value !== date) return; // another day was chosen meanwhile
     if (!answer.slots.length) {
       list.replaceChildren(element('li', {}, bilingual({ ja: 'この日は停車しません', en: 'The van does not stop here that day' })));
       return;

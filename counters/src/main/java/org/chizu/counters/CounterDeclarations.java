@@ -35,12 +35,15 @@ public class CounterDeclarations {
     private final JdbcTemplate jdbc;
     private final LayerRegistry registry;
     private final VanRoutes vanRoutes;
+    private final VanRouteEdits vanEdits;
     private final FacilityPlaces places;
 
-    public CounterDeclarations(JdbcTemplate jdbc, LayerRegistry registry, VanRoutes vanRoutes, FacilityPlaces places) {
+    public CounterDeclarations(JdbcTemplate jdbc, LayerRegistry registry, VanRoutes vanRoutes, VanRouteEdits vanEdits,
+                               FacilityPlaces places) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.vanRoutes = vanRoutes;
+        this.vanEdits = vanEdits;
         this.places = places;
     }
 
@@ -118,11 +121,11 @@ public class CounterDeclarations {
             if (vanRoutes.all().stream().anyMatch(known -> known.code().equals(route.code()))) {
                 continue;
             }
-            vanRoutes.save(route.code(), new VanRoutes.RouteEdit(route.name(), route.weekdays(), route.closedOnHolidays()));
+            vanEdits.save(route.code(), new VanRouteEdits.RouteEdit(route.name(), route.weekdays(), route.closedOnHolidays()));
             for (VanStopDeclaration stop : route.stops()) {
                 Long facility = places.bySourceId(stop.facility());
                 if (facility != null) {
-                    vanRoutes.addStop(route.code(), new VanRoutes.StopEdit(facility, stop.name(), null, stop.arrives(), stop.departs(),
+                    vanEdits.addStop(route.code(), new VanRouteEdits.StopEdit(facility, stop.name(), null, stop.arrives(), stop.departs(),
                             stop.slotMinutes(), stop.services()));
                 }
             }

@@ -18,6 +18,7 @@ import org.chizu.app.ChizuApplication;
 import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.counters.RoadNetwork;
 import org.chizu.counters.VanRoute;
+import org.chizu.counters.VanRouteEdits;
 import org.chizu.counters.VanRoutes;
 import org.chizu.counters.VanStop;
 import org.chizu.platform.testing.TestDatabase;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,8 @@ class VanBrowserTest {
     @Autowired
     VanRoutes routes;
     @Autowired
+    VanRouteEdits edits;
+    @Autowired
     RoadNetwork network;
     @Autowired
     ApiClients clients;
@@ -77,7 +81,7 @@ class VanBrowserTest {
         Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> network.isBuilt()
                 && routes.all().stream().anyMatch(route -> route.code().equals("hikimi")));
         VanRoute hikimi = routes.find("hikimi");
-        routes.save("hikimi", new VanRoutes.RouteEdit(hikimi.name(), List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), false));
+        edits.save("hikimi", new VanRouteEdits.RouteEdit(hikimi.name(), List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), false));
         firstStop = routes.find("hikimi").stops().getFirst();
         tablet = clients.issue("hikimi-van", Set.of("counters:van-position")).token();
         jdbc.update("""
@@ -121,11 +125,16 @@ class VanBrowserTest {
             By reserve = By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "']");
             waitOn(resident).until(d -> !d.findElements(reserve).isEmpty());
             resident.findElement(reserve).findElement(By.tagName("summary")).click();
-            new Select(resident.findElement(By.id("date-" + firstStop.id()))).selectByIndex(1);
-            By free = By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] button.slot.free");
-            waitOn(resident).until(d -> !d.findElements(free).isEmpty());
-            String start = resident.findElement(free).getDomAttribute("data-start");
-            resident.findElement(free).click();
+            Select date = new Select(resident.findElement(By.id("date-" + firstStop.id())));
+            date.selectByIndex(1);
+            String day = date.getFirstSelectedOption().getDomAttribute("value");
+            By free = By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] button.slot.free[data-start^='" + day + "']");
+            String start = waitOn(resident).until(d -> {
+                WebElement slot = d.findElement(free);
+                String starts = slot.getDomAttribute("data-start");
+                slot.click();
+                return starts;
+            });
             waitOn(resident).until(d -> text(d, By.cssSelector("details.reserve[data-stop='" + firstStop.id() + "'] .reserve-status.done"))
                     .contains("予約を受け付けました"));
             waitOn(resident).until(d -> d.findElement(By.cssSelector("button.slot[data-start='" + start + "']")).getDomAttribute("disabled") != null);

@@ -17,6 +17,7 @@ import org.chizu.counters.VanLive;
 import org.chizu.counters.VanPositions;
 import org.chizu.counters.VanReservations;
 import org.chizu.counters.VanRoute;
+import org.chizu.counters.VanRouteEdits;
 import org.chizu.counters.VanRoutes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -40,15 +41,17 @@ import org.springframework.web.bind.annotation.RestController;
 class VanController {
 
     private final VanRoutes routes;
+    private final VanRouteEdits edits;
     private final VanPositions positions;
     private final VanReservations reservations;
     private final VanCalendarFeed feed;
     private final CountersProperties properties;
 
-    VanController(VanRoutes routes, VanPositions positions, VanReservations reservations, VanCalendarFeed feed,
+    VanController(VanRoutes routes, VanRouteEdits edits, VanPositions positions, VanReservations reservations, VanCalendarFeed feed,
                   CountersProperties properties) {
         this.properties = properties;
         this.routes = routes;
+        this.edits = edits;
         this.positions = positions;
         this.reservations = reservations;
         this.feed = feed;
@@ -78,23 +81,23 @@ class VanController {
     }
 
     @PutMapping("/routes/{route}")
-    RouteToday save(@PathVariable String route, @RequestBody VanRoutes.RouteEdit edit) {
-        return today(routes.save(route, edit));
+    RouteToday save(@PathVariable String route, @RequestBody VanRouteEdits.RouteEdit edit) {
+        return today(edits.save(route, edit));
     }
 
     @PostMapping("/routes/{route}/stops")
-    ResponseEntity<RouteToday> addStop(@PathVariable String route, @RequestBody VanRoutes.StopEdit edit) {
-        return ResponseEntity.status(201).body(today(routes.addStop(route, edit)));
+    ResponseEntity<RouteToday> addStop(@PathVariable String route, @RequestBody VanRouteEdits.StopEdit edit) {
+        return ResponseEntity.status(201).body(today(edits.addStop(route, edit)));
     }
 
     @PutMapping("/stops/{stop}")
-    RouteToday updateStop(@PathVariable long stop, @RequestBody VanRoutes.StopEdit edit) {
-        return today(routes.updateStop(stop, edit));
+    RouteToday updateStop(@PathVariable long stop, @RequestBody VanRouteEdits.StopEdit edit) {
+        return today(edits.updateStop(stop, edit));
     }
 
     @DeleteMapping("/stops/{stop}")
     RouteToday removeStop(@PathVariable long stop) {
-        return today(routes.removeStop(stop));
+        return today(edits.removeStop(stop));
     }
 
     @PutMapping("/stops/{stop}/visits/{date}")
@@ -102,7 +105,7 @@ class VanController {
         if (request.served() == null) {
             throw CountersProblem.missing("served");
         }
-        routes.recordServed(stop, RequestDates.day("date", date), request.served());
+        edits.recordServed(stop, RequestDates.day("date", date), request.served());
         return ResponseEntity.noContent().build();
     }
 
