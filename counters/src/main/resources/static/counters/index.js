@@ -69,8 +69,9 @@ function showNearest(answer) {
     nearestList.replaceChildren(element('li', {}, bilingual({ ja: '本日この手続きができる窓口はありません。', en: 'No counter handles this service today.' })));
     return;
   }
-  nearestList.replaceChildren(...answer.counters.map((counter) => element('li', { 'data-office': counter.office.code },
-    element('strong', {}, bilingual(counter.office.name)), ' ',
+  nearestList.replaceChildren(...answer.counters.map((counter) => element('li', counter.office ? { 'data-office': counter.office.code } : { 'data-van-stop': counter.vanStop.id },
+    element('strong', {}, bilingual(counter.office ? counter.office.name
+      : { ja: `移動窓口車 ${counter.vanStop.name.ja}`, en: `Counter van at ${counter.vanStop.name.en}` })), ' ',
     element('span', { class: 'travel', text: `車で約${Math.max(1, Math.round(counter.travelSeconds / 60))}分 / about ${Math.max(1, Math.round(counter.travelSeconds / 60))} min by car` }),
     ' ', element('span', { class: 'hours', text: hoursText(counter.today) }))));
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The fastest way by road from a place to an office, as the map draws it: the same snapping and
- * costs as {@link NearestCounters}, with the path's edges (pgRouting's {@code pgr_dijkstra}).
+ * costs as {@link TravelTimes}, with the path's edges (pgRouting's {@code pgr_dijkstra}).
  */
 @Service
 public class CounterRoutes {

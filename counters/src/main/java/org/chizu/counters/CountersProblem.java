@@ -96,4 +96,20 @@ public class CountersProblem extends LabelledProblem {
                 "道路網を準備しています。しばらくしてからもう一度お試しください。",
                 "The road network is being built. Please try again shortly."), Map.of());
     }
+
+    static CountersProblem unknownRoute(String route) {
+        return new CountersProblem(404, "unknown-van-route", "Unknown van route", new Label(
+                "移動窓口の路線「" + route + "」はありません。", "There is no van route \"" + route + "\"."), Map.of("route", route));
+    }
+
+    static CountersProblem unknownStop(long stop) {
+        return new CountersProblem(404, "unknown-van-stop", "Unknown van stop", new Label(
+                "移動窓口の停車地 " + stop + " はありません。", "There is no van stop " + stop + "."), Map.of("stop", stop));
+    }
+
+    /** A route or stop that cannot be saved as sent: which field, and why in both languages. */
+    static CountersProblem badVanField(String field, Label why) {
+        return new CountersProblem(422, "bad-van-field", "Van route or stop not valid", new Label(
+                field + "：" + why.ja(), field + ": " + why.en()), Map.of("field", field));
+    }
 }
