@@ -2,7 +2,6 @@ package org.chizu.app.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -285,26 +284,14 @@ class CountersPublicBrowserTest {
     }
 
     private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return PageWaits.waitOn(driver);
     }
 
     private static String text(WebDriver driver, String selector) {
-        try {
-            var found = driver.findElements(By.cssSelector(selector));
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
+        return PageWaits.text(driver, By.cssSelector(selector));
     }
 
     private static String textOf(WebDriver driver, String id) {
-        try {
-            var found = driver.findElements(By.id(id));
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
+        return PageWaits.text(driver, By.id(id));
     }
 }
