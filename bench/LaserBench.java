@@ -2,6 +2,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.chizu.forestry.clip.PointCloudClip;
+import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.products.Grid;
 import org.chizu.forestry.products.SurfaceModels;
 import org.chizu.forestry.synthetic.DetectionAccuracy;
@@ -10,7 +12,12 @@ import org.chizu.forestry.synthetic.SyntheticTree;
 import org.chizu.forestry.trees.DetectedTree;
 import org.chizu.forestry.trees.TreeTops;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
 import com.github.mreutegg.laszip4j.CloseablePointIterable;
+import com.github.mreutegg.laszip4j.LASHeader;
 import com.github.mreutegg.laszip4j.LASPoint;
 import com.github.mreutegg.laszip4j.LASReader;
 
@@ -20,8 +27,24 @@ import com.github.mreutegg.laszip4j.LASReader;
  *   decode FILE                laszip4j's own decode of every point (x, y, z, class): points, best of three and
  *                              first (a cold JVM, as a command's single pass is) in points/s
  *   trees SIDE_METRES          tree detection against the synthetic forest's known trees
+ *   clip FILE OUT              the clip job's point-cloud step on one tile: every point read, those inside a
+ *                              twelve-sided area over about two thirds of it written as LAS; prints points read,
+ *                              points written, seconds and points read per second
  */
 public class LaserBench {
+
+    /** A twelve-sided polygon inside the tile, so that edge tests and whole blocks both occur. */
+    static Geometry dodecagon(LASHeader header) {
+        double cx = (header.getMinX() + header.getMaxX()) / 2, cy = (header.getMinY() + header.getMaxY()) / 2;
+        double radius = 0.47 * (header.getMaxX() - header.getMinX());
+        Coordinate[] ring = new Coordinate[13];
+        for (int i = 0; i < 12; i++) {
+            double angle = Math.PI * 2 * i / 12;
+            ring[i] = new Coordinate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+        }
+        ring[12] = ring[0];
+        return new GeometryFactory().createPolygon(ring);
+    }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -72,7 +95,18 @@ public class LaserBench {
                 }
                 Files.delete(directory);
             }
-            default -> throw new IllegalArgumentException("write, decode or trees");
+            case "clip" -> {
+                Path file = Path.of(args[1]);
+                LASHeader header = new LASReader(file.toFile()).getHeader();
+                ArchivedTile tile = new ArchivedTile(1, file.getFileName().toString(), file, 6671,
+                        header.getNumberOfPointRecords(), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
+                long started = System.nanoTime();
+                PointCloudClip.Clipped clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf("%d %d %.1f %.0f%n", clipped.pointsRead(), clipped.pointsWritten(), seconds,
+                        clipped.pointsRead() / seconds);
+            }
+            default -> throw new IllegalArgumentException("write, decode, trees or clip");
         }
     }
 }
