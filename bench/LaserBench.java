@@ -99,7 +99,7 @@ public class LaserBench {
                 Path file = Path.of(args[1]);
                 LASHeader header = new LASReader(file.toFile()).getHeader();
                 ArchivedTile tile = new ArchivedTile(1, file.getFileName().toString(), file, 6671,
-                        header.getNumberOfPointRecords(), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
+                        Integer.toUnsignedLong(header.getLegacyNumberOfPointRecords()), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
                 long started = System.nanoTime();
                 PointCloudClip.Clipped clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
                 double seconds = (System.nanoTime() - started) / 1e9;

@@ -94,12 +94,24 @@ async function api(path, options = {}) {
   return { ok: response.ok, status: response.status, body };
 }
 
-const page = { applications: [], plans: null, jobs: [] };
+const page = { applications: [], plans: null, jobs: [], notice: null };
 const notice = document.getElementById('notice');
 
+/** Shows a notice; its text (and link's) are functions, so that it follows the language. */
 function say(text, link) {
-  notice.replaceChildren(element('span', { text }), ...(link ? [' ', element('a', { href: link.href, text: link.text })] : []));
+  page.notice = { text, link };
+  renderNotice();
+}
+
+function renderNotice() {
+  if (!page.notice) return;
+  const { text, link } = page.notice;
+  notice.replaceChildren(element('span', { text: text() }), ...(link ? [' ', element('a', { href: link.href, text: link.text() })] : []));
   notice.hidden = false;
+}
+
+function problem(answer) {
+  return () => (answer.body && answer.body.message ? label(answer.body.message) : t('failed'));
 }
 
 function facts(pairs) {
@@ -114,8 +126,8 @@ function planCard(plan, limits, applicationId) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     const answer = await api('/api/forestry/jobs', { method: 'POST', body: JSON.stringify({ application: applicationId, survey: plan.survey }) });
-    if (answer.ok) say(t('started', answer.body.id));
-    else say(answer.body && answer.body.message ? label(answer.body.message) : t('failed'));
+    if (answer.ok) say(() => t('started', answer.body.id));
+    else say(problem(answer));
     await Promise.all([refreshJobs(), loadPlans()]);
   });
   return element('article', { class: 'clip-card', 'data-survey': plan.survey }, [
@@ -161,7 +173,9 @@ function jobCard(job) {
   const state = STATES[job.state] || 'queued';
   return element('article', { class: 'clip-card', 'data-job': job.id, 'data-state': job.state }, [
     element('h3', { text: t('jobHeading', job) }),
-    element('p', {}, [element('span', { class: `state ${job.state}`, text: t(state) }), ' ', element('span', { text: job.message || '' })]),
+    // the handler's own words say what a running job is doing, or why it failed
+    element('p', {}, [element('span', { class: `state ${job.state}`, text: t(state) }),
+      ...(job.state === 'done' ? [] : [' ', element('span', { text: job.message || '' })])]),
     element('progress', { max: '100', value: String(job.progress), 'aria-label': t('progressLabel', job.id), text: `${job.progress}%` }),
     facts([
       [t('estimatedPoints'), t('aboutPoints', number(job.estimatedPoints))],
@@ -195,7 +209,7 @@ async function loadPlans() {
   if (!select.value) return;
   const answer = await api(`/api/forestry/applications/${select.value}/clip-plans`);
   page.plans = answer.ok ? answer.body : null;
-  if (!answer.ok) say(answer.body && answer.body.message ? label(answer.body.message) : t('failed'));
+  if (!answer.ok) say(problem(answer));
   renderPlans();
 }
 
@@ -211,7 +225,7 @@ async function start() {
   document.getElementById('language-button').addEventListener('click', toggleLanguage);
   const applications = await api('/api/forestry/applications');
   if (applications.status === 401 || applications.status === 403) {
-    say(t('signIn'), { href: '/login', text: t('signInLink') });
+    say(() => t('signIn'), { href: '/login', text: () => t('signInLink') });
     document.getElementById('jobs').replaceChildren();
     document.getElementById('application').disabled = true;
     document.body.dataset.ready = 'true';
@@ -219,10 +233,10 @@ async function start() {
   }
   page.applications = applications.ok ? applications.body.applications.filter((a) => a.status === 'approved') : [];
   if (!page.applications.length) {
-    say(t('noApproved'), { href: '/forestry', text: t('toForestry') });
+    say(() => t('noApproved'), { href: '/forestry', text: () => t('toForestry') });
     document.getElementById('application').disabled = true;
   }
-  onLanguage(() => { renderOptions(); renderPlans(); renderJobs(); });
+  onLanguage(() => { renderNotice(); renderOptions(); renderPlans(); renderJobs(); });
   document.getElementById('application').addEventListener('change', loadPlans);
   await loadPlans();
   const jobs = await refreshJobs();
