@@ -2,6 +2,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.chizu.forestry.clip.ClipManifest;
 import org.chizu.forestry.clip.PointCloudClip;
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.products.Grid;
@@ -28,8 +29,8 @@ import com.github.mreutegg.laszip4j.LASReader;
  *                              first (a cold JVM, as a command's single pass is) in points/s
  *   trees SIDE_METRES          tree detection against the synthetic forest's known trees
  *   clip FILE OUT              the clip job's point-cloud step on one tile: every point read, those inside a
- *                              twelve-sided area over about two thirds of it written as LAS; prints points read,
- *                              points written, seconds and points read per second
+ *                              twelve-sided area over about two thirds of it written as LAS, then its manifest entry
+ *                              (size, SHA-256); prints points read, points written, seconds and points read per second
  */
 public class LaserBench {
 
@@ -102,6 +103,7 @@ public class LaserBench {
                         Integer.toUnsignedLong(header.getLegacyNumberOfPointRecords()), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
                 long started = System.nanoTime();
                 PointCloudClip.Clipped clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
+                ClipManifest.File.of(Path.of(args[2]), "point_cloud", "application/vnd.las");
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf("%d %d %.1f %.0f%n", clipped.pointsRead(), clipped.pointsWritten(), seconds,
                         clipped.pointsRead() / seconds);

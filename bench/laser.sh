@@ -5,7 +5,11 @@
 #     same file (the best of three, and the first run in a cold JVM as a command's single pass is).
 #     Ingest copies and hashes the file in one read and reads every point once (counts, classes,
 #     extent); target: at least 0.5× laszip4j's decode rate.
-#  2. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
+#  2. Clip: the clip job's point-cloud step on the same tile (every point read, those inside a twelve-sided
+#     area over about two thirds of it written as LAS, the file's SHA-256 for the manifest) in a JVM whose
+#     heap is bounded (CLIP_HEAP, 256 MB by default), timed by the shell around the whole JVM, start included;
+#     targets: at least 0.5× laszip4j's decode rate and under 60 s for 10 million points.
+#  3. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
 #     height RMSE (≤ 0.5 m), false positives (≤ 10 %), F-score.
 # Everything runs on a scratch CHIZU_HOME and is deleted after.
 #   bench/laser.sh [SIDE_METRES] [TREES_SIDE_METRES]
@@ -14,6 +18,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIDE=${1:-1030}
 TREES_SIDE=${2:-300}
+CLIP_HEAP=${CLIP_HEAP:-256m}
 BENCH_NAME=laser
 source "$ROOT/bench/lib/scratch.sh"
 export JAVA_HOME=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | sort -V | tail -1)}
@@ -36,6 +41,13 @@ INGEST_LINE=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" laser ingest "$SCRATCH/survey" -
 INGEST_RATE=$(sed -n 's/.*(\([0-9,]*\) points\/s).*/\1/p' <<<"$INGEST_LINE" | tr -d ,)
 say "chizu laser ingest: $INGEST_LINE"
 
+say "clip job's point-cloud step with -Xmx$CLIP_HEAP"
+CLIP_STARTED=$(date +%s.%N)
+read -r CLIP_READ CLIP_WRITTEN CLIP_INNER CLIP_RATE < <("$JAVA" -Xmx"$CLIP_HEAP" -cp "$CP" "$ROOT/bench/LaserBench.java" clip "$TILE" "$SCRATCH/clip.las")
+CLIP_SECONDS=$(awk -v a="$CLIP_STARTED" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+CLIP_END_RATE=$(awk -v n="$CLIP_READ" -v s="$CLIP_SECONDS" 'BEGIN { printf "%.0f", n / s }')
+say "clip: $CLIP_READ points read, $CLIP_WRITTEN written ($(du -h "$SCRATCH/clip.las" | cut -f1)) in $CLIP_SECONDS s end to end ($CLIP_INNER s inside the JVM)"
+
 say "tree detection on ${TREES_SIDE} m × ${TREES_SIDE} m of synthetic forest"
 TREES=$(bench_java trees "$TREES_SIDE")
 
@@ -44,5 +56,11 @@ printf '%-34s %14s %14s %8s\n' "ingest vs decode, best of 3 (pts/s)" "$INGEST_RA
   "$(awk -v a="$INGEST_RATE" -v b="$DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
 printf '%-34s %14s %14s %8s\n' "ingest vs decode, cold (pts/s)" "$INGEST_RATE" "$COLD_RATE" \
   "$(awk -v a="$INGEST_RATE" -v b="$COLD_RATE" 'BEGIN { printf "%.2f×", a / b }')"
+printf '%-34s %14s %14s %8s\n' "clip vs decode, best of 3 (pts/s)" "$CLIP_END_RATE" "$DECODE_RATE" \
+  "$(awk -v a="$CLIP_END_RATE" -v b="$DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
+printf '%-34s %14s %14s %8s\n' "clip vs decode, cold (pts/s)" "$CLIP_END_RATE" "$COLD_RATE" \
+  "$(awk -v a="$CLIP_END_RATE" -v b="$COLD_RATE" 'BEGIN { printf "%.2f×", a / b }')"
+printf '%-34s %14s %14s %8s\n' "clip job, $CLIP_READ points (s)" "$CLIP_SECONDS" "60" \
+  "$(awk -v a="$CLIP_SECONDS" 'BEGIN { printf "%.2f×", a / 60 }')"
 printf '%s\n' "tree detection: $TREES"
 say "load after: $(uptime | sed 's/.*load average: //')"

@@ -33,7 +33,7 @@ public record ClipManifest(long job, long application, long survey, String surve
     public record File(String name, String product, String mediaType, long bytes, String sha256) {
 
         /** Measures a written file. */
-        static File of(Path file, String product, String mediaType) throws IOException {
+        public static File of(Path file, String product, String mediaType) throws IOException {
             MessageDigest sha256;
             try {
                 sha256 = MessageDigest.getInstance("SHA-256");
