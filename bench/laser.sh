@@ -44,7 +44,6 @@ CLIP_SECONDS=$(awk -v a="$CLIP_STARTED" -v b="$(date +%s.%N)" 'BEGIN { printf "%
 say "clip: $CLIP_READ points read, $CLIP_WRITTEN written ($(du -h "$SCRATCH/clip.las" | cut -f1)) in $CLIP_INNER s inside the JVM \
 ($CLIP_HASHING s of it the SHA-256), $CLIP_SECONDS s end to end (JVM start and compiling the bench source included)"
 
-
 INGEST_LINE=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" laser ingest "$SCRATCH/survey" --survey bench --body bench 2>>"$LOG" | grep 'archived as tile')
 INGEST_RATE=$(sed -n 's/.*(\([0-9,]*\) points\/s).*/\1/p' <<<"$INGEST_LINE" | tr -d ,)
 say "chizu laser ingest: $INGEST_LINE"

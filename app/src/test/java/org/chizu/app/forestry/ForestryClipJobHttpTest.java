@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,45 +11,31 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.chizu.accounts.AccountKind;
-import org.chizu.accounts.Identity;
-import org.chizu.accounts.OrganisationApplication;
-import org.chizu.accounts.OrganisationStatus;
-import org.chizu.accounts.Organisations;
-import org.chizu.accounts.Role;
-import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.laser.LaserArchive;
+import org.chizu.forestry.testing.LasPointSets;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.mreutegg.laszip4j.CloseablePointIterable;
-import com.github.mreutegg.laszip4j.LASHeader;
-import com.github.mreutegg.laszip4j.LASPoint;
-import com.github.mreutegg.laszip4j.LASReader;
 
 /**
  * A forestry firm downloads its approved area as a clip job on the sample town's laser survey: the
@@ -67,8 +50,6 @@ import com.github.mreutegg.laszip4j.LASReader;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryClipJobHttpTest {
 
-    private static final String PASSWORD = "sugi-no-ki-2026";
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.fresh().register(registry);
@@ -79,20 +60,14 @@ class ForestryClipJobHttpTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    Organisations organisations;
-    @Autowired
-    StaffAccounts staff;
     @Autowired
     LaserArchive archive;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
-    String staffToken;
-    long firm;
+    ApprovedFirm firm;
     long survey;
     int srid;
     /** An arrow-shaped (concave) area over about 15 % of the survey, and a square over all of it. */
@@ -101,23 +76,17 @@ class ForestryClipJobHttpTest {
 
     @BeforeAll
     void anApprovedFirmWithTwoApprovedApplications() throws Exception {
-        long yamada = resident("yamada@example.jp");
-        resident("sato@example.jp");
-        var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffToken = tanaka.token().token();
-        firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, "yamada@example.jp", "山田", null, Set.of()),
-                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
-        organisations.decide(firm, OrganisationStatus.APPROVED,
-                new Identity(tanaka.account().id(), AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of()));
+        firm = ApprovedFirm.of(context, "yamada@example.jp", "山田林業株式会社");
+        ApprovedFirm.resident(context, "sato@example.jp");
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'dem' order by survey_id limit 1", Long.class);
         srid = jdbc.queryForObject("select min(srid) from laser_tile where survey_id = ?", Integer.class, survey);
         double[] box = jdbc.queryForObject("select min(min_x), min(min_y), max(max_x), max(max_y) from laser_tile where survey_id = ?",
                 (row, n) -> new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getDouble(4)}, survey);
         double[][] arrowShape = {{0.2, 0.2}, {0.7, 0.2}, {0.7, 0.6}, {0.45, 0.4}, {0.2, 0.6}, {0.2, 0.2}};
         double[][] square = {{-0.1, -0.1}, {1.1, -0.1}, {1.1, 1.1}, {-0.1, 1.1}, {-0.1, -0.1}};
-        SignInBrowser firmMember = signedIn("yamada@example.jp");
-        arrow = approvedApplication(firmMember, area(box, arrowShape));
-        wholeSurvey = approvedApplication(firmMember, area(box, square));
+        List<String> products = List.of("point_cloud", "dem", "chm", "tree_points");
+        arrow = firm.approvedApplication(area(box, arrowShape), products);
+        wholeSurvey = firm.approvedApplication(area(box, square), products);
     }
 
     /** A polygon given as fractions of the survey's extent, as GeoJSON in longitude/latitude. */
@@ -131,39 +100,10 @@ class ForestryClipJobHttpTest {
                 wkt.append("))").toString(), srid);
     }
 
-    long approvedApplication(SignInBrowser member, String area) throws Exception {
-        String terms = json.readTree(member.get("/api/forestry/terms").body()).path("version").asText();
-        HttpResponse<String> applied = member.sendJson("POST", "/api/forestry/applications", """
-                {"organisation": %d, "area": %s, "products": ["point_cloud", "dem", "chm", "tree_points"],
-                 "purpose": "間伐の選木と作業道の計画", "termsVersion": "%s"}""".formatted(firm, area, terms));
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        long id = json.readTree(applied.body()).path("id").asLong();
-        HttpResponse<String> approved = asStaff("PUT", "/staff/api/forestry/applications/" + id + "/decision",
-                "{\"decision\": \"approved\", \"surveyApproval\": \"国地達第 456 号\"}");
-        assertThat(approved.statusCode()).isEqualTo(204);
-        return id;
-    }
-
-    long resident(String email) {
-        return jdbc.queryForObject("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', ?, ?, ?, now()) returning id""", Long.class, email, passwords.encode(PASSWORD), email);
-    }
-
     SignInBrowser signedIn(String email) throws Exception {
         SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, PASSWORD);
+        browser.signIn(email, ApprovedFirm.PASSWORD);
         return browser;
-    }
-
-    HttpResponse<String> asStaff(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + staffToken);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -206,8 +146,8 @@ class ForestryClipJobHttpTest {
         }
 
         Geometry area = areaInSurveySystem(arrow);
-        List<String> clipped = points(List.of(folder.resolve("points.las")), null);
-        List<String> bruteForce = points(archive.tiles(survey).stream().map(ArchivedTile::file).toList(), area);
+        List<String> clipped = LasPointSets.all(List.of(folder.resolve("points.las")));
+        List<String> bruteForce = LasPointSets.inside(archive.tiles(survey).stream().map(ArchivedTile::file).toList(), area);
         assertThat(clipped).as("the clipped points are the source points inside the area, each once").hasSize(bruteForce.size());
         assertThat(clipped).isEqualTo(bruteForce);
         assertThat(manifest.path("pointsInArea").asLong()).isEqualTo(clipped.size());
@@ -272,11 +212,11 @@ class ForestryClipJobHttpTest {
 
     /** The monthly quota starts afresh. */
     void earlierJobsWereLastMonth() {
-        jdbc.update("update forestry_clip_job set started_at = now() - interval '40 days' where organisation_id = ?", firm);
+        jdbc.update("update forestry_clip_job set started_at = now() - interval '40 days' where organisation_id = ?", firm.organisation());
     }
 
     long downloads() {
-        return jdbc.queryForObject("select count(*) from forestry_download where organisation_id = ?", Long.class, firm);
+        return jdbc.queryForObject("select count(*) from forestry_download where organisation_id = ?", Long.class, firm.organisation());
     }
 
     JsonNode doneJob(SignInBrowser owner, long jobId) throws Exception {
@@ -313,32 +253,6 @@ class ForestryClipJobHttpTest {
     Geometry areaInSurveySystem(long application) throws Exception {
         return new WKBReader().read(jdbc.queryForObject("select ST_AsBinary(ST_Transform(area, ?)) from forestry_application where id = ?",
                 byte[].class, srid, application));
-    }
-
-    /**
-     * Every point of the files (in centimetres, with class and return), sorted; only those the area
-     * covers, tested one by one, when an area is given.
-     */
-    static List<String> points(List<Path> files, Geometry area) {
-        GeometryFactory factory = new GeometryFactory();
-        List<String> points = new ArrayList<>();
-        for (Path file : files) {
-            LASReader reader = new LASReader(file.toFile());
-            LASHeader header = reader.getHeader();
-            try (CloseablePointIterable cloud = reader.getCloseablePoints()) {
-                for (LASPoint point : cloud) {
-                    double x = header.getXOffset() + point.getX() * header.getXScaleFactor();
-                    double y = header.getYOffset() + point.getY() * header.getYScaleFactor();
-                    double z = header.getZOffset() + point.getZ() * header.getZScaleFactor();
-                    if (area == null || area.covers(factory.createPoint(new Coordinate(x, y)))) {
-                        points.add(Math.round(x * 100) + " " + Math.round(y * 100) + " " + Math.round(z * 100) + " "
-                                + point.getClassification() + " " + point.getReturnNumber() + "/" + point.getNumberOfReturns());
-                    }
-                }
-            }
-        }
-        points.sort(null);
-        return points;
     }
 
     static String run(String... command) throws Exception {

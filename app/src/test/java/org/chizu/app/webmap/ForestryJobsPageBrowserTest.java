@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
-import org.chizu.accounts.AccountKind;
-import org.chizu.accounts.Identity;
-import org.chizu.accounts.OrganisationApplication;
-import org.chizu.accounts.OrganisationStatus;
-import org.chizu.accounts.Organisations;
-import org.chizu.accounts.Role;
 import org.chizu.app.ChizuApplication;
-import org.chizu.forestry.access.Applications;
-import org.chizu.forestry.access.Decision;
-import org.chizu.forestry.access.ForestryTerms;
-import org.chizu.forestry.access.NewApplication;
+import org.chizu.app.forestry.ApprovedFirm;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,12 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A forestry firm's clip jobs page on a phone and on a desktop: it chooses its approved application,
@@ -49,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryJobsPageBrowserTest {
 
-    private static final String EMAIL = "yamada@example.jp", PASSWORD = "sugi-no-ki-2026";
+    private static final String EMAIL = "yamada@example.jp";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -61,13 +49,9 @@ class ForestryJobsPageBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    Organisations organisations;
-    @Autowired
-    Applications applications;
 
     HeadlessChromium chromium;
     ChromeDriver browser;
@@ -76,20 +60,10 @@ class ForestryJobsPageBrowserTest {
     /** 山田林業 has an approved application for a 60 m square in the middle of the sample survey. */
     @BeforeAll
     void anApprovedApplicationAndChromium() throws Exception {
-        long yamada = jdbc.queryForObject("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', '山田', ?, ?, now()) returning id""", Long.class, passwords.encode(PASSWORD), EMAIL);
-        Identity staff = new Identity(1, AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of());
-        long firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, EMAIL, "山田", null, Set.of()),
-                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
-        organisations.decide(firm, OrganisationStatus.APPROVED, staff);
         String square = jdbc.queryForObject("""
                 select ST_AsGeoJSON(ST_Transform(ST_Expand(ST_Centroid(ST_Collect(ST_MakeEnvelope(min_x, min_y, max_x, max_y, srid))), 30), 6668), 9)
                 from laser_tile where survey_id = (select min(survey_id) from laser_product)""", String.class);
-        Identity member = new Identity(yamada, AccountKind.RESIDENT, EMAIL, "山田", null, Set.of("org:" + firm + ":admin"));
-        long application = applications.apply(member, new NewApplication(firm, List.of(), new ObjectMapper().readTree(square),
-                List.of("point_cloud", "dem", "chm", "tree_points"), "間伐の選木", ForestryTerms.VERSION));
-        applications.decide(application, new Decision("approved", "国地達第 789 号", null), staff);
+        ApprovedFirm.of(context, EMAIL, "山田林業株式会社").approvedApplication(square, List.of("point_cloud", "dem", "chm", "tree_points"));
         chromium = new HeadlessChromium(390, 844);
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(45));
@@ -102,7 +76,7 @@ class ForestryJobsPageBrowserTest {
 
     @Test
     void aFirmSeesTheEstimateStartsAClipWatchesItsProgressAndDownloadsItsFiles() throws Exception {
-        chromium.signIn(port, EMAIL, PASSWORD);
+        chromium.signIn(port, EMAIL, ApprovedFirm.PASSWORD);
         browser.get("http://localhost:" + port + "/forestry/jobs");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
 
@@ -115,7 +89,7 @@ class ForestryJobsPageBrowserTest {
         WebElement job = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs .clip-card[data-state='done']")));
         assertThat(job.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
         assertThat(job.getText()).contains("完了", "points.las", "dem.tif", "chm.tif", "tree_points.gpkg", "SHA-256", "保存期限");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", job);
+        browser.executeScript("arguments[0].scrollIntoView()", job);
         chromium.screenshot("forestry-jobs-phone-ja-done.png");
 
         String las = job.findElement(By.cssSelector("a[download='points.las']")).getAttribute("href");

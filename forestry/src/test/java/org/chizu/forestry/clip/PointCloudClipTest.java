@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.synthetic.SyntheticForest;
+import org.chizu.forestry.testing.LasPointSets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +19,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
 
-import com.github.mreutegg.laszip4j.CloseablePointIterable;
 import com.github.mreutegg.laszip4j.LASHeader;
-import com.github.mreutegg.laszip4j.LASPoint;
 import com.github.mreutegg.laszip4j.LASReader;
 
 /**
@@ -55,8 +54,8 @@ class PointCloudClipTest {
 
         PointCloudClip.Clipped clipped = PointCloudClip.clip(tiles, area, 6671, folder.resolve("arrow.las"), read -> { });
 
-        List<String> written = points(List.of(folder.resolve("arrow.las")), null);
-        List<String> bruteForce = points(tiles.stream().map(ArchivedTile::file).toList(), area);
+        List<String> written = LasPointSets.all(List.of(folder.resolve("arrow.las")));
+        List<String> bruteForce = LasPointSets.inside(tiles.stream().map(ArchivedTile::file).toList(), area);
         assertThat(bruteForce).as("the area holds points of every tile").hasSizeGreaterThan(10_000);
         assertThat(written).isEqualTo(bruteForce);
         assertThat(clipped.pointsWritten()).isEqualTo(bruteForce.size());
@@ -71,7 +70,7 @@ class PointCloudClipTest {
 
         PointCloudClip.clip(tiles.subList(0, 1), everything, 6671, folder.resolve("whole.las"), read -> { });
 
-        assertThat(points(List.of(folder.resolve("whole.las")), null)).isEqualTo(points(List.of(tiles.get(0).file()), null));
+        assertThat(LasPointSets.all(List.of(folder.resolve("whole.las")))).isEqualTo(LasPointSets.all(List.of(tiles.get(0).file())));
     }
 
     @Test
@@ -81,31 +80,7 @@ class PointCloudClipTest {
         PointCloudClip.Clipped clipped = PointCloudClip.clip(tiles, elsewhere, 6671, folder.resolve("empty.las"), read -> { });
 
         assertThat(clipped.pointsWritten()).isZero();
-        assertThat(points(List.of(folder.resolve("empty.las")), null)).isEmpty();
+        assertThat(LasPointSets.all(List.of(folder.resolve("empty.las")))).isEmpty();
         assertThat(Files.size(folder.resolve("empty.las"))).isEqualTo(ClipPlans.LAS_HEADER_BYTES);
-    }
-
-    /** Every point of the files in centimetres with its class and return, sorted; only those the area covers when one is given. */
-    static List<String> points(List<Path> files, Geometry area) {
-        GeometryFactory factory = new GeometryFactory();
-        List<String> points = new ArrayList<>();
-        for (Path file : files) {
-            LASReader reader = new LASReader(file.toFile());
-            LASHeader header = reader.getHeader();
-            try (CloseablePointIterable cloud = reader.getCloseablePoints()) {
-                for (LASPoint point : cloud) {
-                    double x = header.getXOffset() + point.getX() * header.getXScaleFactor();
-                    double y = header.getYOffset() + point.getY() * header.getYScaleFactor();
-                    double z = header.getZOffset() + point.getZ() * header.getZScaleFactor();
-                    if (area == null || area.covers(factory.createPoint(new Coordinate(x, y)))) {
-                        points.add(Math.round(x * 100) + " " + Math.round(y * 100) + " " + Math.round(z * 100) + " "
-                                + point.getClassification() + " " + point.getReturnNumber() + "/" + point.getNumberOfReturns()
-                                + " " + (int) point.getIntensity() + " " + point.getGPSTime());
-                    }
-                }
-            }
-        }
-        points.sort(null);
-        return points;
     }
 }
