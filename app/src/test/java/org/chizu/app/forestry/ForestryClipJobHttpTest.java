@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * per-job limit and the organisation's monthly quota refused naming the limit.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chizu.sample-town.enabled=true", "chizu.jobs.workers.poll-interval=200ms",
+        properties = {"chizu.sample-town.enabled=true", "chizu.jobs.workers.poll-interval=200ms", "chizu.jobs.expiry-check-interval=300ms",
                 "chizu.forestry.clip.max-points-per-job=400000", "chizu.forestry.clip.max-points-per-organisation-per-month=200000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryClipJobHttpTest {
@@ -208,6 +208,38 @@ class ForestryClipJobHttpTest {
         assertThat(stranger.statusCode()).isEqualTo(403);
         List.of(tooLarge, second, stranger).forEach(this::assertProblem);
         doneJob(yamada, json.readTree(first.body()).path("id").asLong());
+    }
+
+    @Test
+    void theFilesOfAJobAreDeletedWhenItExpires() throws Exception {
+        SignInBrowser yamada = signedIn("yamada@example.jp");
+        earlierJobsWereLastMonth();
+        HttpResponse<String> started = yamada.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
+        long jobId = json.readTree(started.body()).path("id").asLong();
+        String las = "/api/forestry/jobs/" + jobId + "/files/points.las";
+        doneJob(yamada, jobId);
+        assertThat(yamada.send(yamada.request(las).header("Range", "bytes=0-3")).statusCode()).isEqualTo(206);
+
+        // the platform's keep-results-for has passed for this job
+        jdbc.update("update job set expires_at = now() where id = ?", jobId);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!jobState(yamada, jobId).equals("expired")) {
+            assertThat(Instant.now()).as("the job expires").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        HttpResponse<String> gone = yamada.get(las);
+
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertProblem(gone);
+    }
+
+    String jobState(SignInBrowser owner, long jobId) throws Exception {
+        for (JsonNode job : json.readTree(owner.get("/api/forestry/jobs").body()).path("jobs")) {
+            if (job.path("id").asLong() == jobId) {
+                return job.path("state").asText();
+            }
+        }
+        throw new AssertionError("job " + jobId + " is not listed");
     }
 
     /** The monthly quota starts afresh. */
