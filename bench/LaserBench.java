@@ -28,10 +28,11 @@ import com.github.mreutegg.laszip4j.LASReader;
  *   decode FILE                laszip4j's own decode of every point (x, y, z, class): points, best of three and
  *                              first (a cold JVM, as a command's single pass is) in points/s
  *   trees SIDE_METRES          tree detection against the synthetic forest's known trees
- *   clip FILE OUT              the clip job's point-cloud step on one tile: every point read, those inside a
- *                              twelve-sided area over about two thirds of it written as LAS, then its manifest entry
- *                              (size, SHA-256); prints points read, points written, seconds, points read per second and the
- *                              seconds of those spent on the SHA-256
+ *   clip FILE OUT              the clip job's point-cloud step on one tile, three times as decode does: every point
+ *                              read, those inside a twelve-sided area over about two thirds of it written as LAS, then
+ *                              its manifest entry (size, SHA-256); prints points read, points written, the first run's
+ *                              seconds and those of them spent on the SHA-256, and points read per second (best of
+ *                              three, and first)
  */
 public class LaserBench {
 
@@ -102,13 +103,22 @@ public class LaserBench {
                 LASHeader header = new LASReader(file.toFile()).getHeader();
                 ArchivedTile tile = new ArchivedTile(1, file.getFileName().toString(), file, 6671,
                         Integer.toUnsignedLong(header.getLegacyNumberOfPointRecords()), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
-                long started = System.nanoTime();
-                PointCloudClip.Clipped clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
-                double clipping = (System.nanoTime() - started) / 1e9;
-                ClipManifest.File.of(Path.of(args[2]), "point_cloud", "application/vnd.las");
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("%d %d %.1f %.0f %.1f%n", clipped.pointsRead(), clipped.pointsWritten(), seconds,
-                        clipped.pointsRead() / seconds, seconds - clipping);
+                double best = 0, firstSeconds = 0, firstHashing = 0;
+                PointCloudClip.Clipped clipped = null;
+                for (int run = 0; run < 3; run++) {
+                    long started = System.nanoTime();
+                    clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
+                    double clipping = (System.nanoTime() - started) / 1e9;
+                    ClipManifest.File.of(Path.of(args[2]), "point_cloud", "application/vnd.las");
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    best = Math.max(best, clipped.pointsRead() / seconds);
+                    if (run == 0) {
+                        firstSeconds = seconds;
+                        firstHashing = seconds - clipping;
+                    }
+                }
+                System.out.printf("%d %d %.1f %.1f %.0f %.0f%n", clipped.pointsRead(), clipped.pointsWritten(), firstSeconds, firstHashing,
+                        best, clipped.pointsRead() / firstSeconds);
             }
             default -> throw new IllegalArgumentException("write, decode, trees or clip");
         }

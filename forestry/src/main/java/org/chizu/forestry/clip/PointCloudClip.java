@@ -8,13 +8,8 @@ import java.util.function.LongConsumer;
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.laser.LasPoint;
 import org.chizu.forestry.laser.LasWriter;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 import com.github.mreutegg.laszip4j.CloseablePointIterable;
 import com.github.mreutegg.laszip4j.LASHeader;
@@ -47,8 +42,7 @@ public final class PointCloudClip {
      *                 tile; it may throw to stop the clip
      */
     public static Clipped clip(List<ArchivedTile> tiles, Geometry area, int srid, Path out, LongConsumer progress) throws IOException {
-        PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(area);
+        AreaCells cells = new AreaCells(area);
         Envelope bounds = area.getEnvelopeInternal();
         long read = 0, written = 0;
         LasWriter writer = null;
@@ -63,26 +57,18 @@ public final class PointCloudClip {
                     writer = new LasWriter(out, srid, offsetX, offsetY, offsetZ);
                 }
                 Envelope tileBounds = new Envelope(tile.minX(), tile.maxX(), tile.minY(), tile.maxY());
-                if (!bounds.intersects(tileBounds)) {
+                if (!cells.intersects(tileBounds)) {
                     continue;
                 }
-                boolean whole = prepared.covers(area.getFactory().toGeometry(tileBounds));
-                Coordinate probe = new Coordinate();
+                boolean whole = cells.covers(tileBounds);
                 try (CloseablePointIterable cloud = reader.getCloseablePoints()) {
                     for (LASPoint point : cloud) {
                         if (++read % REPORT_EVERY == 0) {
                             progress.accept(read);
                         }
                         double x = offsetX + point.getX() * scaleX, y = offsetY + point.getY() * scaleY;
-                        if (!whole) {
-                            if (x < bounds.getMinX() || x > bounds.getMaxX() || y < bounds.getMinY() || y > bounds.getMaxY()) {
-                                continue;
-                            }
-                            probe.x = x;
-                            probe.y = y;
-                            if (locator.locate(probe) == Location.EXTERIOR) {
-                                continue;
-                            }
+                        if (!whole && !cells.covers(x, y)) {
+                            continue;
                         }
                         writer.write(new LasPoint(x, y, offsetZ + point.getZ() * scaleZ, point.getIntensity(),
                                 point.getReturnNumber(), point.getNumberOfReturns(), point.getClassification() & 0xff,
