@@ -211,7 +211,7 @@ class LaserDiscoveryHttpTest {
         assertThat(tile.get("id").asText()).startsWith("tile-");
         assertThat(tile.at("/properties/datetime").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(tile.at("/assets/data/type").asText()).isIn("application/vnd.las", "application/vnd.laszip");
-        assertThat(tile.at("/assets/data/href").asText()).startsWith(BASE + "/api/forestry/surveys/" + survey + "/tiles/");
+        assertThat(tile.at("/assets/data/href").asText()).matches(BASE + "/api/forestry/tiles/\\d+/file");
 
         JsonNode dem = getJson("/stac/collections/" + dataset + "/items/dem");
         assertThat(dem.at("/properties").has("datetime")).isTrue();

@@ -24,9 +24,9 @@ final class ArchiveAddresses {
         return "/api/forestry/surveys/" + surveyId + "/products/" + kind.id + ".tif";
     }
 
-    /** An original tile as archived, LAZ or LAS. */
-    static String tile(long surveyId, long tileId, boolean compressed) {
-        return "/api/forestry/surveys/" + surveyId + "/tiles/" + tileId + (compressed ? ".laz" : ".las");
+    /** An original tile as archived, LAZ or LAS as it came (served whole by the clip jobs' tile download). */
+    static String tile(long tileId) {
+        return "/api/forestry/tiles/" + tileId + "/file";
     }
 
     static String terms() {

@@ -174,7 +174,7 @@ class StacCatalog {
             properties.put("end_datetime", rfc3339(dayEnd));
             properties.put("proj:epsg", tile.srid());
             properties.put("proj:bbox", List.of(tile.minX(), tile.minY(), tile.maxX(), tile.maxY()));
-            Map<String, Object> asset = asset(ArchiveAddresses.tile(survey.id(), tile.id(), tile.compressed()), lasType(tile),
+            Map<String, Object> asset = asset(ArchiveAddresses.tile(tile.id()), lasType(tile),
                     tile.fileName() + " (LAS " + tile.lasVersion() + ", point format " + tile.pointFormat() + ")", List.of("data"));
             asset.put("file:size", tile.byteSize());
             String id = "tile-" + tile.id();
