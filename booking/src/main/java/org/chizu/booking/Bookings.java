@@ -53,18 +53,20 @@ public class Bookings {
     private final Fees fees;
     private final Payments payments;
     private final LotteryCalendar lotteries;
+    private final BookingGroups groups;
+    private final ReductionRequests reductions;
     private final Clock clock;
 
     @Autowired
     public Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
                     BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
-                    LotteryCalendar lotteries) {
-        this(jdbc, transactionManager, units, rules, properties, users, fees, payments, lotteries, Clock.systemUTC());
+                    LotteryCalendar lotteries, BookingGroups groups, ReductionRequests reductions) {
+        this(jdbc, transactionManager, units, rules, properties, users, fees, payments, lotteries, groups, reductions, Clock.systemUTC());
     }
 
     Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
              BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
-             LotteryCalendar lotteries, Clock clock) {
+             LotteryCalendar lotteries, BookingGroups groups, ReductionRequests reductions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = units;
@@ -74,6 +76,8 @@ public class Bookings {
         this.fees = fees;
         this.payments = payments;
         this.lotteries = lotteries;
+        this.groups = groups;
+        this.reductions = reductions;
         this.clock = clock;
     }
 
@@ -131,12 +135,14 @@ public class Bookings {
                         update booking set state = 'expired', held_until = null, changed_at = now()
                         where unit_id = ? and state = 'held' and held_until <= now()
                           and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
-                return jdbc.queryForObject("""
+                long held = jdbc.queryForObject("""
                         insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
                         values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
                         returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
                         properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
                         BookingJson.write(quote));
+                reductions.requestIfPending(held, quote);
+                return held;
             });
             return find(id).orElseThrow();
         } catch (DataIntegrityViolationException e) {
@@ -157,8 +163,11 @@ public class Bookings {
         if (unit.byLottery()) {
             lotteries.checkOpenToAll(unit, request.start());
         }
-        return fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(),
-                request.organisationId() != null);
+        GroupStanding standing = groups.of(request);
+        if (unit.groupsOnly()) {
+            standing.requireGroup(BookingProblem.forGroupsOnly(unit.id()));
+        }
+        return fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(), standing);
     }
 
     /**
