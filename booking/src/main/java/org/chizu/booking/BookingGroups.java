@@ -20,10 +20,19 @@ public class BookingGroups {
     }
 
     public GroupStanding of(Bookings.SlotRequest request) {
+        return of(request, true);
+    }
+
+    /**
+     * @param matters whether the rules may treat a group differently here (a unit for groups, a
+     *                reduction claimed): only then is the accounts module asked whether an account
+     *                that is no verified group is an unverified one, so a plain hold never asks it
+     */
+    public GroupStanding of(Bookings.SlotRequest request, boolean matters) {
         if (request.organisationId() != null || verified(request.accountId())) {
             return GroupStanding.GROUP;
         }
-        return registrations.isGroup(request.accountId()) ? GroupStanding.UNVERIFIED_GROUP : GroupStanding.PERSON;
+        return matters && registrations.isGroup(request.accountId()) ? GroupStanding.UNVERIFIED_GROUP : GroupStanding.PERSON;
     }
 
     private boolean verified(long accountId) {

@@ -163,7 +163,7 @@ public class Bookings {
         if (unit.byLottery()) {
             lotteries.checkOpenToAll(unit, request.start());
         }
-        GroupStanding standing = groups.of(request);
+        GroupStanding standing = groups.of(request, unit.groupsOnly() || request.reduction() != null && !request.reduction().isBlank());
         if (unit.groupsOnly()) {
             standing.requireGroup(BookingProblem.forGroupsOnly(unit.id()));
         }

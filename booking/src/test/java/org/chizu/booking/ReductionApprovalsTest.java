@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chizu.booking.BookingTown.HALL;
 import static org.chizu.booking.BookingTown.at;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,6 +94,28 @@ class ReductionApprovalsTest {
         assertThat(booking.quote().reduction().decision()).isNull();
         assertThat(booking.feeYen()).isZero();
         assertThat(approvals.pending()).isEmpty();
+    }
+
+    @Test
+    void aLotteryWinnerClaimingSuchAReductionWaitsForStaffToo() {
+        town.jdbc.update("update booking_unit set by_lottery = true where id = ?", BookingTown.ARENA);
+        try {
+            Lotteries lotteries = town.lotteriesAt(BookingTown.NOW);
+            long lottery = lotteries.open(YearMonth.of(2027, 1), at("2026-12-01T09:00"), at("2026-12-07T12:00"),
+                    at("2026-12-20T17:00"), 4).id();
+            lotteries.enter(lottery, new Bookings.SlotRequest(BookingTown.ARENA, at("2027-01-09T13:00"), at("2027-01-09T15:00"),
+                    RESIDENT, null, Set.of(), "public-interest"));
+
+            town.lotteriesAt(Clock.fixed(at("2026-12-07T13:00"), BookingTown.JAPAN)).draw(lottery, null);
+
+            assertThat(approvals.pending()).singleElement().satisfies(won -> {
+                assertThat(won.state()).isEqualTo(BookingState.HELD);
+                assertThat(won.quote().reduction().decision()).isEqualTo(Quote.Reduction.PENDING);
+            });
+        } finally {
+            town.jdbc.update("delete from booking_lottery");
+            town.jdbc.update("update booking_unit set by_lottery = false");
+        }
     }
 
     /** The resident holds and confirms the hall 18:00–20:00 on 4 January 2027 claiming the reduction. */
