@@ -13,6 +13,7 @@ import java.util.Set;
 import org.chizu.platform.Label;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +44,7 @@ public class Bookings {
             from booking b join booking_unit u on u.id = b.unit_id join facilities f on f.id = u.facility_id
             """;
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -129,27 +131,36 @@ public class Bookings {
         Quote quote = checkedQuote(unit, request, users.feeClass(request.accountId(), unit));
         Instant start = request.start();
         Instant end = request.end();
-        try {
-            Long id = transactions.execute(status -> {
-                jdbc.update("""
-                        update booking set state = 'expired', held_until = null, changed_at = now()
-                        where unit_id = ? and state = 'held' and held_until <= now()
-                          and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
-                long held = jdbc.queryForObject("""
-                        insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
-                        values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
-                        returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
-                        properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
-                        BookingJson.write(quote));
-                reductions.requestIfPending(held, quote);
-                return held;
-            });
-            return find(id).orElseThrow();
-        } catch (DataIntegrityViolationException e) {
-            if (isExclusionViolation(e)) {
-                throw BookingProblem.taken(unit.id());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long id = transactions.execute(status -> {
+                    jdbc.update("""
+                            update booking set state = 'expired', held_until = null, changed_at = now()
+                            where unit_id = ? and state = 'held' and held_until <= now()
+                              and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
+                    long held = jdbc.queryForObject("""
+                            insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                            values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
+                            returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
+                            properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
+                            BookingJson.write(quote));
+                    reductions.requestIfPending(held, quote);
+                    return held;
+                });
+                return find(id).orElseThrow();
+            } catch (DataIntegrityViolationException e) {
+                if (isExclusionViolation(e)) {
+                    throw BookingProblem.taken(unit.id());
+                }
+                throw e;
+            } catch (PessimisticLockingFailureException e) {
+                // Concurrent inserts of overlapping periods each check the exclusion constraint against the
+                // other's uncommitted row and may wait on each other; PostgreSQL then aborts one (40P01).
+                // Run again, it meets the other's row decided: taken, or free if that one rolled back.
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
