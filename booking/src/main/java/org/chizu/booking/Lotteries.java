@@ -52,7 +52,6 @@ public class Lotteries {
     private final Fees fees;
     private final BookingProperties properties;
     private final BookingGroups groups;
-    private final ReductionRequests reductions;
     private final LotteryMail mail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -60,13 +59,13 @@ public class Lotteries {
     @Autowired
     public Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
                      BookingUsers users, Fees fees, BookingProperties properties, BookingGroups groups,
-                     ReductionRequests reductions, LotteryMail mail) {
-        this(jdbc, transactionManager, units, rules, users, fees, properties, groups, reductions, mail, Clock.systemUTC());
+                     LotteryMail mail) {
+        this(jdbc, transactionManager, units, rules, users, fees, properties, groups, mail, Clock.systemUTC());
     }
 
     Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
-              BookingUsers users, Fees fees, BookingProperties properties, BookingGroups groups, ReductionRequests reductions,
-              LotteryMail mail, Clock clock) {
+              BookingUsers users, Fees fees, BookingProperties properties, BookingGroups groups, LotteryMail mail,
+              Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = units;
@@ -75,7 +74,6 @@ public class Lotteries {
         this.fees = fees;
         this.properties = properties;
         this.groups = groups;
-        this.reductions = reductions;
         this.mail = mail;
         this.clock = clock;
     }
@@ -260,8 +258,9 @@ public class Lotteries {
         List<LotteryDraw.Blocked> blocked = blocked(lottery);
         List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
         Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
-        // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods.
-        Long[] booked = jdbc.queryForList("""
+        // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods;
+        // a winner whose quote claims a reduction that needs approval asks staff for it in the same statement.
+        jdbc.update("""
                 with winner as materialized (
                     select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
                     from booking_lottery_entry e join unnest(?) w(id) on w.id = e.id
@@ -270,13 +269,16 @@ public class Lotteries {
                     insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
                     overriding system value
                     select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
+                    returning id, quote
+                ), reduction_requested as (
+                    insert into booking_reduction_request (booking_id, code)
+                    select id, quote -> 'reduction' ->> 'code' from booked where quote -> 'reduction' ->> 'decision' = 'pending'
                 )
-                update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id
-                returning e.booking_id""", Long.class, winners, lotteryId, Timestamp.from(lottery.confirmBy())).toArray(Long[]::new);
+                update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id""",
+                winners, lotteryId, Timestamp.from(lottery.confirmBy()));
         jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
         jdbc.update("update booking_lottery set seed = ?, sealed_seed = null, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
                 drawnSeed, BookingJson.write(blocked), lotteryId);
-        reductions.requestIfPending(booked);
         Lottery drawn = find(lotteryId);
         mail.results(drawn);
         log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);

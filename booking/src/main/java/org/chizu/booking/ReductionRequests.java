@@ -26,14 +26,6 @@ class ReductionRequests {
         }
     }
 
-    /** {@link #requestIfPending} for bookings written in bulk (a lottery's winners), read from their stored quotes. */
-    void requestIfPending(Long[] bookingIds) {
-        jdbc.update("""
-                insert into booking_reduction_request (booking_id, code)
-                select id, quote -> 'reduction' ->> 'code' from booking
-                where id = any(?) and quote -> 'reduction' ->> 'decision' = 'pending'""", (Object) bookingIds);
-    }
-
     /** The live bookings whose reduction waits, longest waiting first. */
     List<Long> pending() {
         return jdbc.queryForList("""

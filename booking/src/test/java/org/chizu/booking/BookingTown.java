@@ -92,7 +92,7 @@ final class BookingTown {
 
     /** Lotteries as they stand at the clock's time. */
     Lotteries lotteriesAt(Clock clock) {
-        return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, groups, reductionRequests,
+        return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, groups,
                 new LotteryMail(jdbc, outbox, properties), clock);
     }
 
