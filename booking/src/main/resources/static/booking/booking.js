@@ -359,6 +359,20 @@
     return element('span', { className: 'fee' }, both('料金 ¥' + yen.toLocaleString('ja-JP'), 'Fee'));
   }
 
+  function reductionPending(booking) {
+    return Boolean(booking.quote && booking.quote.reduction && booking.quote.reduction.decision === 'pending');
+  }
+
+  /** A fee whose 減免 waits for staff: the full fee for now, what it would be if approved, nothing to pay yet. */
+  function pendingFee(booking) {
+    const reduction = booking.quote.reduction;
+    const reduced = (booking.feeYen - reduction.yen).toLocaleString('ja-JP');
+    return element('div', { className: 'payment' }, fee(booking.feeYen), ' ',
+      element('span', { className: 'payment-state payment-pending-reduction' },
+        both('減免「' + reduction.name.ja + '」審査中（承認されれば ¥' + reduced + '）',
+          'Reduction "' + reduction.name.en + '" pending staff approval (¥' + reduced + ' if approved)')));
+  }
+
   const PAYMENT_STATES = {
     pending: ['未払い', 'Unpaid'], paid: ['支払済み', 'Paid'], refunded: ['返金済み', 'Refunded'],
     'partially-refunded': ['一部返金', 'Partly refunded'], expired: ['期限切れ', 'Expired'], cancelled: ['取消', 'Cancelled'],
@@ -389,7 +403,7 @@
       element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
         element('span', { lang: 'en' }, booking.unitName.en)),
       element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)),
-      ...(booking.payment ? [payment(booking)] : []),
+      ...(booking.payment ? [payment(booking)] : reductionPending(booking) ? [pendingFee(booking)] : []),
       ...(pin ? [doorPin(pin)] : []));
     item.dataset.booking = booking.id;
     if (['applied', 'confirmed'].includes(booking.state) && new Date(booking.start) > new Date()) {

@@ -19,10 +19,12 @@ import org.chizu.platform.Label;
  * @param needsApproval    whether staff approve a confirmed booking before it counts as booked
  * @param window           how far ahead residents and non-residents may book
  * @param byLottery        whether next month's slots go by the monthly lottery before anyone may hold them
+ * @param groupsOnly       whether only verified groups may book it
  */
 public record BookableUnit(long id, Facility facility, String kind, Label name, int capacity, int slotMinutes,
                            int maxSlots, boolean closedOnHolidays, boolean needsApproval,
-                           Map<DayOfWeek, OpeningHours> hours, BookingWindow window, boolean byLottery) {
+                           Map<DayOfWeek, OpeningHours> hours, BookingWindow window, boolean byLottery,
+                           boolean groupsOnly) {
 
     public BookableUnit {
         hours = Map.copyOf(hours);

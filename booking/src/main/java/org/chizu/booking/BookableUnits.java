@@ -24,7 +24,7 @@ public class BookableUnits {
     private static final String UNITS = """
             select u.id, u.kind, u.name_ja, u.name_en, u.capacity, u.slot_minutes, u.max_slots,
                    u.closed_on_holidays, u.needs_approval,
-                   u.resident_days_ahead, u.non_resident_days_ahead, u.workers_as_residents, u.by_lottery,
+                   u.resident_days_ahead, u.non_resident_days_ahead, u.workers_as_residents, u.by_lottery, u.groups_only,
                    f.id as facility_id, f.name as facility_name, f.address, st_x(f.geom) as lon, st_y(f.geom) as lat
             from booking_unit u join facilities f on f.id = u.facility_id
             """;
@@ -127,11 +127,11 @@ public class BookableUnits {
 
     private record UnitRow(long id, BookableUnit.Facility facility, String kind, Label name, int capacity,
                            int slotMinutes, int maxSlots, boolean closedOnHolidays, boolean needsApproval,
-                           BookableUnit.BookingWindow window, boolean byLottery) {
+                           BookableUnit.BookingWindow window, boolean byLottery, boolean groupsOnly) {
 
         BookableUnit with(Map<DayOfWeek, OpeningHours> hours) {
             return new BookableUnit(id, facility, kind, name, capacity, slotMinutes, maxSlots, closedOnHolidays,
-                    needsApproval, hours, window, byLottery);
+                    needsApproval, hours, window, byLottery, groupsOnly);
         }
     }
 
@@ -144,6 +144,6 @@ public class BookableUnits {
                 rs.getBoolean("needs_approval"),
                 new BookableUnit.BookingWindow(rs.getInt("resident_days_ahead"), rs.getInt("non_resident_days_ahead"),
                         rs.getBoolean("workers_as_residents")),
-                rs.getBoolean("by_lottery"));
+                rs.getBoolean("by_lottery"), rs.getBoolean("groups_only"));
     }
 }

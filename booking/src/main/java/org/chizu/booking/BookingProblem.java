@@ -281,4 +281,41 @@ public class BookingProblem extends ProblemException {
         return new BookingProblem(401, "unauthenticated", "Not signed in", new Label(
                 "予約するにはログインしてください。", "Please sign in to book."), Map.of());
     }
+
+    static BookingProblem groupNotVerified() {
+        return new BookingProblem(403, "group-not-verified", "Group not verified", new Label(
+                "団体登録がまだ職員に確認されていません。団体向けの施設・抽選・減免は、確認後に使えます。",
+                "Staff have not verified this group registration yet; units, lotteries and reductions for groups "
+                        + "are open to it once they have."), Map.of());
+    }
+
+    static BookingProblem forGroupsOnly(long unitId) {
+        return new BookingProblem(422, "for-groups-only", "For groups only", new Label(
+                "施設 " + unitId + " は確認済みの団体だけが予約できます。",
+                "Unit " + unitId + " may be booked only by a verified group."), Map.of("unit", unitId));
+    }
+
+    static BookingProblem lotteryForGroupsOnly(long lotteryId) {
+        return new BookingProblem(422, "for-groups-only", "For groups only", new Label(
+                "この抽選には確認済みの団体だけが申し込めます。",
+                "Only verified groups may enter lottery " + lotteryId + "."), Map.of("lottery", lotteryId));
+    }
+
+    static BookingProblem seedNotCommitted(long lotteryId, String commitment) {
+        return new BookingProblem(409, "seed-not-committed", "Seed not committed", new Label(
+                "抽選 " + lotteryId + " は公開した種（SHA-256 " + commitment + "）で抽選します。別の種は使えません。",
+                "Lottery " + lotteryId + " is drawn with the seed it committed to (SHA-256 " + commitment + "); another seed "
+                        + "cannot be used."), Map.of("lottery", lotteryId, "commitment", commitment));
+    }
+
+    static BookingProblem lotteryExists(YearMonth month) {
+        return new BookingProblem(409, "lottery-exists", "Lottery exists", new Label(
+                month + " の抽選はすでにあります。", "There is a lottery for " + month + " already."), Map.of("month", month.toString()));
+    }
+
+    static BookingProblem noPendingReduction(long bookingId) {
+        return new BookingProblem(409, "no-pending-reduction", "No reduction to decide", new Label(
+                "予約 " + bookingId + " に審査待ちの減免はありません。",
+                "Booking " + bookingId + " has no reduction waiting for a decision."), Map.of("booking", bookingId));
+    }
 }

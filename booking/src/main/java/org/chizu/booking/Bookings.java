@@ -13,6 +13,7 @@ import java.util.Set;
 import org.chizu.platform.Label;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +44,7 @@ public class Bookings {
             from booking b join booking_unit u on u.id = b.unit_id join facilities f on f.id = u.facility_id
             """;
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -53,18 +55,20 @@ public class Bookings {
     private final Fees fees;
     private final Payments payments;
     private final LotteryCalendar lotteries;
+    private final BookingGroups groups;
+    private final ReductionRequests reductions;
     private final Clock clock;
 
     @Autowired
     public Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
                     BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
-                    LotteryCalendar lotteries) {
-        this(jdbc, transactionManager, units, rules, properties, users, fees, payments, lotteries, Clock.systemUTC());
+                    LotteryCalendar lotteries, BookingGroups groups, ReductionRequests reductions) {
+        this(jdbc, transactionManager, units, rules, properties, users, fees, payments, lotteries, groups, reductions, Clock.systemUTC());
     }
 
     Bookings(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units,
              BookingRules rules, BookingProperties properties, BookingUsers users, Fees fees, Payments payments,
-             LotteryCalendar lotteries, Clock clock) {
+             LotteryCalendar lotteries, BookingGroups groups, ReductionRequests reductions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = units;
@@ -74,6 +78,8 @@ public class Bookings {
         this.fees = fees;
         this.payments = payments;
         this.lotteries = lotteries;
+        this.groups = groups;
+        this.reductions = reductions;
         this.clock = clock;
     }
 
@@ -125,25 +131,36 @@ public class Bookings {
         Quote quote = checkedQuote(unit, request, users.feeClass(request.accountId(), unit));
         Instant start = request.start();
         Instant end = request.end();
-        try {
-            Long id = transactions.execute(status -> {
-                jdbc.update("""
-                        update booking set state = 'expired', held_until = null, changed_at = now()
-                        where unit_id = ? and state = 'held' and held_until <= now()
-                          and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
-                return jdbc.queryForObject("""
-                        insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
-                        values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
-                        returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
-                        properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
-                        BookingJson.write(quote));
-            });
-            return find(id).orElseThrow();
-        } catch (DataIntegrityViolationException e) {
-            if (isExclusionViolation(e)) {
-                throw BookingProblem.taken(unit.id());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Long id = transactions.execute(status -> {
+                    jdbc.update("""
+                            update booking set state = 'expired', held_until = null, changed_at = now()
+                            where unit_id = ? and state = 'held' and held_until <= now()
+                              and period && tstzrange(?, ?)""", unit.id(), timestamp(start), timestamp(end));
+                    long held = jdbc.queryForObject("""
+                            insert into booking (unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                            values (?, ?, tstzrange(?, ?), 'held', now() + make_interval(secs => ?), ?, ?, ?, cast(? as jsonb))
+                            returning id""", Long.class, unit.id(), request.accountId(), timestamp(start), timestamp(end),
+                            properties.holdFor().toSeconds(), request.organisationId(), quote.feeClass().id(), quote.totalYen(),
+                            BookingJson.write(quote));
+                    reductions.requestIfPending(held, quote);
+                    return held;
+                });
+                return find(id).orElseThrow();
+            } catch (DataIntegrityViolationException e) {
+                if (isExclusionViolation(e)) {
+                    throw BookingProblem.taken(unit.id());
+                }
+                throw e;
+            } catch (PessimisticLockingFailureException e) {
+                // Concurrent inserts of overlapping periods each check the exclusion constraint against the
+                // other's uncommitted row and may wait on each other; PostgreSQL then aborts one (40P01).
+                // Run again, it meets the other's row decided: taken, or free if that one rolled back.
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
@@ -157,8 +174,11 @@ public class Bookings {
         if (unit.byLottery()) {
             lotteries.checkOpenToAll(unit, request.start());
         }
-        return fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(),
-                request.organisationId() != null);
+        GroupStanding standing = groups.of(request, unit.groupsOnly() || request.reduction() != null && !request.reduction().isBlank());
+        if (unit.groupsOnly()) {
+            standing.requireGroup(BookingProblem.forGroupsOnly(unit.id()));
+        }
+        return fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(), standing);
     }
 
     /**

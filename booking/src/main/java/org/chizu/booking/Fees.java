@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 /**
  * Computes fees from the rules as data: each minute of the booking at its hour band's rate for the
  * fee class (tables {@code booking_fee_band}), extras per hour ({@code booking_fee_extra}), then
- * a reduction or exemption ({@code booking_reduction}). Yen are rounded down line by line.
+ * a reduction or exemption ({@code booking_reduction}). Yen are rounded down line by line. A reduction
+ * the rules mark {@code needs_approval} is quoted as pending: its yen are shown but not taken off
+ * until staff approve it ({@link ReductionApprovals}).
  */
 @Service
 public class Fees {
@@ -39,6 +41,16 @@ public class Fees {
      */
     public Quote quote(BookableUnit unit, Instant start, Instant end, FeeClass feeClass, Set<String> extras,
                        String reduction, boolean forGroup) {
+        return quote(unit, start, end, feeClass, extras, reduction, forGroup ? GroupStanding.GROUP : GroupStanding.PERSON);
+    }
+
+    /**
+     * {@link #quote(BookableUnit, Instant, Instant, FeeClass, Set, String, boolean)} for whom the request is made.
+     *
+     * @throws BookingProblem also 403 "group-not-verified" for a group reduction claimed by an unverified group
+     */
+    public Quote quote(BookableUnit unit, Instant start, Instant end, FeeClass feeClass, Set<String> extras,
+                       String reduction, GroupStanding standing) {
         LocalDateTime from = LocalDateTime.ofInstant(start, properties.zone());
         LocalDateTime to = LocalDateTime.ofInstant(end, properties.zone());
         int minutes = (int) Duration.between(start, end).toMinutes();
@@ -54,8 +66,8 @@ public class Fees {
                             rs.getInt("yen_per_hour"), rs.getInt("yen_per_hour") * minutes / 60),
                     unit.id(), code).stream().findFirst().orElseThrow(() -> BookingProblem.unknownExtra(unit.id(), code)));
         }
-        Quote.Reduction taken = reduction == null || reduction.isBlank() ? null : reduce(reduction, lines, forGroup);
-        int total = lines.stream().mapToInt(Quote.Line::yen).sum() - (taken == null ? 0 : taken.yen());
+        Quote.Reduction taken = reduction == null || reduction.isBlank() ? null : reduce(reduction, lines, standing);
+        int total = lines.stream().mapToInt(Quote.Line::yen).sum() - (taken == null || !taken.takenOff() ? 0 : taken.yen());
         return new Quote(unit.id(), start.atZone(properties.zone()).toOffsetDateTime(), end.atZone(properties.zone()).toOffsetDateTime(),
                 feeClass, lines, taken, total);
     }
@@ -73,24 +85,25 @@ public class Fees {
 
     /** The reductions on offer, for the page that lets a resident pick one. */
     public List<Quote.Reduction> reductions() {
-        return jdbc.query("select code, name_ja, name_en, percent from booking_reduction order by basis desc, code",
+        return jdbc.query("select code, name_ja, name_en, percent, needs_approval from booking_reduction order by basis desc, code",
                 (rs, n) -> new Quote.Reduction(rs.getString("code"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
-                        rs.getInt("percent"), 0));
+                        rs.getInt("percent"), 0, rs.getBoolean("needs_approval") ? Quote.Reduction.PENDING : null));
     }
 
-    private Quote.Reduction reduce(String code, List<Quote.Line> lines, boolean forGroup) {
-        return jdbc.query("select basis, name_ja, name_en, percent, covers_extras from booking_reduction where code = ?", rs -> {
+    private Quote.Reduction reduce(String code, List<Quote.Line> lines, GroupStanding standing) {
+        return jdbc.query("""
+                select basis, name_ja, name_en, percent, covers_extras, needs_approval from booking_reduction where code = ?""", rs -> {
             if (!rs.next()) {
                 throw BookingProblem.unknownReduction(code);
             }
-            if (rs.getString("basis").equals("group") && !forGroup) {
-                throw BookingProblem.reductionNeedsGroup(code);
+            if (rs.getString("basis").equals("group")) {
+                standing.requireGroup(BookingProblem.reductionNeedsGroup(code));
             }
             boolean coversExtras = rs.getBoolean("covers_extras");
             int reducible = lines.stream().filter(line -> line.isUse() || coversExtras).mapToInt(Quote.Line::yen).sum();
             int percent = rs.getInt("percent");
             return new Quote.Reduction(code, new Label(rs.getString("name_ja"), rs.getString("name_en")), percent,
-                    reducible * percent / 100);
+                    reducible * percent / 100, rs.getBoolean("needs_approval") ? Quote.Reduction.PENDING : null);
         }, code);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * accounts module's residents registered with a group name.
  */
 @Service
-public class GroupVerifications {
+public class GroupVerifications implements GroupRegistrations {
 
     private final JdbcTemplate jdbc;
     private final Residents residents;
@@ -61,6 +61,11 @@ public class GroupVerifications {
                 insert into booking_group_verification (account_id, verified_by) values (?, ?)
                 on conflict (account_id) do nothing""", accountId, staff.name());
         return groups().stream().filter(g -> g.accountId() == group.id()).findFirst().orElseThrow();
+    }
+
+    @Override
+    public boolean isGroup(long accountId) {
+        return residents.list().stream().anyMatch(resident -> resident.id() == accountId && resident.groupName() != null);
     }
 
     private record Verification(String by, Instant at) {

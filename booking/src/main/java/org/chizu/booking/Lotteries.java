@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 
 /**
- * Monthly lotteries (抽選) for units that go by lottery: staff open one for a month, verified
- * people and approved groups enter for slots during its application period (one entry per
- * applicant and slot, at most {@code maxEntries} each), and the draw ({@link LotteryDraw}) gives
- * each slot to one entry. Winners' slots are held for them until {@code confirmBy}; unconfirmed,
- * they lapse like any hold, and the month's leftovers go first-come-first-served.
+ * Monthly lotteries (抽選) for units that go by lottery: opened for a month by staff or by the
+ * schedule ({@link LotteryCycle}), verified people and verified groups enter for slots during its
+ * application period (one entry per applicant and slot, at most {@code maxEntries} each), and the
+ * draw ({@link LotteryDraw}) gives each slot to one entry. A lottery commits to its seed when it
+ * opens (the SHA-256 {@code commitment} is published, the seed sealed) and reveals it at the draw.
+ * Winners' slots are held for them until {@code confirmBy}; unconfirmed, they are released, and
+ * the month's leftovers go first-come-first-served. Applicants are told by e-mail ({@link LotteryMail}).
  */
 @Service
 public class Lotteries {
 
     private static final Logger log = LoggerFactory.getLogger(Lotteries.class);
     private static final String LOTTERY = """
-            select id, month, applications_open, applications_close, confirm_by, max_entries, seed, drawn_at from booking_lottery""";
+            select id, month, applications_open, applications_close, confirm_by, max_entries, seed, drawn_at, commitment, groups_only
+            from booking_lottery""";
     private static final String ENTRY = """
             select id, lottery_id, unit_id, lower(period) as starts, upper(period) as ends, priority, weight, fee_yen, won, booking_id
             from booking_lottery_entry""";
@@ -47,17 +51,21 @@ public class Lotteries {
     private final BookingUsers users;
     private final Fees fees;
     private final BookingProperties properties;
+    private final BookingGroups groups;
+    private final LotteryMail mail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
     public Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
-                     BookingUsers users, Fees fees, BookingProperties properties) {
-        this(jdbc, transactionManager, units, rules, users, fees, properties, Clock.systemUTC());
+                     BookingUsers users, Fees fees, BookingProperties properties, BookingGroups groups,
+                     LotteryMail mail) {
+        this(jdbc, transactionManager, units, rules, users, fees, properties, groups, mail, Clock.systemUTC());
     }
 
     Lotteries(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BookableUnits units, BookingRules rules,
-              BookingUsers users, Fees fees, BookingProperties properties, Clock clock) {
+              BookingUsers users, Fees fees, BookingProperties properties, BookingGroups groups, LotteryMail mail,
+              Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = units;
@@ -65,6 +73,8 @@ public class Lotteries {
         this.users = users;
         this.fees = fees;
         this.properties = properties;
+        this.groups = groups;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -73,13 +83,46 @@ public class Lotteries {
                             List<LotteryDraw.Outcome> log) {
     }
 
-    /** Staff open a month's lottery. */
+    /** Staff open a month's lottery, with a random seed. */
     public Lottery open(YearMonth month, Instant applicationsOpen, Instant applicationsClose, Instant confirmBy, int maxEntries) {
-        long id = jdbc.queryForObject("""
-                insert into booking_lottery (month, applications_open, applications_close, confirm_by, max_entries)
-                values (?, ?, ?, ?, ?) returning id""", Long.class, month.atDay(1), Timestamp.from(applicationsOpen),
-                Timestamp.from(applicationsClose), Timestamp.from(confirmBy), maxEntries);
-        return find(id);
+        return open(new LotteryCalendar.Opening(month, applicationsOpen, applicationsClose, confirmBy, maxEntries), null, false);
+    }
+
+    /**
+     * Staff open a month's lottery, committing to the seed given (say, numbers drawn in public before
+     * the period opens and kept sealed) or to a random one.
+     *
+     * @param groupsOnly whether only verified groups may enter
+     * @throws BookingProblem 409 when the month has a lottery already
+     */
+    public Lottery open(LotteryCalendar.Opening opening, String seed, boolean groupsOnly) {
+        return insert(opening, seed, groupsOnly, "staff").orElseThrow(() -> BookingProblem.lotteryExists(opening.month()));
+    }
+
+    /**
+     * The schedule opens the month's lottery unless it has one, or none of the units goes by lottery;
+     * however many processes try at once, the month's unique key lets one insert it.
+     *
+     * @return the lottery opened by this call
+     */
+    Optional<Lottery> openScheduled(LotteryCalendar.Opening opening) {
+        if (jdbc.queryForList("select 1 from booking_unit where by_lottery limit 1", Integer.class).isEmpty()) {
+            return Optional.empty();
+        }
+        return insert(opening, null, false, "schedule");
+    }
+
+    private Optional<Lottery> insert(LotteryCalendar.Opening opening, String seed, boolean groupsOnly, String openedBy) {
+        String sealed = seed == null || seed.isBlank() ? HexFormat.of().formatHex(randomSeed()) : seed;
+        List<Long> id = jdbc.queryForList("""
+                insert into booking_lottery (month, applications_open, applications_close, confirm_by, max_entries,
+                                             commitment, sealed_seed, groups_only, opened_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (month) do nothing returning id""", Long.class,
+                opening.month().atDay(1), Timestamp.from(opening.applicationsOpen()), Timestamp.from(opening.applicationsClose()),
+                Timestamp.from(opening.confirmBy()), opening.maxEntries(), LotteryDraw.commitment(sealed), sealed, groupsOnly, openedBy);
+        id.forEach(opened -> log.info("lottery {} for {} opened by {}, committed to seed sha256 {}", opened, opening.month(), openedBy,
+                LotteryDraw.commitment(sealed)));
+        return id.stream().findFirst().map(this::find);
     }
 
     /** @throws BookingProblem 404 for an unknown lottery */
@@ -92,19 +135,31 @@ public class Lotteries {
         return jdbc.query(LOTTERY + " order by month desc", Lotteries::lottery);
     }
 
-    /**
-     * Enters the request's slot in the lottery, for the person or (with an organisation) their group.
-     * The fee is quoted now by the same rules as a hold and fixed if the entry wins.
-     *
-     * @throws BookingProblem 403 for an unverified person, 409 outside the application period, for a
-     *                        second entry for one slot or past the entries allowed, 422 for a slot not in
-     *                        the lottery or one the unit's rules refuse
-     */
+    /** {@link #enter(long, Bookings.SlotRequest, String)} without telling the applicant the result by e-mail. */
     public Lottery.Entry enter(long lotteryId, Bookings.SlotRequest request) {
+        return enter(lotteryId, request, null);
+    }
+
+    /**
+     * Enters the request's slot in the lottery, for the person or the group. A group registration
+     * enters only once staff verified it, and then as a group. The fee is quoted now by the same
+     * rules as a hold and fixed if the entry wins.
+     *
+     * @param notifyTo where to mail the results, or null
+     * @throws BookingProblem 403 for an unverified person or group, 409 outside the application period,
+     *                        for a second entry for one slot or past the entries allowed, 422 for a slot
+     *                        not in the lottery, one the unit's rules refuse, or by a person where only
+     *                        groups may enter
+     */
+    public Lottery.Entry enter(long lotteryId, Bookings.SlotRequest request, String notifyTo) {
         Lottery lottery = find(lotteryId);
         Instant now = clock.instant();
         if (now.isBefore(lottery.applicationsOpen()) || !now.isBefore(lottery.applicationsClose())) {
             throw BookingProblem.notInApplicationPeriod(lottery);
+        }
+        GroupStanding standing = groups.of(request);
+        if (standing == GroupStanding.UNVERIFIED_GROUP) {
+            throw BookingProblem.groupNotVerified();
         }
         if (users.find(request.accountId()).filter(BookingUsers.Registration::verified).isEmpty()) {
             throw BookingProblem.notVerified();
@@ -113,11 +168,16 @@ public class Lotteries {
         if (!unit.byLottery() || !YearMonth.from(LocalDate.ofInstant(request.start(), properties.zone())).equals(lottery.month())) {
             throw BookingProblem.notInLotteryMonth(lottery, unit.id());
         }
+        if (lottery.groupsOnly()) {
+            standing.requireGroup(BookingProblem.lotteryForGroupsOnly(lotteryId));
+        }
+        if (unit.groupsOnly()) {
+            standing.requireGroup(BookingProblem.forGroupsOnly(unit.id()));
+        }
         FeeClass feeClass = users.feeClass(request.accountId(), unit);
         rules.check(unit, request.start(), request.end(), feeClass, now);
-        Quote quote = fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(),
-                request.organisationId() != null);
-        String basis = request.organisationId() != null ? "group" : feeClass.id();
+        Quote quote = fees.quote(unit, request.start(), request.end(), feeClass, request.extras(), request.reduction(), standing);
+        String basis = standing == GroupStanding.GROUP ? "group" : feeClass.id();
         String applicant = request.organisationId() != null ? "group:" + request.organisationId() : "person:" + request.accountId();
         try {
             Long id = transactions.execute(status -> {
@@ -129,11 +189,12 @@ public class Lotteries {
                 }
                 return jdbc.queryForObject("""
                         insert into booking_lottery_entry (lottery_id, unit_id, period, account_id, organisation_id, applicant,
-                                                           fee_class, fee_yen, quote, priority, weight)
-                        select ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, cast(? as jsonb), w.priority, w.weight
+                                                           fee_class, fee_yen, quote, priority, weight, notify_to)
+                        select ?, ?, tstzrange(?, ?), ?, ?, ?, ?, ?, cast(? as jsonb), w.priority, w.weight, ?
                         from booking_lottery_weight w where w.basis = ?
                         returning id""", Long.class, lotteryId, unit.id(), utc(request.start()), utc(request.end()),
-                        request.accountId(), request.organisationId(), applicant, feeClass.id(), quote.totalYen(), BookingJson.write(quote), basis);
+                        request.accountId(), request.organisationId(), applicant, feeClass.id(), quote.totalYen(), BookingJson.write(quote),
+                        notifyTo, basis);
             });
             return entryById(id);
         } catch (DuplicateKeyException e) {
@@ -151,16 +212,15 @@ public class Lotteries {
     }
 
     /**
-     * Draws the lottery once its applications have closed, with the seed given (say, from a public
-     * draw) or a random one, and holds each winner's slot until {@code confirmBy}. The whole draw is
-     * then {@link #published}.
+     * Draws the lottery once its applications have closed, with the seed it committed to (a seed
+     * given must be that one) or, for a lottery opened before seeds were committed, the seed given
+     * or a random one, and holds each winner's slot until {@code confirmBy}. The whole draw is then
+     * {@link #published}.
      *
-     * @throws BookingProblem 409 while applications are open or once drawn
+     * @throws BookingProblem 409 while applications are open, once drawn, or for a seed other than the committed one
      */
     public Drawn draw(long lotteryId, String seed) {
-        String drawnSeed = seed == null || seed.isBlank() ? HexFormat.of().formatHex(randomSeed()) : seed;
-        int[] counts = new int[2];
-        transactions.executeWithoutResult(status -> {
+        return transactions.execute(status -> {
             Lottery lottery = jdbc.query(LOTTERY + " where id = ? for update", Lotteries::lottery, lotteryId).stream().findFirst()
                     .orElseThrow(() -> BookingProblem.unknownLottery(lotteryId));
             if (lottery.drawn()) {
@@ -169,31 +229,103 @@ public class Lotteries {
             if (clock.instant().isBefore(lottery.applicationsClose())) {
                 throw BookingProblem.notInApplicationPeriod(lottery);
             }
-            List<LotteryDraw.Entry> entries = drawEntries(lotteryId);
-            List<LotteryDraw.Blocked> blocked = blocked(lottery);
-            List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
-            Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
-            // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods.
-            jdbc.update("""
-                    with winner as materialized (
-                        select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
-                        from booking_lottery_entry e join unnest(?) w(id) on w.id = e.id
-                        where e.lottery_id = ? order by e.id
-                    ), booked as (
-                        insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
-                        overriding system value
-                        select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
-                    )
-                    update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id""",
-                    winners, lotteryId, Timestamp.from(lottery.confirmBy()));
-            jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
-            jdbc.update("update booking_lottery set seed = ?, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
-                    drawnSeed, BookingJson.write(blocked), lotteryId);
-            log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);
-            counts[0] = entries.size();
-            counts[1] = winners.length;
+            return drawLocked(lottery, seed);
         });
-        return new Drawn(find(lotteryId), counts[0], counts[1]);
+    }
+
+    /**
+     * The schedule draws the lottery if it is due and nobody drew it: a lottery another process is
+     * drawing is skipped, not waited for, and one drawn is left alone.
+     *
+     * @return the draw made by this call
+     */
+    Optional<Drawn> drawIfDue(long lotteryId) {
+        return transactions.execute(status -> jdbc.query(LOTTERY
+                + " where id = ? and drawn_at is null and applications_close <= ? for update skip locked",
+                Lotteries::lottery, lotteryId, Timestamp.from(clock.instant())).stream().findFirst().map(lottery -> drawLocked(lottery, null)));
+    }
+
+    /** Lotteries whose applications have closed and that are not drawn. */
+    List<Long> dueForDraw() {
+        return jdbc.queryForList("select id from booking_lottery where drawn_at is null and applications_close <= ? order by month",
+                Long.class, Timestamp.from(clock.instant()));
+    }
+
+    private Drawn drawLocked(Lottery lottery, String seed) {
+        long lotteryId = lottery.id();
+        String drawnSeed = drawnSeed(lottery, seed);
+        List<LotteryDraw.Entry> entries = drawEntries(lotteryId);
+        List<LotteryDraw.Blocked> blocked = blocked(lottery);
+        List<LotteryDraw.Outcome> outcomes = LotteryDraw.draw(drawnSeed, entries, blocked);
+        Long[] winners = outcomes.stream().filter(LotteryDraw.Outcome::won).map(LotteryDraw.Outcome::entryId).toArray(Long[]::new);
+        // Each winner's booking id is drawn from the sequence first, so the entry learns it without a join on periods;
+        // a winner whose quote claims a reduction that needs approval asks staff for it in the same statement.
+        jdbc.update("""
+                with winner as materialized (
+                    select e.*, nextval(pg_get_serial_sequence('booking', 'id')) as new_booking
+                    from booking_lottery_entry e join unnest(?) w(id) on w.id = e.id
+                    where e.lottery_id = ? order by e.id
+                ), booked as (
+                    insert into booking (id, unit_id, account_id, period, state, held_until, organisation_id, fee_class, fee_yen, quote)
+                    overriding system value
+                    select new_booking, unit_id, account_id, period, 'held', ?, organisation_id, fee_class, fee_yen, quote from winner
+                    returning id, quote
+                ), reduction_requested as (
+                    insert into booking_reduction_request (booking_id, code)
+                    select id, quote -> 'reduction' ->> 'code' from booked where quote -> 'reduction' ->> 'decision' = 'pending'
+                )
+                update booking_lottery_entry e set won = true, booking_id = winner.new_booking from winner where e.id = winner.id""",
+                winners, lotteryId, Timestamp.from(lottery.confirmBy()));
+        jdbc.update("update booking_lottery_entry set won = false where lottery_id = ? and won is null", lotteryId);
+        jdbc.update("update booking_lottery set seed = ?, sealed_seed = null, blocked = cast(? as jsonb), drawn_at = now() where id = ?",
+                drawnSeed, BookingJson.write(blocked), lotteryId);
+        Lottery drawn = find(lotteryId);
+        mail.results(drawn);
+        log.info("lottery {} for {} drawn: {} entries, {} winners", lotteryId, lottery.month(), entries.size(), winners.length);
+        return new Drawn(drawn, entries.size(), winners.length);
+    }
+
+    private String drawnSeed(Lottery lottery, String seed) {
+        boolean given = seed != null && !seed.isBlank();
+        if (lottery.commitment() == null) {
+            return given ? seed : HexFormat.of().formatHex(randomSeed());
+        }
+        String sealed = jdbc.queryForObject("select sealed_seed from booking_lottery where id = ?", String.class, lottery.id());
+        if (given && !seed.equals(sealed)) {
+            throw BookingProblem.seedNotCommitted(lottery.id(), lottery.commitment());
+        }
+        return sealed;
+    }
+
+    /**
+     * Releases the slots of the lottery's winners who did not confirm by its deadline, once, and
+     * tells them; the slots are then anyone's, first come first served.
+     *
+     * @return the bookings released by this call; empty when it is not due or another call released them
+     */
+    List<Long> releaseIfDue(long lotteryId) {
+        return transactions.execute(status -> jdbc.query(LOTTERY
+                + " where id = ? and drawn_at is not null and released_at is null and confirm_by <= ? for update skip locked",
+                Lotteries::lottery, lotteryId, Timestamp.from(clock.instant())).stream().findFirst().map(lottery -> {
+                    List<Long> released = jdbc.queryForList("""
+                            update booking b set state = 'expired', held_until = null, changed_at = now()
+                            from booking_lottery_entry e
+                            where e.lottery_id = ? and e.won and e.booking_id = b.id
+                              and (b.state = 'held' or b.state = 'expired'
+                                   and not exists (select 1 from booking_payment p where p.booking_id = b.id))
+                            returning b.id""", Long.class, lotteryId);
+                    jdbc.update("update booking_lottery set released_at = now() where id = ?", lotteryId);
+                    mail.released(lottery, released);
+                    log.info("lottery {} for {}: {} unconfirmed winners released", lotteryId, lottery.month(), released.size());
+                    return released;
+                }).orElse(List.of()));
+    }
+
+    /** Drawn lotteries whose winners' deadline passed and whose unconfirmed slots are not released yet. */
+    List<Long> dueForRelease() {
+        return jdbc.queryForList("""
+                select id from booking_lottery where drawn_at is not null and released_at is null and confirm_by <= ? order by month""",
+                Long.class, Timestamp.from(clock.instant()));
     }
 
     /** The lottery as published; before the draw, without seed, blocked periods or log. */
@@ -256,7 +388,7 @@ public class Lotteries {
         return new Lottery(rs.getLong("id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
                 rs.getTimestamp("applications_open").toInstant(), rs.getTimestamp("applications_close").toInstant(),
                 rs.getTimestamp("confirm_by").toInstant(), rs.getInt("max_entries"), rs.getString("seed"),
-                drawnAt == null ? null : drawnAt.toInstant());
+                drawnAt == null ? null : drawnAt.toInstant(), rs.getString("commitment"), rs.getBoolean("groups_only"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

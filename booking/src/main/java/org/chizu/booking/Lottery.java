@@ -14,9 +14,12 @@ import java.time.YearMonth;
  * @param maxEntries        entries one person or group may make
  * @param seed              published when drawn; null before
  * @param drawnAt           null until drawn
+ * @param commitment        hex SHA-256 of the seed's UTF-8 bytes, published when the lottery opens so that
+ *                          anyone can check the seed revealed at the draw; null for lotteries opened before
+ * @param groupsOnly        whether only verified groups may enter
  */
 public record Lottery(long id, YearMonth month, Instant applicationsOpen, Instant applicationsClose, Instant confirmBy,
-                      int maxEntries, String seed, Instant drawnAt) {
+                      int maxEntries, String seed, Instant drawnAt, String commitment, boolean groupsOnly) {
 
     public boolean drawn() {
         return drawnAt != null;

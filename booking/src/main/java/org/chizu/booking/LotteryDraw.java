@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *       already won, on its unit; otherwise it loses.</li>
  * </ol>
  * Integers and hashes only, no floating point: the same seed and entries give the same winners anywhere.
+ * Before the draw, the lottery publishes {@link #commitment} of its seed; the seed revealed at the
+ * draw must hash to it.
  */
 public final class LotteryDraw {
 
@@ -68,6 +70,11 @@ public final class LotteryDraw {
             log.add(new Outcome(entry.id(), drawn.ticket(), won));
         }
         return log;
+    }
+
+    /** The seed's commitment: hex SHA-256 of its UTF-8 bytes. */
+    public static String commitment(String seed) {
+        return HexFormat.of().formatHex(sha256().digest(seed.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String ticket(MessageDigest sha256, String seed, Entry entry) {

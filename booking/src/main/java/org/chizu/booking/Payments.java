@@ -70,6 +70,7 @@ public class Payments {
                 insert into booking_payment (booking_id, state, amount_yen, due_at)
                 select id, 'pending', fee_yen, least(now() + make_interval(secs => ?), lower(period))
                 from booking where id = ? and state = 'confirmed' and fee_yen > 0
+                  and not exists (select 1 from booking_reduction_request r where r.booking_id = booking.id and r.state = 'pending')
                 on conflict (booking_id) do nothing""", properties.payWithin().toSeconds(), bookingId);
     }
 

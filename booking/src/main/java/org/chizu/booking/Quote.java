@@ -34,8 +34,41 @@ public record Quote(long unitId, OffsetDateTime start, OffsetDateTime end, FeeCl
         }
     }
 
-    /** A reduction applied: its code and name, the percent and the yen it takes off. */
-    public record Reduction(String code, Label name, int percent, int yen) {
+    /**
+     * A reduction claimed: its code and name, the percent and the yen it takes off.
+     *
+     * @param decision null for a reduction granted by the rules alone; "pending" while staff have to
+     *                 approve it (the yen are not taken off yet), then "approved" or "refused"
+     */
+    public record Reduction(String code, Label name, int percent, int yen, String decision) {
+
+        public static final String PENDING = "pending";
+        public static final String APPROVED = "approved";
+        public static final String REFUSED = "refused";
+
+        /** Whether its yen come off the fee: granted by the rules or approved by staff. */
+        @JsonIgnore
+        public boolean takenOff() {
+            return decision == null || APPROVED.equals(decision);
+        }
+
+        /** The same reduction once staff decided. */
+        Reduction decided(String decision) {
+            return new Reduction(code, name, percent, yen, decision);
+        }
+    }
+
+    /** The same bill once staff decided on its reduction: the yen come off only when approved. */
+    Quote withReductionDecided(String decision) {
+        Reduction decided = reduction.decided(decision);
+        int full = lines.stream().mapToInt(Line::yen).sum();
+        return new Quote(unitId, start, end, feeClass, lines, decided, full - (decided.takenOff() ? decided.yen() : 0));
+    }
+
+    /** Whether its reduction waits for staff's approval. */
+    @JsonIgnore
+    public boolean reductionPending() {
+        return reduction != null && Reduction.PENDING.equals(reduction.decision());
     }
 
     static final String USE = "use";

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import javax.sql.DataSource;
 
+import org.chizu.platform.audit.AuditLog;
+import org.chizu.platform.mail.MailOutbox;
 import org.chizu.platform.testing.TestDatabase;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +40,9 @@ final class BookingTown {
     final BookableUnits units;
     final BookingProperties properties = BookingProperties.defaults();
     final BookingRules rules = new BookingRules(properties);
+    final LotteryProperties lotteryTimetable = LotteryProperties.defaults();
+    /** The accounts that are group registrations (団体登録), as the accounts module would say. */
+    final Set<Long> groupRegistrations = ConcurrentHashMap.newKeySet();
     final BookingUsers users;
     final Fees fees;
     final Payments payments;
@@ -43,6 +51,10 @@ final class BookingTown {
     final BookingNotices notices;
     final StaffBookings staff;
     final MonthlyUsage usage;
+    final BookingGroups groups;
+    final ReductionRequests reductionRequests;
+    final LotteryCalendar lotteryCalendar;
+    final MailOutbox outbox;
 
     /** The town without an online payment provider. */
     BookingTown() throws Exception {
@@ -67,9 +79,13 @@ final class BookingTown {
         fees = new Fees(jdbc, properties);
         HttpPaymentProvider provider = new HttpPaymentProvider(payment);
         payments = new Payments(jdbc, transactions(), provider, new ExtraPayments(jdbc, provider), payment, properties, NOW);
-        LotteryCalendar lotteries = new LotteryCalendar(jdbc, properties);
-        bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments, lotteries, NOW);
-        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, lotteries, NOW);
+        lotteryCalendar = new LotteryCalendar(jdbc, properties, lotteryTimetable);
+        groups = new BookingGroups(jdbc, groupRegistrations::contains);
+        reductionRequests = new ReductionRequests(jdbc);
+        outbox = new MailOutbox(new NamedParameterJdbcTemplate(dataSource));
+        bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments, lotteryCalendar, groups,
+                reductionRequests, NOW);
+        availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, lotteryCalendar, NOW);
         notices = new BookingNotices(jdbc);
         staff = new StaffBookings(jdbc, transactions(), bookings, units, notices);
         usage = new MonthlyUsage(jdbc, units, availability, properties);
@@ -77,7 +93,18 @@ final class BookingTown {
 
     /** Lotteries as they stand at the clock's time. */
     Lotteries lotteriesAt(Clock clock) {
-        return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, clock);
+        return new Lotteries(jdbc, transactions(), units, rules, users, fees, properties, groups,
+                new LotteryMail(jdbc, outbox, properties), clock);
+    }
+
+    /** The monthly lottery's cycle as it stands at the clock's time. */
+    LotteryCycle lotteryCycleAt(Clock clock) {
+        return new LotteryCycle(lotteriesAt(clock), lotteryCalendar, clock);
+    }
+
+    /** Staff's reduction queue, audited in the platform's audit log. */
+    ReductionApprovals reductionApprovals() {
+        return new ReductionApprovals(jdbc, transactions(), reductionRequests, bookings, payments, notices, new AuditLog(jdbc));
     }
 
     /** Confirming use after bookings as it stands at the clock's time. */

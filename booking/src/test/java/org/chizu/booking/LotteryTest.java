@@ -65,7 +65,8 @@ class LotteryTest {
     void aFreshLotteryForJanuary() {
         town.jdbc.update("delete from booking");
         town.jdbc.update("delete from booking_lottery");
-        lottery = applying.open(YearMonth.of(2027, 1), at("2026-12-01T09:00"), at("2026-12-07T12:00"), at("2026-12-20T17:00"), 4).id();
+        lottery = applying.open(new LotteryCalendar.Opening(YearMonth.of(2027, 1), at("2026-12-01T09:00"), at("2026-12-07T12:00"),
+                at("2026-12-20T17:00"), 4), SEED, false).id();
     }
 
     @Test
@@ -116,6 +117,37 @@ class LotteryTest {
     }
 
     @Test
+    void theLotteryCommitsToItsSeedWhenItOpensAndRevealsItOnlyAtTheDraw() throws Exception {
+        JsonNode before = new ObjectMapper().readTree(BookingJson.write(applying.published(lottery)));
+        String commitment = before.path("lottery").path("commitment").asText();
+        assertThat(before.path("lottery").path("seed").isNull()).as("the seed is sealed until the draw").isTrue();
+        assertThat(commitment).matches("[0-9a-f]{64}");
+        assertRefused(() -> drawing.draw(lottery, "another seed"), 409, "seed-not-committed");
+
+        drawing.draw(lottery, null);
+        String seed = new ObjectMapper().readTree(BookingJson.write(drawing.published(lottery))).path("lottery").path("seed").asText();
+        assertThat(seed).isEqualTo(SEED);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8))))
+                .as("sha256(seed) = the commitment published before the draw").isEqualTo(commitment);
+        assertThatThrownBy(() -> town.jdbc.update("update booking_lottery set seed = 'a seed chosen afterwards' where id = ?", lottery))
+                .as("the database refuses a seed that does not match the commitment").hasMessageContaining("booking_lottery_seed_committed");
+    }
+
+    @Test
+    void aLotteryOpenedWithoutASeedCommitsToARandomOneAndDrawsWithIt() {
+        town.jdbc.update("delete from booking_lottery");
+        Lottery random = applying.open(YearMonth.of(2027, 1), at("2026-12-01T09:00"), at("2026-12-07T12:00"), at("2026-12-20T17:00"), 4);
+        assertThat(random.seed()).isNull();
+        assertThat(random.commitment()).matches("[0-9a-f]{64}");
+
+        Lottery drawn = drawing.draw(random.id(), null).lottery();
+        assertThat(drawn.seed()).hasSize(64);
+        assertThat(LotteryDraw.commitment(drawn.seed())).isEqualTo(random.commitment());
+        assertRefused(() -> applying.open(YearMonth.of(2027, 1), at("2026-12-01T09:00"), at("2026-12-07T12:00"),
+                at("2026-12-20T17:00"), 4), 409, "lottery-exists");
+    }
+
+    @Test
     void theDrawIsReproducibleFromThePublishedSeedEntriesAndBlockedPeriods() throws Exception {
         // A confirmed booking made before the month went by lottery blocks its period.
         town.jdbc.update("""
@@ -143,14 +175,18 @@ class LotteryTest {
         // Drawn again from the start with the same seed: the same winners.
         town.jdbc.update("delete from booking where state = 'held'");
         town.jdbc.update("update booking_lottery_entry set won = null, booking_id = null where lottery_id = ?", lottery);
-        town.jdbc.update("update booking_lottery set seed = null, blocked = null, drawn_at = null where id = ?", lottery);
+        town.jdbc.update("update booking_lottery set sealed_seed = seed, seed = null, blocked = null, drawn_at = null where id = ?", lottery);
         drawing.draw(lottery, SEED);
         Lotteries.Published second = drawing.published(lottery);
         assertThat(winners(second)).isEqualTo(winners);
         assertThat(second.log()).isEqualTo(first.log());
 
-        // And by anyone, from the published JSON alone, with their own code.
+        // And by anyone, from the published JSON alone, with their own code: the seed matches the
+        // commitment published when the lottery opened, and the winners follow from it.
         JsonNode published = new ObjectMapper().readTree(BookingJson.write(second));
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                published.path("lottery").path("seed").asText().getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(published.path("lottery").path("commitment").asText());
         assertThat(recompute(published)).isEqualTo(winners);
     }
 

@@ -6,9 +6,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.chizu.accounts.AccountKind;
+import org.chizu.accounts.Identity;
 import org.chizu.booking.BookingProblem;
 import org.chizu.booking.Lotteries;
 import org.chizu.booking.Lottery;
+import org.chizu.booking.LotteryCalendar;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Monthly lotteries: published to anyone, entered by residents, opened and drawn by staff. */
+/**
+ * Monthly lotteries: published to anyone, entered by residents, opened and drawn by staff (or by
+ * the schedule, {@code LotteryCycle}).
+ */
 @RestController
 @RequestMapping("/api/booking/lotteries")
 class LotteryController {
@@ -28,12 +34,15 @@ class LotteryController {
         this.lotteries = lotteries;
     }
 
-    /** What staff send to open a month's lottery. */
+    /**
+     * What staff send to open a month's lottery: optionally the seed to commit to (else a random
+     * one) and whether only verified groups may enter.
+     */
     record OpenRequest(YearMonth month, OffsetDateTime applicationsOpen, OffsetDateTime applicationsClose,
-                       OffsetDateTime confirmBy, Integer maxEntries) {
+                       OffsetDateTime confirmBy, Integer maxEntries, String seed, Boolean groupsOnly) {
     }
 
-    /** What staff send to draw: a seed from a public drawing, or none for a random one. */
+    /** What staff send to draw: nothing, or the seed the lottery committed to. */
     record DrawRequest(String seed) {
     }
 
@@ -62,15 +71,17 @@ class LotteryController {
         if (request.confirmBy() == null) {
             throw BookingProblem.missing("confirmBy");
         }
-        Lottery lottery = lotteries.open(request.month(), request.applicationsOpen().toInstant(),
+        Lottery lottery = lotteries.open(new LotteryCalendar.Opening(request.month(), request.applicationsOpen().toInstant(),
                 request.applicationsClose().toInstant(), request.confirmBy().toInstant(),
-                request.maxEntries() == null ? 4 : request.maxEntries());
+                request.maxEntries() == null ? 4 : request.maxEntries()), request.seed(), Boolean.TRUE.equals(request.groupsOnly()));
         return ResponseEntity.created(URI.create("/api/booking/lotteries/" + lottery.id())).body(lottery);
     }
 
     @PostMapping("/{id}/entries")
     ResponseEntity<Lottery.Entry> enter(@PathVariable long id, @RequestBody BookingController.HoldRequest request) {
-        Lottery.Entry entry = lotteries.enter(id, request.toSlot(Callers.signedIn()));
+        Identity caller = Callers.signedIn();
+        // A resident's sign-in name is their address: the results are mailed there.
+        Lottery.Entry entry = lotteries.enter(id, request.toSlot(caller), caller.kind() == AccountKind.RESIDENT ? caller.name() : null);
         return ResponseEntity.created(URI.create("/api/booking/lotteries/" + id)).body(entry);
     }
 

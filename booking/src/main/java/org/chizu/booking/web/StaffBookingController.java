@@ -24,6 +24,7 @@ import org.chizu.booking.Bookings;
 import org.chizu.booking.FacilityCalendar;
 import org.chizu.booking.GroupVerifications;
 import org.chizu.booking.MonthlyUsage;
+import org.chizu.booking.ReductionApprovals;
 import org.chizu.booking.StaffBookings;
 import org.chizu.booking.UnitFilter;
 import org.chizu.booking.UsageReportFiles;
@@ -45,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff's booking desk (staff only, as all of {@code /staff/**}): a facility's month, the approval
- * queue, ended bookings whose use is still to confirm, refusals, official-use blocks and the bookings they displaced, group verification and the
+ * queue, reductions (減免) to approve or refuse, ended bookings whose use is still to confirm, refusals, official-use blocks and the bookings they displaced, group verification and the
  * monthly usage report. Residents are named by their display name (or group), never their address.
  */
 @RestController
@@ -60,9 +61,11 @@ class StaffBookingController {
     private final MonthlyUsage usage;
     private final Residents residents;
     private final AfterUse afterUse;
+    private final ReductionApprovals reductions;
 
     StaffBookingController(BookableUnits units, Bookings bookings, StaffBookings staff, FacilityCalendar calendar,
-                           GroupVerifications groups, MonthlyUsage usage, Residents residents, AfterUse afterUse) {
+                           GroupVerifications groups, MonthlyUsage usage, Residents residents, AfterUse afterUse,
+                           ReductionApprovals reductions) {
         this.units = units;
         this.bookings = bookings;
         this.staff = staff;
@@ -71,6 +74,7 @@ class StaffBookingController {
         this.usage = usage;
         this.residents = residents;
         this.afterUse = afterUse;
+        this.reductions = reductions;
     }
 
     record Refusal(String reason) {
@@ -114,6 +118,22 @@ class StaffBookingController {
     @GetMapping("/after-use")
     Map<String, List<Named>> awaitingAfterUse() {
         return Map.of("bookings", named(afterUse.awaiting()));
+    }
+
+    /** Bookings whose reduction (減免) waits for staff's approval. */
+    @GetMapping("/reductions")
+    Map<String, List<Named>> pendingReductions() {
+        return Map.of("bookings", named(reductions.pending()));
+    }
+
+    @PutMapping("/reductions/{id}/approval")
+    Booking approveReduction(@PathVariable long id) {
+        return reductions.approve(id, caller().name());
+    }
+
+    @PostMapping("/reductions/{id}/refusal")
+    Booking refuseReduction(@PathVariable long id, @RequestBody Refusal refusal) {
+        return reductions.refuse(id, refusal.reason(), caller().name());
     }
 
     @PostMapping("/bookings/{id}/refusal")
