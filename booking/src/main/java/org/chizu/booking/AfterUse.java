@@ -108,9 +108,12 @@ public class AfterUse {
         }
         Set<String> used = new TreeSet<>(extras == null ? Set.of() : extras);
         Quote booked = booking.quote();
-        Quote quote = fees.quote(unit, booking.start().toInstant(), booking.end().toInstant(),
+        Quote.Reduction bookedReduction = booked == null ? null : booked.reduction();
+        Quote requoted = fees.quote(unit, booking.start().toInstant(), booking.end().toInstant(),
                 booked == null ? users.feeClass(booking.accountId(), unit) : booked.feeClass(), used,
-                booked == null || booked.reduction() == null ? null : booked.reduction().code(), booking.organisationId() != null);
+                bookedReduction == null ? null : bookedReduction.code(), booking.organisationId() != null);
+        // A reduction staff have already decided on keeps their decision rather than turning pending again.
+        Quote quote = requoted.reductionPending() ? requoted.withReductionDecided(bookedReduction.decision()) : requoted;
         int extra = Math.max(0, quote.totalYen() - booking.feeYen());
         record(bookingId, jdbc.update("""
                 insert into booking_after_use (booking_id, no_show, headcount, extras, final_fee_yen, extra_yen, quote, confirmed_by)

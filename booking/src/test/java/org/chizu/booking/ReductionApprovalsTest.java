@@ -72,6 +72,18 @@ class ReductionApprovalsTest {
     }
 
     @Test
+    void afterUseKeepsTheReductionStaffApproved() {
+        Booking approved = approvals.approve(confirmedEvening("public-interest").id(), "tanaka");
+        AfterUse atTheEnd = town.afterUseAt(Clock.fixed(at("2027-01-04T20:00"), BookingTown.JAPAN));
+
+        AfterUse.Confirmed used = atTheEnd.confirm(approved.id(), RESIDENT, 20, Set.of(), AfterUse.OWNER);
+
+        assertThat(used.quote().reduction().decision()).isEqualTo(Quote.Reduction.APPROVED);
+        assertThat(used.finalFeeYen()).as("the approved half still off").isEqualTo(1000);
+        assertThat(used.extraYen()).isZero();
+    }
+
+    @Test
     void refusedWithAReasonTheFullFeeStandsAndTheResidentIsToldWhy() {
         Booking booking = confirmedEvening("public-interest");
         assertThatThrownBy(() -> approvals.refuse(booking.id(), " ", "tanaka"))
