@@ -1,6 +1,7 @@
 package org.chizu.app.forestry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -191,6 +192,51 @@ class ForestryAccessHttpTest {
         assertThat(noSuchProduct.statusCode()).isEqualTo(404);
         assertThat(unknownApplication.statusCode()).isEqualTo(404);
         List.of(notAMember, anonymousApplies, firmDecides, noTerms, noSuchProduct, unknownApplication).forEach(this::assertProblem);
+    }
+
+    @Test
+    void anyoneReadsEachSurveyedSubcompartmentsTreesInFiguresWithTheVolumeMarkedAsAnEstimate() throws Exception {
+        SignInBrowser anyone = new SignInBrowser(port);
+
+        JsonNode answer = json.readTree(anyone.get("/api/forestry/surveys/" + survey + "/compartments").body());
+
+        assertThat(answer.path("volumeNote").path("ja").asText()).contains("推定値");
+        assertThat(answer.path("volumeNote").path("en").asText()).contains("estimates");
+        JsonNode figures = answer.path("figures");
+        long treesInTheRegister = jdbc.queryForObject("""
+                select count(*) from forest_tree_point t
+                where t.survey_id = ? and exists (select from forests f where ST_Intersects(f.geom, t.geom))""", Long.class, survey);
+        long counted = 0;
+        JsonNode densest = null;
+        for (JsonNode stand : figures) {
+            counted += stand.path("treeCount").asLong();
+            if (densest == null || stand.path("treeCount").asLong() > densest.path("treeCount").asLong()) {
+                densest = stand;
+            }
+        }
+        assertThat(counted).as("every tree standing in a sub-compartment is counted").isGreaterThanOrEqualTo(treesInTheRegister);
+        JsonNode stand = densest;
+        assertThat(stand.path("species").asText()).as("the survey was flown over the largest スギ stand").isEqualTo("スギ");
+        assertThat(stand.path("treesPerHa").asDouble()).isBetween(200.0, 3000.0);
+        assertThat(stand.path("meanHeightM").asDouble()).isBetween(5.0, 40.0);
+        assertThat(stand.path("topHeightM").asDouble()).isGreaterThan(stand.path("meanHeightM").asDouble());
+        assertThat(stand.path("volumeM3Estimate").asDouble()).isPositive();
+        assertThat(stand.path("volumeM3PerHaEstimate").asDouble())
+                .isCloseTo(stand.path("volumeM3Estimate").asDouble() / stand.path("surveyedHa").asDouble(), within(1.0));
+        assertThat(stand.path("surveyedShare").asDouble()).isBetween(0.0, 1.0);
+
+        JsonNode one = json.readTree(anyone.get("/api/forestry/compartments/" + stand.path("compartmentId").asLong()).body());
+        assertThat(one.path("figures")).singleElement().isEqualTo(stand);
+        long outside = jdbc.queryForObject("""
+                select id from forests f where not exists (select from laser_tile t where ST_Intersects(t.footprint, f.geom))
+                order by id limit 1""", Long.class);
+        assertThat(json.readTree(anyone.get("/api/forestry/compartments/" + outside).body()).path("figures")).isEmpty();
+        HttpResponse<String> unknownCompartment = anyone.get("/api/forestry/compartments/99999999");
+        HttpResponse<String> unknownSurvey = anyone.get("/api/forestry/surveys/99999999/compartments");
+        assertThat(unknownCompartment.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknownCompartment.body()).path("compartment").asLong()).isEqualTo(99999999L);
+        assertThat(unknownSurvey.statusCode()).isEqualTo(404);
+        List.of(unknownCompartment, unknownSurvey).forEach(this::assertProblem);
     }
 
     void assertProblem(HttpResponse<String> response) {
