@@ -130,7 +130,7 @@ export function createAreaPicker(map, features, showFigures) {
     },
     /** What the application names: {compartments} or {area} (GeoJSON, longitude first), or {} when nothing is chosen. */
     area() {
-      if (mode === 'pick') return chosen.size ? { compartments: [...chosen] } : {};
+      if (mode === 'pick') return chosen.size ? { compartments: [...chosen].map(Number) } : {};
       if (corners.length < 3) return corners.length ? { tooFewCorners: true } : {};
       const ring = corners.map(([lat, lng]) => [lng, lat]);
       return { area: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };

@@ -11,14 +11,8 @@ import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
-import org.chizu.accounts.AccountKind;
-import org.chizu.accounts.Identity;
-import org.chizu.accounts.OrganisationApplication;
-import org.chizu.accounts.OrganisationStatus;
 import org.chizu.accounts.Organisations;
-import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
@@ -48,8 +42,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryAccessHttpTest {
 
-    private static final String PASSWORD = "sugi-no-ki-2026";
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.fresh().register(registry);
@@ -77,29 +69,19 @@ class ForestryAccessHttpTest {
     /** 山田林業 is an approved organisation administered by the resident yamada; sato belongs to none. */
     @BeforeAll
     void anApprovedFirmAndTheSampleSurvey() {
-        long yamada = resident("yamada@example.jp");
-        resident("sato@example.jp");
-        var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffToken = tanaka.token().token();
-        firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, "yamada@example.jp", "山田", null, Set.of()),
-                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
-        organisations.decide(firm, OrganisationStatus.APPROVED,
-                new Identity(tanaka.account().id(), AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of()));
+        ForestryFirm yamada = ForestryFirm.approved(jdbc, passwords, organisations, staff);
+        ForestryFirm.resident(jdbc, passwords, "sato@example.jp");
+        staffToken = yamada.staff().token().token();
+        firm = yamada.organisation();
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
         compartments = jdbc.queryForList("""
                 select f.id from forests f where exists (select from laser_tile t where t.survey_id = ? and ST_Intersects(t.footprint, f.geom))
                 order by f.id limit 2""", Long.class, survey);
     }
 
-    long resident(String email) {
-        return jdbc.queryForObject("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', ?, ?, ?, now()) returning id""", Long.class, email, passwords.encode(PASSWORD), email);
-    }
-
     SignInBrowser signedIn(String email) throws Exception {
         SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, PASSWORD);
+        browser.signIn(email, ForestryFirm.PASSWORD);
         return browser;
     }
 

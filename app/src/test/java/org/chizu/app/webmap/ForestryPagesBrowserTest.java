@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
-import org.chizu.accounts.AccountKind;
-import org.chizu.accounts.Identity;
-import org.chizu.accounts.OrganisationApplication;
-import org.chizu.accounts.OrganisationStatus;
 import org.chizu.accounts.Organisations;
-import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
+import org.chizu.app.forestry.ForestryFirm;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryPagesBrowserTest {
 
-    private static final String PASSWORD = "sugi-no-ki-2026";
-    private static final String FIRM = "yamada@example.jp";
+    private static final String PASSWORD = ForestryFirm.PASSWORD;
+    private static final String FIRM = ForestryFirm.EMAIL;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -77,15 +72,7 @@ class ForestryPagesBrowserTest {
     /** 山田林業 is an approved organisation administered by the resident yamada. */
     @BeforeAll
     void anApprovedFirm() {
-        long yamada = jdbc.queryForObject("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', '山田', ?, ?, now()) returning id""", Long.class, passwords.encode(PASSWORD), FIRM);
-        var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffPassword = tanaka.password();
-        long firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, FIRM, "山田", null, Set.of()),
-                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
-        organisations.decide(firm, OrganisationStatus.APPROVED,
-                new Identity(tanaka.account().id(), AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of()));
+        staffPassword = ForestryFirm.approved(jdbc, passwords, organisations, staff).staff().password();
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
     }
 
@@ -140,7 +127,7 @@ class ForestryPagesBrowserTest {
             browser.findElement(By.id("username")).sendKeys(FIRM);
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
-            wait.until(d -> d.getCurrentUrl().endsWith("/forestry/apply"));
+            wait.until(d -> d.getCurrentUrl().contains("/forestry/apply"));
             awaitReady(browser, wait);
             wait.until(d -> reliefTilesDrawn(browser) > 0);
 
