@@ -9,7 +9,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MONTHS_SHOWN = 12;
 const WIDTH = 640;
 const HEIGHT = 260;
-const MARGIN = { top: 16, right: 12, bottom: 44, left: 40 };
+const MARGIN = { top: 22, right: 12, bottom: 28, left: 40 };
 
 function svg(tag, attributes = {}, children = []) {
   const node = document.createElementNS(SVG, tag);
@@ -57,6 +57,8 @@ function chart(months) {
         svg('rect', { x: x + step * 0.35, width: step * 0.3, y: y(m.organisations), height: y(0) - y(m.organisations), class: 'bar-organisations' }),
         Object.assign(svg('text', { x: x + step / 2, y: HEIGHT - MARGIN.bottom + 16, 'text-anchor': 'middle', class: 'axis' }),
           { textContent: m.month.slice(2).replace('-', '/') }),
+        ...(m.downloads ? [Object.assign(svg('text', { x: x + step / 2, y: y(m.downloads) - 4, 'text-anchor': 'middle', class: 'value' }),
+          { textContent: number(m.downloads) })] : []),
       ]);
     }),
   ]);

@@ -85,13 +85,12 @@ async function start() {
     approve.addEventListener('click', () => decide('approved'));
     const refuse = element('button', { type: 'button', class: 'danger', id: 'refuse', text: t('refuse') });
     refuse.addEventListener('click', () => decide('refused'));
-    return element('div', { class: 'decision' }, [
+    return element('div', { class: 'decision' }, [message,
       element('fieldset', {}, [element('legend', { text: t('approveLegend') }),
         element('label', { for: 'survey-approval', text: t('surveyApproval') }), element('p', { class: 'hint', text: t('approvalHint') }),
         reference, approve]),
       element('fieldset', {}, [element('legend', { text: t('refuseLegend') }),
-        element('label', { for: 'reason', text: t('reason') }), reason, refuse]),
-      message]);
+        element('label', { for: 'reason', text: t('reason') }), reason, refuse])]);
   }
 
   function renderDetail() {

@@ -138,6 +138,7 @@ class ForestryPagesBrowserTest {
             wait.until(d -> stand.getText().contains("立木本数"));
             assertThat(stand.getText()).contains("上層樹高", "材積（推定値）", "推定値", "サンプル航空レーザ計測（生成データ）");
             assertThat(browser.findElement(By.cssSelector(".chosen-count")).getText()).isEqualTo("1 小班を選択中");
+            firm.screenshot("forestry-stand-phone-ja.png");
 
             browser.findElement(By.cssSelector("label[for=product-chm]")).click();
             browser.findElement(By.cssSelector("label[for=product-tree_points]")).click();
@@ -175,6 +176,7 @@ class ForestryPagesBrowserTest {
             browser.findElement(By.cssSelector("label[for=product-point_cloud]")).click();
             browser.findElement(By.id("purpose")).sendKeys("Planning a forest road");
             browser.findElement(By.id("accept-terms")).click();
+            browser.executeScript("arguments[0].scrollIntoView()", desktopMap);
             firm.screenshot("forestry-apply-desktop-en-draw.png");
             browser.findElement(By.cssSelector(".apply-form button[type=submit]")).click();
             wait.until(d -> d.findElement(By.cssSelector(".apply-form .form-message")).getText().startsWith("Applied"));
@@ -236,10 +238,13 @@ class ForestryPagesBrowserTest {
             assertThat(staffBrowser.findElements(By.cssSelector("svg.kpi-chart g[data-month]"))).hasSize(12);
             assertThat(staffBrowser.findElements(By.cssSelector(".kpi-table tbody tr"))).hasSize(2);
             town.screenshot("staff-forestry-kpis-desktop-ja.png");
-            Object csv = staffBrowser.executeAsyncScript("""
+            // The bytes as sent: a text() read would drop the byte order mark Excel needs.
+            String csv = (String) staffBrowser.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    fetch('/staff/api/forestry/kpis.csv').then((r) => r.text()).then(done);""");
-            assertThat(((String) csv).lines().toList()).hasSize(3).first().isEqualTo("\uFEFFmonth,downloads,organisations,bytes");
+                    fetch('/staff/api/forestry/kpis.csv').then((r) => r.arrayBuffer())
+                      .then((b) => done([...new Uint8Array(b).slice(0, 3)].join(' ') + '|' + new TextDecoder().decode(b)));""");
+            assertThat(csv).startsWith("239 187 191|month,downloads,organisations,bytes\r\n");
+            assertThat(csv.lines()).hasSize(3);
             assertThat(town.seriousAccessibilityViolations()).isEmpty();
             staffBrowser.manage().window().setSize(new Dimension(390, 844));
             staffBrowser.findElement(By.id("language-button")).click();
