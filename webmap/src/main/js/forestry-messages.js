@@ -110,7 +110,7 @@ addMessages({
   surveyApproval: { ja: '測量計画機関の承認番号', en: 'Surveying body\'s approval' },
   reason: { ja: '理由', en: 'Reason' },
   area: { ja: '区域', en: 'Area' },
-  compartmentsCount: { ja: (n) => `小班 ${n} 件`, en: (n) => `${n} sub-compartments` },
+  compartmentsCount: { ja: (n) => `小班 ${n} 件`, en: (n) => (n === 1 ? '1 sub-compartment' : `${n} sub-compartments`) },
   drawnArea: { ja: '描いた範囲', en: 'Drawn area' },
   approvedDownloads: { ja: 'ダウンロードはこちら', en: 'Downloads' },
   // Staff
