@@ -22,21 +22,25 @@ public class StandFigures {
     /** 上層樹高 is the mean of the tallest trees at this many a hectare, as the 20 m mesh's four. */
     private static final int TOP_TREES_PER_HA = 100;
     /**
-     * Each surveyed sub-compartment once per survey that covers it, with its trees. A tree on the line
-     * between two sub-compartments counts in both: the register's lines are not that precise.
+     * Each surveyed sub-compartment once per survey that covers it, with its trees: of one survey, or of
+     * one sub-compartment (then only the tiles over it are unioned, so a tap stays quick in a town-wide
+     * survey). A tree on the line between two sub-compartments counts in both: the register's lines are
+     * not that precise.
      */
     private static final String FIGURES = """
-            with coverage as (
+            with asked as (select ?::bigint as survey, ?::bigint as compartment),
+            coverage as (
                 select s.id as survey_id, s.name as survey_name, ST_Union(t.footprint) as geom
-                from laser_survey s join laser_tile t on t.survey_id = s.id
-                where ?::bigint is null or s.id = ?
+                from asked, laser_survey s join laser_tile t on t.survey_id = s.id
+                where (asked.survey is null or s.id = asked.survey)
+                  and (asked.compartment is null or ST_Intersects(t.footprint, (select geom from forests where id = asked.compartment)))
                 group by s.id
             ), stands as (
                 select f.id, f.compartment, f.subcompartment, f.species, f.geom, c.survey_id, c.survey_name,
                        ST_Area(f.geom::geography) / 10000 as area_ha,
                        ST_Area(ST_Intersection(f.geom, c.geom)::geography) / 10000 as surveyed_ha
-                from forests f join coverage c on ST_Intersects(f.geom, c.geom) and not ST_Touches(f.geom, c.geom)
-                where ?::bigint is null or f.id = ?
+                from asked, forests f join coverage c on ST_Intersects(f.geom, c.geom) and not ST_Touches(f.geom, c.geom)
+                where asked.compartment is null or f.id = asked.compartment
             ), trees as (
                 select s.id, s.survey_id, t.height_m, t.volume_m3,
                        row_number() over (partition by s.id, s.survey_id order by t.height_m desc) as rank,
@@ -59,12 +63,12 @@ public class StandFigures {
 
     /** Every sub-compartment a survey covers, in the register's order (林班, then 小班). */
     public List<StandFigure> ofSurvey(long surveyId) {
-        return jdbc.query(FIGURES, StandFigures::figure, surveyId, surveyId, null, null, TOP_TREES_PER_HA);
+        return jdbc.query(FIGURES, StandFigures::figure, surveyId, null, TOP_TREES_PER_HA);
     }
 
     /** One sub-compartment as each survey covering it read it; empty when none covers it. */
     public List<StandFigure> ofCompartment(long compartmentId) {
-        return jdbc.query(FIGURES, StandFigures::figure, null, null, compartmentId, compartmentId, TOP_TREES_PER_HA);
+        return jdbc.query(FIGURES, StandFigures::figure, null, compartmentId, TOP_TREES_PER_HA);
     }
 
     public boolean compartmentExists(long compartmentId) {
