@@ -98,7 +98,10 @@ async function start() {
       element('dl', { class: 'kpi-figures' }, figures.map((key) => element('div', { 'data-kpi': key }, [
         element('dt', { text: t(key) }), element('dd', { text: number(kpis[key]) })]))),
       element('h2', { text: t('perMonth') }),
-      ...(kpis.downloadsPerMonth.length ? [chart(lastMonths(kpis.downloadsPerMonth)), legend(), table(kpis.downloadsPerMonth)]
+      ...(kpis.downloadsPerMonth.length ? [
+        // On a phone the chart keeps readable labels and scrolls sideways in its own box.
+        element('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': t('perMonth') }, [chart(lastMonths(kpis.downloadsPerMonth))]),
+        legend(), table(kpis.downloadsPerMonth)]
         : [element('p', { text: t('noDownloads') })]));
   });
   document.body.dataset.ready = 'true';

@@ -249,6 +249,8 @@ class ForestryPagesBrowserTest {
             staffBrowser.manage().window().setSize(new Dimension(390, 844));
             staffBrowser.findElement(By.id("language-button")).click();
             town.screenshot("staff-forestry-kpis-phone-en.png");
+            assertThat(staffBrowser.executeScript("const main = document.querySelector('main'); return main.scrollWidth <= main.clientWidth"))
+                    .as("nothing sticks out sideways on a phone").isEqualTo(true);
             staffBrowser.get(url("/staff/forestry"));
             awaitReady(staffBrowser, staffWait);
             new Select(staffBrowser.findElement(By.id("status-filter"))).selectByValue("");
