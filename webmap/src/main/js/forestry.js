@@ -70,8 +70,13 @@ function standPanel(container) {
   return async (feature) => {
     shown = { feature, answer: null };
     render();
-    const response = await fetch(`/api/forestry/compartments/${feature.id}`, { headers: { Accept: 'application/json' } });
-    const answer = response.ok ? await response.json() : { failed: await problemText(response, t('failed')) };
+    let answer;
+    try {
+      const response = await fetch(`/api/forestry/compartments/${feature.id}`, { headers: { Accept: 'application/json' } });
+      answer = response.ok ? await response.json() : { failed: await problemText(response, t('failed')) };
+    } catch (e) {
+      answer = { failed: t('failed') };
+    }
     if (shown && shown.feature === feature) {
       shown.answer = answer;
       render();

@@ -94,15 +94,17 @@ async function start() {
   const kpis = await response.json();
   onLanguage(() => {
     const figures = ['organisationsUsing', 'organisationsApproved', 'applicationsPending', 'downloads'];
+    const scrolled = element('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': t('perMonth') });
     output.replaceChildren(
       element('dl', { class: 'kpi-figures' }, figures.map((key) => element('div', { 'data-kpi': key }, [
         element('dt', { text: t(key) }), element('dd', { text: number(kpis[key]) })]))),
       element('h2', { text: t('perMonth') }),
-      ...(kpis.downloadsPerMonth.length ? [
-        // On a phone the chart keeps readable labels and scrolls sideways in its own box.
-        element('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': t('perMonth') }, [chart(lastMonths(kpis.downloadsPerMonth))]),
-        legend(), table(kpis.downloadsPerMonth)]
-        : [element('p', { text: t('noDownloads') })]));
+      ...(kpis.downloadsPerMonth.length ? [scrolled, legend(), table(kpis.downloadsPerMonth)] : [element('p', { text: t('noDownloads') })]));
+    // On a phone the chart keeps readable labels and scrolls sideways in its own box, opening on the latest months.
+    if (kpis.downloadsPerMonth.length) {
+      scrolled.append(chart(lastMonths(kpis.downloadsPerMonth)));
+      scrolled.scrollLeft = scrolled.scrollWidth;
+    }
   });
   document.body.dataset.ready = 'true';
 }

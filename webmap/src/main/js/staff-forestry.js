@@ -63,10 +63,15 @@ async function start() {
     const fields = { surveyApproval: reference, reason };
     async function decide(decision) {
       Object.values(fields).forEach((f) => f.removeAttribute('aria-invalid'));
-      const response = await fetch(`/staff/api/forestry/applications/${a.id}/decision`, {
-        method: 'PUT', body: JSON.stringify({ decision, surveyApproval: reference.value, reason: reason.value }),
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
-      });
+      let response;
+      try {
+        response = await fetch(`/staff/api/forestry/applications/${a.id}/decision`, {
+          method: 'PUT', body: JSON.stringify({ decision, surveyApproval: reference.value, reason: reason.value }),
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+        });
+      } catch (e) {
+        response = new Response(null, { status: 503, statusText: t('failedToSend') });
+      }
       if (response.ok) {
         notice = t('decided', a.id, t(STATUS_MESSAGES[decision]));
         await load(a.id);
