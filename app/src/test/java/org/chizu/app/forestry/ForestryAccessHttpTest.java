@@ -12,7 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.chizu.accounts.Organisations;
+import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,9 +53,7 @@ class ForestryAccessHttpTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    Organisations organisations;
+    ApplicationContext context;
     @Autowired
     StaffAccounts staff;
 
@@ -69,10 +67,9 @@ class ForestryAccessHttpTest {
     /** 山田林業 is an approved organisation administered by the resident yamada; sato belongs to none. */
     @BeforeAll
     void anApprovedFirmAndTheSampleSurvey() {
-        ForestryFirm yamada = ForestryFirm.approved(jdbc, passwords, organisations, staff);
-        ForestryFirm.resident(jdbc, passwords, "sato@example.jp");
-        staffToken = yamada.staff().token().token();
-        firm = yamada.organisation();
+        firm = ApprovedFirm.of(context, "yamada@example.jp", "山田林業株式会社").organisation();
+        ApprovedFirm.resident(context, "sato@example.jp");
+        staffToken = staff.create("tanaka", "田中 一郎", Role.STAFF).token().token();
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
         compartments = jdbc.queryForList("""
                 select f.id from forests f where exists (select from laser_tile t where t.survey_id = ? and ST_Intersects(t.footprint, f.geom))
@@ -81,7 +78,7 @@ class ForestryAccessHttpTest {
 
     SignInBrowser signedIn(String email) throws Exception {
         SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, ForestryFirm.PASSWORD);
+        browser.signIn(email, ApprovedFirm.PASSWORD);
         return browser;
     }
 

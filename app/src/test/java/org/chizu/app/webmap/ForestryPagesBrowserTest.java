@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
-import org.chizu.accounts.Organisations;
+import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
-import org.chizu.app.forestry.ForestryFirm;
+import org.chizu.app.forestry.ApprovedFirm;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,8 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryPagesBrowserTest {
 
-    private static final String PASSWORD = ForestryFirm.PASSWORD;
-    private static final String FIRM = ForestryFirm.EMAIL;
+    private static final String PASSWORD = ApprovedFirm.PASSWORD;
+    private static final String FIRM = "yamada@example.jp";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -60,9 +60,7 @@ class ForestryPagesBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    Organisations organisations;
+    ApplicationContext context;
     @Autowired
     StaffAccounts staff;
 
@@ -72,7 +70,8 @@ class ForestryPagesBrowserTest {
     /** 山田林業 is an approved organisation administered by the resident yamada. */
     @BeforeAll
     void anApprovedFirm() {
-        staffPassword = ForestryFirm.approved(jdbc, passwords, organisations, staff).staff().password();
+        ApprovedFirm.of(context, FIRM, "山田林業株式会社");
+        staffPassword = staff.create("tanaka", "田中 一郎", Role.STAFF).password();
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
     }
 
