@@ -2,6 +2,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.chizu.forestry.clip.ClipManifest;
+import org.chizu.forestry.clip.PointCloudClip;
+import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.products.Grid;
 import org.chizu.forestry.products.SurfaceModels;
 import org.chizu.forestry.synthetic.DetectionAccuracy;
@@ -10,7 +13,12 @@ import org.chizu.forestry.synthetic.SyntheticTree;
 import org.chizu.forestry.trees.DetectedTree;
 import org.chizu.forestry.trees.TreeTops;
 
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
 import com.github.mreutegg.laszip4j.CloseablePointIterable;
+import com.github.mreutegg.laszip4j.LASHeader;
 import com.github.mreutegg.laszip4j.LASPoint;
 import com.github.mreutegg.laszip4j.LASReader;
 
@@ -20,8 +28,46 @@ import com.github.mreutegg.laszip4j.LASReader;
  *   decode FILE                laszip4j's own decode of every point (x, y, z, class): points, best of three and
  *                              first (a cold JVM, as a command's single pass is) in points/s
  *   trees SIDE_METRES          tree detection against the synthetic forest's known trees
+ *   clip FILE OUT              the clip job's point-cloud step on one tile, taking turns with laszip4j's decode three
+ *                              times: every point read, those inside a twelve-sided area over about two thirds of it
+ *                              written as LAS, then its manifest entry (size, SHA-256); prints points read, points
+ *                              written, the first clip's seconds and those of them spent on the SHA-256, and points
+ *                              read per second: clip best of three and first, decode best of three and first
  */
 public class LaserBench {
+
+    /** laszip4j's own decode of every point (x, y, z, class), in points per second. */
+    static double decodeRate(Path file) {
+        long started = System.nanoTime();
+        long count = 0, checksum = 0;
+        try (CloseablePointIterable cloud = new LASReader(file.toFile()).getCloseablePoints()) {
+            for (LASPoint point : cloud) {
+                checksum += point.getX() + point.getY() + point.getZ() + point.getClassification();
+                count++;
+            }
+        }
+        if (checksum == 42) {
+            System.err.print(""); // keeps the JIT from dropping the reads
+        }
+        return count / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static long pointCount(Path file) {
+        return Integer.toUnsignedLong(new LASReader(file.toFile()).getHeader().getLegacyNumberOfPointRecords());
+    }
+
+    /** A twelve-sided polygon inside the tile, so that edge tests and whole blocks both occur. */
+    static Geometry dodecagon(LASHeader header) {
+        double cx = (header.getMinX() + header.getMaxX()) / 2, cy = (header.getMinY() + header.getMaxY()) / 2;
+        double radius = 0.47 * (header.getMaxX() - header.getMinX());
+        Coordinate[] ring = new Coordinate[13];
+        for (int i = 0; i < 12; i++) {
+            double angle = Math.PI * 2 * i / 12;
+            ring[i] = new Coordinate(cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
+        }
+        ring[12] = ring[0];
+        return new GeometryFactory().createPolygon(ring);
+    }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -32,25 +78,12 @@ public class LaserBench {
             }
             case "decode" -> {
                 double best = 0, first = 0;
-                long points = 0;
                 for (int run = 0; run < 3; run++) {
-                    long started = System.nanoTime();
-                    long count = 0, checksum = 0;
-                    try (CloseablePointIterable cloud = new LASReader(Path.of(args[1]).toFile()).getCloseablePoints()) {
-                        for (LASPoint point : cloud) {
-                            checksum += point.getX() + point.getY() + point.getZ() + point.getClassification();
-                            count++;
-                        }
-                    }
-                    double rate = count / ((System.nanoTime() - started) / 1e9);
+                    double rate = decodeRate(Path.of(args[1]));
                     best = Math.max(best, rate);
                     first = run == 0 ? rate : first;
-                    points = count;
-                    if (checksum == 42) {
-                        System.err.print(""); // keeps the JIT from dropping the reads
-                    }
                 }
-                System.out.printf("%d %.0f %.0f%n", points, best, first);
+                System.out.printf("%d %.0f %.0f%n", pointCount(Path.of(args[1])), best, first);
             }
             case "trees" -> {
                 double side = Double.parseDouble(args[1]);
@@ -72,7 +105,33 @@ public class LaserBench {
                 }
                 Files.delete(directory);
             }
-            default -> throw new IllegalArgumentException("write, decode or trees");
+            case "clip" -> {
+                Path file = Path.of(args[1]);
+                LASHeader header = new LASReader(file.toFile()).getHeader();
+                ArchivedTile tile = new ArchivedTile(1, file.getFileName().toString(), file, 6671, pointCount(file), header.getMinX(), header.getMinY(), header.getMaxX(), header.getMaxY());
+                // decode and clip take turns in one JVM, so that the machine's load weighs on both alike
+                double best = 0, first = 0, firstSeconds = 0, firstHashing = 0, decodeBest = 0, decodeFirst = 0;
+                PointCloudClip.Clipped clipped = null;
+                for (int run = 0; run < 3; run++) {
+                    double decodeRate = decodeRate(file);
+                    long started = System.nanoTime();
+                    clipped = PointCloudClip.clip(List.of(tile), dodecagon(header), 6671, Path.of(args[2]), read -> { });
+                    double clipping = (System.nanoTime() - started) / 1e9;
+                    ClipManifest.File.of(Path.of(args[2]), "point_cloud", "application/vnd.las");
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    best = Math.max(best, clipped.pointsRead() / seconds);
+                    decodeBest = Math.max(decodeBest, decodeRate);
+                    if (run == 0) {
+                        first = clipped.pointsRead() / seconds;
+                        decodeFirst = decodeRate;
+                        firstSeconds = seconds;
+                        firstHashing = seconds - clipping;
+                    }
+                }
+                System.out.printf("%d %d %.1f %.1f %.0f %.0f %.0f %.0f%n", clipped.pointsRead(), clipped.pointsWritten(), firstSeconds,
+                        firstHashing, best, first, decodeBest, decodeFirst);
+            }
+            default -> throw new IllegalArgumentException("write, decode, trees or clip");
         }
     }
 }

@@ -7,6 +7,7 @@ import { createSafety } from './safety.js';
 import { followAlerts } from './live-alerts.js';
 import { connectLive } from './live.js';
 import { followSensors } from './sensor-markers.js';
+import { followCounters } from './counter-markers.js';
 
 // Japan as a whole, when neither the address nor the layers say where to look.
 const JAPAN = { center: [36.2, 138.2], zoom: 5 };
@@ -126,9 +127,10 @@ async function start() {
   const safety = createSafety(map, sheet, document.getElementById('answer-body'));
   bindButtons(map, safety, status);
   keepPanelAboveSheet(sheet);
-  const live = connectLive(['alerts', 'readings']);
+  const live = connectLive(['alerts', 'readings', 'counters.crowding']);
   followAlerts(map, document.getElementById('alert-banner'), live);
   followSensors(map, live);
+  followCounters(map, live);
 
   const layers = await loadLayers(status);
   const overlays = await createOverlays(map, layers, (layer, properties, latlng) => {

@@ -1,6 +1,7 @@
 // /booking for residents: find a unit (kind, day, time, people, distance from a place on the map),
 // read its month, choose a slot, hold it with a visible countdown, apply, and see or cancel one's
-// own bookings with what staff have said about them.
+// own bookings with what staff have said about them, their door PINs, and after use confirm how many
+// came and the extras used (利用後内容確定), paying online any extra that costs.
 (() => {
   const { element, both, api, Problem, day, clock, period, today, state, kind, KINDS, say } = window.Booking;
   const form = document.getElementById('search-form');
@@ -12,6 +13,9 @@
   const holdSection = document.getElementById('hold');
   const countdown = document.getElementById('countdown');
   const applyButton = document.getElementById('apply');
+  const afterUse = document.getElementById('after-use');
+  /** How long after its end a booking stays under "after use". */
+  const AFTER_USE_DAYS = 31;
   let place = null;
   let signedIn = false;
   let shown = { unit: null, month: null };
@@ -226,20 +230,129 @@
     const mine = document.getElementById('my-bookings');
     const notices = document.getElementById('notices');
     if (!signedIn) {
+      afterUse.replaceChildren();
       mine.replaceChildren(element('li', { className: 'muted' }, both('予約を見るにはログインしてください。', 'Sign in to see your bookings.'), ' ',
         element('a', { href: '/login' }, 'ログイン Sign in')));
       return;
     }
     try {
-      const [bookings, told] = await Promise.all([api('GET', '/api/booking/mine'), api('GET', '/api/booking/notices')]);
+      const [bookings, told, used, pins] = await Promise.all([api('GET', '/api/booking/mine'), api('GET', '/api/booking/notices'),
+        api('GET', '/api/booking/after-use'), api('GET', '/api/booking/door-pins')]);
       notices.replaceChildren(...told.notices.map((notice) => element('li', {},
         element('strong', {}, 'お知らせ Notice '), notice.message.ja, ' ', element('span', { lang: 'en' }, notice.message.en))));
-      const live = bookings.bookings.filter((b) => b.state !== 'expired' && new Date(b.end) > new Date());
-      mine.replaceChildren(...(live.length ? live.map(myBooking)
+      const now = new Date();
+      const live = bookings.bookings.filter((b) => b.state !== 'expired' && new Date(b.end) > now);
+      mine.replaceChildren(...(live.length ? live.map((b) => myBooking(b, pins.pins.find((pin) => pin.bookingId === b.id)))
         : [element('li', { className: 'muted' }, both('これからの予約はありません。', 'No bookings ahead.'))]));
+      const recent = new Date(now.getTime() - AFTER_USE_DAYS * 86400000);
+      const ended = bookings.bookings.filter((b) => b.state === 'confirmed' && new Date(b.end) <= now && new Date(b.end) > recent);
+      afterUse.replaceChildren(...(ended.length
+        ? ended.map((b) => usedBooking(b, used.confirmed.find((c) => c.bookingId === b.id)))
+        : [element('li', { className: 'muted' }, both('利用を終えた予約はありません。', 'No bookings have ended lately.'))]));
     } catch (error) {
       problem(error);
     }
+  }
+
+  /** The door PIN of a booking, for its owner only (the API gives nobody else's), with when it opens the door. */
+  function doorPin(pin) {
+    return element('div', { className: 'pin' },
+      element('span', {}, both('扉の暗証番号', 'Door PIN')), ' ',
+      element('strong', { className: 'pin-number' }, pin.pin), ' ',
+      element('span', { className: 'pin-window' }, both('使える時間', 'Opens the door'), ' ', period(pin.validFrom, pin.validUntil)));
+  }
+
+  /** An ended booking: the form to confirm its use, or what was confirmed with any extra still to pay. */
+  function usedBooking(booking, confirmed) {
+    const item = element('li', { className: 'booking used' },
+      element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
+        element('span', { lang: 'en' }, booking.unitName.en)),
+      element('div', {}, period(booking.start, booking.end)));
+    item.dataset.booking = booking.id;
+    item.append(confirmed ? usedSummary(booking, confirmed) : afterUseForm(booking));
+    return item;
+  }
+
+  function usedSummary(booking, confirmed) {
+    const summary = element('div', { className: 'used-summary' });
+    if (confirmed.noShow) {
+      summary.append(element('span', { className: 'state state-cancelled' }, both('無断キャンセル', 'No-show')));
+      return summary;
+    }
+    const extras = (confirmed.quote ? confirmed.quote.lines : []).filter((line) => line.code !== 'use');
+    summary.append(element('div', {}, both('利用内容確定済み', 'Use confirmed'), ' ・ ',
+      both('利用人数 ' + confirmed.headcount + ' 人', confirmed.headcount + ' people'),
+      ...(extras.length ? [' ・ ', ...extras.flatMap((line, i) => [i ? '、' : '', both(line.item.ja, line.item.en)])] : [])));
+    if (confirmed.extraYen > 0) {
+      const line = element('div', { className: 'payment' },
+        element('span', { className: 'fee' }, both('追加料金 ¥' + confirmed.extraYen.toLocaleString('ja-JP'), 'Extra after use')), ' ');
+      if (confirmed.extraPaidAt) {
+        line.append(element('span', { className: 'payment-state payment-paid' }, confirmed.extraMethod === 'counter'
+          ? both('窓口で支払済み', 'Paid at the counter') : both('支払済み', 'Paid online')));
+      } else {
+        const pay = element('button', { type: 'button', className: 'pay-extra primary' }, both('追加料金をオンラインで支払う', 'Pay the extra online'));
+        pay.addEventListener('click', async () => {
+          try {
+            const checkout = await api('POST', `/api/booking/bookings/${booking.id}/after-use/checkout`);
+            window.location.assign(checkout.payAt);
+          } catch (error) {
+            problem(error);
+          }
+        });
+        line.append(element('span', { className: 'payment-state payment-pending' }, both('未払い', 'Unpaid')), ' ', pay,
+          element('span', { className: 'muted' }, both('窓口でも支払えます。', 'You may also pay at the counter.')));
+      }
+      summary.append(line);
+    }
+    return summary;
+  }
+
+  function afterUseForm(booking) {
+    const id = 'used-' + booking.id;
+    const headcount = element('input', { type: 'number', id: id + '-headcount', name: 'headcount', min: '1', required: true, inputMode: 'numeric' });
+    const booked = (booking.quote ? booking.quote.lines : []).filter((line) => line.code !== 'use').map((line) => line.code);
+    const extras = element('fieldset', { className: 'extras' }, element('legend', {}, both('使った設備', 'Extras used')));
+    extrasOf(booking.unitId).then((offered) => {
+      if (!offered.length) extras.append(element('span', { className: 'muted' }, both('この施設に付帯設備はありません。', 'This unit has no extras.')));
+      offered.forEach((extra) => {
+        const box = element('input', { type: 'checkbox', name: 'extras', value: extra.code, id: id + '-' + extra.code, checked: booked.includes(extra.code) });
+        extras.append(element('label', { htmlFor: box.id, className: 'check' }, box, ' ', both(extra.name.ja, extra.name.en),
+          ' ', element('span', { className: 'muted' }, '¥' + extra.yenPerHour.toLocaleString('ja-JP') + '/時間 hour')));
+      });
+    }).catch(problem);
+    const form = element('form', { className: 'after-use' },
+      element('p', { className: 'muted' }, both('利用後の内容を確定してください。料金は使った分で計算し直します。',
+        'Please confirm how it was used; the fee is worked out again for what was used.')),
+      element('label', { htmlFor: headcount.id }, both('利用人数', 'People who came')), headcount, extras,
+      element('button', { type: 'submit', className: 'primary' }, both('利用内容を確定する', 'Confirm use')));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const confirmed = await api('POST', `/api/booking/bookings/${booking.id}/after-use`, {
+          headcount: Number(headcount.value),
+          extras: [...form.querySelectorAll('input[name=extras]:checked')].map((box) => box.value),
+        });
+        if (confirmed.extraYen > 0) {
+          say(status, '利用内容を確定しました。追加料金 ¥' + confirmed.extraYen.toLocaleString('ja-JP') + ' をお支払いください。',
+            'Use confirmed. Please pay the extra of ¥' + confirmed.extraYen.toLocaleString('en') + '.');
+        } else {
+          say(status, '利用内容を確定しました。', 'Use confirmed.');
+        }
+        await refreshMine();
+      } catch (error) {
+        problem(error);
+      }
+    });
+    return form;
+  }
+
+  const unitExtras = new Map();
+
+  function extrasOf(unitId) {
+    if (!unitExtras.has(unitId)) {
+      unitExtras.set(unitId, api('GET', `/api/booking/units/${unitId}/extras`).then((answer) => answer.extras));
+    }
+    return unitExtras.get(unitId);
   }
 
   function fee(yen) {
@@ -271,12 +384,13 @@
     return line;
   }
 
-  function myBooking(booking) {
+  function myBooking(booking, pin) {
     const item = element('li', { className: 'booking' },
       element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
         element('span', { lang: 'en' }, booking.unitName.en)),
       element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)),
-      ...(booking.payment ? [payment(booking)] : []));
+      ...(booking.payment ? [payment(booking)] : []),
+      ...(pin ? [doorPin(pin)] : []));
     item.dataset.booking = booking.id;
     if (['applied', 'confirmed'].includes(booking.state) && new Date(booking.start) > new Date()) {
       const cancel = element('button', { type: 'button', className: 'cancel' }, both('取り消す', 'Cancel'));

@@ -1,4 +1,5 @@
 import { api, bilingual, element, hoursText, problemText } from './common.js';
+import { followCrowding } from './crowding.js';
 
 // The public counters page, phone first: each office with today's hours, its services and what to
 // bring, a ticket from the phone where the office allows it, and the nearest counter by road.
@@ -12,7 +13,7 @@ const FALLBACK = { lon: 131.8432, lat: 34.6787 };
 async function takeRemotely(office, service) {
   try {
     const taken = await api(`/api/counters/offices/${encodeURIComponent(office.code)}/tickets`, {
-      method: 'POST', body: { service: service.code, channel: 'remote' },
+      method: 'POST', body: { service: service.code, channel: 'remote', email: document.getElementById('ticket-email').value || null },
     });
     window.location.assign(taken.followUrl);
   } catch (error) {
@@ -34,6 +35,7 @@ function officeCard({ office, today }) {
   }));
   return element('article', { class: 'office-card', 'data-office': office.code },
     element('h3', {}, bilingual(office.name)),
+    element('p', { class: 'crowding', 'data-office': office.code }),
     element('p', { class: 'address', text: office.place.address || '' }),
     element('p', { class: today.hours ? 'today open' : 'today closed' },
       element('span', { lang: 'ja', text: '本日 ' }), element('span', { class: 'en', lang: 'en', text: 'Today ' }), hoursText(today)),
@@ -42,13 +44,34 @@ function officeCard({ office, today }) {
       bilingual({ ja: '呼出状況', en: 'Now serving' }))));
 }
 
+function waitText(crowding) {
+  if (!crowding.open) return '';
+  if (!crowding.waiting) return '待ちなし / Nobody waiting';
+  return `待ち${crowding.waiting}人・約${crowding.waitMinutes}分 / ${crowding.waiting} waiting, about ${crowding.waitMinutes} min`;
+}
+
+/** Each office card's crowding badge, and the legend with the thresholds, from the live crowding. */
+function showCrowding(crowding, answer) {
+  const badge = officesBox.querySelector(`.crowding[data-office="${CSS.escape(crowding.office)}"]`);
+  if (badge) {
+    badge.dataset.level = crowding.level;
+    badge.replaceChildren(element('span', { class: 'dot', 'aria-hidden': 'true' }), bilingual(crowding.levelName), ' ',
+      element('span', { class: 'crowding-figures', text: waitText(crowding) }));
+  }
+  const t = answer.thresholds;
+  document.getElementById('crowding-legend').textContent = `混雑の目安：今から取る整理券の待ち時間 ${t.busyMinutes}分未満 空いています、`
+    + `${t.crowdedMinutes}分未満 やや混雑、それ以上 混雑 / By the wait of a ticket taken now: under ${t.busyMinutes} min not busy, `
+    + `under ${t.crowdedMinutes} min fairly busy, longer crowded`;
+}
+
 function showNearest(answer) {
   if (!answer.counters.length) {
     nearestList.replaceChildren(element('li', {}, bilingual({ ja: '本日この手続きができる窓口はありません。', en: 'No counter handles this service today.' })));
     return;
   }
-  nearestList.replaceChildren(...answer.counters.map((counter) => element('li', { 'data-office': counter.office.code },
-    element('strong', {}, bilingual(counter.office.name)), ' ',
+  nearestList.replaceChildren(...answer.counters.map((counter) => element('li', counter.office ? { 'data-office': counter.office.code } : { 'data-van-stop': counter.vanStop.id },
+    element('strong', {}, bilingual(counter.office ? counter.office.name
+      : { ja: `移動窓口車 ${counter.vanStop.name.ja}`, en: `Counter van at ${counter.vanStop.name.en}` })), ' ',
     element('span', { class: 'travel', text: `車で約${Math.max(1, Math.round(counter.travelSeconds / 60))}分 / about ${Math.max(1, Math.round(counter.travelSeconds / 60))} min by car` }),
     ' ', element('span', { class: 'hours', text: hoursText(counter.today) }))));
 }
@@ -72,4 +95,5 @@ document.getElementById('nearest-form').addEventListener('submit', (event) => {
 Promise.all([api('/api/counters/offices'), api('/api/counters/services')]).then(([offices, services]) => {
   officesBox.replaceChildren(...offices.offices.map(officeCard));
   serviceSelect.replaceChildren(...services.services.map((s) => element('option', { value: s.code, text: `${s.name.ja} / ${s.name.en}` })));
+  followCrowding(showCrowding);
 }).catch((error) => { status.textContent = problemText(error); });

@@ -1,10 +1,21 @@
 import { api, bilingual, element, followQueue, lastSegment, problemText } from './common.js';
+import { chime } from './chime.js';
 
 // A ticket's follow page on the holder's phone: its number, how many wait before it and the expected
 // wait, updated by every live event of the office's queue; a notice when the turn is near or has come.
 const token = lastSegment();
 const box = document.getElementById('ticket');
+const soundButton = document.getElementById('ticket-sound');
+const pageTitle = document.title;
 let status = null;
+let soundOn = false;
+
+// Browsers play sound only after a tap on the page: this button is that tap.
+soundButton.addEventListener('click', () => {
+  soundOn = !soundOn;
+  soundButton.setAttribute('aria-pressed', String(soundOn));
+  if (soundOn) chime();
+});
 
 function render() {
   const ticket = status.ticket;
@@ -36,10 +47,16 @@ function render() {
   box.replaceChildren(...lines);
 }
 
+/** When the turn comes near or has come: the tab's title says so, and the phone vibrates and chimes where it may. */
 function notify(previous) {
   const becameSoon = status.soon && !previous?.soon;
   const becameCalled = status.ticket.state === 'called' && previous?.ticket.state !== 'called';
-  if ((becameSoon || becameCalled) && navigator.vibrate) navigator.vibrate([200, 100, 200]);
+  const called = status.ticket.state === 'called';
+  document.title = called ? `【お呼びしています】${pageTitle}` : status.soon ? `【まもなく順番】${pageTitle}` : pageTitle;
+  if (!becameSoon && !becameCalled) return;
+  document.body.dataset.alerted = becameCalled ? 'called' : 'soon';
+  if (navigator.vibrate) navigator.vibrate(becameCalled ? [400, 150, 400, 150, 400] : [200, 100, 200]);
+  if (soundOn) chime();
 }
 
 async function refresh() {

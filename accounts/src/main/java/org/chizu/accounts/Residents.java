@@ -183,6 +183,17 @@ public class Residents {
         return data;
     }
 
+    /**
+     * Where to e-mail a resident about their own business (a door PIN for their booking): their
+     * verified address, or empty when it is unverified or the account is disabled or no resident's.
+     */
+    public Optional<String> mailAddress(long residentId) {
+        return jdbc.queryForList("""
+                select email from account
+                where kind = 'resident' and id = ? and email_verified_at is not null and not disabled""",
+                String.class, residentId).stream().findFirst();
+    }
+
     /** The verified resident with this address, for adding them to an organisation. */
     Optional<Long> verifiedResident(String address) {
         return jdbc.queryForList("""

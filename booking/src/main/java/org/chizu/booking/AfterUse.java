@@ -32,12 +32,13 @@ public class AfterUse {
      * @param bookedFeeYen the fee fixed at booking
      * @param finalFeeYen  the fee by the rules for what was used
      * @param extraYen     owed on top of the booked fee (never negative: using less is not refunded)
-     * @param extraPaidAt  when the extra was paid at the counter, or null
+     * @param extraPaidAt  when the extra was paid, or null
+     * @param extraMethod  "counter" or "online" once paid (or while a checkout is open online); else null
      * @param confirmedBy  "owner", or the staff member's name
      */
     public record Confirmed(long bookingId, boolean noShow, Integer headcount, Set<String> extras, int bookedFeeYen,
                             int finalFeeYen, int extraYen, Instant extraPaidAt, Quote quote, String confirmedBy,
-                            Instant confirmedAt) {
+                            Instant confirmedAt, String extraMethod) {
     }
 
     /** Who confirms: the owner, or staff by name. */
@@ -45,8 +46,8 @@ public class AfterUse {
 
     private static final String SELECT = """
             select a.booking_id, a.no_show, a.headcount, a.extras, b.fee_yen, a.final_fee_yen, a.extra_yen, a.extra_paid_at,
-                   a.quote, a.confirmed_by, a.confirmed_at
-            from booking_after_use a join booking b on b.id = a.booking_id where a.booking_id = ?""";
+                   a.quote, a.confirmed_by, a.confirmed_at, a.extra_method
+            from booking_after_use a join booking b on b.id = a.booking_id""";
 
     private final JdbcTemplate jdbc;
     private final Bookings bookings;
@@ -71,7 +72,12 @@ public class AfterUse {
 
     /** What the booking used, once confirmed. */
     public Optional<Confirmed> of(long bookingId) {
-        return jdbc.query(SELECT, AfterUse::confirmed, bookingId).stream().findFirst();
+        return jdbc.query(SELECT + " where a.booking_id = ?", AfterUse::confirmed, bookingId).stream().findFirst();
+    }
+
+    /** The account's bookings as confirmed after use, latest first. */
+    public List<Confirmed> ofAccount(long accountId) {
+        return jdbc.query(SELECT + " where b.account_id = ? order by lower(b.period) desc", AfterUse::confirmed, accountId);
     }
 
     /** Residents' bookings that have ended and wait for their use to be confirmed, earliest first. */
@@ -127,14 +133,14 @@ public class AfterUse {
     }
 
     /**
-     * Staff took the extra at the counter.
+     * Staff took the extra at the counter (an online checkout still open is then refunded if paid).
      *
      * @throws BookingProblem 404 when nothing extra is owed, 409 when it was paid already
      */
     public Confirmed payExtraAtCounter(long bookingId) {
         Confirmed confirmed = of(bookingId).filter(found -> found.extraYen() > 0)
                 .orElseThrow(() -> BookingProblem.nothingToPay(bookingId));
-        if (jdbc.update("update booking_after_use set extra_paid_at = now() where booking_id = ? and extra_paid_at is null",
+        if (jdbc.update("update booking_after_use set extra_paid_at = now(), extra_method = 'counter' where booking_id = ? and extra_paid_at is null",
                 bookingId) == 0) {
             throw BookingProblem.paymentState(bookingId, PaymentState.PAID, "paid at the counter");
         }
@@ -168,6 +174,6 @@ public class AfterUse {
                 new TreeSet<>(List.of((String[]) extras.getArray())), rs.getInt("fee_yen"), rs.getInt("final_fee_yen"),
                 rs.getInt("extra_yen"), rs.getTimestamp("extra_paid_at") == null ? null : rs.getTimestamp("extra_paid_at").toInstant(),
                 BookingJson.read(rs.getString("quote"), Quote.class), rs.getString("confirmed_by"),
-                rs.getTimestamp("confirmed_at").toInstant());
+                rs.getTimestamp("confirmed_at").toInstant(), rs.getString("extra_method"));
     }
 }

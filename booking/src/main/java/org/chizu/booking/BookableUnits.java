@@ -15,6 +15,7 @@ import org.chizu.platform.calendar.JapaneseHolidays;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The bookable units (tables {@code booking_unit}, {@code booking_unit_hours}) with their facilities. */
 @Repository
@@ -28,8 +29,23 @@ public class BookableUnits {
             from booking_unit u join facilities f on f.id = u.facility_id
             """;
 
+    /**
+     * The kind of units another module books through booking (the counters' van stops): booked on that
+     * module's pages, so left out of the list unless asked for by kind.
+     */
+    public static final String COUNTER = "counter";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final JapaneseHolidays holidays;
+
+    /**
+     * A unit another module declares for its own service, free of charge, booked one person at a time.
+     *
+     * @param hours its opening hours by weekday; none closes it on every day
+     */
+    public record UnitDeclaration(long facilityId, String kind, Label name, int slotMinutes, int maxSlots,
+                                  boolean closedOnHolidays, Map<DayOfWeek, OpeningHours> hours) {
+    }
 
     public BookableUnits(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -49,12 +65,36 @@ public class BookableUnits {
         return found.getFirst();
     }
 
+    /**
+     * Adds the unit, or updates the one of that facility and Japanese name (its kind, slots and
+     * hours replaced); returns its id. Bookings already made are kept.
+     */
+    @Transactional
+    public long declare(UnitDeclaration unit) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("facility", unit.facilityId())
+                .addValue("kind", unit.kind()).addValue("ja", unit.name().ja()).addValue("en", unit.name().en())
+                .addValue("slot", unit.slotMinutes()).addValue("max", unit.maxSlots()).addValue("holidays", unit.closedOnHolidays());
+        Long id = jdbc.queryForObject("""
+                insert into booking_unit (facility_id, kind, name_ja, name_en, capacity, slot_minutes, max_slots, closed_on_holidays)
+                values (:facility, :kind, :ja, :en, 1, :slot, :max, :holidays)
+                on conflict (facility_id, name_ja) do update set kind = excluded.kind, name_en = excluded.name_en,
+                    slot_minutes = excluded.slot_minutes, max_slots = excluded.max_slots,
+                    closed_on_holidays = excluded.closed_on_holidays
+                returning id""", parameters, Long.class);
+        jdbc.update("delete from booking_unit_hours where unit_id = :id", new MapSqlParameterSource("id", id));
+        unit.hours().forEach((day, hours) -> jdbc.update("""
+                insert into booking_unit_hours (unit_id, weekday, opens, closes) values (:id, :weekday, :opens, :closes)""",
+                new MapSqlParameterSource("id", id).addValue("weekday", day.getValue()).addValue("opens", hours.opens())
+                        .addValue("closes", hours.closes())));
+        return id;
+    }
+
     /** The units the filter lets through, by facility and name. */
     public List<BookableUnit> list(UnitFilter filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("kind", filter.kind()).addValue("capacity", filter.minCapacity());
+                .addValue("kind", filter.kind()).addValue("capacity", filter.minCapacity()).addValue("otherModules", COUNTER);
         List<BookableUnit> units = read(UNITS + """
-                 where (cast(:kind as text) is null or u.kind = :kind)
+                 where (cast(:kind as text) is null and u.kind <> :otherModules or u.kind = :kind)
                    and (cast(:capacity as integer) is null or u.capacity >= :capacity)
                  order by f.name, u.name_ja, u.id""", parameters);
         if (filter.openOn() == null) {

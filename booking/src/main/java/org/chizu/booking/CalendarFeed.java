@@ -86,8 +86,11 @@ public class CalendarFeed {
         return folded(calendar);
     }
 
-    /** ical4j's lines, unfolded, then folded before 75 octets and never inside a UTF-8 character (RFC 5545 §3.1). */
-    private static String folded(Calendar calendar) {
+    /**
+     * ical4j's lines, unfolded, then folded before 75 octets and never inside a UTF-8 character (RFC 5545 §3.1):
+     * how any module writes a calendar with Japanese text.
+     */
+    public static String folded(Calendar calendar) {
         StringWriter unfolded = new StringWriter();
         try {
             new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, unfolded);

@@ -60,6 +60,17 @@ public class Fees {
                 feeClass, lines, taken, total);
     }
 
+    /** An extra a unit offers (冷暖房・照明 …) and what it costs per hour. */
+    public record Extra(String code, Label name, int yenPerHour) {
+    }
+
+    /** The unit's extras, for the forms that let a resident pick what they (will) use. */
+    public List<Extra> extras(long unitId) {
+        return jdbc.query("select code, name_ja, name_en, yen_per_hour from booking_fee_extra where unit_id = ? order by code",
+                (rs, n) -> new Extra(rs.getString("code"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
+                        rs.getInt("yen_per_hour")), unitId);
+    }
+
     /** The reductions on offer, for the page that lets a resident pick one. */
     public List<Quote.Reduction> reductions() {
         return jdbc.query("select code, name_ja, name_en, percent from booking_reduction order by basis desc, code",

@@ -36,6 +36,7 @@ public class Payments {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PaymentProvider provider;
+    private final ExtraPayments extras;
     private final PaymentProperties paymentProperties;
     private final BookingProperties properties;
     private final Clock clock;
@@ -43,15 +44,16 @@ public class Payments {
 
     @Autowired
     public Payments(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PaymentProvider provider,
-                    PaymentProperties paymentProperties, BookingProperties properties) {
-        this(jdbc, transactionManager, provider, paymentProperties, properties, Clock.systemUTC());
+                    ExtraPayments extras, PaymentProperties paymentProperties, BookingProperties properties) {
+        this(jdbc, transactionManager, provider, extras, paymentProperties, properties, Clock.systemUTC());
     }
 
     Payments(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PaymentProvider provider,
-             PaymentProperties paymentProperties, BookingProperties properties, Clock clock) {
+             ExtraPayments extras, PaymentProperties paymentProperties, BookingProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.provider = provider;
+        this.extras = extras;
         this.paymentProperties = paymentProperties;
         this.properties = properties;
         this.clock = clock;
@@ -134,13 +136,19 @@ public class Payments {
                     id, paymentId, type) == 0) {
                 return;
             }
+            int amount = event.path("amount").asInt(-1);
             if (type.equals("checkout.paid") && paymentId != null) {
                 int paid = jdbc.update("""
                         update booking_payment set state = 'paid', paid_at = now(), changed_at = now()
-                        where id = ? and state = 'pending' and amount_yen = ?""", paymentId, event.path("amount").asInt(-1));
-                if (paid == 0) {
+                        where id = ? and state = 'pending' and amount_yen = ?""", paymentId, amount);
+                if (paid == 0 && paidAtTheCounter(paymentId)) {
+                    provider.refund(checkout, amount);
+                    log.warn("booking payment {} was paid at the counter; checkout {} paid it again and was refunded", paymentId, checkout);
+                } else if (paid == 0) {
                     log.warn("payment notification {} for checkout {} did not match a pending payment of its amount", id, checkout);
                 }
+            } else if (type.equals("checkout.paid")) {
+                extras.paidOnline(checkout, amount);
             }
         });
     }
@@ -172,6 +180,11 @@ public class Payments {
         if ("online".equals(payment.method())) {
             provider.refund(jdbc.queryForObject("select checkout_ref from booking_payment where id = ?", String.class, payment.id()), refund);
         }
+    }
+
+    private boolean paidAtTheCounter(long paymentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select state = 'paid' and method = 'counter' from booking_payment where id = ?", Boolean.class, paymentId));
     }
 
     /** The cancellation fee (キャンセル料) of a fee when cancelling today for a booking on that day. */

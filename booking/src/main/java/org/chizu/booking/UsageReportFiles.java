@@ -27,11 +27,14 @@ public final class UsageReportFiles {
     private static final List<String> HEADINGS = List.of("施設 Facility", "予約単位数 Units", "利用可能時間 Open hours",
             "予約時間 Booked hours", "公用時間 Official-use hours", "稼働率 Occupancy", "予約件数 Bookings",
             "利用者数 Users", "電子申請件数 Online applications", "電子申請率 Digital application rate",
-            "利用人数 Headcount", "無断キャンセル No-shows");
+            "利用人数 Headcount", "無断キャンセル No-shows", "使用料 Fees charged (円)", "減免額 Reductions (円)",
+            "還付額 Refunds (円)", "利用後追加料金 After-use extras (円)");
     private static final String PERCENT = "0.0%";
     private static final String HOURS = "#,##0.0";
+    private static final String YEN = "#,##0";
     /** Each column's number format, by column. */
-    private static final Map<Integer, String> FORMATS = Map.of(2, HOURS, 3, HOURS, 4, HOURS, 5, PERCENT, 9, PERCENT);
+    private static final Map<Integer, String> FORMATS = Map.of(2, HOURS, 3, HOURS, 4, HOURS, 5, PERCENT, 9, PERCENT,
+            12, YEN, 13, YEN, 14, YEN, 15, YEN);
 
     private UsageReportFiles() {
     }
@@ -72,6 +75,10 @@ public final class UsageReportFiles {
         sheet.value(row, 9, use.digitalRate());
         sheet.value(row, 10, use.headcount());
         sheet.value(row, 11, use.noShows());
+        sheet.value(row, 12, use.fees().chargedYen());
+        sheet.value(row, 13, use.fees().reducedYen());
+        sheet.value(row, 14, use.fees().refundedYen());
+        sheet.value(row, 15, use.fees().extrasYen());
         for (int column = 0; column < HEADINGS.size(); column++) {
             var style = sheet.style(row, column);
             String format = FORMATS.get(column);
@@ -109,6 +116,10 @@ public final class UsageReportFiles {
         cells.add(String.format("%.1f%%", use.digitalRate() * 100));
         cells.add(use.headcount());
         cells.add(use.noShows());
+        cells.add(use.fees().chargedYen());
+        cells.add(use.fees().reducedYen());
+        cells.add(use.fees().refundedYen());
+        cells.add(use.fees().extrasYen());
         return cells;
     }
 }

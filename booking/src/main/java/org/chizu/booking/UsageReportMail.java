@@ -1,89 +1,58 @@
 package org.chizu.booking;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.YearMonth;
+import java.util.List;
 
-import org.chizu.platform.Label;
-import org.chizu.platform.jobs.JobContext;
-import org.chizu.platform.jobs.JobHandler;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.chizu.platform.mail.MailAttachment;
+import org.chizu.platform.mail.MailOutbox;
 import org.springframework.stereotype.Component;
-
-import jakarta.mail.internet.MimeMessage;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The background job ({@value #KIND}) that sends a month's usage report to the department: the
- * workbook and the Shift_JIS CSV attached to one e-mail, the workbook also kept as the job's result.
- * It runs as a durable job so that a mail server that is down is tried again by the job's attempts,
- * and nothing is sent twice once the job is done.
+ * The e-mail of a month's usage report to the department: the workbook and the Shift_JIS CSV
+ * attached, queued in the platform's outbox, which sends it and retries while the mail server is down.
  */
 @Component
-public class UsageReportMail implements JobHandler {
+public class UsageReportMail {
 
-    public static final String KIND = "booking.usage-report";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv; charset=Shift_JIS";
 
     private final MonthlyUsage usage;
-    private final UsageReportProperties properties;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final MailOutbox outbox;
 
-    public UsageReportMail(MonthlyUsage usage, UsageReportProperties properties, ObjectProvider<JavaMailSender> mail) {
+    public UsageReportMail(MonthlyUsage usage, MailOutbox outbox) {
         this.usage = usage;
-        this.properties = properties;
-        this.mail = mail;
+        this.outbox = outbox;
     }
 
-    /** The job's parameters: which month, as yyyy-MM. */
-    public record Month(String month) {
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Label title() {
-        return new Label("施設利用状況の送付", "Facility usage report to the department");
-    }
-
-    @Override
-    public void run(JobContext context) throws Exception {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (properties.department() == null || sender == null) {
-            throw new IllegalStateException("the usage report needs chizu.booking.report.department and spring.mail.host");
-        }
-        MonthlyUsage.Report report = usage.of(YearMonth.parse(context.payload(Month.class).month()));
+    /** Queues the month's report to the address; part of the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(YearMonth month, String department) {
+        MonthlyUsage.Report report = usage.of(month);
         String name = UsageReportFiles.baseName(report);
-        Path workbook = context.resultFile(name + ".xlsx", XLSX);
-        try (OutputStream out = Files.newOutputStream(workbook)) {
-            UsageReportFiles.writeWorkbook(report, out);
-        }
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        UsageReportFiles.writeCsv(report, csv);
-        context.progress(50, "送信中 Sending");
-
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper email = new MimeMessageHelper(message, true, "UTF-8");
-        email.setFrom(properties.mailFrom());
-        email.setTo(properties.department());
-        email.setSubject("施設利用状況報告 " + report.month() + " (Facility usage report)");
-        email.setText("""
+        try {
+            UsageReportFiles.writeWorkbook(report, workbook);
+            UsageReportFiles.writeCsv(report, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MonthlyUsage.FacilityUse total = report.total();
+        outbox.queue("usage report " + month, department, "施設利用状況報告 " + month + " (Facility usage report)", """
                 %s の施設利用状況報告を添付します（Excel と Shift_JIS の CSV）。
                 予約件数 %d 件、利用者 %d 人、稼働率 %.1f%%、電子申請率 %.1f%%。
+                使用料 %,d 円、減免 %,d 円、還付 %,d 円、利用後追加料金 %,d 円。
 
                 The facility usage report for %s is attached (Excel and Shift_JIS CSV).
-                """.formatted(report.month(), report.total().bookings(), report.total().users(),
-                report.total().occupancy() * 100, report.total().digitalRate() * 100, report.month()));
-        email.addAttachment(name + ".xlsx", new ByteArrayResource(Files.readAllBytes(workbook)), XLSX);
-        email.addAttachment(name + ".csv", new ByteArrayResource(csv.toByteArray()), "text/csv; charset=Shift_JIS");
-        sender.send(message);
-        context.progress(100, "送信済み Sent");
+                """.formatted(month, total.bookings(), total.users(), total.occupancy() * 100, total.digitalRate() * 100,
+                        total.fees().chargedYen(), total.fees().reducedYen(), total.fees().refundedYen(), total.fees().extrasYen(), month),
+                List.of(new MailAttachment(name + ".xlsx", XLSX, workbook.toByteArray()),
+                        new MailAttachment(name + ".csv", CSV, csv.toByteArray())));
     }
 }

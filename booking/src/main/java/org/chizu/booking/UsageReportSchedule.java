@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 
 import org.chizu.platform.BackgroundWork;
-import org.chizu.platform.jobs.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,25 +15,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Queues the previous month's usage report for the department on {@code chizu.booking.report.cron}
  * (the 1st at 07:00 in Japan). Every process runs the schedule; the month's row in
- * {@code booking_report_dispatch} lets exactly one of them queue the job.
+ * {@code booking_report_dispatch} lets exactly one of them queue the e-mail, in the same transaction,
+ * in the platform's outbox.
  */
 @Component
 @BackgroundWork
 @EnableScheduling
 public class UsageReportSchedule {
 
-    /** Whose jobs the reports are on the job pages. */
-    static final String OWNER = "booking";
     private static final Logger log = LoggerFactory.getLogger(UsageReportSchedule.class);
 
     private final JdbcTemplate jdbc;
-    private final Jobs jobs;
+    private final UsageReportMail mail;
     private final UsageReportProperties properties;
     private final BookingProperties booking;
 
-    public UsageReportSchedule(JdbcTemplate jdbc, Jobs jobs, UsageReportProperties properties, BookingProperties booking) {
+    public UsageReportSchedule(JdbcTemplate jdbc, UsageReportMail mail, UsageReportProperties properties, BookingProperties booking) {
         this.jdbc = jdbc;
-        this.jobs = jobs;
+        this.mail = mail;
         this.properties = properties;
         this.booking = booking;
     }
@@ -58,8 +56,7 @@ public class UsageReportSchedule {
         boolean first = jdbc.update("insert into booking_report_dispatch (month) values (?) on conflict do nothing",
                 month.atDay(1)) == 1;
         if (first) {
-            long job = jobs.submit(UsageReportMail.KIND, OWNER, new UsageReportMail.Month(month.toString())).id();
-            jdbc.update("update booking_report_dispatch set job_id = ? where month = ?", job, month.atDay(1));
+            mail.queue(month, properties.department());
         }
         return first;
     }

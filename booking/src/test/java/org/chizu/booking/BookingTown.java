@@ -65,7 +65,8 @@ final class BookingTown {
         units = new BookableUnits(new NamedParameterJdbcTemplate(dataSource));
         users = new BookingUsers(jdbc);
         fees = new Fees(jdbc, properties);
-        payments = new Payments(jdbc, transactions(), new HttpPaymentProvider(payment), payment, properties, NOW);
+        HttpPaymentProvider provider = new HttpPaymentProvider(payment);
+        payments = new Payments(jdbc, transactions(), provider, new ExtraPayments(jdbc, provider), payment, properties, NOW);
         LotteryCalendar lotteries = new LotteryCalendar(jdbc, properties);
         bookings = new Bookings(jdbc, transactions(), units, rules, properties, users, fees, payments, lotteries, NOW);
         availability = new Availability(new NamedParameterJdbcTemplate(dataSource), units, rules, properties, lotteries, NOW);

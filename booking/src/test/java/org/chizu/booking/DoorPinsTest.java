@@ -5,12 +5,19 @@ import static org.chizu.booking.BookingTown.HALL;
 import static org.chizu.booking.BookingTown.at;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import org.chizu.booking.testing.LocalRemoteLock;
+import org.chizu.platform.mail.MailOutbox;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Door PINs for the hall's smart lock, through a RemoteLOCK-style provider on loopback: issued
@@ -31,7 +38,10 @@ class DoorPinsTest {
         lock = new LocalRemoteLock();
         town.jdbc.update("update booking_unit set lock_device = 'lock-takatsu-hall' where id = ?", HALL);
         LockProperties properties = new LockProperties(lock.url(), LocalRemoteLock.TOKEN, Duration.ofMinutes(15), Duration.ofHours(48));
-        pins = new DoorPins(town.jdbc, new RemoteLockClient(properties), properties, town.properties, BookingTown.NOW);
+        DoorPinMail mail = new DoorPinMail(new MailOutbox(new NamedParameterJdbcTemplate(town.dataSource)),
+                account -> account == HANAKO ? Optional.of("hanako@example.jp") : Optional.empty(), town.bookings, properties);
+        pins = new DoorPins(town.jdbc, town.transactions(), new RemoteLockClient(properties), mail, properties, town.properties,
+                BookingTown.NOW);
     }
 
     @AfterAll
@@ -43,6 +53,7 @@ class DoorPinsTest {
     @AfterEach
     void forgetEveryBooking() {
         town.jdbc.update("delete from booking");
+        town.jdbc.update("delete from mail_outbox");
         lock.calls().clear();
     }
 
@@ -72,6 +83,38 @@ class DoorPinsTest {
         LocalRemoteLock.Call access = lock.calls().get(1);
         assertThat(access.path()).matches("/access_persons/guest-\\d+/accesses");
         assertThat(access.body().path("attributes").path("accessible_id").asText()).isEqualTo("lock-takatsu-hall");
+        assertThat(pins.ofAccount(HANAKO)).containsExactly(pin);
+        assertThat(pins.ofAccount(999)).isEmpty();
+    }
+
+    @Test
+    void theResidentIsEMailedThePinAndItsWindowThroughTheOutboxOnceWithTheIssuing() {
+        Booking booked = book("2026-12-08T10:00", "2026-12-08T12:00");
+        town.payments.payAtCounter(booked.id());
+
+        pins.issueDue();
+        pins.issueDue();
+
+        DoorPins.DoorPin pin = pins.of(booked.id(), HANAKO).orElseThrow();
+        List<Map<String, Object>> queued = town.jdbc.queryForList("select about, recipient, subject, body from mail_outbox");
+        assertThat(queued).as("one e-mail, queued with the PIN").hasSize(1);
+        assertThat(queued.getFirst().get("recipient")).isEqualTo("hanako@example.jp");
+        assertThat(queued.getFirst().get("about")).as("the log names the booking, not the PIN").isEqualTo("door pin of booking " + booked.id());
+        assertThat((String) queued.getFirst().get("subject")).contains("暗証番号", "Door PIN");
+        assertThat((String) queued.getFirst().get("body")).contains("暗証番号: " + pin.pin(), "PIN: " + pin.pin(),
+                "12月8日(火) 09:45 から 12:15 まで（予約時間の前後 15 分）", "高津公民館 大会議室", "Tue 8 Dec 2026 09:45 to 12:15");
+    }
+
+    @Test
+    void aPinWhoseBookingIsCancelledIsNoLongerShownEvenBeforeTheLockHearsOfIt() {
+        Booking booked = book("2026-12-08T10:00", "2026-12-08T12:00");
+        town.payments.payAtCounter(booked.id());
+        pins.issueDue();
+
+        bookings().cancel(booked.id(), HANAKO);
+
+        assertThat(pins.of(booked.id(), HANAKO)).isEmpty();
+        assertThat(pins.ofAccount(HANAKO)).isEmpty();
     }
 
     @Test

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * January 2027 in the test town: the hall (高津公民館) is open 268 hours (19 weekdays of 12 hours,
  * 元日 and 成人の日 left out, and 5 Saturdays of 8), the arena (市民体育館) 372 (every day, 12 hours).
- * Hanako and Taro book; staff block two hours for official use, which displaces Hanako, and move her.
- * After use, 12 people came to Taro's hour and 20 to Hanako's moved booking; nobody came to the arena.
+ * Hanako and Taro book (neither registered, so at non-residents' rates); staff block two hours for
+ * official use, which displaces Hanako, and move her. Taro pays his hall hour (¥900) at the counter;
+ * Hanako pays her three arena hours (¥9,000) less the welfare reduction of 50 %; Taro pays an arena hour
+ * (¥3,000) and cancels it a month ahead, refunded in full. After use, 12 people came to Taro's hour
+ * with an hour of heating (¥300 on top) and 20 to Hanako's moved booking; nobody came to the arena.
  */
 class MonthlyUsageTest {
 
@@ -45,14 +48,20 @@ class MonthlyUsageTest {
         town = new BookingTown();
         Booking hanakos = confirm(town.bookings.hold(HALL, at("2027-01-04T10:00"), at("2027-01-04T12:00"), HANAKO));
         Booking tarosHour = confirm(town.bookings.hold(HALL, at("2027-01-05T10:00"), at("2027-01-05T11:00"), TARO));
-        Booking arena = confirm(town.bookings.hold(ARENA, at("2027-01-06T09:00"), at("2027-01-06T12:00"), HANAKO));
+        Booking arena = confirm(town.bookings.hold(new Bookings.SlotRequest(ARENA, at("2027-01-06T09:00"), at("2027-01-06T12:00"),
+                HANAKO, null, Set.of(), "welfare")));
         town.bookings.approve(arena.id());
-        town.bookings.cancel(confirm(town.bookings.hold(ARENA, at("2027-01-07T09:00"), at("2027-01-07T10:00"), TARO)).id(), TARO);
+        town.payments.payAtCounter(arena.id());
+        Booking cancelled = confirm(town.bookings.hold(ARENA, at("2027-01-07T09:00"), at("2027-01-07T10:00"), TARO));
+        town.bookings.approve(cancelled.id());
+        town.payments.payAtCounter(cancelled.id());
+        town.bookings.cancel(cancelled.id(), TARO);
+        town.payments.payAtCounter(tarosHour.id());
         confirm(town.bookings.hold(HALL, at("2027-02-01T10:00"), at("2027-02-01T11:00"), TARO));
         town.staff.blockForOfficialUse(HALL, at("2027-01-04T11:00"), at("2027-01-04T13:00"), "期日前投票所", TANAKA);
         Booking moved = town.staff.move(hanakos.id(), at("2027-01-06T14:00"), at("2027-01-06T16:00"), TANAKA);
         AfterUse afterTheMonth = town.afterUseAt(Clock.fixed(at("2027-02-01T09:00"), BookingTown.JAPAN));
-        afterTheMonth.confirm(tarosHour.id(), TARO, 12, Set.of(), AfterUse.OWNER);
+        afterTheMonth.confirm(tarosHour.id(), TARO, 12, Set.of("heating"), AfterUse.OWNER);
         afterTheMonth.confirm(moved.id(), null, 20, Set.of(), TANAKA.name());
         afterTheMonth.noShow(arena.id(), TANAKA.name());
         report = town.usage.of(JANUARY);
@@ -85,6 +94,8 @@ class MonthlyUsageTest {
         assertThat(hall.occupancy()).isCloseTo(5.0 / 268, within(1e-9));
         assertThat(hall.headcount()).as("12 and 20 came").isEqualTo(32);
         assertThat(hall.noShows()).isZero();
+        assertThat(hall.fees()).as("Taro's hour paid, its heating owed; Hanako's moved booking not paid yet")
+                .isEqualTo(new MonthlyUsage.Fees(900, 0, 0, 300));
 
         assertThat(arena.openHours()).isEqualTo(372.0);
         assertThat(arena.bookedHours()).as("the cancelled hour does not count").isEqualTo(3.0);
@@ -92,6 +103,8 @@ class MonthlyUsageTest {
         assertThat(arena.digitalRate()).isEqualTo(1.0);
         assertThat(arena.headcount()).isZero();
         assertThat(arena.noShows()).as("a no-show still counts as booked").isEqualTo(1);
+        assertThat(arena.fees()).as("Hanako's ¥4,500 after ¥4,500 off, and Taro's cancelled ¥3,000 taken and refunded")
+                .isEqualTo(new MonthlyUsage.Fees(7500, 4500, 3000, 0));
     }
 
     @Test
@@ -108,6 +121,7 @@ class MonthlyUsageTest {
         assertThat(total.digitalRate()).isCloseTo(2.0 / 3, within(1e-9));
         assertThat(total.headcount()).isEqualTo(32);
         assertThat(total.noShows()).isEqualTo(1);
+        assertThat(total.fees()).isEqualTo(new MonthlyUsage.Fees(8400, 4500, 3000, 300));
     }
 
     @Test
@@ -134,6 +148,16 @@ class MonthlyUsageTest {
             assertThat(sheet.getRow(2).getCell(11).getStringCellValue()).isEqualTo("無断キャンセル No-shows");
             assertThat(total.getCell(10).getNumericCellValue()).isEqualTo(32.0);
             assertThat(total.getCell(11).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).isEqualTo("使用料 Fees charged (円)");
+            assertThat(sheet.getRow(2).getCell(13).getStringCellValue()).isEqualTo("減免額 Reductions (円)");
+            assertThat(sheet.getRow(2).getCell(14).getStringCellValue()).isEqualTo("還付額 Refunds (円)");
+            assertThat(sheet.getRow(2).getCell(15).getStringCellValue()).isEqualTo("利用後追加料金 After-use extras (円)");
+            assertThat(List.of(total.getCell(12).getNumericCellValue(), total.getCell(13).getNumericCellValue(),
+                    total.getCell(14).getNumericCellValue(), total.getCell(15).getNumericCellValue()))
+                    .containsExactly(8400.0, 4500.0, 3000.0, 300.0);
+            assertThat(total.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            double chargedByFacility = sheet.getRow(3).getCell(12).getNumericCellValue() + sheet.getRow(4).getCell(12).getNumericCellValue();
+            assertThat(chargedByFacility).as("the facilities add up to the total").isEqualTo(8400.0);
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
         }
     }
@@ -146,9 +170,10 @@ class MonthlyUsageTest {
         String csv = new String(out.toByteArray(), Charset.forName("Shift_JIS"));
         assertThat(csv.lines()).hasSize(4);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units,利用可能時間 Open hours");
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows");
-        assertThat(csv).contains("高津公民館,1,268.0,3.0,2.0,1.9%,2,2,1,50.0%,32,0\r\n")
-                .contains("市民体育館,1,372.0,3.0,0.0,0.8%,1,1,1,100.0%,0,1\r\n")
-                .endsWith("合計,2,640.0,6.0,2.0,1.3%,3,2,2,66.7%,32,1\r\n");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows,"
+                + "使用料 Fees charged (円),減免額 Reductions (円),還付額 Refunds (円),利用後追加料金 After-use extras (円)");
+        assertThat(csv).contains("高津公民館,1,268.0,3.0,2.0,1.9%,2,2,1,50.0%,32,0,900,0,0,300\r\n")
+                .contains("市民体育館,1,372.0,3.0,0.0,0.8%,1,1,1,100.0%,0,1,7500,4500,3000,0\r\n")
+                .endsWith("合計,2,640.0,6.0,2.0,1.3%,3,2,2,66.7%,32,1,8400,4500,3000,300\r\n");
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.chizu.gis.layer.DataTheme;
@@ -30,6 +32,7 @@ public class CatalogSearch {
     public static final String API_FORMAT = "OGC API - Features";
 
     private final CatalogEntries entries;
+    private final ContributedDatasets contributed;
     private final CatalogUris uris;
     private final CatalogProperties properties;
     private final List<String> formats;
@@ -39,8 +42,9 @@ public class CatalogSearch {
     private record Text(CatalogEntry entry, String lowerCase) {
     }
 
-    CatalogSearch(CatalogEntries entries, CatalogUris uris, CatalogProperties properties) {
+    CatalogSearch(CatalogEntries entries, ContributedDatasets contributed, CatalogUris uris, CatalogProperties properties) {
         this.entries = entries;
+        this.contributed = contributed;
         this.uris = uris;
         this.properties = properties;
         List<String> labels = new ArrayList<>();
@@ -57,7 +61,41 @@ public class CatalogSearch {
         if (query.isEverything()) {
             return all;
         }
-        return all.stream().filter(entry -> matches(entry, query)).toList();
+        return all.stream().filter(entry -> matches(query, entry.extent(), field -> values(entry, field), () -> text(entry),
+                field -> time(entry, field))).toList();
+    }
+
+    /** The contributed datasets the query matches, in their contributors' order. */
+    public List<ContributedDataset> matchingContributed(CatalogQuery query) {
+        List<ContributedDataset> all = contributed.all();
+        if (query.isEverything()) {
+            return all;
+        }
+        return all.stream().filter(dataset -> matches(query, dataset.extent(), field -> values(dataset, field),
+                () -> searchableText(dataset), field -> field == SearchField.METADATA_CREATED ? dataset.issued() : dataset.modified()))
+                .toList();
+    }
+
+    /** The values a contributed dataset has in a field, as {@link #values(CatalogEntry, SearchField)} for a layer's. */
+    public List<String> values(ContributedDataset dataset, SearchField field) {
+        return switch (field) {
+            case NAME -> List.of(dataset.id());
+            case ID -> List.of(uris.packageId(dataset.id()));
+            case TITLE -> List.of(dataset.title().ja(), dataset.title().en());
+            case TAGS -> bothLanguages(dataset.keywords());
+            case RES_FORMAT -> dataset.distributions().stream().map(ContributedDataset.Distribution::format).distinct().toList();
+            case ORGANIZATION -> List.of(properties.publisher().code());
+            case GROUPS -> dataset.themes().stream().map(CatalogSearch::groupName).toList();
+            case LICENSE_ID -> List.of(licenceId(dataset));
+            case TYPE -> List.of("dataset");
+            case METADATA_MODIFIED -> dataset.modified().map(Instant::toString).stream().toList();
+            case METADATA_CREATED -> dataset.issued().map(Instant::toString).stream().toList();
+        };
+    }
+
+    /** CKAN's licence ids for terms that are not an open licence: "other-closed" unless anyone may use the data. */
+    public static String licenceId(ContributedDataset dataset) {
+        return dataset.access() == AccessRights.PUBLIC ? "other-open" : "other-closed";
     }
 
     /** The values an entry has in a field ("tags" → its keywords in both languages). */
@@ -82,30 +120,37 @@ public class CatalogSearch {
         return theme.name().toLowerCase(Locale.ROOT);
     }
 
-    /** How many of the entries have each value of the field, values in order of first appearance. */
-    public Map<String, Long> facet(List<CatalogEntry> matching, SearchField field) {
-        return matching.stream().flatMap(entry -> values(entry, field).stream())
+    /** How many of the datasets have each value of the field, values in order of first appearance. */
+    public Map<String, Long> facet(List<CatalogEntry> matching, List<ContributedDataset> matchingContributed, SearchField field) {
+        return java.util.stream.Stream.concat(matching.stream().flatMap(entry -> values(entry, field).stream()),
+                        matchingContributed.stream().flatMap(dataset -> values(dataset, field).stream()))
                 .collect(Collectors.groupingBy(v -> v, LinkedHashMap::new, Collectors.counting()));
     }
 
     /** Keywords in Japanese, then in English, each once. */
     private static List<String> tags(CatalogEntry entry) {
+        return bothLanguages(entry.layer().keywords());
+    }
+
+    private static List<String> bothLanguages(List<Label> keywords) {
         Set<String> tags = new LinkedHashSet<>();
-        entry.layer().keywords().forEach(k -> tags.add(k.ja()));
-        entry.layer().keywords().forEach(k -> tags.add(k.en()));
+        keywords.forEach(k -> tags.add(k.ja()));
+        keywords.forEach(k -> tags.add(k.en()));
         return List.copyOf(tags);
     }
 
-    private boolean matches(CatalogEntry entry, CatalogQuery query) {
-        if (!query.bbox().isEmpty() && !entry.extent()
-                .map(extent -> query.bbox().stream().anyMatch(box -> intersects(extent, box))).orElse(false)) {
+    /** Whether a dataset, known by its extent, field values, lower-cased text and times, meets every condition. */
+    private static boolean matches(CatalogQuery query, Optional<Extent> extent, Function<SearchField, List<String>> values,
+            Supplier<String> text, Function<SearchField, Optional<Instant>> time) {
+        if (!query.bbox().isEmpty() && !extent
+                .map(box -> query.bbox().stream().anyMatch(wanted -> intersects(box, wanted))).orElse(false)) {
             return false;
         }
         for (CatalogQuery.Term term : query.terms()) {
             boolean holds = switch (term) {
-                case CatalogQuery.Word word -> text(entry).contains(word.lowerCase());
-                case CatalogQuery.FieldValue value -> values(entry, value.field()).contains(value.value());
-                case CatalogQuery.TimeRange range -> time(entry, range.field())
+                case CatalogQuery.Word word -> text.get().contains(word.lowerCase());
+                case CatalogQuery.FieldValue value -> values.apply(value.field()).contains(value.value());
+                case CatalogQuery.TimeRange range -> time.apply(range.field())
                         .filter(t -> range.from().map(from -> !t.isBefore(from)).orElse(true))
                         .filter(t -> range.to().map(to -> !t.isAfter(to)).orElse(true))
                         .isPresent();
@@ -141,6 +186,15 @@ public class CatalogSearch {
         text.append('\n').append(title.ja()).append('\n').append(title.en())
                 .append('\n').append(entry.description("ja")).append('\n').append(entry.description("en"));
         tags(entry).forEach(tag -> text.append('\n').append(tag));
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String searchableText(ContributedDataset dataset) {
+        StringBuilder text = new StringBuilder(dataset.id());
+        for (Label label : List.of(dataset.title(), dataset.description(), dataset.creator())) {
+            text.append('\n').append(label.ja()).append('\n').append(label.en());
+        }
+        bothLanguages(dataset.keywords()).forEach(tag -> text.append('\n').append(tag));
         return text.toString().toLowerCase(Locale.ROOT);
     }
 }

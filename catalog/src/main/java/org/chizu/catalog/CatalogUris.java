@@ -24,6 +24,11 @@ public class CatalogUris {
         return base + "/";
     }
 
+    /** A path on this server ("/forestry?survey=3") as a URI; a URI as it is. */
+    public String resolve(String pathOrUri) {
+        return pathOrUri.startsWith("/") ? base + pathOrUri : pathOrUri;
+    }
+
     public String catalog() {
         return base + "/catalog";
     }

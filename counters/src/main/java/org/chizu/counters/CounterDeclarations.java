@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Declares services and offices from a YAML file such as {@code counters/sample-counters.yml}. What is
+ * Declares services, offices and the van's routes from a YAML file such as {@code counters/sample-counters.yml}. What is
  * there already is kept; an office whose facility (by the facilities layer's {@code source_id}) the
  * database lacks is skipped.
  */
@@ -34,13 +34,28 @@ public class CounterDeclarations {
 
     private final JdbcTemplate jdbc;
     private final LayerRegistry registry;
+    private final VanRoutes vanRoutes;
+    private final VanRouteEdits vanEdits;
+    private final FacilityPlaces places;
 
-    public CounterDeclarations(JdbcTemplate jdbc, LayerRegistry registry) {
+    public CounterDeclarations(JdbcTemplate jdbc, LayerRegistry registry, VanRoutes vanRoutes, VanRouteEdits vanEdits,
+                               FacilityPlaces places) {
         this.jdbc = jdbc;
         this.registry = registry;
+        this.vanRoutes = vanRoutes;
+        this.vanEdits = vanEdits;
+        this.places = places;
     }
 
-    record Declared(List<ServiceDeclaration> services, List<OfficeDeclaration> offices) {
+    record Declared(List<ServiceDeclaration> services, List<OfficeDeclaration> offices, List<VanRouteDeclaration> vanRoutes) {
+    }
+
+    /** A van route; its stops name their facility by the layer's source_id, as offices do. */
+    record VanRouteDeclaration(String code, Label name, List<String> weekdays, boolean closedOnHolidays,
+                               List<VanStopDeclaration> stops) {
+    }
+
+    record VanStopDeclaration(String facility, Label name, String arrives, String departs, int slotMinutes, List<String> services) {
     }
 
     record ServiceDeclaration(String code, String prefix, Label name, int typicalMinutes, List<Label> documents) {
@@ -96,7 +111,25 @@ public class CounterDeclarations {
                 offices++;
             }
         }
+        declareVanRoutes(declared.vanRoutes() == null ? List.of() : declared.vanRoutes());
         return offices;
+    }
+
+    /** Adds the routes not there yet, with those of their stops whose facility the database has. */
+    private void declareVanRoutes(List<VanRouteDeclaration> routes) {
+        for (VanRouteDeclaration route : routes) {
+            if (vanRoutes.all().stream().anyMatch(known -> known.code().equals(route.code()))) {
+                continue;
+            }
+            vanEdits.save(route.code(), new VanRouteEdits.RouteEdit(route.name(), route.weekdays(), route.closedOnHolidays()));
+            for (VanStopDeclaration stop : route.stops()) {
+                Long facility = places.bySourceId(stop.facility());
+                if (facility != null) {
+                    vanEdits.addStop(route.code(), new VanRouteEdits.StopEdit(facility, stop.name(), null, stop.arrives(), stop.departs(),
+                            stop.slotMinutes(), stop.services()));
+                }
+            }
+        }
     }
 
     private static Declared read(String resource) {

@@ -67,6 +67,14 @@ public class CountersProblem extends LabelledProblem {
                 Map.of("field", "channel"));
     }
 
+    static CountersProblem badEmail(String email, String channel) {
+        Label message = "remote".equals(channel)
+                ? new Label("メールアドレス「" + email + "」が正しくありません。", "\"" + email + "\" is not an e-mail address.")
+                : new Label("メールでのお知らせは、スマートフォンから取った整理券だけです。",
+                        "Only a ticket taken from a phone (channel remote) can be followed by e-mail.");
+        return new CountersProblem(400, "bad-email", "Bad e-mail address", message, Map.of("field", "email"));
+    }
+
     public static CountersProblem missing(String field) {
         return new CountersProblem(400, "missing-field", "Missing field", new Label(
                 "「" + field + "」を指定してください。", "The request needs \"" + field + "\"."), Map.of("field", field));
@@ -87,5 +95,21 @@ public class CountersProblem extends LabelledProblem {
         return new CountersProblem(503, "no-road-network", "Road network not built yet", new Label(
                 "道路網を準備しています。しばらくしてからもう一度お試しください。",
                 "The road network is being built. Please try again shortly."), Map.of());
+    }
+
+    static CountersProblem unknownRoute(String route) {
+        return new CountersProblem(404, "unknown-van-route", "Unknown van route", new Label(
+                "移動窓口の路線「" + route + "」はありません。", "There is no van route \"" + route + "\"."), Map.of("route", route));
+    }
+
+    static CountersProblem unknownStop(long stop) {
+        return new CountersProblem(404, "unknown-van-stop", "Unknown van stop", new Label(
+                "移動窓口の停車地 " + stop + " はありません。", "There is no van stop " + stop + "."), Map.of("stop", stop));
+    }
+
+    /** A route or stop that cannot be saved as sent: which field, and why in both languages. */
+    static CountersProblem badVanField(String field, Label why) {
+        return new CountersProblem(422, "bad-van-field", "Van route or stop not valid", new Label(
+                field + "：" + why.ja(), field + ": " + why.en()), Map.of("field", field));
     }
 }

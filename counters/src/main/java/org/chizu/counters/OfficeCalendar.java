@@ -1,9 +1,11 @@
 package org.chizu.counters;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,12 @@ public class OfficeCalendar {
     }
 
     public OfficeDay day(Office office, LocalDate date) {
-        if (office.closedOnHolidays()) {
+        return day(office.closedOnHolidays(), office.hours(), date);
+    }
+
+    /** The day of anything that keeps weekly hours and may close for holidays and 年末年始, as an office does. */
+    public OfficeDay day(boolean closedOnHolidays, Map<DayOfWeek, OpeningHours> weekly, LocalDate date) {
+        if (closedOnHolidays) {
             MonthDay monthDay = MonthDay.from(date);
             if (!monthDay.isBefore(YEAR_END_FROM) || !monthDay.isAfter(YEAR_END_TO)) {
                 return new OfficeDay(date, null, OfficeDay.YEAR_END, null);
@@ -39,7 +46,7 @@ public class OfficeCalendar {
                 return new OfficeDay(date, null, OfficeDay.HOLIDAY, holiday.get());
             }
         }
-        OpeningHours hours = office.hours().get(date.getDayOfWeek());
+        OpeningHours hours = weekly.get(date.getDayOfWeek());
         return hours == null ? new OfficeDay(date, null, OfficeDay.WEEKLY, null) : new OfficeDay(date, hours, null, null);
     }
 

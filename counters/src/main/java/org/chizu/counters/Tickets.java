@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.chizu.platform.events.LiveEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Queue tickets: taken per service at a kiosk or from a phone, called by staff at their desks, and
  * followed. Every change publishes the office's {@link QueueState} on its live topic in the same
- * transaction, so boards and phones hear of it once it has committed.
+ * transaction, so boards and phones hear of it once it has committed, and announces a
+ * {@link QueueChanged} in that transaction to the module's listeners (crowding, turn-near mails).
  */
 @Service
 public class Tickets {
@@ -37,6 +39,7 @@ public class Tickets {
             from counter_ticket t join counter_office o on o.id = t.office_id join counter_service s on s.id = t.service_id
             """;
     private static final int RECENT_CALLS = 8;
+    private static final int LONGEST_EMAIL = 254;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -44,24 +47,26 @@ public class Tickets {
     private final OfficeCalendar calendar;
     private final WaitEstimates estimates;
     private final LiveEvents live;
+    private final ApplicationEventPublisher events;
     private final CountersProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
     public Tickets(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager, Offices offices,
-                   OfficeCalendar calendar, LiveEvents live, CountersProperties properties) {
-        this(jdbc, transactionManager, offices, calendar, live, properties, Clock.systemUTC());
+                   OfficeCalendar calendar, LiveEvents live, ApplicationEventPublisher events, CountersProperties properties) {
+        this(jdbc, transactionManager, offices, calendar, live, events, properties, Clock.systemUTC());
     }
 
     Tickets(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager, Offices offices,
-            OfficeCalendar calendar, LiveEvents live, CountersProperties properties, Clock clock) {
+            OfficeCalendar calendar, LiveEvents live, ApplicationEventPublisher events, CountersProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.offices = offices;
         this.calendar = calendar;
         this.estimates = new WaitEstimates(jdbc, properties);
         this.live = live;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,8 +79,24 @@ public class Tickets {
      *                         now, 403 remote tickets not offered by the office, 400 unknown channel
      */
     public TicketStatus take(String officeCode, String serviceCode, String channel) {
+        return take(officeCode, serviceCode, channel, null);
+    }
+
+    /**
+     * Takes a ticket as {@link #take(String, String, String)}, remembering an e-mail address to tell
+     * when the turn is near ({@link TurnNearMails}).
+     *
+     * @param email the holder's address, or null; only for a {@code remote} ticket
+     * @throws CountersProblem 400 also for an address that is not one, or given with a kiosk ticket
+     */
+    public TicketStatus take(String officeCode, String serviceCode, String channel, String email) {
         if (!"kiosk".equals(channel) && !"remote".equals(channel)) {
             throw CountersProblem.badChannel(channel);
+        }
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (!"remote".equals(channel) || address.length() > LONGEST_EMAIL
+                || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw CountersProblem.badEmail(address, channel);
         }
         Office office = offices.find(officeCode);
         // A service no office knows is a 404; one this office does not handle, a 422.
@@ -95,7 +116,7 @@ public class Tickets {
         transaction.executeWithoutResult(tx -> {
             MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("office", office.id())
                     .addValue("service", service.id()).addValue("day", local.toLocalDate())
-                    .addValue("token", token).addValue("channel", channel);
+                    .addValue("token", token).addValue("channel", channel).addValue("email", address);
             Integer number = jdbc.queryForObject("""
                     insert into counter_ticket_sequence as s (office_id, service_id, day, last_number)
                     values (:office, :service, :day, 1)
@@ -104,8 +125,8 @@ public class Tickets {
             // Read while the sequence row is locked, so a later number is never taken earlier.
             Instant takenAt = clock.instant();
             jdbc.update("""
-                    insert into counter_ticket (office_id, service_id, day, number, token, channel, state, taken_at)
-                    values (:office, :service, :day, :number, :token, :channel, 'waiting', :takenAt)""",
+                    insert into counter_ticket (office_id, service_id, day, number, token, channel, email, state, taken_at)
+                    values (:office, :service, :day, :number, :token, :channel, :email, 'waiting', :takenAt)""",
                     parameters.addValue("number", number).addValue("takenAt", Timestamp.from(takenAt)));
             publish(office, takenAt);
         });
@@ -138,15 +159,17 @@ public class Tickets {
             jdbc.update("""
                     update counter_ticket set state = 'served', finished_at = :now
                     where office_id = :office and day = :day and desk = :desk and state = 'called'""", parameters);
+            // "no key update": a call changes no key, so the key-share lock of a turn-near notice
+            // marking the same ticket (TurnNearMails) neither blocks it nor is blocked by it.
             List<Long> called = jdbc.queryForList("""
                     with next as (
                         select id from counter_ticket
                         where office_id = :office and day = :day and state = 'waiting' and service_id in (:services)
                         order by taken_at, id
                         limit 1
-                        for update skip locked
+                        for no key update skip locked
                     )
-                    update counter_ticket t set state = 'called', desk = :desk, called_at = :now
+                    update counter_ticket t set state = 'called', desk = :desk, called_at = :now, email = null
                     from next where t.id = next.id
                     returning t.id""", parameters, Long.class);
             publish(office, now);
@@ -224,7 +247,9 @@ public class Tickets {
     }
 
     private void publish(Office office, Instant now) {
-        live.publish(office.topic(), queue(office, now));
+        QueueState queue = queue(office, now);
+        live.publish(office.topic(), queue);
+        events.publishEvent(new QueueChanged(office, queue, now));
     }
 
     private Ticket ticket(long id) {

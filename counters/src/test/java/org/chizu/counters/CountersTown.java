@@ -1,6 +1,8 @@
 package org.chizu.counters;
 
 import org.chizu.platform.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,18 @@ abstract class CountersTown {
     NearestCounters nearest;
     @Autowired
     RoadNetwork network;
+
+    @BeforeEach
+    void openTheOffices() throws Exception {
+        loadTheTown();
+    }
+
+    /** What one test takes, the next does not see. */
+    @AfterEach
+    void closeTheDay() {
+        jdbc.update("delete from counter_ticket");
+        jdbc.update("delete from counter_ticket_sequence");
+    }
 
     /** Loads the town once per test class (each has its own database). */
     void loadTheTown() throws Exception {

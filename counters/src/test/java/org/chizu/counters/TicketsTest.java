@@ -22,24 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TicketsTest extends CountersTown {
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void openTheOffices() throws Exception {
-        loadTheTown();
-    }
-
-    @AfterEach
-    void closeTheDay() {
-        jdbc.update("delete from counter_ticket");
-        jdbc.update("delete from counter_ticket_sequence");
-    }
 
     @Test
     void ticketsTakenAtOnceAreNumberedOneToAHundredWithNoneLostOrGivenTwice() throws Exception {

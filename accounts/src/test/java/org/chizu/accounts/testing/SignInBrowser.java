@@ -44,6 +44,11 @@ public final class SignInBrowser {
         return client.send(request.build(), BodyHandlers.ofString());
     }
 
+    /** Sends a request whose answer is not text, such as a download read as bytes. */
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        return client.send(request.build(), body);
+    }
+
     /** Fills in the sign-in form with the CSRF token the page carries. */
     public HttpResponse<String> signIn(String name, String password) throws IOException, InterruptedException {
         return submit("/login", "/login", Map.of("username", name, "password", password));

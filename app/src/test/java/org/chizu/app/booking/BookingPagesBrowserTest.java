@@ -1,6 +1,7 @@
 package org.chizu.app.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -15,11 +16,14 @@ import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
+import org.chizu.booking.DoorPins;
+import org.chizu.booking.testing.LocalRemoteLock;
 import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.platform.calendar.Holiday;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * The booking pages in a real headless Chromium on the sample town, used as people use them: a
@@ -48,7 +56,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * holiday, holds a slot while a countdown runs, applies, and cancels from "my bookings"; a member
  * of staff at a desktop refuses an application with a reason, confirms an ended booking's headcount
  * and extras used (利用後内容確定), blocks a slot for official use,
- * moves the displaced resident, verifies a group and counts the month. Neither page needs GSI.
+ * moves the displaced resident, verifies a group and counts the month; a resident pays for the hall
+ * with a smart lock, reads its door PIN on the page and in the e-mail (GreenMail), and after use
+ * confirms the headcount and the heating used and pays the extra online. Neither page needs GSI.
  * Screenshots go to target/screenshots/booking-*.png.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +70,12 @@ class BookingPagesBrowserTest {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     static final LocalPaymentProvider PROVIDER = new LocalPaymentProvider();
+    static final LocalRemoteLock LOCK = new LocalRemoteLock();
+    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -67,11 +83,26 @@ class BookingPagesBrowserTest {
         registry.add("chizu.booking.payment.provider-url", () -> PROVIDER.url().toString());
         registry.add("chizu.booking.payment.api-key", () -> LocalPaymentProvider.API_KEY);
         registry.add("chizu.booking.payment.webhook-secret", () -> LocalPaymentProvider.WEBHOOK_SECRET);
+        registry.add("chizu.booking.lock.provider-url", () -> LOCK.url().toString());
+        registry.add("chizu.booking.lock.api-token", () -> LocalRemoteLock.TOKEN);
+        // PINs are issued for bookings a week or more ahead too, so that the test need not book for tomorrow.
+        registry.add("chizu.booking.lock.issue-ahead", () -> "P60D");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("chizu.mail.poll-interval", () -> "PT0.2S");
+    }
+
+    /** Each test reads the provider's answers as its own. */
+    @AfterEach
+    void forgetWhatTheProviderSaw() {
+        PROVIDER.webhookAnswers().clear();
     }
 
     @AfterAll
-    void stopTheProvider() {
+    void stopTheProviderTheLockAndTheMailServer() {
         PROVIDER.close();
+        LOCK.close();
+        MAIL.stop();
     }
 
     @LocalServerPort
@@ -82,6 +113,8 @@ class BookingPagesBrowserTest {
     PasswordEncoder passwords;
     @Autowired
     StaffAccounts staff;
+    @Autowired
+    DoorPins pins;
 
     final ObjectMapper json = new ObjectMapper();
     String staffPassword;
@@ -96,6 +129,7 @@ class BookingPagesBrowserTest {
         resident("hanako@example.jp", "はなこ", null);
         resident("taro@example.jp", "たろう", null);
         resident("jiro@example.jp", "じろう", null);
+        resident("saburo@example.jp", "さぶろう", null);
         resident("yakyu@example.jp", "山田 一郎", "益田少年野球クラブ");
         staffPassword = staff.create("tanaka", "田中 一郎", Role.STAFF).password();
         hallFacility = facilityOf("大会議室");
@@ -300,6 +334,110 @@ class BookingPagesBrowserTest {
             assertThat(chromium.scriptErrors()).isEmpty();
             assertThat(chromium.contentSecurityViolations()).isEmpty();
         }
+    }
+
+    @Test
+    void aResidentPaysReadsTheDoorPinOnThePageAndInTheMailAndAfterUseConfirmsTheHeatingAndPaysTheExtraOnline() throws Exception {
+        long hall = jdbc.queryForObject("select id from booking_unit where name_ja = 'ホール'", Long.class);
+        jdbc.update("update booking_unit set lock_device = 'lock-nakanishi-hall' where id = ?", hall);
+        SignInBrowser saburo = signedIn("saburo@example.jp");
+        long booking = book(saburo, hall, day, "10:00", "12:00");
+        String mine = "#my-bookings .booking[data-booking='" + booking + "']";
+        PROVIDER.notify(URI.create("http://localhost:" + port + "/api/booking/payments/webhook"));
+
+        try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
+            chromium.signIn(port, "saburo@example.jp", PASSWORD);
+            ChromeDriver browser = chromium.driver();
+            browser.manage().window().setSize(new Dimension(390, 844));
+            WebDriverWait wait = patient(browser);
+            browser.get("http://localhost:" + port + "/booking");
+            wait.until(d -> d.findElement(By.cssSelector(mine)).getText().contains("未払い"));
+            assertThat(browser.findElement(By.cssSelector(mine)).findElements(By.cssSelector(".pin"))).as("no PIN while unpaid").isEmpty();
+            browser.findElement(By.cssSelector(mine + " button.pay")).click();
+            wait.until(d -> d.getPageSource().contains("お支払いが完了しました"));
+
+            pins.issueDue(); // the lock's round, as every minute
+            browser.get("http://localhost:" + port + "/booking");
+            String pin = wait.until(d -> d.findElement(By.cssSelector(mine + " .pin-number"))).getText();
+            assertThat(pin).matches("\\d{6}");
+            WebElement pinLine = browser.findElement(By.cssSelector(mine + " .pin"));
+            assertThat(pinLine.getText()).contains("扉の暗証番号", "Door PIN", "使える時間", "09:45", "12:15");
+            assertThat(LOCK.calls()).as("the PIN the lock knows").anySatisfy(call ->
+                    assertThat(call.body().path("attributes").path("pin").asText()).isEqualTo(pin));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", pinLine);
+            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+            chromium.screenshot("booking-phone-door-pin.png");
+
+            MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> received("saburo@example.jp"), java.util.Objects::nonNull);
+            assertThat(mail.getSubject()).contains("暗証番号", "Door PIN");
+            String text = mail.getContent().toString();
+            assertThat(text).contains("暗証番号: " + pin, "PIN: " + pin, "09:45 から 12:15 まで（予約時間の前後 15 分）", otherHallFacility + " ホール");
+            SignInBrowser taro = signedIn("taro@example.jp");
+            assertThat(taro.get("/api/booking/bookings/" + booking + "/door-pin").statusCode()).as("not Taro's").isEqualTo(404);
+            assertThat(json.readTree(taro.get("/api/booking/door-pins").body()).path("pins")).isEmpty();
+
+            // The day has come and gone (the application's clock is the real one, so the booking moves into the past).
+            LocalDate used = lastOpenWeekdayOfLastMonth();
+            jdbc.update("update booking set period = tstzrange(cast(? as timestamptz), cast(? as timestamptz)) where id = ?",
+                    used + "T10:00:00+09:00", used + "T12:00:00+09:00", booking);
+            browser.manage().window().setSize(new Dimension(1440, 900));
+            browser.get("http://localhost:" + port + "/booking");
+            String ended = "#after-use .booking[data-booking='" + booking + "']";
+            WebElement form = wait.until(d -> d.findElement(By.cssSelector(ended + " form.after-use")));
+            assertThat(browser.findElements(By.cssSelector(mine))).as("no longer among the bookings ahead").isEmpty();
+            form.findElement(By.name("headcount")).sendKeys("30");
+            wait.until(d -> d.findElement(By.cssSelector(ended + " input[value=heating]"))).click();
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+            chromium.screenshot("booking-desktop-after-use-form.png");
+            browser.findElement(By.cssSelector(ended + " form.after-use button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "追加料金 ¥600"));
+            WebElement owed = wait.until(d -> d.findElement(By.cssSelector(ended + " .used-summary")));
+            assertThat(owed.getText()).contains("利用人数 30 人", "暖房", "追加料金 ¥600", "未払い", "窓口でも支払えます");
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            chromium.screenshot("booking-desktop-after-use-owed.png");
+            assertThat(saburo.sendJson("POST", "/api/booking/bookings/" + booking + "/after-use", "{\"headcount\": 5}").statusCode())
+                    .as("once only").isEqualTo(409);
+
+            browser.findElement(By.cssSelector(ended + " button.pay-extra")).click();
+            wait.until(d -> d.getPageSource().contains("お支払いが完了しました"));
+            assertThat(PROVIDER.checkouts().values()).anySatisfy(checkout -> assertThat(checkout.amount()).as("two hours of heating").isEqualTo(600));
+            assertThat(PROVIDER.webhookAnswers()).allMatch(answer -> answer == 204);
+            browser.get("http://localhost:" + port + "/booking");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(ended), "支払済み"));
+            assertThat(browser.findElements(By.cssSelector(ended + " button.pay-extra"))).as("nothing left to pay").isEmpty();
+            assertThat(saburo.sendJson("POST", "/api/booking/bookings/" + booking + "/after-use/checkout", "").statusCode())
+                    .as("no second charge").isEqualTo(409);
+            browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
+            chromium.screenshot("booking-desktop-after-use-paid.png");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.navigate().refresh();
+            WebElement paid = wait.until(d -> d.findElement(By.cssSelector(ended + " .used-summary")));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", paid);
+            chromium.screenshot("booking-phone-after-use-paid.png");
+            assertThat(browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .as("no sideways scrolling").isEqualTo(0L);
+            assertThat(chromium.scriptErrors()).isEmpty();
+            assertThat(chromium.contentSecurityViolations()).isEmpty();
+        }
+    }
+
+    /** The last weekday of last month that was no holiday: ended, and not in the month the staff count. */
+    private static LocalDate lastOpenWeekdayOfLastMonth() {
+        LocalDate date = YearMonth.now(JAPAN).minusMonths(1).atEndOfMonth();
+        while (date.getDayOfWeek().getValue() > DayOfWeek.FRIDAY.getValue() || JapaneseHolidays.official().isHoliday(date)) {
+            date = date.minusDays(1);
+        }
+        return date;
+    }
+
+    private static MimeMessage received(String address) throws Exception {
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message;
+            }
+        }
+        return null;
     }
 
     @Test

@@ -10,11 +10,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.chizu.accounts.Role;
+import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,6 +60,8 @@ class BookingPaymentHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    StaffAccounts staff;
 
     final ObjectMapper json = new ObjectMapper();
     long hall;
@@ -73,6 +78,39 @@ class BookingPaymentHttpTest {
     @AfterAll
     void stopTheProvider() {
         PROVIDER.close();
+    }
+
+    /** Each test reads the provider's refunds and answers as its own. */
+    @AfterEach
+    void forgetWhatTheProviderSaw() {
+        PROVIDER.refunds().clear();
+        PROVIDER.webhookAnswers().clear();
+    }
+
+    @Test
+    void anExtraOwedAfterUseIsPaidOnceAndACheckoutPaidAfterTheCounterIsHandedBack() throws Exception {
+        SignInBrowser jiro = resident("jiro.pay@example.jp", "益田 次郎");
+        long id = bookedAnHour(jiro, openWeekday(LocalDate.now(JAPAN).plusDays(50))).path("id").asLong();
+        jdbc.update("update booking set period = tstzrange('2020-01-07T10:00:00+09:00', '2020-01-07T11:00:00+09:00') where id = ?", id);
+        JsonNode used = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use",
+                "{\"headcount\": 12, \"extras\": [\"heating\"]}").body());
+        assertThat(used.path("extraYen").asInt()).as("an hour of heating").isEqualTo(300);
+
+        JsonNode checkout = json.readTree(jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use/checkout", "").body());
+        assertThat(PROVIDER.checkouts().get(checkout.path("id").asText()).amount()).isEqualTo(300);
+        assertThat(asStaff("suzuki", "POST", "/staff/api/booking/bookings/" + id + "/after-use/counter-payment").statusCode()).isEqualTo(200);
+        HttpResponse<String> paidAgain = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(paidAgain.body()).as("the resident paid at the provider too").contains("お支払いが完了しました");
+        assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+        assertThat(PROVIDER.refunds()).as("the second payment handed back").containsExactly(300);
+        JsonNode after = json.readTree(jiro.get("/api/booking/bookings/" + id + "/after-use").body());
+        assertThat(after.path("extraMethod").asText()).isEqualTo("counter");
+        assertThat(after.path("extraPaidAt").asText()).isNotBlank();
+        HttpResponse<String> again = jiro.sendJson("POST", "/api/booking/bookings/" + id + "/after-use/checkout", "");
+        assertThat(again.statusCode()).as("nothing left to pay online").isEqualTo(409);
+        assertThat(json.readTree(again.body()).path("type").asText()).isEqualTo("urn:chizu:problem:payment-state");
     }
 
     @Test
@@ -117,6 +155,26 @@ class BookingPaymentHttpTest {
     }
 
     @Test
+    void aFeePaidAtTheCounterWhileACheckoutWasOpenIsHandedBackWhenTheCheckoutIsPaidToo() throws Exception {
+        SignInBrowser saburo = resident("saburo.pay@example.jp", "益田 三郎");
+        JsonNode booked = bookedAnHour(saburo, openWeekday(LocalDate.now(JAPAN).plusDays(60)));
+        long id = booked.path("id").asLong();
+        int fee = booked.path("feeYen").asInt();
+        JsonNode checkout = json.readTree(saburo.sendJson("POST", "/api/booking/bookings/" + id + "/payment/checkout", "").body());
+
+        assertThat(asStaff("yamada", "PUT", "/api/booking/bookings/" + id + "/payment").statusCode()).isEqualTo(200);
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(checkout.path("payAt").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(PROVIDER.webhookAnswers()).containsExactly(204);
+        assertThat(PROVIDER.refunds()).as("the online payment handed back").containsExactly(fee);
+        JsonNode payment = json.readTree(saburo.get("/api/booking/bookings/" + id).body()).path("payment");
+        assertThat(payment.path("state").asText()).isEqualTo("paid");
+        assertThat(payment.path("method").asText()).isEqualTo("counter");
+        assertThat(payment.path("refundedYen").asInt()).as("nothing of the counter payment refunded").isZero();
+    }
+
+    @Test
     void anUnsignedNotificationIsRefusedAsAProblem() throws Exception {
         HttpResponse<String> refused = new SignInBrowser(port).sendJson("POST", "/api/booking/payments/webhook",
                 "{\"id\":\"evt_forged\",\"type\":\"checkout.paid\",\"checkout\":\"chk_1\",\"amount\":1}");
@@ -124,6 +182,31 @@ class BookingPaymentHttpTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json.readTree(refused.body()).path("type").asText()).isEqualTo("urn:chizu:problem:bad-signature");
+    }
+
+    /** A resident signed in with a verified address (registered as nothing, so at non-residents' rates). */
+    private SignInBrowser resident(String email, String name) throws Exception {
+        jdbc.update("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', ?, ?, ?, now())""", name, passwords.encode(PASSWORD), email);
+        SignInBrowser browser = new SignInBrowser(port);
+        browser.signIn(email, PASSWORD);
+        return browser;
+    }
+
+    /** The 大会議室 from 10 to 11 on the day, held and confirmed: the booking as confirming answers it. */
+    private JsonNode bookedAnHour(SignInBrowser who, LocalDate day) throws Exception {
+        long id = json.readTree(who.sendJson("POST", "/api/booking/holds", "{\"unit\": %d, \"start\": \"%sT10:00:00+09:00\", \"end\": \"%sT11:00:00+09:00\"}"
+                .formatted(hall, day, day)).body()).path("id").asLong();
+        return json.readTree(who.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").body());
+    }
+
+    /** A request by a new member of staff, with their API token. */
+    private HttpResponse<String> asStaff(String name, String method, String path) throws Exception {
+        String token = staff.create(name, name, Role.STAFF).token().token();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** 大会議室 opens Monday to Friday 09–21 and closes on holidays. */

@@ -168,7 +168,8 @@ class BookingStaffHttpTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("施設 Facility,予約単位数 Units");
         assertThat(csv).contains("\r\n" + hallFacility + ",2,").contains("\r\n合計,7,");
         assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow())
-                .as("two hours, one booking, one person, all online, none used yet").contains(",2.0,0.0,").endsWith(",1,1,1,100.0%,0,0");
+                .as("two hours, one booking, one person, all online, none used yet, nothing paid yet").contains(",2.0,0.0,")
+                .endsWith(",1,1,1,100.0%,0,0,0,0,0,0");
     }
 
     @Test
@@ -267,8 +268,10 @@ class BookingStaffHttpTest {
         assertThat(total.path("headcount").asInt()).isEqualTo(25);
         assertThat(total.path("noShows").asInt()).isEqualTo(1);
         String csv = new String(staffGet("/staff/api/booking/reports/" + endedMonth + ".csv").body(), Charset.forName("Shift_JIS"));
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows");
-        assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow()).endsWith(",25,1");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",利用人数 Headcount,無断キャンセル No-shows,"
+                + "使用料 Fees charged (円),減免額 Reductions (円),還付額 Refunds (円),利用後追加料金 After-use extras (円)");
+        assertThat(csv.lines().filter(line -> line.startsWith("合計,")).findFirst().orElseThrow())
+                .as("25 came, one no-show, nothing paid yet, ¥600 of heating owed after use").endsWith(",25,1,0,0,0,600");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 staffGet("/staff/api/booking/reports/" + endedMonth + ".xlsx").body()))) {
             Sheet sheet = workbook.getSheetAt(0);

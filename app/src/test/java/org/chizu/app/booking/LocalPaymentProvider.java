@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chizu.booking.WebhookSignature;
@@ -38,6 +40,7 @@ public final class LocalPaymentProvider implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger ids = new AtomicInteger();
@@ -52,6 +55,9 @@ public final class LocalPaymentProvider implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Requests are answered side by side, as a real provider's are: Chizu may call the API (a refund)
+        // while answering the notification that the payment page is still waiting on.
+        server.setExecutor(workers);
         server.createContext("/v1/checkouts", this::api);
         server.createContext("/pay/", this::pay);
         server.start();
@@ -134,5 +140,6 @@ public final class LocalPaymentProvider implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -1,8 +1,8 @@
 package org.chizu.app.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
+import static org.chizu.app.counters.PageWaits.text;
+import static org.chizu.app.counters.PageWaits.waitOn;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,45 +79,45 @@ class CountersBrowserTest {
              HeadlessChromium staff = new HeadlessChromium(1440, 900)) {
             ChromeDriver resident = phone.driver();
             resident.get(base() + "/counters");
-            wait(resident).until(d -> !d.findElements(By.cssSelector("button.take[data-service=juminhyo]")).isEmpty());
+            waitOn(resident).until(d -> !d.findElements(By.cssSelector("button.take[data-service=juminhyo]")).isEmpty());
             phone.screenshot("counters-public-phone.png");
             assertThat(phone.seriousAccessibilityViolations()).isEmpty();
             resident.findElement(By.cssSelector("button.take[data-service=juminhyo]")).click();
 
-            wait(resident).until(d -> d.getCurrentUrl().contains("/counters/tickets/")
+            waitOn(resident).until(d -> d.getCurrentUrl().contains("/counters/tickets/")
                     && "A2".equals(textOf(d, "ticket-number")));
             assertThat(textOf(resident, "ticket-ahead")).startsWith("1人");
             assertThat(textOf(resident, "ticket-notice")).contains("あと1人で順番です", "Your turn is 1 away");
-            wait(resident).until(d -> "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+            waitOn(resident).until(d -> "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
             phone.screenshot("counters-ticket-phone-waiting.png");
 
             ChromeDriver display = board.driver();
             display.get(base() + "/counters/board/honcho");
-            wait(display).until(d -> "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+            waitOn(display).until(d -> "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
 
             staff.signIn(port, "madoguchi", password);
             ChromeDriver desk = staff.driver();
             desk.get(base() + "/staff/counters?office=honcho");
-            wait(desk).until(d -> !d.findElements(By.cssSelector("#services input[value=juminhyo]")).isEmpty());
+            waitOn(desk).until(d -> !d.findElements(By.cssSelector("#services input[value=juminhyo]")).isEmpty());
             desk.findElement(By.id("desk")).clear();
             desk.findElement(By.id("desk")).sendKeys("2");
             // This desk issues certificates only; My Number cards are another desk's.
             desk.findElement(By.id("service-mynumber")).click();
             desk.findElement(By.id("call-next")).click();
-            wait(desk).until(d -> "A1".equals(textOf(d, "current")) || !textOf(d, "desk-status").isEmpty());
+            waitOn(desk).until(d -> "A1".equals(textOf(d, "current")) || !textOf(d, "desk-status").isEmpty());
             assertThat(textOf(desk, "current")).as("the desk after calling: %s %s", textOf(desk, "desk-status"), staff.scriptErrors())
                     .isEqualTo("A1");
 
-            wait(resident).until(d -> textOf(d, "ticket-notice").contains("まもなく順番です"));
+            waitOn(resident).until(d -> textOf(d, "ticket-notice").contains("まもなく順番です"));
             desk.findElement(By.id("call-next")).click();
-            wait(desk).until(d -> "A2".equals(textOf(d, "current")));
+            waitOn(desk).until(d -> "A2".equals(textOf(d, "current")));
             staff.screenshot("counters-staff-desktop.png");
 
-            wait(display).until(d -> text(d, By.cssSelector("#serving .call.latest .number")).equals("A2"));
+            waitOn(display).until(d -> text(d, By.cssSelector("#serving .call.latest .number")).equals("A2"));
             assertThat(text(display, By.cssSelector("#serving .call.latest .desk"))).contains("2番窓口", "Desk 2");
             board.screenshot("counters-board-desktop.png");
 
-            wait(resident).until(d -> "called".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            waitOn(resident).until(d -> "called".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
             assertThat(textOf(resident, "ticket-notice")).contains("2番窓口へお越しください", "desk 2");
             phone.screenshot("counters-ticket-phone-called.png");
 
@@ -135,11 +134,11 @@ class CountersBrowserTest {
         try (HeadlessChromium kiosk = new HeadlessChromium(1440, 900)) {
             ChromeDriver machine = kiosk.driver();
             machine.get(base() + "/counters/kiosk/honcho");
-            wait(machine).until(d -> !d.findElements(By.cssSelector("button[data-service=mynumber]")).isEmpty());
+            waitOn(machine).until(d -> !d.findElements(By.cssSelector("button[data-service=mynumber]")).isEmpty());
             machine.findElement(By.cssSelector("button[data-service=mynumber]")).click();
 
-            wait(machine).until(d -> textOf(d, "taken-number").startsWith("C"));
-            Boolean qrLoaded = wait(machine).until(d -> (Boolean) ((ChromeDriver) d).executeScript(
+            waitOn(machine).until(d -> textOf(d, "taken-number").startsWith("C"));
+            Boolean qrLoaded = waitOn(machine).until(d -> (Boolean) ((ChromeDriver) d).executeScript(
                     "const img = document.querySelector('#taken img.qr'); return img.complete && img.naturalWidth > 0;"));
             assertThat(qrLoaded).isTrue();
             kiosk.screenshot("counters-kiosk-desktop.png");
@@ -153,23 +152,7 @@ class CountersBrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** Waits while the pages redraw what they show from live events (an element read may be replaced meanwhile). */
-    private static WebDriverWait wait(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
     private static String textOf(WebDriver driver, String id) {
         return text(driver, By.id(id));
-    }
-
-    private static String text(WebDriver driver, By where) {
-        try {
-            var found = driver.findElements(where);
-            return found.isEmpty() ? "" : found.getFirst().getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
     }
 }

@@ -73,7 +73,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The tests never reach GSI: its tiles fail as they do offline, whatever the machine's network. */
-    void blockGsiTiles() {
+    public void blockGsiTiles() {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*cyberjapandata.gsi.go.jp*")));
     }

@@ -31,7 +31,7 @@ class NoInlineCodeBrowserTest {
             "/register", "/password-reset", "/ogc?f=html", "/ogc/conformance?f=html", "/ogc/collections?f=html", "/ogc/collections/roads?f=html",
             "/ogc/collections/roads/items?f=html", "/ogc/collections/roads/queryables?f=html",
             "/ogc/api.html", "/ogc/tileMatrixSets/WebMercatorQuad?f=html", "/ogc/collections/roads/tiles/WebMercatorQuad?f=html",
-            "/sparql", "/alerts", "/forestry");
+            "/sparql", "/alerts", "/forestry", "/forestry/jobs");
     private static final List<String> STAFF_PAGES = List.of("/jobs", "/staff/jobs", "/staff/events", "/staff/reports", "/staff/reports/sheet", "/staff/reports/statistics",
             "/staff/organisations", "/staff/towns", "/staff/forestry", "/staff/forestry/kpis");
 

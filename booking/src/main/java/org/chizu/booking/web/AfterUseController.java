@@ -1,11 +1,15 @@
 package org.chizu.booking.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.chizu.accounts.Identity;
 import org.chizu.booking.AfterUse;
 import org.chizu.booking.BookingProblem;
 import org.chizu.booking.Bookings;
+import org.chizu.booking.ExtraPayments;
+import org.chizu.booking.PaymentProvider;
 import org.chizu.platform.Label;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,18 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 利用後内容確定 over HTTP: the owner (or staff) confirms how many came and the extras used once the
- * booking has ended; staff also record no-shows and take the extra owed at the counter (the list of
- * ended bookings still to confirm is on {@link StaffBookingController}, with residents' names).
+ * booking has ended, and the owner pays online any extra that costs; staff also record no-shows and
+ * take the extra owed at the counter (the list of ended bookings still to confirm is on
+ * {@link StaffBookingController}, with residents' names).
  */
 @RestController
 class AfterUseController {
 
     private final AfterUse afterUse;
     private final Bookings bookings;
+    private final ExtraPayments extras;
 
-    AfterUseController(AfterUse afterUse, Bookings bookings) {
+    AfterUseController(AfterUse afterUse, Bookings bookings, ExtraPayments extras) {
         this.afterUse = afterUse;
         this.bookings = bookings;
+        this.extras = extras;
     }
 
     /**
@@ -37,6 +44,18 @@ class AfterUseController {
         boolean isNoShow() {
             return Boolean.TRUE.equals(noShow);
         }
+    }
+
+    /** The caller's bookings as confirmed after use, latest first, with any extra owed and how it was paid. */
+    @GetMapping("/api/booking/after-use")
+    Map<String, List<AfterUse.Confirmed>> mine() {
+        return Map.of("confirmed", afterUse.ofAccount(Callers.signedIn().id()));
+    }
+
+    /** Opens an online checkout for the extra the caller owes after use; the resident goes on to {@code payAt}. */
+    @PostMapping("/api/booking/bookings/{id}/after-use/checkout")
+    PaymentProvider.Checkout checkout(@PathVariable long id) {
+        return extras.checkout(id, Callers.signedIn().id());
     }
 
     /** The owner's booking as used, or any for staff; 404 until confirmed. */

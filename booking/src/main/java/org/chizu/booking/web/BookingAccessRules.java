@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Anyone may look at units, their availability, quotes and lotteries (GET is open by default);
  * holding, confirming, cancelling, paying online, entering a lottery, registering, one's own
- * bookings and notices need a signed-in resident or staff member; approving, counter payments,
+ * bookings, notices, door PINs and uses need a signed-in resident or staff member; approving, counter payments,
  * verifying registrations, opening and drawing lotteries are staff's (the default for other
  * methods). The provider's webhook is open: its signature is what is checked.
  */
@@ -24,7 +24,7 @@ class BookingAccessRules {
                 .requestMatchers(HttpMethod.PUT, "/api/booking/bookings/*/approval", "/api/booking/bookings/*/payment")
                 .hasRole(Role.STAFF.name())
                 .requestMatchers("/api/booking/holds", "/api/booking/bookings/**", "/api/booking/mine", "/api/booking/notices",
-                        "/api/booking/registration")
+                        "/api/booking/registration", "/api/booking/after-use", "/api/booking/door-pins")
                 .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name())
                 .requestMatchers(HttpMethod.POST, "/api/booking/lotteries/*/entries")
                 .hasAnyRole(AccountKind.RESIDENT.name(), Role.STAFF.name());

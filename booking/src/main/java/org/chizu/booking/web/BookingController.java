@@ -116,6 +116,12 @@ class BookingController {
                 residency == null ? FeeClass.NON_RESIDENT : FeeClass.fromId(residency));
     }
 
+    /** The unit's extras (冷暖房・照明 …) with their hourly fees. */
+    @GetMapping("/units/{id}/extras")
+    Map<String, List<Fees.Extra>> extras(@PathVariable long id) {
+        return Map.of("extras", fees.extras(units.find(id).id()));
+    }
+
     /** The reductions and exemptions (減免) one may claim. */
     @GetMapping("/reductions")
     Map<String, List<Quote.Reduction>> reductions() {

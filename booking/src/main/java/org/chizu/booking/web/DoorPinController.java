@@ -1,5 +1,8 @@
 package org.chizu.booking.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.chizu.booking.BookingProblem;
 import org.chizu.booking.DoorPins;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,12 @@ class DoorPinController {
 
     DoorPinController(DoorPins pins) {
         this.pins = pins;
+    }
+
+    /** The caller's PINs still to use, for their bookings page (only their own, only of confirmed bookings). */
+    @GetMapping("/api/booking/door-pins")
+    Map<String, List<DoorPins.DoorPin>> mine() {
+        return Map.of("pins", pins.ofAccount(Callers.signedIn().id()));
     }
 
     @GetMapping("/api/booking/bookings/{id}/door-pin")

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogSearch;
+import org.chizu.catalog.ContributedDataset;
+import org.chizu.catalog.ContributedDatasets;
 import org.chizu.catalog.SearchField;
 import org.chizu.gis.layer.DataTheme;
 import org.chizu.gis.layer.LayersChanged;
@@ -27,14 +29,17 @@ class CkanActions {
     private static final int MAX_LIST = 1000;
 
     private final CatalogEntries entries;
+    private final ContributedDatasets contributed;
     private final CatalogSearch search;
     private final CkanPackages packages;
     private final PackageSearch packageSearch;
     /** Package and resource UUIDs to layer ids, built again after the registry reloads. */
     private volatile Map<String, String> layerByUuid;
 
-    CkanActions(CatalogEntries entries, CatalogSearch search, CkanPackages packages, PackageSearch packageSearch) {
+    CkanActions(CatalogEntries entries, ContributedDatasets contributed, CatalogSearch search, CkanPackages packages,
+            PackageSearch packageSearch) {
         this.entries = entries;
+        this.contributed = contributed;
         this.search = search;
         this.packages = packages;
         this.packageSearch = packageSearch;
@@ -49,7 +54,7 @@ class CkanActions {
     Object run(String action, ActionParameters parameters) {
         return switch (action) {
             case "status_show" -> status();
-            case "package_list" -> entries.ids().stream()
+            case "package_list" -> java.util.stream.Stream.concat(entries.ids().stream(), contributed.all().stream().map(ContributedDataset::id))
                     .skip(parameters.integer("offset", 0, Integer.MAX_VALUE))
                     .limit(parameters.integer("limit", MAX_LIST, MAX_LIST)).toList();
             case "package_show" -> packageShow(parameters.required("id"));
@@ -85,6 +90,13 @@ class CkanActions {
 
     /** By name (the layer id) or by the package's UUID; ids are matched without reading any data. */
     private Map<String, Object> packageShow(String idOrName) {
+        if (!entries.contains(idOrName)) {
+            Optional<ContributedDataset> other = contributed.all().stream()
+                    .filter(dataset -> dataset.id().equals(idOrName) || packages.packageId(dataset.id()).equals(idOrName)).findFirst();
+            if (other.isPresent()) {
+                return packages.toPackage(other.get());
+            }
+        }
         String name = entries.contains(idOrName) ? idOrName : Optional.ofNullable(layerByUuid().get(idOrName))
                 .filter(layer -> packages.packageId(layer).equals(idOrName))
                 .orElseThrow(() -> CkanException.notFound("Not found"));

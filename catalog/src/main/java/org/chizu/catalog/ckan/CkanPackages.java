@@ -1,5 +1,6 @@
 package org.chizu.catalog.ckan;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.ContributedDataset;
 import org.chizu.catalog.Extent;
 import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.SearchField;
 import org.chizu.catalog.dcat.Vocabulary;
 import org.chizu.catalog.quality.DatasetQuality;
 import org.chizu.platform.Label;
+import org.chizu.gis.layer.DataTheme;
 import org.chizu.gis.layer.Layer;
 import org.chizu.gis.layer.LayerRegistry;
 import org.chizu.opendata.BuiltFile;
@@ -96,37 +99,81 @@ class CkanPackages {
 
     Map<String, Object> toPackage(CatalogEntry entry) {
         Layer layer = entry.layer();
+        Map<String, Object> pkg = common(layer.id(), layer.title(), new Label(entry.description("ja"), entry.description("en")),
+                uris.ogcCollection(layer.id()), layer.licence().id(), layer.licence().title().ja(), layer.licence().url(), layer.themes(),
+                search.values(entry, SearchField.TAGS));
+        finish(pkg, resources(entry), entry.issued(), entry.modified(), extras(entry));
+        pkg.put("quality", quality.of(entry).toJson());
+        return pkg;
+    }
+
+    /**
+     * A contributed dataset as a package: its creator is CKAN's {@code author}, its access rights and
+     * period the extras ckanext-dcat names {@code access_rights}, {@code temporal_start} and
+     * {@code temporal_end}; it has no quality score (the score measures layers' distributions).
+     */
+    Map<String, Object> toPackage(ContributedDataset dataset) {
+        String packageId = packageId(dataset.id());
+        Map<String, Object> pkg = common(dataset.id(), dataset.title(), dataset.description(), uris.resolve(dataset.landingPage()),
+                CatalogSearch.licenceId(dataset), dataset.terms().title().ja(), uris.resolve(dataset.terms().uri()), dataset.themes(),
+                search.values(dataset, SearchField.TAGS));
+        pkg.put("author", dataset.creator().ja());
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (ContributedDataset.Distribution way : dataset.distributions()) {
+            Map<String, Object> resource = resource(uris.dataset(dataset.id()) + "/distribution/" + way.key(), packageId,
+                    resources.size(), way.title().ja(), uris.resolve(way.path()), way.format(), way.mediaType());
+            resource.put("size", way.byteSize().orElse(null));
+            resources.add(resource);
+        }
+        List<Map<String, String>> extras = new ArrayList<>();
+        extras.add(Map.of("key", "uri", "value", uris.dataset(dataset.id())));
+        extras.add(Map.of("key", "access_rights", "value", dataset.access().uri()));
+        dataset.extent().map(CkanPackages::geoJson).ifPresent(json -> extras.add(Map.of("key", "spatial", "value", json)));
+        dataset.temporal().ifPresent(period -> {
+            extras.add(Map.of("key", "temporal_start", "value", period.start().toString()));
+            extras.add(Map.of("key", "temporal_end", "value", period.end().toString()));
+        });
+        dataset.partOf().ifPresent(whole -> extras.add(Map.of("key", "is_part_of", "value", uris.dataset(whole))));
+        // Listed for anyone (not CKAN's private): using the data is what the access rights restrict.
+        finish(pkg, resources, dataset.issued(), dataset.modified(), extras);
+        return pkg;
+    }
+
+    /** What every package states first, a layer's or a contributed dataset's. */
+    private Map<String, Object> common(String name, Label title, Label notes, String url, String licenceId, String licenceTitle,
+            String licenceUrl, List<DataTheme> themes, List<String> tagNames) {
         Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("id", packageId(layer.id()));
-        pkg.put("name", layer.id());
-        pkg.put("title", layer.title().ja());
-        pkg.put("title_translated", translated(layer.title()));
-        pkg.put("notes", entry.description("ja"));
-        pkg.put("notes_translated", Map.of("ja", entry.description("ja"), "en", entry.description("en")));
-        pkg.put("url", uris.ogcCollection(layer.id()));
-        pkg.put("license_id", layer.licence().id());
-        pkg.put("license_title", layer.licence().title().ja());
-        pkg.put("license_url", layer.licence().url());
+        pkg.put("id", packageId(name));
+        pkg.put("name", name);
+        pkg.put("title", title.ja());
+        pkg.put("title_translated", translated(title));
+        pkg.put("notes", notes.ja());
+        pkg.put("notes_translated", translated(notes));
+        pkg.put("url", url);
+        pkg.put("license_id", licenceId);
+        pkg.put("license_title", licenceTitle);
+        pkg.put("license_url", licenceUrl);
         pkg.put("owner_org", organizationId());
         pkg.put("organization", organization());
-        pkg.put("groups", layer.themes().stream().map(CkanGroups::group).toList());
+        pkg.put("groups", themes.stream().map(CkanGroups::group).toList());
         pkg.put("maintainer", properties.publisher().nameJa() + " " + properties.contact().nameJa());
         pkg.put("maintainer_email", properties.contact().email());
-        List<Map<String, Object>> tags = search.values(entry, SearchField.TAGS).stream()
-                .map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
+        List<Map<String, Object>> tags = tagNames.stream().map(tag -> Map.<String, Object>of("name", tag, "display_name", tag)).toList();
         pkg.put("tags", tags);
         pkg.put("num_tags", tags.size());
-        List<Map<String, Object>> resources = resources(entry);
+        return pkg;
+    }
+
+    private static void finish(Map<String, Object> pkg, List<Map<String, Object>> resources, Optional<Instant> issued,
+            Optional<Instant> modified, List<Map<String, String>> extras) {
         pkg.put("resources", resources);
         pkg.put("num_resources", resources.size());
-        pkg.put("metadata_created", entry.issued().map(CKAN_TIME::format).orElse(null));
-        pkg.put("metadata_modified", entry.modified().map(CKAN_TIME::format).orElse(null));
+        pkg.put("metadata_created", issued.map(CKAN_TIME::format).orElse(null));
+        pkg.put("metadata_modified", modified.map(CKAN_TIME::format).orElse(null));
         pkg.put("state", "active");
         pkg.put("type", "dataset");
         pkg.put("private", false);
-        pkg.put("extras", extras(entry));
-        pkg.put("quality", quality.of(entry).toJson());
-        return pkg;
+        pkg.put("extras", extras);
     }
 
     private List<Map<String, Object>> resources(CatalogEntry entry) {

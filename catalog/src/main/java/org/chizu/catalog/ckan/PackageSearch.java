@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.CatalogSearch;
+import org.chizu.catalog.ContributedDataset;
 import org.chizu.catalog.InvalidSearchException;
 import org.chizu.catalog.SearchField;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code fq}, {@code modified_since} and {@code ext_bbox} select the entries, then {@code sort}
  * on id, name, title_string, metadata_modified and metadata_created, {@code start} and
  * {@code rows} page them, and {@code facet.field} counts values over all that matched. Only the
- * returned page is turned into packages.
+ * returned page is turned into packages. Datasets other modules contribute follow the layers, in
+ * their contributors' order (the sort orders the layers).
  */
 @Component
 class PackageSearch {
@@ -48,16 +50,20 @@ class PackageSearch {
         int start = parameters.integer("start", 0, Integer.MAX_VALUE);
         List<String> facetFields = parameters.list("facet.field");
         Optional<Comparator<CatalogEntry>> order = parameters.text("sort").map(this::order);
-        List<CatalogEntry> matching = new ArrayList<>(matching(parameters));
+        CatalogQuery query = query(parameters);
+        List<CatalogEntry> matching = new ArrayList<>(search.matching(query));
         order.ifPresent(matching::sort);
+        List<ContributedDataset> others = search.matchingContributed(query);
 
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("count", matching.size());
+        result.put("count", matching.size() + others.size());
         result.put("sort", parameters.text("sort").orElse("score desc, metadata_modified desc"));
-        result.put("results", matching.stream().skip(start).limit(rows).map(packages::toPackage).toList());
+        List<Map<String, Object>> results = new ArrayList<>(matching.stream().skip(start).limit(rows).map(packages::toPackage).toList());
+        others.stream().skip(Math.max(0, start - matching.size())).limit(rows - results.size()).map(packages::toPackage).forEach(results::add);
+        result.put("results", results);
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String name : facetFields) { // CKAN fields without a counterpart here ("license") count nothing
-            facets.put(name, SearchField.named(name).map(field -> search.facet(matching, field)).orElse(Map.of()));
+            facets.put(name, SearchField.named(name).map(field -> search.facet(matching, others, field)).orElse(Map.of()));
         }
         result.put("facets", facets);
         Map<String, Object> searchFacets = new LinkedHashMap<>();
@@ -67,9 +73,9 @@ class PackageSearch {
         return result;
     }
 
-    private List<CatalogEntry> matching(ActionParameters parameters) {
+    private static CatalogQuery query(ActionParameters parameters) {
         try {
-            return search.matching(CatalogQuery.from(parameters::text));
+            return CatalogQuery.from(parameters::text);
         } catch (InvalidSearchException e) {
             throw CkanException.invalid(e.parameter(), e.reason());
         }

@@ -13,6 +13,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.ContributedDatasets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,10 +41,12 @@ class CatalogController {
 
     private final CatalogModel catalog;
     private final CatalogUris uris;
+    private final ContributedDatasets contributed;
 
-    CatalogController(CatalogModel catalog, CatalogUris uris) {
+    CatalogController(CatalogModel catalog, CatalogUris uris, ContributedDatasets contributed) {
         this.catalog = catalog;
         this.uris = uris;
+        this.contributed = contributed;
     }
 
     @GetMapping("/catalog")
@@ -75,6 +78,11 @@ class CatalogController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         int dot = file.indexOf('.');
         if (dot < 0 && RdfFormat.wantsHtml(accept)) {
+            // A contributed dataset's page for people is its module's own.
+            Optional<String> landingPage = contributed.find(file).map(other -> uris.resolve(other.landingPage()));
+            if (landingPage.isPresent()) {
+                return seeOther(landingPage.get());
+            }
             catalog.dataset(file); // an unknown dataset is a 404 here too, not a redirect to a missing page
             return seeOther(uris.datasetPage(file));
         }

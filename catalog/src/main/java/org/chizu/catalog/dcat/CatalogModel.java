@@ -8,6 +8,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
@@ -20,12 +21,17 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
 import org.chizu.opendata.StandardLayouts;
+import org.chizu.catalog.AccessRights;
 import org.chizu.catalog.CatalogEntries;
 import org.chizu.catalog.CatalogEntry;
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.catalog.CatalogQuery;
 import org.chizu.catalog.CatalogSearch;
 import org.chizu.catalog.CatalogUris;
+import org.chizu.catalog.ContributedDataset;
+import org.chizu.catalog.ContributedDatasets;
+import org.chizu.catalog.Extent;
+import org.chizu.catalog.Period;
 import org.chizu.catalog.FileFormat;
 import org.chizu.catalog.quality.QualityAssessment;
 import org.chizu.catalog.quality.QualityMeasurements;
@@ -63,9 +69,14 @@ public class CatalogModel {
     private final QualityMeasurements quality;
     private final OpenDataApi openData;
     private final Municipalities municipalities;
+    private final ContributedDatasets contributed;
+    private final ContributedDcat contributedDcat;
 
     public CatalogModel(CatalogEntries entries, CatalogSearch search, CatalogUris uris, CatalogProperties properties,
-            QualityMeasurements quality, OpenDataApi openData, Municipalities municipalities) {
+            QualityMeasurements quality, OpenDataApi openData, Municipalities municipalities, ContributedDatasets contributed,
+            ContributedDcat contributedDcat) {
+        this.contributed = contributed;
+        this.contributedDcat = contributedDcat;
         this.entries = entries;
         this.search = search;
         this.uris = uris;
@@ -84,19 +95,25 @@ public class CatalogModel {
      */
     public Model catalogPage(CatalogQuery query, int page) {
         List<CatalogEntry> matching = search.matching(query);
+        List<ContributedDataset> matchingContributed = search.matchingContributed(query);
+        int total = matching.size() + matchingContributed.size();
         int size = properties.pageSize();
-        int pages = Math.max(1, (matching.size() + size - 1) / size); // an empty result still has its first page
+        int pages = Math.max(1, (total + size - 1) / size); // an empty result still has its first page
         if (page < 1 || page > pages) {
             throw new IllegalArgumentException("page must be between 1 and " + pages + ": " + page);
         }
         Model model = newModel();
         Resource catalog = catalog(model);
         Resource service = dataService(model);
-        for (CatalogEntry entry : matching.subList((page - 1) * size, Math.min(matching.size(), page * size))) {
-            Resource dataset = dataset(model, entry, service);
-            catalog.addProperty(DATASET_LINK, dataset);
+        // The layers come first, then the contributed datasets, as if one list.
+        int from = (page - 1) * size, to = Math.min(total, page * size);
+        for (CatalogEntry entry : matching.subList(Math.min(from, matching.size()), Math.min(to, matching.size()))) {
+            catalog.addProperty(DATASET_LINK, dataset(model, entry, service));
         }
-        paging(model, query, matching.size(), page, pages);
+        for (ContributedDataset dataset : matchingContributed.subList(Math.max(0, from - matching.size()), Math.max(0, to - matching.size()))) {
+            catalog.addProperty(DATASET_LINK, contributedDcat.describe(model, dataset, contactPoint(model)));
+        }
+        paging(model, query, total, page, pages);
         return model;
     }
 
@@ -125,15 +142,28 @@ public class CatalogModel {
             // What every dataset repeats (its publisher, licence …) was written with the catalog.
             model.getGraph().find().filterDrop(shared.getGraph()::contains).forEachRemaining(out::triple);
         }
+        for (ContributedDataset dataset : search.matchingContributed(query)) {
+            Model model = newModel();
+            model.add(catalog, DATASET_LINK, contributedDcat.describe(model, dataset, contactPoint(model)));
+            model.getGraph().find().filterDrop(shared.getGraph()::contains).forEachRemaining(out::triple);
+        }
         out.finish();
     }
 
     /**
      * One dataset with its distributions, publisher and the data service that serves it.
      *
-     * @throws org.chizu.gis.layer.UnknownLayerException when there is no public layer with this id
+     * @throws org.chizu.gis.layer.UnknownLayerException when there is no public layer or contributed dataset with this id
      */
     public Model dataset(String id) {
+        if (!entries.contains(id)) {
+            Optional<ContributedDataset> other = contributed.find(id);
+            if (other.isPresent()) {
+                Model model = newModel();
+                contributedDcat.describe(model, other.get(), contactPoint(model));
+                return model;
+            }
+        }
         return dataset(entries.get(id));
     }
 
@@ -257,29 +287,9 @@ public class CatalogModel {
         for (Label keyword : layer.keywords()) {
             dataset.addProperty(KEYWORD, keyword.ja(), "ja").addProperty(KEYWORD, keyword.en(), "en");
         }
-        entry.extent().ifPresent(extent -> {
-            Literal wkt = model.createTypedLiteral(extent.wkt(), TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL));
-            // The extent is a box, so dcat:bbox says all of it. No locn:geometry: GeoDCAT-AP would have it a
-            // locn:Geometry node, which DCAT-AP 3.0.1's own shapes refuse (they want a literal there).
-            dataset.addProperty(SPATIAL, model.createResource(LOCATION).addLiteral(BBOX, wkt));
-        });
-        entry.issued().ifPresent(time -> dataset.addLiteral(ISSUED, dateTime(model, time)));
-        entry.modified().ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
-        entry.temporal().ifPresent(period -> dataset.addProperty(TEMPORAL, model.createResource(PERIOD_OF_TIME)
-                .addLiteral(START_DATE, date(model, period.start()))
-                .addLiteral(END_DATE, date(model, period.end()))));
-        for (DataTheme theme : layer.themes()) {
-            dataset.addProperty(THEME, model.createResource(theme.uri(), CONCEPT)
-                    .addProperty(PREF_LABEL, theme.label().ja(), "ja")
-                    .addProperty(PREF_LABEL, theme.label().en(), "en")
-                    .addProperty(IN_SCHEME, model.createResource(DataTheme.SCHEME)));
-        }
-        // Only public layers are catalogued, so every dataset is open to anyone.
-        dataset.addProperty(ACCESS_RIGHTS, model.createResource(PUBLIC_ACCESS, RIGHTS_STATEMENT)
-                .addProperty(RDF.type, CONCEPT)
-                .addProperty(PREF_LABEL, "公開", "ja")
-                .addProperty(PREF_LABEL, "Public", "en")
-                .addProperty(IN_SCHEME, model.createResource(ACCESS_RIGHT_SCHEME)));
+        whereWhenAndWho(dataset, entry.extent(), entry.temporal(), entry.issued(), entry.modified(), layer.themes(),
+                // Only public layers are catalogued, so every dataset is open to anyone.
+                AccessRights.PUBLIC);
         if (!entry.sources().isEmpty()) {
             dataset.addProperty(PROVENANCE, model.createResource(PROVENANCE_STATEMENT)
                     .addProperty(LABEL, entry.provenance("ja"), "ja")
@@ -296,6 +306,37 @@ public class CatalogModel {
         dataset.addProperty(DISTRIBUTION_LINK, apiAccess(model, layer, licence, service).addProperty(RIGHTS, rights));
         service.addProperty(SERVES_DATASET, dataset);
         return dataset;
+    }
+
+    /**
+     * What every dataset, a layer's or a contributed one, says alike: its extent, period, dates, themes
+     * and access rights.
+     */
+    static void whereWhenAndWho(Resource dataset, Optional<Extent> extent, Optional<Period> temporal, Optional<Instant> issued,
+            Optional<Instant> modified, List<DataTheme> themes, AccessRights access) {
+        Model model = dataset.getModel();
+        extent.ifPresent(box -> {
+            Literal wkt = model.createTypedLiteral(box.wkt(), TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL));
+            // The extent is a box, so dcat:bbox says all of it. No locn:geometry: GeoDCAT-AP would have it a
+            // locn:Geometry node, which DCAT-AP 3.0.1's own shapes refuse (they want a literal there).
+            dataset.addProperty(SPATIAL, model.createResource(LOCATION).addLiteral(BBOX, wkt));
+        });
+        issued.ifPresent(time -> dataset.addLiteral(ISSUED, dateTime(model, time)));
+        modified.ifPresent(time -> dataset.addLiteral(MODIFIED, dateTime(model, time)));
+        temporal.ifPresent(period -> dataset.addProperty(TEMPORAL, model.createResource(PERIOD_OF_TIME)
+                .addLiteral(START_DATE, date(model, period.start()))
+                .addLiteral(END_DATE, date(model, period.end()))));
+        for (DataTheme theme : themes) {
+            dataset.addProperty(THEME, model.createResource(theme.uri(), CONCEPT)
+                    .addProperty(PREF_LABEL, theme.label().ja(), "ja")
+                    .addProperty(PREF_LABEL, theme.label().en(), "en")
+                    .addProperty(IN_SCHEME, model.createResource(DataTheme.SCHEME)));
+        }
+        dataset.addProperty(ACCESS_RIGHTS, model.createResource(access.uri(), RIGHTS_STATEMENT)
+                .addProperty(RDF.type, CONCEPT)
+                .addProperty(PREF_LABEL, access.label.ja(), "ja")
+                .addProperty(PREF_LABEL, access.label.en(), "en")
+                .addProperty(IN_SCHEME, model.createResource(AccessRights.SCHEME)));
     }
 
     private static Resource licence(Model model, Licence licence) {
@@ -395,11 +436,11 @@ public class CatalogModel {
         }
     }
 
-    private static Literal date(Model model, LocalDate day) {
+    static Literal date(Model model, LocalDate day) {
         return model.createTypedLiteral(day.toString(), XSDDatatype.XSDdate);
     }
 
-    private static Literal dateTime(Model model, Instant time) {
+    static Literal dateTime(Model model, Instant time) {
         Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         calendar.setTimeInMillis(time.toEpochMilli());
         return model.createTypedLiteral(calendar);

@@ -46,6 +46,9 @@ public final class Vocabulary {
     static final Property DESCRIPTION = property(DCT, "description");
     static final Property IDENTIFIER = property(DCT, "identifier");
     static final Property PUBLISHER = property(DCT, "publisher");
+    static final Property CREATOR = property(DCT, "creator");
+    static final Property IS_PART_OF = property(DCT, "isPartOf");
+    static final Property HAS_PART = property(DCT, "hasPart");
     static final Property LICENSE = property(DCT, "license");
     static final Property FORMAT = property(DCT, "format");
     static final Property SPATIAL = property(DCT, "spatial");
@@ -101,8 +104,6 @@ public final class Vocabulary {
     static final String JAPANESE = "http://publications.europa.eu/resource/authority/language/JPN";
     static final String ENGLISH = "http://publications.europa.eu/resource/authority/language/ENG";
     /** The EU access-right authority table and its entry for data anyone may use. */
-    static final String ACCESS_RIGHT_SCHEME = "http://publications.europa.eu/resource/authority/access-right";
-    static final String PUBLIC_ACCESS = ACCESS_RIGHT_SCHEME + "/PUBLIC";
     public static final String SHA_256 = SPDX + "checksumAlgorithm_sha256";
     static final String OGC_API_FEATURES = "http://www.opengis.net/spec/ogcapi-features-1/1.0";
     static final String SPARQL_PROTOCOL = "http://www.w3.org/TR/sparql11-protocol/";

@@ -2,6 +2,7 @@ package org.chizu.catalog.sparql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,8 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.chizu.catalog.CatalogQuery;
+import org.chizu.catalog.ContributedDataset;
+import org.chizu.catalog.ContributedDatasets;
 import org.chizu.catalog.dcat.CatalogModel;
 import org.chizu.platform.Audience;
 import org.chizu.gis.layer.GeometryKind;
@@ -35,7 +38,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Built on the first query, not at start-up, and built again on the first query after a
  * {@link LayerDataChanged}: a change counter is read before the data, so a change committed while
- * a build runs makes the next query build again. A built dataset is never modified, so any number
+ * a build runs makes the next query build again. Other modules' contributed datasets announce no
+ * change, so each query compares them with those the dataset was built from (a few small queries). A built dataset is never modified, so any number
  * of queries may read it at once.
  */
 @Component
@@ -46,17 +50,23 @@ class SparqlDataset {
     /** GeoSPARQL's function registry and geometry caches are global to ARQ: set up once per JVM, on the first build. */
     private static final AtomicBoolean GEOSPARQL_CONFIGURED = new AtomicBoolean();
 
-    private record Built(Dataset dataset, long changesSeen) {
+    private record Built(Dataset dataset, long changesSeen, List<ContributedDataset> contributions) {
+
+        boolean isCurrent(long changes, List<ContributedDataset> now) {
+            return changesSeen == changes && contributions.equals(now);
+        }
     }
 
     private final CatalogModel catalog;
     private final LayerRegistry registry;
     private final LayerFeatures features;
+    private final ContributedDatasets contributed;
     private final AtomicLong changes = new AtomicLong();
     private volatile Built built;
 
-    SparqlDataset(CatalogModel catalog, LayerRegistry registry, LayerFeatures features) {
+    SparqlDataset(CatalogModel catalog, LayerRegistry registry, LayerFeatures features, ContributedDatasets contributed) {
         this.catalog = catalog;
+        this.contributed = contributed;
         this.registry = registry;
         this.features = features;
     }
@@ -64,13 +74,14 @@ class SparqlDataset {
     /** The current dataset, built first if there is none or the data changed since. */
     Dataset current() {
         Built now = built;
-        if (now != null && now.changesSeen() == changes.get()) {
+        List<ContributedDataset> contributions = contributed.all();
+        if (now != null && now.isCurrent(changes.get(), contributions)) {
             return now.dataset();
         }
         synchronized (this) {
             now = built;
-            if (now == null || now.changesSeen() != changes.get()) {
-                now = build();
+            if (now == null || !now.isCurrent(changes.get(), contributions)) {
+                now = build(contributions);
                 built = now;
             }
             return now.dataset();
@@ -87,7 +98,7 @@ class SparqlDataset {
         changes.incrementAndGet();
     }
 
-    private Built build() {
+    private Built build(List<ContributedDataset> contributions) {
         if (GEOSPARQL_CONFIGURED.compareAndSet(false, true)) {
             GeoSPARQLConfig.setupMemoryIndex();
         }
@@ -113,6 +124,6 @@ class SparqlDataset {
         }
         log.info("SPARQL dataset built: {} features, {} triples in {} ms", count, model.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Built(dataset, seen);
+        return new Built(dataset, seen, contributions);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.chizu.counters.CounterRoutes;
 import org.chizu.counters.CounterService;
 import org.chizu.counters.CountersProblem;
 import org.chizu.counters.NearestCounters;
@@ -35,13 +36,16 @@ class CountersController {
     private final OfficeCalendar calendar;
     private final Tickets tickets;
     private final NearestCounters nearest;
+    private final CounterRoutes routes;
     private final PublicBaseUrl baseUrl;
 
-    CountersController(Offices offices, OfficeCalendar calendar, Tickets tickets, NearestCounters nearest, PublicBaseUrl baseUrl) {
+    CountersController(Offices offices, OfficeCalendar calendar, Tickets tickets, NearestCounters nearest, CounterRoutes routes,
+                       PublicBaseUrl baseUrl) {
         this.offices = offices;
         this.calendar = calendar;
         this.tickets = tickets;
         this.nearest = nearest;
+        this.routes = routes;
         this.baseUrl = baseUrl;
     }
 
@@ -49,7 +53,8 @@ class CountersController {
     record OfficeToday(Office office, OfficeDay today) {
     }
 
-    record TakeRequest(String service, String channel) {
+    /** email: where to tell the holder of a remote ticket that the turn is near; may be left out. */
+    record TakeRequest(String service, String channel, String email) {
     }
 
     record CallRequest(String desk, List<String> services) {
@@ -88,7 +93,8 @@ class CountersController {
         if (request.service() == null) {
             throw CountersProblem.missing("service");
         }
-        TicketStatus status = tickets.take(office, request.service(), request.channel() == null ? "kiosk" : request.channel());
+        TicketStatus status = tickets.take(office, request.service(), request.channel() == null ? "kiosk" : request.channel(),
+                request.email());
         String follow = followUrl(status.ticket().token());
         return ResponseEntity.created(URI.create(follow)).body(new Taken(status, follow, "/api/counters/tickets/"
                 + status.ticket().token() + "/qr.svg"));
@@ -126,6 +132,17 @@ class CountersController {
             throw CountersProblem.missing("service");
         }
         return Map.of("service", service, "counters", nearest.nearest(longitude, latitude, service));
+    }
+
+    @GetMapping("/route")
+    CounterRoutes.Route route(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+                              @RequestParam(required = false) String office) {
+        double longitude = coordinate("lon", lon, -180, 180);
+        double latitude = coordinate("lat", lat, -90, 90);
+        if (office == null || office.isBlank()) {
+            throw CountersProblem.missing("office");
+        }
+        return routes.route(longitude, latitude, office);
     }
 
     private OfficeToday today(Office office) {

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The counters' pages, static files whose scripts read the API and follow the office's live topic:
- * the public page, the kiosk, a ticket's follow page, the display board and the staff desk.
+ * the public page, the van's timetable and live position, the kiosk, a ticket's follow page, the display board and the staff desk.
  */
 @Controller
 class CountersPages {
@@ -13,6 +13,11 @@ class CountersPages {
     @GetMapping("/counters")
     String publicPage() {
         return "forward:/counters/index.html";
+    }
+
+    @GetMapping("/counters/van")
+    String van() {
+        return "forward:/counters/van.html";
     }
 
     @GetMapping("/counters/kiosk/{office}")

@@ -23,7 +23,7 @@ public final class LasWriter implements AutoCloseable {
     private final FileChannel channel;
     private final int srid;
     private final double offsetX, offsetY, offsetZ;
-    private final ByteBuffer points = ByteBuffer.allocate(POINT_SIZE * 4096).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer points = ByteBuffer.allocateDirect(POINT_SIZE * 4096).order(ByteOrder.LITTLE_ENDIAN);
     private final long[] byReturn = new long[5];
     private long count;
     private double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, minZ = Double.POSITIVE_INFINITY;

@@ -10,6 +10,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +107,7 @@ public class LaserArchive {
             }
             LasSummary summary = LasSummary.read(file);
             Path archived = keep(staged, archivePath(staged.sha256(), compressed));
-            record(surveyId, name, staged.sha256(), archived, compressed, crs, summary);
+            record(surveyId, name, staged.sha256(), archived, compressed, crs, summary, creationDay(header));
             IngestedTile tile = archived(staged.sha256()).orElseThrow();
             log.info("Laser tile {} archived: {} points in EPSG:{} ({} from {})", name, summary.pointCount(), crs.srid(),
                     crs.source(), summary.version());
@@ -117,14 +119,14 @@ public class LaserArchive {
     }
 
     private void record(long surveyId, String name, String sha256, Path archived, boolean compressed, DeclaredCrs crs,
-            LasSummary summary) {
+            LasSummary summary, LocalDate created) {
         jdbc.update("""
                 with extent as (select ST_MakeEnvelope(?, ?, ?, ?, ?) as box)
                 insert into laser_tile (survey_id, file_name, sha256, byte_size, compressed, las_version, point_format,
                     point_count, srid, crs_source, min_x, min_y, min_z, max_x, max_y, max_z, footprint, points_per_m2,
-                    class_counts, first_returns, last_returns)
+                    class_counts, first_returns, last_returns, file_created)
                 select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_Transform(box, 6668),
-                    ? / greatest(ST_Area(ST_Transform(box, 4326)::geography), 1), ?::jsonb, ?, ?
+                    ? / greatest(ST_Area(ST_Transform(box, 4326)::geography), 1), ?::jsonb, ?, ?, ?
                 from extent
                 on conflict (sha256) do nothing
                 """,
@@ -132,7 +134,13 @@ public class LaserArchive {
                 surveyId, name, sha256, size(archived), compressed, summary.version(),
                 summary.pointFormat(), summary.pointCount(), crs.srid(), crs.source(), summary.minX(), summary.minY(),
                 summary.minZ(), summary.maxX(), summary.maxY(), summary.maxZ(), (double) summary.pointCount(),
-                classCounts(summary), summary.firstReturns(), summary.lastReturns());
+                classCounts(summary), summary.firstReturns(), summary.lastReturns(), created);
+    }
+
+    /** The header's file creation day; null when it leaves the day or year zero (or names no real day). */
+    private static LocalDate creationDay(LASHeader header) {
+        int year = header.getFileCreationYear(), day = header.getFileCreationDayOfYear();
+        return year > 0 && day >= 1 && day <= Year.of(year).length() ? LocalDate.ofYearDay(year, day) : null;
     }
 
     /** Where the archive keeps a tile's file. */

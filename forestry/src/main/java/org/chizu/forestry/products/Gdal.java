@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one of GDAL's programs (Debian's gdal-bin), failing with what it printed when it fails. */
-final class Gdal {
+public final class Gdal {
 
     private Gdal() {
     }
@@ -18,7 +18,7 @@ final class Gdal {
      * @param what    what the program was asked, for the error ("make a COG of …")
      * @param command the program and its arguments
      */
-    static void run(String what, Duration timeout, List<String> command) throws IOException {
+    public static void run(String what, Duration timeout, List<String> command) throws IOException {
         Path log = Files.createTempFile("gdal", ".log");
         try {
             Process gdal = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

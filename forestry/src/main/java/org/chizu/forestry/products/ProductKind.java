@@ -18,4 +18,16 @@ public enum ProductKind {
         this.id = id;
         this.label = label;
     }
+
+    /**
+     * @throws IllegalStateException for an id no kind has (the table's check constraint keeps others out)
+     */
+    public static ProductKind of(String id) {
+        for (ProductKind kind : values()) {
+            if (kind.id.equals(id)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("unknown product kind " + id);
+    }
 }

@@ -1,6 +1,7 @@
 package org.chizu.platform.mail;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -35,11 +36,29 @@ public class MailOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(String about, String recipient, String subject, String body) {
-        jdbc.update("""
+        queue(about, recipient, subject, body, List.of());
+    }
+
+    /**
+     * Queues one message with files attached, in their order, due at once.
+     *
+     * @see #queue(String, String, String, String)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(String about, String recipient, String subject, String body, List<MailAttachment> attachments) {
+        long id = jdbc.queryForObject("""
                 insert into mail_outbox (about, recipient, subject, body)
-                values (:about, :recipient, :subject, :body)""",
+                values (:about, :recipient, :subject, :body) returning id""",
                 new MapSqlParameterSource("about", about).addValue("recipient", recipient)
-                        .addValue("subject", subject).addValue("body", body));
+                        .addValue("subject", subject).addValue("body", body), Long.class);
+        for (int position = 0; position < attachments.size(); position++) {
+            MailAttachment file = attachments.get(position);
+            jdbc.update("""
+                    insert into mail_outbox_attachment (mail_id, position, filename, content_type, content)
+                    values (:id, :position, :filename, :type, :content)""",
+                    new MapSqlParameterSource("id", id).addValue("position", position).addValue("filename", file.filename())
+                            .addValue("type", file.contentType()).addValue("content", file.content()));
+        }
     }
 
     /**
@@ -56,8 +75,15 @@ public class MailOutbox {
                 limit 1
                 for update skip locked""", new MapSqlParameterSource(),
                 (rs, i) -> new QueuedMail(rs.getLong("id"), rs.getString("about"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
-                .stream().findFirst();
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), List.of()))
+                .stream().findFirst().map(mail -> mail.withAttachments(attachmentsOf(mail.id())));
+    }
+
+    private List<MailAttachment> attachmentsOf(long id) {
+        return jdbc.query("""
+                select filename, content_type, content from mail_outbox_attachment where mail_id = :id order by position""",
+                new MapSqlParameterSource("id", id),
+                (rs, i) -> new MailAttachment(rs.getString("filename"), rs.getString("content_type"), rs.getBytes("content")));
     }
 
     void markSent(long id) {

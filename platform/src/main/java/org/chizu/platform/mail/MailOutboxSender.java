@@ -7,14 +7,20 @@ import org.slf4j.LoggerFactory;
 import org.chizu.platform.BackgroundWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends the messages due in the {@link MailOutbox} through the SMTP server set in
@@ -86,17 +92,42 @@ class MailOutboxSender implements SchedulingConfigurer {
     }
 
     private void attempt(JavaMailSender sender, QueuedMail message) {
+        try {
+            if (message.attachments().isEmpty()) {
+                sender.send(plain(message));
+            } else {
+                sender.send(withAttachments(sender, message));
+            }
+            outbox.markSent(message.id());
+        } catch (MailException e) {
+            recordFailure(message, e);
+        }
+    }
+
+    private SimpleMailMessage plain(QueuedMail message) {
         SimpleMailMessage email = new SimpleMailMessage();
         email.setFrom(properties.from());
         email.setTo(message.recipient());
         email.setSubject(message.subject());
         email.setText(message.body());
+        return email;
+    }
+
+    private MimeMessage withAttachments(JavaMailSender sender, QueuedMail message) {
+        MimeMessage mime = sender.createMimeMessage();
         try {
-            sender.send(email);
-            outbox.markSent(message.id());
-        } catch (MailException e) {
-            recordFailure(message, e);
+            MimeMessageHelper email = new MimeMessageHelper(mime, true, "UTF-8");
+            email.setFrom(properties.from());
+            email.setTo(message.recipient());
+            email.setSubject(message.subject());
+            email.setText(message.body());
+            for (MailAttachment file : message.attachments()) {
+                email.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+            }
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
         }
+        return mime;
     }
 
     // The log names what the message is about and the outbox row, never the resident's address.

@@ -1,4 +1,4 @@
-package org.chizu.booking;
+package org.chizu.booking.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,13 +17,14 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A RemoteLOCK-style lock provider on loopback: it answers guests created, accesses given and guests
  * deleted as the real API does (JSON:API {@code data.id}), and keeps every request for the test.
+ * Shared with the application's tests (booking's test jar).
  */
-final class LocalRemoteLock implements AutoCloseable {
+public final class LocalRemoteLock implements AutoCloseable {
 
-    static final String TOKEN = "remotelock-test-token";
+    public static final String TOKEN = "remotelock-test-token";
 
     /** One request: method, path and JSON body (null without one). */
-    record Call(String method, String path, JsonNode body) {
+    public record Call(String method, String path, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -31,7 +32,7 @@ final class LocalRemoteLock implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    LocalRemoteLock() {
+    public LocalRemoteLock() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -41,11 +42,11 @@ final class LocalRemoteLock implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return calls;
     }
 

@@ -1,0 +1,61 @@
+package org.chizu.forestry.clip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * What a clip job wrote ({@value #FILE_NAME}, the job's result): each file with its product, size and
+ * SHA-256, so a firm can check what it downloaded, and the survey and system they come from.
+ *
+ * @param crs         the files' coordinate system, {@code EPSG:6671} for example
+ * @param pointsRead  every point of the overlapping tiles
+ * @param pointsInArea the points written to the LAS file
+ */
+public record ClipManifest(long job, long application, long survey, String surveyName, String surveyingBody, String crs,
+        long pointsRead, long pointsInArea, String madeAt, List<File> files) {
+
+    public static final String FILE_NAME = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One file a clip job wrote, next to the manifest. */
+    public record File(String name, String product, String mediaType, long bytes, String sha256) {
+
+        /** Measures a written file. */
+        public static File of(Path file, String product, String mediaType) throws IOException {
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return new File(file.getFileName().toString(), product, mediaType, Files.size(file), HexFormat.of().formatHex(sha256.digest()));
+        }
+    }
+
+    void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    static ClipManifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), ClipManifest.class);
+    }
+
+    Optional<File> file(String name) {
+        return files.stream().filter(file -> file.name().equals(name)).findFirst();
+    }
+}
