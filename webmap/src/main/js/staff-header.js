@@ -4,7 +4,7 @@ import { element } from './dom.js';
 const LINKS = [
   ['/', 'navMap'], ['/staff/reports', 'navReports'], ['/staff/reports/statistics', 'navStatistics'],
   ['/staff/jobs', 'navJobs'], ['/staff/towns', 'navTowns'], ['/staff/events', 'navEvents'],
-  ['/staff/organisations', 'navOrganisations'],
+  ['/staff/organisations', 'navOrganisations'], ['/staff/forestry', 'navForestry'],
 ];
 
 /** The CSRF token Spring Security keeps in a cookie, sent back with every change. */

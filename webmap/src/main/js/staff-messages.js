@@ -10,6 +10,7 @@ addMessages({
   navTowns: { ja: '市町村', en: 'Towns' },
   navEvents: { ja: 'イベント', en: 'Events' },
   navOrganisations: { ja: '団体', en: 'Organisations' },
+  navForestry: { ja: '森林データ', en: 'Forestry data' },
   signedInAs: { ja: (name) => `${name} さん`, en: (name) => `Signed in: ${name}` },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   searchNumber: { ja: '通報番号', en: 'Report number' },

@@ -1,6 +1,7 @@
 package org.chizu.app.forestry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,13 +11,7 @@ import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
-import org.chizu.accounts.AccountKind;
-import org.chizu.accounts.Identity;
-import org.chizu.accounts.OrganisationApplication;
-import org.chizu.accounts.OrganisationStatus;
-import org.chizu.accounts.Organisations;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
@@ -28,8 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,8 +42,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryAccessHttpTest {
 
-    private static final String PASSWORD = "sugi-no-ki-2026";
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.fresh().register(registry);
@@ -60,9 +53,7 @@ class ForestryAccessHttpTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    Organisations organisations;
+    ApplicationContext context;
     @Autowired
     StaffAccounts staff;
 
@@ -76,29 +67,18 @@ class ForestryAccessHttpTest {
     /** 山田林業 is an approved organisation administered by the resident yamada; sato belongs to none. */
     @BeforeAll
     void anApprovedFirmAndTheSampleSurvey() {
-        long yamada = resident("yamada@example.jp");
-        resident("sato@example.jp");
-        var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffToken = tanaka.token().token();
-        firm = organisations.apply(new Identity(yamada, AccountKind.RESIDENT, "yamada@example.jp", "山田", null, Set.of()),
-                new OrganisationApplication("山田林業株式会社", "安来市広瀬町", "山田 太郎", "0854-00-0000"));
-        organisations.decide(firm, OrganisationStatus.APPROVED,
-                new Identity(tanaka.account().id(), AccountKind.STAFF, "tanaka", "田中 一郎", Role.STAFF, Set.of()));
+        firm = ApprovedFirm.of(context, "yamada@example.jp", "山田林業株式会社").organisation();
+        ApprovedFirm.resident(context, "sato@example.jp");
+        staffToken = staff.create("tanaka", "田中 一郎", Role.STAFF).token().token();
         survey = jdbc.queryForObject("select survey_id from laser_product where kind = 'chm' order by survey_id limit 1", Long.class);
         compartments = jdbc.queryForList("""
                 select f.id from forests f where exists (select from laser_tile t where t.survey_id = ? and ST_Intersects(t.footprint, f.geom))
                 order by f.id limit 2""", Long.class, survey);
     }
 
-    long resident(String email) {
-        return jdbc.queryForObject("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', ?, ?, ?, now()) returning id""", Long.class, email, passwords.encode(PASSWORD), email);
-    }
-
     SignInBrowser signedIn(String email) throws Exception {
         SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, PASSWORD);
+        browser.signIn(email, ApprovedFirm.PASSWORD);
         return browser;
     }
 
@@ -191,6 +171,51 @@ class ForestryAccessHttpTest {
         assertThat(noSuchProduct.statusCode()).isEqualTo(404);
         assertThat(unknownApplication.statusCode()).isEqualTo(404);
         List.of(notAMember, anonymousApplies, firmDecides, noTerms, noSuchProduct, unknownApplication).forEach(this::assertProblem);
+    }
+
+    @Test
+    void anyoneReadsEachSurveyedSubcompartmentsTreesInFiguresWithTheVolumeMarkedAsAnEstimate() throws Exception {
+        SignInBrowser anyone = new SignInBrowser(port);
+
+        JsonNode answer = json.readTree(anyone.get("/api/forestry/surveys/" + survey + "/compartments").body());
+
+        assertThat(answer.path("volumeNote").path("ja").asText()).contains("推定値");
+        assertThat(answer.path("volumeNote").path("en").asText()).contains("estimates");
+        JsonNode figures = answer.path("figures");
+        long treesInTheRegister = jdbc.queryForObject("""
+                select count(*) from forest_tree_point t
+                where t.survey_id = ? and exists (select from forests f where ST_Intersects(f.geom, t.geom))""", Long.class, survey);
+        long counted = 0;
+        JsonNode densest = null;
+        for (JsonNode stand : figures) {
+            counted += stand.path("treeCount").asLong();
+            if (densest == null || stand.path("treeCount").asLong() > densest.path("treeCount").asLong()) {
+                densest = stand;
+            }
+        }
+        assertThat(counted).as("every tree standing in a sub-compartment is counted").isGreaterThanOrEqualTo(treesInTheRegister);
+        JsonNode stand = densest;
+        assertThat(stand.path("species").asText()).as("the survey was flown over the largest スギ stand").isEqualTo("スギ");
+        assertThat(stand.path("treesPerHa").asDouble()).isBetween(200.0, 3000.0);
+        assertThat(stand.path("meanHeightM").asDouble()).isBetween(5.0, 40.0);
+        assertThat(stand.path("topHeightM").asDouble()).isGreaterThan(stand.path("meanHeightM").asDouble());
+        assertThat(stand.path("volumeM3Estimate").asDouble()).isPositive();
+        assertThat(stand.path("volumeM3PerHaEstimate").asDouble())
+                .isCloseTo(stand.path("volumeM3Estimate").asDouble() / stand.path("surveyedHa").asDouble(), within(1.0));
+        assertThat(stand.path("surveyedShare").asDouble()).isBetween(0.0, 1.0);
+
+        JsonNode one = json.readTree(anyone.get("/api/forestry/compartments/" + stand.path("compartmentId").asLong()).body());
+        assertThat(one.path("figures")).singleElement().isEqualTo(stand);
+        long outside = jdbc.queryForObject("""
+                select id from forests f where not exists (select from laser_tile t where ST_Intersects(t.footprint, f.geom))
+                order by id limit 1""", Long.class);
+        assertThat(json.readTree(anyone.get("/api/forestry/compartments/" + outside).body()).path("figures")).isEmpty();
+        HttpResponse<String> unknownCompartment = anyone.get("/api/forestry/compartments/99999999");
+        HttpResponse<String> unknownSurvey = anyone.get("/api/forestry/surveys/99999999/compartments");
+        assertThat(unknownCompartment.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknownCompartment.body()).path("compartment").asLong()).isEqualTo(99999999L);
+        assertThat(unknownSurvey.statusCode()).isEqualTo(404);
+        List.of(unknownCompartment, unknownSurvey).forEach(this::assertProblem);
     }
 
     void assertProblem(HttpResponse<String> response) {

@@ -33,7 +33,7 @@ class NoInlineCodeBrowserTest {
             "/ogc/api.html", "/ogc/tileMatrixSets/WebMercatorQuad?f=html", "/ogc/collections/roads/tiles/WebMercatorQuad?f=html",
             "/sparql", "/alerts", "/forestry", "/forestry/jobs");
     private static final List<String> STAFF_PAGES = List.of("/jobs", "/staff/jobs", "/staff/events", "/staff/reports", "/staff/reports/sheet", "/staff/reports/statistics",
-            "/staff/organisations", "/staff/towns");
+            "/staff/organisations", "/staff/towns", "/staff/forestry", "/staff/forestry/kpis");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -2,7 +2,6 @@ package org.chizu.forestry.trees;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.changes.LayerChanges;
@@ -76,22 +75,6 @@ public class ForestResources {
                     MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES, srid);
             LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
         });
-    }
-
-    /**
-     * The survey's trees summed per sub-compartment (小班) of the forest register: count, density over
-     * the part of the 小班 the trees cover, mean and top height, estimated volume.
-     */
-    public List<Map<String, Object>> perSubcompartment(long surveyId) {
-        return jdbc.queryForList("""
-                select f.compartment, f.subcompartment, f.species, count(*) as tree_count,
-                       round(avg(t.height_m)::numeric, 1) as mean_height_m,
-                       round(max(t.height_m)::numeric, 1) as tallest_m,
-                       round(sum(t.volume_m3)::numeric, 1) as volume_m3_estimate
-                from forest_tree_point t join forests f on ST_Intersects(f.geom, t.geom)
-                where t.survey_id = ?
-                group by f.compartment, f.subcompartment, f.species
-                order by f.compartment, f.subcompartment""", surveyId);
     }
 
     private static double hectares() {

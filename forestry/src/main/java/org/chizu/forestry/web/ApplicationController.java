@@ -1,11 +1,13 @@
 package org.chizu.forestry.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.chizu.forestry.access.Application;
 import org.chizu.forestry.access.Applications;
+import org.chizu.forestry.access.DataProduct;
 import org.chizu.forestry.access.ForestryTerms;
 import org.chizu.forestry.access.NewApplication;
 import org.springframework.http.MediaType;
@@ -28,6 +30,13 @@ class ApplicationController {
     @GetMapping("/api/forestry/terms")
     Map<String, Object> terms() {
         return Map.of("version", ForestryTerms.VERSION, "text", ForestryTerms.TEXT);
+    }
+
+    /** What an application may name, in the form's order. */
+    @GetMapping("/api/forestry/products")
+    Map<String, Object> products() {
+        return Map.of("products", Arrays.stream(DataProduct.values())
+                .map(product -> Map.of("id", product.id, "label", product.label)).toList());
     }
 
     @PostMapping(path = "/api/forestry/applications", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Anyone may see the surveys, their coverage, the CS relief tiles and the terms (GET is open by
- * default); applying, one's organisations' applications and downloading products are for signed-in
- * residents, whose membership of an approved organisation the service checks; deciding and the KPI
- * are staff's ({@code /staff/**} by default).
+ * Anyone may see the surveys, their coverage, the CS relief tiles, the per-compartment figures and the
+ * terms (GET is open by default); applying, one's organisations' applications and downloading products
+ * are for signed-in residents, whose membership of an approved organisation the service checks. The
+ * page's address to apply at, {@code /forestry/apply}, sends a visitor to sign in and back. Deciding and
+ * the KPI are staff's ({@code /staff/**} by default).
  */
 @Configuration(proxyBeanMethods = false)
 class ForestryAccessRules {
@@ -18,6 +19,7 @@ class ForestryAccessRules {
     AccessRules forestryAccess() {
         return requests -> requests
                 .requestMatchers("/api/forestry/applications", "/api/forestry/applications/**", "/api/forestry/surveys/*/products/**")
-                .hasRole(AccountKind.RESIDENT.name());
+                .hasRole(AccountKind.RESIDENT.name())
+                .requestMatchers("/forestry/apply").authenticated();
     }
 }

@@ -8,6 +8,8 @@ import org.chizu.accounts.Organisations;
 import org.chizu.forestry.access.Applications;
 import org.chizu.forestry.access.Decision;
 import org.chizu.forestry.access.Downloads;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,5 +50,17 @@ class StaffApplicationController {
     @GetMapping("/staff/api/forestry/kpis")
     Map<String, Object> kpis() {
         return downloads.kpis();
+    }
+
+    /** The downloads per month for a spreadsheet: UTF-8 with a byte order mark, so that Excel reads it as UTF-8. */
+    @GetMapping(path = "/staff/api/forestry/kpis.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> kpisCsv() {
+        StringBuilder csv = new StringBuilder("\uFEFFmonth,downloads,organisations,bytes\r\n");
+        for (Map<String, Object> month : downloads.perMonth()) {
+            csv.append(month.get("month")).append(',').append(month.get("downloads")).append(',')
+                    .append(month.get("organisations")).append(',').append(month.get("bytes")).append("\r\n");
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("forestry-downloads-per-month.csv").build().toString()).body(csv.toString());
     }
 }
