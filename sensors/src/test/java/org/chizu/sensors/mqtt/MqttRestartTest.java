@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,15 +99,22 @@ class MqttRestartTest {
         for (int wait = 0; wait < 600 && missing(datastream, readings).size() > 0; wait++) {
             Thread.sleep(100);
         }
-        assertThat(missing(datastream, readings)).as("acknowledged readings not stored").isEmpty();
+        assertThat(missing(datastream, readings)).as("acknowledged readings not stored (of %d: Chizu killed after %d, Mosquitto restarted after %d, "
+                + "%d stored before the second Chizu; what is missing, from-to: %s)", readings, atKill, atBrokerRestart, storedBefore,
+                missingRuns(datastream, readings)).isEmpty();
         Thread.sleep(500);
         assertThat(jdbc.queryForList("""
                 select result_number::int from sta_observation where datastream_id = ?
                 group by result_number having count(*) > 1 limit 20""", Integer.class, datastream)).as("readings stored twice").isEmpty();
     }
 
+    /** Stops the second Chizu, and keeps the broker's log beside the two Chizus' for whoever reads a failure. */
     @AfterAll
-    void stopChizu() throws InterruptedException {
+    void stopChizu() throws InterruptedException, IOException {
+        Path brokerLog = broker.directory().resolve("mosquitto.log");
+        if (Files.isReadable(brokerLog)) {
+            Files.copy(brokerLog, Path.of("target", "mqtt-restart", "mosquitto.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
         for (Process chizu : started) {
             chizu.destroy();
             if (!chizu.waitFor(20, TimeUnit.SECONDS)) {
@@ -173,6 +181,15 @@ class MqttRestartTest {
                 select i from generate_series(0, ? - 1) i
                 where not exists (select 1 from sta_observation where datastream_id = ? and result_number = i) limit 20""",
                 Integer.class, count, datastream);
+    }
+
+    /** The runs of missing readings, for the failure's message. */
+    private List<String> missingRuns(long datastream, int count) {
+        return jdbc.queryForList("""
+                select min(i) || '-' || max(i) from (
+                    select i, i - row_number() over (order by i) as run from generate_series(0, ? - 1) i
+                    where not exists (select 1 from sta_observation where datastream_id = ? and result_number = i)) missing
+                group by run order by min(i)""", String.class, count, datastream);
     }
 
     private long stored(long datastream) {
