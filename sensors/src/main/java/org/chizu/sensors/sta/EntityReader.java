@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -79,7 +80,7 @@ class EntityReader {
         }
         // $top=0 asks for no entities (with $count, for the count alone), and no next page that would repeat it.
         List<ObjectNode> entities = top == 0 ? List.of()
-                : jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + source
+                : jdbc.query("select " + columns(type, "e", options.select()) + (dataArray ? ", e.datastream_id" : "") + " from " + source
                         + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
                             ObjectNode entity = entity(type, row, 1);
                             return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
@@ -259,12 +260,12 @@ class EntityReader {
             int top = options.top() == null ? PAGE_SIZE : options.top();
             String sql;
             if (type == EntityType.DATASTREAM && target == EntityType.OBSERVATION && top == 1 && options.skip() == 0 && order.equals(NEWEST_FIRST)) {
-                sql = newestOfEachDatastream(columns(target, "t"), where, order);
+                sql = newestOfEachDatastream(columns(target, "t", options.select()), where, order);
                 parameters.addAll(List.copyOf(parameters));
             } else {
                 parameters.add(navigation.toMany() ? top : 1);
                 parameters.add(options.skip());
-                sql = "select src.id, x.* from unnest(?::bigint[]) src(id) cross join lateral (select " + columns(target, "t")
+                sql = "select src.id, x.* from unnest(?::bigint[]) src(id) cross join lateral (select " + columns(target, "t", options.select())
                         + " from " + navigation.fromWithSourceId(type) + " where " + where + " order by " + order + " limit ? offset ?) x";
             }
             Map<Long, List<ObjectNode>> children = new LinkedHashMap<>();
@@ -337,9 +338,22 @@ class EntityReader {
 
     /** The select list of an entity type: its id, then each property's one or two columns. */
     static String columns(EntityType type, String alias) {
+        return columns(type, alias, Set.of());
+    }
+
+    /**
+     * The select list, each property that a non-empty $select leaves out read as null in its place:
+     * nothing is made of it (no GeoJSON written, no JSON parsed) only to be left out of the answer.
+     */
+    static String columns(EntityType type, String alias, Set<String> select) {
         List<String> columns = new ArrayList<>(List.of(alias + ".id"));
         for (Property property : type.properties()) {
             String column = alias + "." + property.column();
+            if (!select.isEmpty() && !select.contains(property.name())) {
+                boolean twoColumns = property.kind() == Property.Kind.INTERVAL || property.kind() == Property.Kind.RESULT;
+                columns.addAll(twoColumns ? List.of("null", "null") : List.of("null"));
+                continue;
+            }
             switch (property.kind()) {
                 case JSON -> columns.add(column + "::text");
                 case GEOMETRY -> columns.add("st_asgeojson(" + column + ")");
