@@ -17,9 +17,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * Devices publishing observations at QoS 1 as fast as the broker acknowledges them: COUNT readings of
- * one datastream over CONNECTIONS connections, each reading a millisecond after the one before, its
+ * one datastream (or to one TOPIC) over CONNECTIONS connections, each reading a millisecond after the one before, its
  * value its number. Prints when it started (epoch ms) and how long until the broker had acknowledged all.
- *   java -cp paho.jar bench/SensorsLoad.java DEVICE_URL NAME TOKEN DATASTREAM COUNT CONNECTIONS
+ *   java -cp paho.jar bench/SensorsLoad.java DEVICE_URL NAME TOKEN DATASTREAM|TOPIC COUNT CONNECTIONS
  */
 public class SensorsLoad {
 
@@ -62,9 +62,9 @@ public class SensorsLoad {
 
     static void run(String[] args) throws Exception {
         String url = args[0], name = args[1], token = args[2];
-        long datastream = Long.parseLong(args[3]);
         int count = Integer.parseInt(args[4]), connections = Integer.parseInt(args[5]);
-        String topic = "v1.1/Datastreams(" + datastream + ")/Observations";
+        // A datastream's id, or a whole topic (the broker alone: one that nobody subscribes to).
+        String topic = args[3].matches("\\d+") ? "v1.1/Datastreams(" + args[3] + ")/Observations" : args[3];
         Instant base = Instant.parse("2026-12-10T00:00:00Z");
         CountDownLatch acknowledged = new CountDownLatch(count);
         List<MqttAsyncClient> clients = new ArrayList<>();

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Ingest rate of sensor observations over MQTT, bounded and on loopback only: starts Chizu with its
 # private Mosquitto on a scratch CHIZU_HOME (./chizu run), adds a device with ./chizu device add and a
-# datastream, has the device publish COUNT observations at QoS 1 over 4 connections as fast as the
-# broker acknowledges them, and times until all are in the database (checking that none was lost or
-# stored twice). Beside it, PostgreSQL's COPY of the same rows into the same table, which does none of
-# the bridge's work (parsing, de-duplication, the latest value and the datastream's extent). Target:
-# at least 20,000 observations/s on a 2-core machine. Everything it started is stopped and deleted.
-#   bench/sensors.sh [COUNT]
+# datastream, and in one run:
+#   1. the broker alone: the same load generator publishes COUNT messages at QoS 1 over 4 connections,
+#      as Chizu's own broker user, to a topic that nobody subscribes to (what the broker and the
+#      generator can do on this machine, the ceiling for everything after);
+#   2. a warm-up of WARMUP observations through Chizu (default 50,000; the JIT compiles the path);
+#   3. the device publishes COUNT observations at QoS 1 over 4 connections as fast as the broker
+#      acknowledges them, timed until all are in the database (checking that none was lost or stored
+#      twice);
+#   4. PostgreSQL's COPY of the same rows into the same table, which does none of the bridge's work
+#      (parsing, de-duplication, quality control, the latest value and the datastream's extent).
+# Target: at least 20,000 observations/s on a 2-core machine. Everything it started is stopped and deleted.
+#   bench/sensors.sh [COUNT] [WARMUP]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 COUNT=${1:-200000}
+WARMUP=${2:-50000}
 CONNECTIONS=4
 BENCH_NAME=sensors
 source "$ROOT/bench/lib/scratch.sh"
@@ -24,19 +31,39 @@ TOKEN=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope senso
 DATASTREAM=$(new_datastreams 1)
 
 DEVICE_PORT=$(grep -o 'devices publish on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
+SERVICE_PORT=$(grep -o 'private Mosquitto on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
+BROKER_DIR=$(sed -n 's/.*(data in \(.*\))$/\1/p' "$LOG" | tail -1)
 PAHO=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3 -name '*.jar' | sort -V | tail -1)
 JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)
+load() { "${JAVA:-java}" -cp "$PAHO" "$ROOT/bench/SensorsLoad.java" "$@"; }
+stored_of() { psql_scratch -c "select count(*) from sta_observation where datastream_id = $1"; }
+# Waits until the datastream holds COUNT observations (at most 10 minutes).
+await_stored() {
+  for _ in $(seq 1 6000); do
+    [ "$(stored_of "$1")" -ge "$2" ] && return 0
+    sleep 0.1
+  done
+}
+
+say "the broker alone: $COUNT messages at QoS 1 over $CONNECTIONS connections to a topic nobody subscribes to"
+load "tcp://127.0.0.1:$SERVICE_PORT" chizu "$(cat "$BROKER_DIR/service-password")" "bench/broker-alone" "$COUNT" "$CONNECTIONS" > "$SCRATCH/broker.out"
+BROKER_MS=$(sed -n 's/^acknowledged \([0-9]*\) ms/\1/p' "$SCRATCH/broker.out")
+
+if [ "$WARMUP" -gt 0 ]; then
+  WARMUP_DATASTREAM=$(new_datastreams 1)
+  say "warming up: $WARMUP observations through Chizu"
+  load "tcp://127.0.0.1:$DEVICE_PORT" "bench gauge" "$TOKEN" "$WARMUP_DATASTREAM" "$WARMUP" "$CONNECTIONS" > "$SCRATCH/warmup.out"
+  await_stored "$WARMUP_DATASTREAM" "$WARMUP"
+fi
+
 say "$COUNT observations at QoS 1 over $CONNECTIONS connections"
-"${JAVA:-java}" -cp "$PAHO" "$ROOT/bench/SensorsLoad.java" "tcp://127.0.0.1:$DEVICE_PORT" "bench gauge" "$TOKEN" "$DATASTREAM" "$COUNT" "$CONNECTIONS" > "$SCRATCH/load.out"
+load "tcp://127.0.0.1:$DEVICE_PORT" "bench gauge" "$TOKEN" "$DATASTREAM" "$COUNT" "$CONNECTIONS" > "$SCRATCH/load.out"
 START=$(sed -n 's/^start //p' "$SCRATCH/load.out")
 ACKED=$(sed -n 's/^acknowledged //p' "$SCRATCH/load.out")
-for _ in $(seq 1 6000); do
-  [ "$(psql_scratch -c "select count(*) from sta_observation where datastream_id = $DATASTREAM")" -ge "$COUNT" ] && break
-  sleep 0.1
-done
+await_stored "$DATASTREAM" "$COUNT"
 END=$(date +%s%3N)
 sleep 2
-STORED=$(psql_scratch -c "select count(*) from sta_observation where datastream_id = $DATASTREAM")
+STORED=$(stored_of "$DATASTREAM")
 DISTINCT=$(psql_scratch -c "select count(distinct result_number) from sta_observation where datastream_id = $DATASTREAM")
 LOAD_DURING=$(uptime | sed 's/.*load average: //')
 
@@ -55,11 +82,14 @@ psql_scratch -c "\\copy sta_observation (datastream_id, phenomenon_time_start, r
 COPY_MS=$(( $(date +%s%3N) - COPY_START ))
 
 MQTT_MS=$(( END - START ))
-echo "$COUNT observations of one datastream at QoS 1 over $CONNECTIONS MQTT connections (load average during: $LOAD_DURING):"
-echo "  broker acknowledged all after   ${ACKED}"
-echo "  all stored after                ${MQTT_MS} ms   $(( COUNT * 1000 / MQTT_MS )) observations/s   (target >= 20,000/s)"
-echo "  PostgreSQL COPY of the same rows ${COPY_MS} ms   $(( COUNT * 1000 / COPY_MS )) rows/s"
-awk -v m="$MQTT_MS" -v c="$COPY_MS" 'BEGIN { printf "  ratio                           %.2f (MQTT ingest time / COPY time)\n", m / c }'
+echo "$COUNT observations of one datastream at QoS 1 over $CONNECTIONS MQTT connections, after a warm-up of $WARMUP (load average during: $LOAD_DURING):"
+echo "  the broker alone acknowledged all after   ${BROKER_MS} ms   $(( COUNT * 1000 / BROKER_MS )) messages/s"
+echo "  through Chizu, the broker acknowledged after ${ACKED}"
+echo "  all stored after                          ${MQTT_MS} ms   $(( COUNT * 1000 / MQTT_MS )) observations/s   (target >= 20,000/s)"
+echo "  PostgreSQL COPY of the same rows           ${COPY_MS} ms   $(( COUNT * 1000 / COPY_MS )) rows/s"
+awk -v m="$MQTT_MS" -v b="$BROKER_MS" -v c="$COPY_MS" 'BEGIN {
+  printf "  ratio to the broker alone                 %.2f (stored rate / the broker alone'"'"'s rate)\n", b / m
+  printf "  ratio to COPY                             %.2f (MQTT ingest time / COPY time)\n", m / c }'
 if [ "$STORED" = "$COUNT" ] && [ "$DISTINCT" = "$COUNT" ]; then
   echo "OK: $STORED stored, none lost, none twice"
 else

@@ -114,6 +114,30 @@ class SensorThingsApiTest extends RunningSensors {
     }
 
     @Test
+    void theNewestObservationOfEachDatastreamIsTheNewestWhetherFlaggedOrNot() throws Exception {
+        long flaggedLast = rainDatastream(gauge("益田川 雨量計", 131.70, 34.60));
+        long onlyFlagged = rainDatastream(gauge("益田川 上流", 131.71, 34.61));
+        long none = rainDatastream(gauge("益田川 予定地", 131.72, 34.62));
+        post("/sta/v1.1/Datastreams(" + flaggedLast + ")/Observations", "{\"phenomenonTime\": \"2026-12-08T00:00:00Z\", \"result\": 1.5}");
+        post("/sta/v1.1/Datastreams(" + flaggedLast + ")/Observations", "{\"phenomenonTime\": \"2026-12-08T01:00:00Z\", \"result\": 2.5}");
+        post("/sta/v1.1/Datastreams(" + flaggedLast + ")/Observations", "{\"phenomenonTime\": \"2026-12-08T01:00:00Z\", \"result\": 3.5}");
+        String flagged = "\"resultQuality\": {\"qualityFlags\": [\"sensor-fault\"]}";
+        post("/sta/v1.1/Datastreams(" + flaggedLast + ")/Observations", "{\"phenomenonTime\": \"2026-12-08T02:00:00Z\", \"result\": 99, " + flagged + "}");
+        post("/sta/v1.1/Datastreams(" + onlyFlagged + ")/Observations", "{\"phenomenonTime\": \"2026-12-08T00:30:00Z\", \"result\": 98, " + flagged + "}");
+        JsonNode newest = get("/sta/v1.1/Datastreams?$orderby=id&$filter=" + encode("id ge " + flaggedLast + " and id le " + none)
+                + "&$expand=" + encode("Observations($orderby=phenomenonTime desc;$top=1)")).path("value");
+        assertThat(newest.get(0).path("Observations").get(0).path("result").asDouble()).as("the flagged newest, not the kept latest valid").isEqualTo(99);
+        assertThat(newest.get(1).path("Observations").get(0).path("result").asDouble()).as("a datastream with no valid reading").isEqualTo(98);
+        assertThat(newest.get(2).path("Observations")).as("one with none").isEmpty();
+        JsonNode belowFlagged = get("/sta/v1.1/Datastreams(" + flaggedLast + ")?$expand="
+                + encode("Observations($orderby=phenomenonTime desc;$top=1;$filter=result lt 50)"));
+        assertThat(belowFlagged.path("Observations").get(0).path("result").asDouble()).as("of two at the same time, the later stored").isEqualTo(3.5);
+        JsonNode beforeAll = get("/sta/v1.1/Datastreams(" + flaggedLast + ")?$expand="
+                + encode("Observations($orderby=phenomenonTime desc;$top=1;$filter=phenomenonTime lt 2026-12-08T01:00:00Z)"));
+        assertThat(beforeAll.path("Observations").get(0).path("result").asDouble()).as("older than the kept latest valid").isEqualTo(1.5);
+    }
+
+    @Test
     void referencesLinkAThingToAFurtherLocationAndUnlinkIt() throws Exception {
         long thing = gauge("周布川 水位計", 132.00, 34.80);
         long bridge = id(post("/sta/v1.1/Locations", """
@@ -281,6 +305,11 @@ class SensorThingsApiTest extends RunningSensors {
                 .formatted(name, name.split(" ")[0], name + " 地点", lon, lat, MEASUREMENT));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return id(created);
+    }
+
+    /** The rainfall datastream of a gauge made by {@link #gauge}. */
+    private long rainDatastream(long thing) throws Exception {
+        return get("/sta/v1.1/Things(" + thing + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
     }
 
     private long id(HttpResponse<String> created) throws Exception {

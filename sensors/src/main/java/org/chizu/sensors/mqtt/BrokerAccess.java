@@ -46,7 +46,28 @@ class BrokerAccess {
         this.clients = clients;
         this.credentials = credentials;
         this.settings = settings;
-        this.serviceLine = settings.user() + ":" + MosquittoPasswordHash.of(settings.password()) + "\n";
+        this.serviceLine = serviceLine(settings);
+    }
+
+    /**
+     * Chizu's own line of the password file: the one the file has when it still holds Chizu's password,
+     * so that a restart of Chizu finds the files as it would write them and leaves the broker alone.
+     */
+    private static String serviceLine(MqttProperties settings) {
+        String prefix = settings.user() + ":";
+        Path passwd = settings.brokerDirectory().resolve("passwd");
+        try {
+            if (Files.isReadable(passwd)) {
+                for (String line : Files.readAllLines(passwd)) {
+                    if (line.startsWith(prefix) && MosquittoPasswordHash.matches(line.substring(prefix.length()), settings.password())) {
+                        return line + "\n";
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.debug("MQTT: cannot read the broker's password file: {}", e.getMessage());
+        }
+        return prefix + MosquittoPasswordHash.of(settings.password()) + "\n";
     }
 
     /** Rewrites the broker's files and has it reload them, when the devices changed since the last time. */
@@ -78,10 +99,13 @@ class BrokerAccess {
             }
         });
         String files = passwords + "\0" + acl;
-        if (files.equals(written)) {
+        Path directory = settings.brokerDirectory();
+        if (files.equals(written) || written.isEmpty() && files.equals(onDisk(directory))) {
+            // A reload is not free: Mosquitto 2.0 re-checks every session then, and one of Chizu's that is
+            // away at that moment (Chizu restarting) may miss what devices publish until it subscribes again.
+            written = files;
             return;
         }
-        Path directory = settings.brokerDirectory();
         try {
             // In place, so that the files keep the owner the broker reads them as.
             Files.writeString(directory.resolve("passwd"), passwords);
@@ -91,6 +115,15 @@ class BrokerAccess {
             log.info("MQTT broker: {} devices may sign in", newest.size());
         } catch (IOException e) {
             log.warn("cannot update the MQTT broker's users in {}: {}", directory, e.getMessage());
+        }
+    }
+
+    /** The broker's files as they are, in the form {@link #refresh} compares, or null when they cannot be read. */
+    private static String onDisk(Path directory) {
+        try {
+            return Files.readString(directory.resolve("passwd")) + "\0" + Files.readString(directory.resolve("acl"));
+        } catch (IOException e) {
+            return null;
         }
     }
 

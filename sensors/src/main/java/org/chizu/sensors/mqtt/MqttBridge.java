@@ -160,6 +160,7 @@ class MqttBridge implements SmartLifecycle {
         options.setCleanSession(!devicesSession);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(10_000);
+        options.setSocketFactory(new BufferedSockets());
         options.setUserName(settings.user());
         options.setPassword(settings.password() == null ? new char[0] : settings.password().toCharArray());
         MqttAsyncClient opening = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());

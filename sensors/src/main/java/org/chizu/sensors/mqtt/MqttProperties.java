@@ -30,7 +30,7 @@ record MqttProperties(String url, String user, String password, Path brokerDirec
     MqttProperties {
         ingestPrefix = ingestPrefix == null ? "ingest/" : ingestPrefix;
         clientId = clientId == null || clientId.isBlank() ? "chizu" : clientId;
-        batchSize = batchSize == null ? 1000 : batchSize;
+        batchSize = batchSize == null ? 5000 : batchSize;
         batchWait = batchWait == null ? Duration.ofMillis(50) : batchWait;
         credentialsInterval = credentialsInterval == null ? Duration.ofSeconds(10) : credentialsInterval;
         if (batchSize < 1 || batchWait.isNegative()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +42,9 @@ class EntityReader {
     static final int PAGE_SIZE = 100;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The order of {@code $orderby=phenomenonTime desc} within an expansion, ties broken by id as always. */
+    private static final String NEWEST_FIRST = "t.phenomenon_time_start desc, t.id desc";
 
     /** Where a dataArray's observation keeps its datastream until it is grouped. */
     private static final String DATASTREAM_ID = "datastream@id";
@@ -76,7 +80,7 @@ class EntityReader {
         }
         // $top=0 asks for no entities (with $count, for the count alone), and no next page that would repeat it.
         List<ObjectNode> entities = top == 0 ? List.of()
-                : jdbc.query("select " + columns(type, "e") + (dataArray ? ", e.datastream_id" : "") + " from " + source
+                : jdbc.query("select " + columns(type, "e", options.select()) + (dataArray ? ", e.datastream_id" : "") + " from " + source
                         + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
                             ObjectNode entity = entity(type, row, 1);
                             return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
@@ -254,12 +258,18 @@ class EntityReader {
             String where = navigation.sourceId() + " = src.id" + filter(options, target, "t", parameters);
             String order = order(options, target, "t", parameters);
             int top = options.top() == null ? PAGE_SIZE : options.top();
-            parameters.add(navigation.toMany() ? top : 1);
-            parameters.add(options.skip());
+            String sql;
+            if (type == EntityType.DATASTREAM && target == EntityType.OBSERVATION && top == 1 && options.skip() == 0 && order.equals(NEWEST_FIRST)) {
+                sql = newestOfEachDatastream(columns(target, "t", options.select()), where, order);
+                parameters.addAll(List.copyOf(parameters));
+            } else {
+                parameters.add(navigation.toMany() ? top : 1);
+                parameters.add(options.skip());
+                sql = "select src.id, x.* from unnest(?::bigint[]) src(id) cross join lateral (select " + columns(target, "t", options.select())
+                        + " from " + navigation.fromWithSourceId(type) + " where " + where + " order by " + order + " limit ? offset ?) x";
+            }
             Map<Long, List<ObjectNode>> children = new LinkedHashMap<>();
             List<ObjectNode> all = new ArrayList<>();
-            String sql = "select src.id, x.* from unnest(?::bigint[]) src(id) cross join lateral (select " + columns(target, "t")
-                    + " from " + navigation.fromWithSourceId(type) + " where " + where + " order by " + order + " limit ? offset ?) x";
             queryWithIds(sql, ids, parameters, row -> {
                 ObjectNode child = entity(target, row, 2);
                 children.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(child);
@@ -281,6 +291,22 @@ class EntityReader {
                 }
             }
         }
+    }
+
+    /**
+     * The newest observation of each datastream ({@code $expand=Observations($orderby=phenomenonTime desc;$top=1)},
+     * the latest value clients ask for), looked for first from the datastream's kept latest valid
+     * reading on: the newest observation, flagged or not, is never older than that one, so when any
+     * observation (that passes the $filter) is found there it is the answer, and PostgreSQL leaves out
+     * every month's partition before it. Only when none is found is the datastream read whole. The
+     * where and order parameters are given twice, once for each branch.
+     */
+    private static String newestOfEachDatastream(String columns, String where, String order) {
+        String newest = "select " + columns + " from sta_observation t where " + where;
+        return "select src.id, x.* from unnest(?::bigint[]) src(id)"
+                + " left join sta_latest_observation kept_latest on kept_latest.datastream_id = src.id"
+                + " cross join lateral (select * from ((" + newest + " and t.phenomenon_time_start >= kept_latest.phenomenon_time_start order by "
+                + order + " limit 1) union all (" + newest + " order by " + order + " limit 1)) newest limit 1) x";
     }
 
     private Map<Long, Long> counts(EntityType type, Navigation navigation, QueryOptions options, Long[] ids) {
@@ -312,9 +338,22 @@ class EntityReader {
 
     /** The select list of an entity type: its id, then each property's one or two columns. */
     static String columns(EntityType type, String alias) {
+        return columns(type, alias, Set.of());
+    }
+
+    /**
+     * The select list, each property that a non-empty $select leaves out read as null in its place:
+     * nothing is made of it (no GeoJSON written, no JSON parsed) only to be left out of the answer.
+     */
+    static String columns(EntityType type, String alias, Set<String> select) {
         List<String> columns = new ArrayList<>(List.of(alias + ".id"));
         for (Property property : type.properties()) {
             String column = alias + "." + property.column();
+            if (!select.isEmpty() && !select.contains(property.name())) {
+                boolean twoColumns = property.kind() == Property.Kind.INTERVAL || property.kind() == Property.Kind.RESULT;
+                columns.addAll(twoColumns ? List.of("null", "null") : List.of("null"));
+                continue;
+            }
             switch (property.kind()) {
                 case JSON -> columns.add(column + "::text");
                 case GEOMETRY -> columns.add("st_asgeojson(" + column + ")");
