@@ -169,12 +169,13 @@ function addStopForm() {
     element('option', { value: '', text: '選んでください / Choose' }),
     ...facilities.map((place) => element('option', { value: place.id, text: place.name })));
   addForm.replaceChildren(
-    field('add', 'facility', { ja: '施設', en: 'Facility' }, facility),
-    element('div', { class: 'times' },
+    element('div', { class: 'place-row' },
+      field('add', 'facility', { ja: '施設', en: 'Facility' }, facility),
+      field('add', 'position', { ja: '順番（空欄で最後）', en: 'Order (blank: last)' }, textInput('', { class: 'count', inputmode: 'numeric' }))),
+    element('div', { class: 'names' },
       field('add', 'nameJa', { ja: '停車地名（任意）', en: 'Stop name (optional)' }, textInput('')),
       field('add', 'nameEn', { ja: '英語名（任意）', en: 'In English (optional)' }, textInput('', { lang: 'en' }))),
     element('div', { class: 'times' },
-      field('add', 'position', { ja: '順番（空欄で最後）', en: 'Order (blank: last)' }, textInput('', { class: 'count', inputmode: 'numeric' })),
       field('add', 'arrives', { ja: '到着', en: 'Arrives' }, timeInput('')),
       field('add', 'departs', { ja: '出発', en: 'Departs' }, timeInput('')),
       field('add', 'slotMinutes', { ja: '予約枠（分）', en: 'Slot (min)' }, textInput('15', { class: 'count', inputmode: 'numeric' }))),

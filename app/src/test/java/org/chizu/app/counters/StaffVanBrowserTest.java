@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,16 +29,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Staff look after the sample town's 匹見 round on the van page: from the desk page to the van's, they
  * move the first stop's arrival, are refused a window that is not whole slots (beside the departure
- * field), press "arrived here" at the stop for a tablet that is off, record the people served there
+ * field), add a stop and remove it, press "arrived here" at the stop for a tablet that is off, record the people served there
  * today, and find them in the KPI figures. The round first runs every day, so that the test runs on
  * any day. Screenshots go to target/screenshots/.
  */
@@ -62,8 +65,13 @@ class StaffVanBrowserTest {
     @Autowired
     CountersProperties properties;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     String password;
     VanStop firstStop;
+    /** 匹見タウンホール, where the round does not stop. */
+    long townHall;
 
     @BeforeAll
     void theHikimiRoundRunsEveryDay() {
@@ -72,6 +80,7 @@ class StaffVanBrowserTest {
         edits.save("hikimi", new VanRouteEdits.RouteEdit(hikimi.name(), List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), false));
         firstStop = routes.find("hikimi").stops().getFirst();
         password = accounts.create("junkai", "巡回 太郎", Role.STAFF).password();
+        townHall = jdbc.queryForObject("select id from facilities where source_id = 'E3220400059111'", Long.class);
     }
 
     @Test
@@ -103,8 +112,28 @@ class StaffVanBrowserTest {
             assertThat(routes.stop(firstStop.id()).departs()).as("nothing written").isEqualTo(LocalTime.of(10, 30));
             desktop.screenshot("counters-staff-van-desktop.png");
 
+            // A fourth stop at the town hall after the last, then taken off again with a second press.
+            new Select(office.findElement(By.id("add-facility"))).selectByValue(Long.toString(townHall));
+            type(office.findElement(By.id("add-arrives")), "15:30");
+            type(office.findElement(By.id("add-departs")), "16:00");
+            office.findElement(By.cssSelector("#add-form input[value=juminhyo]")).click();
+            office.findElement(By.cssSelector("#add-form button[type=submit]")).click();
+            waitOn(office).until(d -> d.findElements(By.cssSelector("li.staff-stop")).size() == 4);
+            VanStop added = routes.find("hikimi").stops().getLast();
+            assertThat(added.place().facilityId()).isEqualTo(townHall);
+            assertThat(added.arrives()).isEqualTo(LocalTime.of(15, 30));
+            WebElement remove = office.findElement(By.cssSelector("li.staff-stop[data-stop='" + added.id() + "'] button.remove"));
+            remove.click();
+            assertThat(remove.getText()).contains("もう一度押すと削除");
+            remove.click();
+            waitOn(office).until(d -> d.findElements(By.cssSelector("li.staff-stop")).size() == 3);
+            assertThat(routes.find("hikimi").stops()).hasSize(3);
+
             phone.signIn(port, "junkai", password);
             ChromeDriver tablet = phone.driver();
+            // Chromium's headless window is at least 500 px wide: the phone's 390 px are emulated.
+            tablet.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             tablet.get(base() + "/staff/counters/van");
             waitOn(tablet).until(d -> "yes".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             WebElement card = tablet.findElement(By.cssSelector("li.staff-stop[data-stop='" + firstStop.id() + "']"));
@@ -113,7 +142,10 @@ class StaffVanBrowserTest {
             type(card.findElement(By.cssSelector("input[name=served]")), "7");
             card.findElement(By.cssSelector("form.served-form button[type=submit]")).click();
             waitOn(tablet).until(d -> text(d, By.id(status)).contains("7人を記録しました"));
+            tablet.executeScript("arguments[0].scrollIntoView({block: 'end'})", tablet.findElement(By.id(status)));
             phone.screenshot("counters-staff-van-phone.png");
+            tablet.executeScript("window.scrollTo(0, 0)");
+            phone.screenshot("counters-staff-van-phone-top.png");
 
             for (HeadlessChromium browser : new HeadlessChromium[] {desktop, phone}) {
                 assertThat(browser.scriptErrors()).isEmpty();
