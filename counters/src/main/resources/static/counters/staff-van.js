@@ -58,6 +58,7 @@ function stopEdit(form, kept = {}) {
 function clearProblems(scope) {
   scope.querySelectorAll('.field-error').forEach((line) => { line.textContent = ''; });
   scope.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+  scope.querySelectorAll('.field.invalid').forEach((box) => box.classList.remove('invalid'));
 }
 
 /** Shows the refusal beside the field it names (else on the status line) and says so on the status line. */
@@ -67,7 +68,9 @@ function showProblem(scope, statusLine, error) {
   const box = name && scope.querySelector(`[data-field="${CSS.escape(name)}"]`);
   if (box) {
     box.querySelector('.field-error').textContent = problemText(error);
-    box.querySelector('input, select, fieldset').setAttribute('aria-invalid', 'true');
+    const input = box.querySelector('input:not([type=checkbox]), select');
+    if (input) input.setAttribute('aria-invalid', 'true');
+    else box.classList.add('invalid');
     say(statusLine, { ja: '保存できませんでした。赤字の項目を直してください。', en: 'Not saved: see the field in red.' }, 'refused');
   } else {
     say(statusLine, problemText(error), 'refused');
@@ -160,7 +163,7 @@ function stopCard(route, stop) {
     element('h2', {}, element('span', { class: 'prefix', text: String(stop.position) }), bilingual(stop.name)),
     element('p', { class: 'address', text: stop.place.address || '' }),
     edit,
-    element('div', { class: 'day-record' }, served, element('div', {}, arrived)),
+    element('div', { class: 'day-record' }, element('div', {}, arrived), served),
     line);
 }
 
