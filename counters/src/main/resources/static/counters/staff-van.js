@@ -55,7 +55,9 @@ function stopEdit(form, kept = {}) {
   };
 }
 
+/** Clears the refusals in the form, and the page's last message, before trying again. */
 function clearProblems(scope) {
+  say(status, '');
   scope.querySelectorAll('.field-error').forEach((line) => { line.textContent = ''; });
   scope.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
   scope.querySelectorAll('.field.invalid').forEach((box) => box.classList.remove('invalid'));
@@ -147,6 +149,7 @@ function stopCard(route, stop) {
   const arrived = element('button', { type: 'button', class: 'arrived' },
     bilingual({ ja: 'ここに到着', en: 'Arrived here' }));
   arrived.addEventListener('click', async () => {
+    say(status, '');
     try {
       const live = await api(`/api/counters/van/routes/${encodeURIComponent(route.code)}/positions`,
         { method: 'POST', body: { lon: stop.place.lon, lat: stop.place.lat } });
