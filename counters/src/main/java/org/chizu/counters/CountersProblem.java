@@ -107,6 +107,16 @@ public class CountersProblem extends LabelledProblem {
                 "移動窓口の停車地 " + stop + " はありません。", "There is no van stop " + stop + "."), Map.of("stop", stop));
     }
 
+    static CountersProblem vanNotRunning(VanStop stop, OfficeDay day) {
+        Map<String, Object> members = new LinkedHashMap<>(Map.of("stop", stop.id(), "date", day.date().toString()));
+        if (day.holiday() != null) {
+            members.put("holiday", day.holiday());
+        }
+        return new CountersProblem(422, "van-not-running", "The van does not run that day", new Label(
+                day.date() + " は" + day.closed().ja() + "のため移動窓口車は運休です。",
+                "The counter van does not run on " + day.date() + ": " + day.closed().en() + "."), members);
+    }
+
     /** A route or stop that cannot be saved as sent: which field, and why in both languages. */
     static CountersProblem badVanField(String field, Label why) {
         return new CountersProblem(422, "bad-van-field", "Van route or stop not valid", new Label(

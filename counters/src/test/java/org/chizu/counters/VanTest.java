@@ -1,6 +1,7 @@
 package org.chizu.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.Role;
@@ -280,6 +282,37 @@ class VanTest extends CountersTown {
                 .singleElement().extracting(slot -> slot.state().name()).isEqualTo("TAKEN");
         HttpResponse<String> outsideTheWindow = send("GET", "/api/counters/van/stops/" + north + "/slots?date=tomorrow", null, null);
         assertThat(outsideTheWindow.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aRoundThatRestsOnHolidaysHasNoSlotsOverTheNewYearAsItsTimetableSays() throws Exception {
+        declareRound("newyear", "juminhyo");
+        assertThat(send("PUT", "/api/counters/van/routes/newyear", staffToken, """
+                {"name": {"ja": "山ルート", "en": "Hill round"}, "weekdays": ["mon","tue","wed","thu","fri","sat","sun"]}""")
+                .statusCode()).isEqualTo(200);
+        long north = routes.find("newyear").stops().getFirst().id();
+        LocalDate tomorrow = LocalDate.now(TOKYO).plusDays(1);
+        LocalDate newYear = Stream.iterate(tomorrow, day -> day.plusDays(1))
+                .filter(day -> day.getMonthValue() == 1 && day.getDayOfMonth() <= 3 || day.getMonthValue() == 12 && day.getDayOfMonth() >= 29)
+                .findFirst().orElseThrow();
+        LocalDate running = Stream.iterate(tomorrow, day -> day.plusDays(1))
+                .filter(day -> routes.day(routes.find("newyear"), day).open()).findFirst().orElseThrow();
+        assertThat(routes.day(routes.find("newyear"), newYear).open()).as("the timetable skips %s", newYear).isFalse();
+
+        assertThat(reservations.slots(north, newYear)).isEmpty();
+        assertThat(reservations.slots(north, running)).isNotEmpty();
+        HttpResponse<String> slots = send("GET", "/api/counters/van/stops/" + north + "/slots?date=" + newYear, null, null);
+        assertThat(slots.body()).contains("\"slots\":[]");
+
+        long resident = jdbc.queryForObject("""
+                insert into account (kind, display_name, password_hash, email, email_verified_at)
+                values ('resident', '正月 花子', 'x', 'shogatsu@example.jp', now()) returning id""", Long.class);
+        OffsetDateTime tenThatDay = newYear.atTime(LocalTime.of(10, 0)).atZone(TOKYO).toOffsetDateTime();
+        assertThatThrownBy(() -> reservations.reserve(north, tenThatDay, resident))
+                .isInstanceOfSatisfying(CountersProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.getMessage()).contains("does not run on " + newYear, "New Year");
+                });
     }
 
     private VanLive routeLive(String route) {

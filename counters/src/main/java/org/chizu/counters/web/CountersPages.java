@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The counters' pages, static files whose scripts read the API and follow the office's live topic:
- * the public page, the van's timetable and live position, the kiosk, a ticket's follow page, the display board and the staff desk.
+ * the public page, the van's timetable and live position, the kiosk, a ticket's follow page, the display board, the staff desk and staff's van page.
  */
 @Controller
 class CountersPages {
@@ -38,5 +38,10 @@ class CountersPages {
     @GetMapping("/staff/counters")
     String staffDesk() {
         return "forward:/staff/counters.html";
+    }
+
+    @GetMapping("/staff/counters/van")
+    String staffVan() {
+        return "forward:/staff/counter-van.html";
     }
 }
