@@ -8,7 +8,8 @@ import org.chizu.platform.Label;
  *
  * <p>A run may be repeated: when it throws, the job is tried again later until its attempts are used
  * up, and when its process dies, another process starts it again from the beginning once the lease
- * runs out. So a handler writes only into {@link JobContext#resultFile} and does nothing it cannot
+ * runs out. So a handler writes only into {@link JobContext#resultFile} and, for a result of several
+ * files, beside it in the same folder (the attempt's own, kept and deleted whole), and does nothing it cannot
  * do twice; the job is marked done exactly once, by the run that still holds it.
  */
 public interface JobHandler {
