@@ -423,7 +423,7 @@
    */
   function myEntry(entry, unit, booking) {
     const lottery = lotteries.find((l) => l.id === entry.lotteryId);
-    const result = entry.won === null ? 'entered' : entry.won ? 'won' : 'lost';
+    const result = entry.won == null ? 'entered' : entry.won ? 'won' : 'lost';
     const [ja, en] = ENTRY_STATES[result];
     const item = element('li', { className: 'booking entry-' + result },
       element('div', {}, element('strong', {}, unit.facility.name + ' ' + unit.name.ja), ' ', element('span', { lang: 'en' }, unit.name.en)),
