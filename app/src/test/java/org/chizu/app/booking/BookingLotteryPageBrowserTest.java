@@ -136,6 +136,7 @@ class BookingLotteryPageBrowserTest {
             assertThat(note.getText()).contains("申込期間", "1人 4 件まで", "entries");
             WebElement slot = browser.findElement(By.cssSelector("#day-slots button.slot-lottery"));
             assertThat(slot.getText()).contains("抽選", "Lottery");
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", note);
             chromium.screenshot("booking-lottery-phone-day.png");
             slot.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "抽選に申し込みました"));
