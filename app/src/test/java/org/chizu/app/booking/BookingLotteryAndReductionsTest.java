@@ -124,12 +124,7 @@ class BookingLotteryAndReductionsTest {
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
         jdbc.update("update booking_unit set by_lottery = true where id = ?", arena);
         YearMonth month = YearMonth.now(JAPAN).plusMonths(1);
-        OffsetDateTime now = OffsetDateTime.now(JAPAN);
-        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
-                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
-                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        long lottery = json.readTree(opened.body()).path("id").asLong();
+        long lottery = openForAnHour(month).path("id").asLong();
         JsonNode before = json.readTree(http.send(HttpRequest.newBuilder(url("/api/booking/lotteries/" + lottery)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String commitment = before.path("lottery").path("commitment").asText();
@@ -227,12 +222,7 @@ class BookingLotteryAndReductionsTest {
         jdbc.update("update booking_unit set groups_only = true where name_ja = '多目的グラウンド 半面B'");
         // The month after next: next month's lottery is the other test's.
         YearMonth month = YearMonth.now(JAPAN).plusMonths(2);
-        OffsetDateTime now = OffsetDateTime.now(JAPAN);
-        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
-                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
-                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        JsonNode lottery = json.readTree(opened.body());
+        JsonNode lottery = openForAnHour(month);
         long lotteryId = lottery.path("id").asLong();
         String commitment = lottery.path("commitment").asText();
 
@@ -305,6 +295,16 @@ class BookingLotteryAndReductionsTest {
             assertThat(chromium.contentSecurityViolations()).isEmpty();
         }
         jdbc.update("update booking_unit set by_lottery = false, groups_only = false where name_ja like '多目的グラウンド%'");
+    }
+
+    /** Staff open the month's lottery, taking entries from an hour ago for another hour; winners confirm within three days. */
+    private JsonNode openForAnHour(YearMonth month) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(JAPAN);
+        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
+                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
+                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return json.readTree(opened.body());
     }
 
     /** Holds and confirms the hall claiming the 公益活動 reduction, which staff must approve. */
