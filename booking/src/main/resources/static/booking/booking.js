@@ -1,7 +1,9 @@
 // /booking for residents: find a unit (kind, day, time, people, distance from a place on the map),
 // read its month, choose a slot, hold it with a visible countdown, apply, and see or cancel one's
 // own bookings with what staff have said about them, their door PINs, and after use confirm how many
-// came and the extras used (利用後内容確定), paying online any extra that costs.
+// came and the extras used (利用後内容確定), paying online any extra that costs. Slots of a month that
+// goes by lottery (抽選) are entered in its lottery instead; "my lottery entries" shows each entry's
+// result, the won slot to confirm and pay by the deadline, and the draw's commitment and seed to check.
 (() => {
   const { element, both, api, Problem, day, clock, period, today, state, kind, KINDS, say } = window.Booking;
   const form = document.getElementById('search-form');
@@ -14,6 +16,7 @@
   const countdown = document.getElementById('countdown');
   const applyButton = document.getElementById('apply');
   const afterUse = document.getElementById('after-use');
+  const myEntries = document.getElementById('my-entries');
   /** How long after its end a booking stays under "after use". */
   const AFTER_USE_DAYS = 31;
   let place = null;
@@ -21,6 +24,8 @@
   let shown = { unit: null, month: null };
   let hold = null;
   let ticking = null;
+  /** The lotteries as published (GET /api/booking/lotteries), newest month first. */
+  let lotteries = [];
 
   Object.entries(KINDS).forEach(([id, [ja, en]]) => form.kind.append(element('option', { value: id }, ja + ' ' + en)));
   form.date.min = today();
@@ -87,19 +92,40 @@
         element('strong', {}, unit.facility.name + ' ' + unit.name.ja), ' ', element('span', { lang: 'en' }, unit.name.en),
         element('div', { className: 'muted' }, kind(unit.kind), ' ・ ', both('定員 ' + unit.capacity + ' 人', 'up to ' + unit.capacity),
           metres === null || metres === undefined ? null : ' ・ ' + distance(metres),
-          unit.needsApproval ? element('span', { className: 'tag' }, both('要承認', 'staff approve')) : null),
+          ...unitTags(unit)),
         freeSlots ? element('div', { className: 'quick' }, element('span', { className: 'muted' },
           both(form.date.value + ' の空き', 'free on ' + form.date.value)), ...quick) : null),
       open);
   }
 
+  /** What sets a unit apart from booking it oneself: staff approve, slots by lottery, groups only. */
+  function unitTags(unit) {
+    return [[unit.needsApproval, '要承認', 'staff approve', 'tag'], [unit.byLottery, '抽選あり', 'by lottery', 'tag'],
+      [unit.groupsOnly, '団体のみ', 'Groups only', 'tag groups-only']]
+      .filter(([shown]) => shown).map(([, ja, en, className]) => element('span', { className }, both(ja, en)));
+  }
+
+  async function loadLotteries() {
+    lotteries = (await api('GET', '/api/booking/lotteries')).lotteries;
+  }
+
+  function lotteryOf(month) {
+    return lotteries.find((lottery) => lottery.month === month);
+  }
+
+  /** From one moment to another, each with its day: an application period or a deadline's reach. */
+  function between(start, end) {
+    return day(start) + ' ' + clock(start) + ' – ' + day(end) + ' ' + clock(end);
+  }
+
   async function openCalendar(unit, month, scroll = true) {
     shown = { unit, month };
     try {
-      const availability = await api('GET', `/api/booking/units/${unit.id}/availability?month=${month}`);
+      const [availability] = await Promise.all([api('GET', `/api/booking/units/${unit.id}/availability?month=${month}`),
+        unit.byLottery ? loadLotteries() : null]);
       calendarSection.hidden = false;
       document.getElementById('calendar-title').replaceChildren(unit.facility.name + ' ' + unit.name.ja + ' ',
-        element('span', { lang: 'en' }, unit.name.en));
+        element('span', { lang: 'en' }, unit.name.en), ...unitTags(unit));
       document.getElementById('month-name').textContent = month.slice(0, 4) + '年' + Number(month.slice(5)) + '月';
       drawMonth(availability);
       document.getElementById('day-slots').replaceChildren();
@@ -130,15 +156,18 @@
         element('span', { className: 'mark' }, '休'), element('span', { className: 'why' }, why.ja + ' ', element('span', { lang: 'en' }, why.en)));
     }
     const free = d.slots.filter((s) => s.state === 'free').length;
+    const drawn = d.slots.filter((s) => s.state === 'lottery').length;
     const beyond = d.date > availability.lastBookableDay;
     const past = d.slots.length > 0 && d.slots.every((s) => s.state === 'past');
+    const mark = drawn ? ['抽', '抽選' + drawn] : free && !beyond ? ['○', '空き' + free] : ['×', past ? '終了' : '満'];
     // The month and 日 are there for screen readers only: the table's place says them to the eye.
-    const button = element('button', { type: 'button', className: 'day' + (free ? ' has-free' : ''), disabled: !free || beyond },
+    const button = element('button', { type: 'button', className: 'day' + (drawn ? ' has-lottery' : free ? ' has-free' : ''),
+      disabled: !drawn && (!free || beyond) },
       element('span', { className: 'visually-hidden' }, Number(d.date.slice(5, 7)) + '月'),
       element('span', { className: 'date' }, String(date)),
       element('span', { className: 'visually-hidden' }, '日'),
-      element('span', { className: 'mark' }, free && !beyond ? '○' : '×'),
-      element('span', { className: 'why' }, free && !beyond ? '空き' + free : past ? '終了' : '満'));
+      element('span', { className: 'mark' }, mark[0]),
+      element('span', { className: 'why' }, mark[1]));
     button.addEventListener('click', () => showDay(d, availability.unit));
     return element('td', {}, button);
   }
@@ -147,22 +176,57 @@
     const length = element('select', { id: 'length' }, ...Array.from({ length: unit.maxSlots }, (_, i) =>
       element('option', { value: i + 1 }, (i + 1) * unit.slotMinutes + ' 分 min')));
     const slots = d.slots.map((slot, index) => {
-      const button = element('button', { type: 'button', className: 'slot', disabled: slot.state !== 'free' },
+      const button = element('button', { type: 'button', className: 'slot slot-' + slot.state,
+        disabled: slot.state !== 'free' && slot.state !== 'lottery' },
         clock(slot.start) + '–' + clock(slot.end) + ' ', slotState(slot.state));
       button.addEventListener('click', () => {
         const last = d.slots[Math.min(index + Number(length.value) - 1, d.slots.length - 1)];
-        holdSlot(unit, slot.start, last.end);
+        (slot.state === 'lottery' ? enterLottery : holdSlot)(unit, slot.start, last.end);
       });
       return element('li', {}, button);
     });
     document.getElementById('day-slots').replaceChildren(
       element('h3', {}, day(d.date + 'T12:00:00+09:00') + ' ', element('span', { lang: 'en' }, 'choose a time')),
+      ...(d.slots.some((slot) => slot.state === 'lottery') ? [lotteryNote(d.date.slice(0, 7))] : []),
       element('label', { htmlFor: 'length' }, both('利用時間', 'Length')), ' ', length,
       element('ul', { className: 'slots' }, ...slots));
   }
 
+  /** The month's lottery as a resident needs it before entering: when entries are taken, how many, who may. */
+  function lotteryNote(month) {
+    const lottery = lotteryOf(month);
+    if (!lottery) {
+      return element('p', { className: 'lottery-note' }, both('この月は抽選です。受付はまだ始まっていません。',
+        'This month goes by lottery; entries are not open yet.'));
+    }
+    return element('p', { className: 'lottery-note' },
+      both('この月は抽選です。申込期間 ' + between(lottery.applicationsOpen, lottery.applicationsClose)
+        + '、1人 ' + lottery.maxEntries + ' 件まで。枠を選ぶと抽選に申し込みます。',
+        'This month goes by lottery: entries ' + between(lottery.applicationsOpen, lottery.applicationsClose)
+        + ', up to ' + lottery.maxEntries + ' each. Choose a slot to enter it.'),
+      ...(lottery.groupsOnly ? [' ', element('span', { className: 'tag groups-only' }, both('団体のみ', 'Groups only'))] : []));
+  }
+
+  async function enterLottery(unit, start, end) {
+    const lottery = lotteryOf(start.slice(0, 7));
+    if (!lottery) {
+      say(status, 'この月の抽選はまだ受付していません。', 'This month\'s lottery does not take entries yet.', true);
+      return;
+    }
+    try {
+      await api('POST', `/api/booking/lotteries/${lottery.id}/entries`, { unit: unit.id, start, end });
+      say(status, '抽選に申し込みました。結果は「私の抽選申込」とメールでお知らせします。',
+        'Entered in the lottery. The result will be under "My lottery entries" and by e-mail.');
+      await refreshMine();
+      status.scrollIntoView({ block: 'center' });
+    } catch (error) {
+      problem(error);
+      status.scrollIntoView({ block: 'center' });
+    }
+  }
+
   function slotState(id) {
-    const words = { free: ['空き', 'Free'], taken: ['予約済', 'Taken'], past: ['終了', 'Past'] }[id];
+    const words = { free: ['空き', 'Free'], taken: ['予約済', 'Taken'], past: ['終了', 'Past'], lottery: ['抽選', 'Lottery'] }[id];
     return element('span', { className: 'slot-state' }, both(words[0], words[1]));
   }
 
@@ -231,13 +295,14 @@
     const notices = document.getElementById('notices');
     if (!signedIn) {
       afterUse.replaceChildren();
+      myEntries.replaceChildren();
       mine.replaceChildren(element('li', { className: 'muted' }, both('予約を見るにはログインしてください。', 'Sign in to see your bookings.'), ' ',
         element('a', { href: '/login' }, 'ログイン Sign in')));
       return;
     }
     try {
       const [bookings, told, used, pins] = await Promise.all([api('GET', '/api/booking/mine'), api('GET', '/api/booking/notices'),
-        api('GET', '/api/booking/after-use'), api('GET', '/api/booking/door-pins')]);
+        api('GET', '/api/booking/after-use'), api('GET', '/api/booking/door-pins'), loadLotteries()]);
       notices.replaceChildren(...told.notices.map((notice) => element('li', {},
         element('strong', {}, 'お知らせ Notice '), notice.message.ja, ' ', element('span', { lang: 'en' }, notice.message.en))));
       const now = new Date();
@@ -249,6 +314,10 @@
       afterUse.replaceChildren(...(ended.length
         ? ended.map((b) => usedBooking(b, used.confirmed.find((c) => c.bookingId === b.id)))
         : [element('li', { className: 'muted' }, both('利用を終えた予約はありません。', 'No bookings have ended lately.'))]));
+      const entries = await Promise.all(bookings.entries.map(async (entry) => myEntry(entry, await unitOf(entry.unitId),
+        bookings.bookings.find((b) => b.id === entry.bookingId))));
+      myEntries.replaceChildren(...(entries.length ? entries
+        : [element('li', { className: 'muted' }, both('抽選の申込はありません。', 'No lottery entries.'))]));
     } catch (error) {
       problem(error);
     }
@@ -344,6 +413,67 @@
       }
     });
     return form;
+  }
+
+  const ENTRY_STATES = { entered: ['抽選待ち', 'Entered'], won: ['当選', 'Won'], lost: ['落選', 'Not drawn'] };
+
+  /**
+   * A lottery entry with its result; a won one with its held booking to confirm by the deadline and
+   * then pay, and a drawn lottery with the commitment, the seed it revealed and the published draw.
+   */
+  function myEntry(entry, unit, booking) {
+    const lottery = lotteries.find((l) => l.id === entry.lotteryId);
+    const result = entry.won == null ? 'entered' : entry.won ? 'won' : 'lost';
+    const [ja, en] = ENTRY_STATES[result];
+    const item = element('li', { className: 'booking entry-' + result },
+      element('div', {}, element('strong', {}, unit.facility.name + ' ' + unit.name.ja), ' ', element('span', { lang: 'en' }, unit.name.en)),
+      element('div', {}, period(entry.start, entry.end), ' ', element('span', { className: 'state lottery-' + result }, both(ja, en))));
+    item.dataset.entry = entry.id;
+    if (booking && booking.state === 'held') {
+      const confirm = element('button', { type: 'button', className: 'confirm-won primary' }, both('確定する', 'Confirm'));
+      confirm.addEventListener('click', async () => {
+        try {
+          const confirmed = await api('POST', `/api/booking/bookings/${booking.id}/confirm`);
+          say(status, confirmed.state === 'applied' ? '申請しました。職員の承認をお待ちください。' : '当選した予約を確定しました。',
+            confirmed.state === 'applied' ? 'Applied for; staff will approve it.' : 'The won booking is confirmed.');
+          await refreshMine();
+        } catch (error) {
+          problem(error);
+        }
+      });
+      item.append(element('div', { className: 'payment' }, fee(entry.feeYen), ' ',
+        element('span', { className: 'deadline' }, both(day(booking.heldUntil) + ' ' + clock(booking.heldUntil) + ' までに確定',
+          'confirm by ' + day(booking.heldUntil) + ' ' + clock(booking.heldUntil))), ' ', confirm));
+    } else if (booking) {
+      item.append(element('div', {}, state(booking.state)), ...(booking.payment ? [payment(booking)] : []));
+    }
+    if (lottery) item.append(drawProof(lottery));
+    return item;
+  }
+
+  /** What lets anyone check the draw: the seed's SHA-256 published at opening, the seed revealed, the draw's JSON. */
+  function drawProof(lottery) {
+    const proof = element('dl', { className: 'proof' },
+      element('dt', {}, both('抽選 ' + lottery.month, 'Lottery')),
+      element('dd', {}, lottery.drawnAt ? both('抽選済み ' + day(lottery.drawnAt), 'drawn')
+        : both('抽選日前（申込 ' + between(lottery.applicationsOpen, lottery.applicationsClose) + '）', 'not drawn yet')));
+    if (lottery.commitment) {
+      proof.append(element('dt', {}, both('シードの予告 (SHA-256)', 'Commitment')), element('dd', {}, element('code', { className: 'commitment' }, lottery.commitment)));
+    }
+    proof.append(element('dt', {}, both('シード', 'Seed')), element('dd', {}, lottery.seed
+      ? element('code', { className: 'seed' }, lottery.seed) : both('抽選まで非公開', 'sealed until the draw')));
+    if (lottery.drawnAt) {
+      proof.append(element('dt', {}, both('検証', 'Verify')), element('dd', {},
+        element('a', { href: `/api/booking/lotteries/${lottery.id}`, className: 'draw-json' }, both('公開された抽選データ (JSON)', 'Published draw (JSON)'))));
+    }
+    return proof;
+  }
+
+  const units = new Map();
+
+  function unitOf(unitId) {
+    if (!units.has(unitId)) units.set(unitId, api('GET', `/api/booking/units/${unitId}`));
+    return units.get(unitId);
   }
 
   const unitExtras = new Map();

@@ -36,6 +36,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,8 +58,12 @@ import jakarta.mail.internet.MimeMessage;
  * is entered over HTTP, drawn by the lottery's cycle once applications close, its seed checked
  * against the commitment, and the applicant's results arrive by e-mail (GreenMail); and a 減免 that
  * needs approval shows as pending on the resident's phone until staff, at a desktop in Chromium,
- * refuse one without a reason (told to give one) and approve another. The schedule itself is off
- * (cron "-"): the test turns the cycle. Screenshots go to target/screenshots/booking-reductions-*.png.
+ * refuse one without a reason (told to give one) and approve another; and on /booking in Chromium a
+ * resident sees a ground's slots as 抽選 with the application period, enters one (a second entry for
+ * it refused with the problem's message), and once staff draw over the API sees they won with the
+ * commitment, the seed and the published draw, and confirms; a unit for groups only is marked so.
+ * The schedule itself is off (cron "-"): the test turns the cycle. Screenshots go to
+ * target/screenshots/booking-reductions-*.png and booking-lottery-*.png.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.sample-town.enabled=true", "chizu.booking.lottery.cron=-", "chizu.mail.poll-interval=200ms"})
@@ -119,12 +124,7 @@ class BookingLotteryAndReductionsTest {
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
         jdbc.update("update booking_unit set by_lottery = true where id = ?", arena);
         YearMonth month = YearMonth.now(JAPAN).plusMonths(1);
-        OffsetDateTime now = OffsetDateTime.now(JAPAN);
-        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
-                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
-                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        long lottery = json.readTree(opened.body()).path("id").asLong();
+        long lottery = openForAnHour(month).path("id").asLong();
         JsonNode before = json.readTree(http.send(HttpRequest.newBuilder(url("/api/booking/lotteries/" + lottery)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String commitment = before.path("lottery").path("commitment").asText();
@@ -216,6 +216,97 @@ class BookingLotteryAndReductionsTest {
                 String.class, "booking " + refusedLater)).isEqualTo("tanaka");
     }
 
+    @Test
+    void onTheirPhoneAResidentEntersALotterySlotWinsAndConfirmsSeeingTheCommitmentAndTheSeed() throws Exception {
+        jdbc.update("update booking_unit set by_lottery = true where name_ja = '多目的グラウンド 半面A'");
+        jdbc.update("update booking_unit set groups_only = true where name_ja = '多目的グラウンド 半面B'");
+        // The month after next: next month's lottery is the other test's.
+        YearMonth month = YearMonth.now(JAPAN).plusMonths(2);
+        JsonNode lottery = openForAnHour(month);
+        long lotteryId = lottery.path("id").asLong();
+        String commitment = lottery.path("commitment").asText();
+
+        try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
+            chromium.signIn(port, "taro@example.jp", PASSWORD);
+            ChromeDriver browser = chromium.driver();
+            browser.manage().window().setSize(new Dimension(390, 844));
+            WebDriverWait wait = patient(browser);
+            browser.get("http://localhost:" + port + "/booking");
+            wait.until(d -> d.findElement(By.id("who")).getText().contains("taro"));
+            new Select(browser.findElement(By.id("kind"))).selectByValue("pitch");
+            browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            wait.until(d -> d.findElement(By.id("found-count")).getText().startsWith("3 件"));
+            assertThat(resultFor(browser, "半面B").getText()).contains("団体のみ", "Groups only");
+            assertThat(resultFor(browser, "半面A").getText()).contains("抽選あり").doesNotContain("団体のみ");
+
+            resultFor(browser, "半面A").findElement(By.cssSelector("button.primary")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar-section")));
+            for (int i = 0; i < 2; i++) {
+                String shown = browser.findElement(By.id("month-name")).getText();
+                browser.findElement(By.id("next-month")).click();
+                wait.until(d -> !d.findElement(By.id("month-name")).getText().equals(shown));
+            }
+            WebElement lotteryDay = wait.until(d -> d.findElement(By.cssSelector("#calendar-days button.has-lottery")));
+            assertThat(lotteryDay.getText()).contains("抽", "抽選");
+            lotteryDay.click();
+            WebElement note = wait.until(d -> d.findElement(By.cssSelector("#day-slots .lottery-note")));
+            assertThat(note.getText()).contains("申込期間", "1人 4 件まで", "entries");
+            WebElement slot = browser.findElement(By.cssSelector("#day-slots button.slot-lottery"));
+            assertThat(slot.getText()).contains("抽選", "Lottery");
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", note);
+            chromium.screenshot("booking-lottery-phone-day.png");
+            slot.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "抽選に申し込みました"));
+            WebElement entry = wait.until(d -> d.findElement(By.cssSelector("#my-entries li[data-entry]")));
+            assertThat(entry.getText()).contains("半面A", "抽選待ち", commitment, "抽選まで非公開");
+
+            browser.findElement(By.cssSelector("#day-slots button.slot-lottery")).click();
+            wait.until(d -> d.findElement(By.id("status")).getAttribute("class").contains("bad"));
+            assertThat(browser.findElement(By.id("status")).getText()).as("one entry per slot").contains("すでに申し込んでいます");
+            browser.executeScript("document.getElementById('entries-title').scrollIntoView()");
+            chromium.screenshot("booking-lottery-phone-entered.png");
+
+            // Applications close (moved to the past, as the application's clock is the real one); staff draw.
+            jdbc.update("update booking_lottery set applications_close = now() - interval '1 minute' where id = ?", lotteryId);
+            HttpResponse<String> drawn = asStaff("POST", "/api/booking/lotteries/" + lotteryId + "/draw", "{}");
+            assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
+            String seed = json.readTree(drawn.body()).path("lottery").path("seed").asText();
+
+            browser.navigate().refresh();
+            WebElement won = wait.until(d -> d.findElement(By.cssSelector("#my-entries li.entry-won")));
+            assertThat(won.getText()).contains("当選", "までに確定", "¥", commitment, seed);
+            assertThat(won.findElement(By.cssSelector("a.draw-json")).getAttribute("href"))
+                    .endsWith("/api/booking/lotteries/" + lotteryId);
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", won);
+            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+            chromium.screenshot("booking-lottery-phone-won.png");
+
+            won.findElement(By.cssSelector("button.confirm-won")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "当選した予約を確定しました"));
+            WebElement confirmed = wait.until(d -> d.findElement(By.cssSelector("#my-entries li.entry-won")));
+            wait.until(d -> confirmed.getText().contains("予約済み"));
+            assertThat(confirmed.findElements(By.cssSelector("button.pay"))).as("the won slot is paid as any booking").hasSize(1);
+
+            browser.manage().window().setSize(new Dimension(1440, 900));
+            browser.executeScript("document.getElementById('entries-title').scrollIntoView()");
+            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+            chromium.screenshot("booking-lottery-desktop-confirmed.png");
+            assertThat(chromium.scriptErrors()).isEmpty();
+            assertThat(chromium.contentSecurityViolations()).isEmpty();
+        }
+        jdbc.update("update booking_unit set by_lottery = false, groups_only = false where name_ja like '多目的グラウンド%'");
+    }
+
+    /** Staff open the month's lottery, taking entries from an hour ago for another hour; winners confirm within three days. */
+    private JsonNode openForAnHour(YearMonth month) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(JAPAN);
+        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
+                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
+                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return json.readTree(opened.body());
+    }
+
     /** Holds and confirms the hall claiming the 公益活動 reduction, which staff must approve. */
     private long book(SignInBrowser who, long unit, LocalDate on, String from, String to) throws Exception {
         HttpResponse<String> held = who.sendJson("POST", "/api/booking/holds", """
@@ -245,6 +336,11 @@ class BookingLotteryAndReductionsTest {
 
     private static MimeMessage awaitMail(String recipient) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessagesForDomain(recipient), messages -> messages.length > 0)[0];
+    }
+
+    private static WebElement resultFor(ChromeDriver browser, String unit) {
+        return browser.findElements(By.cssSelector("#results .result")).stream().filter(result -> result.getText().contains(unit))
+                .findFirst().orElseThrow();
     }
 
     private static WebDriverWait patient(ChromeDriver browser) {
