@@ -91,9 +91,10 @@ class JobService implements Jobs {
             throw new JobFinishedException(id, job.state());
         }
         Job job = cancelled.get();
+        // Told before the worker stops, so that nobody hears "running, cancel asked" after the worker's "cancelled".
+        events.publishEvent(JobChanged.of(job));
         // A worker of this process stops at once; other processes hear it at their next lease renewal or progress report.
         workers.ifAvailable(local -> local.stopRequested(id));
-        events.publishEvent(JobChanged.of(job));
         return job;
     }
 
