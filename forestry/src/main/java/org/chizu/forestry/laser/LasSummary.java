@@ -3,6 +3,7 @@ package org.chizu.forestry.laser;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 import com.github.mreutegg.laszip4j.CloseablePointIterable;
 import com.github.mreutegg.laszip4j.LASHeader;
@@ -18,7 +19,16 @@ import com.github.mreutegg.laszip4j.LASReader;
 record LasSummary(String version, int pointFormat, long pointCount, double minX, double minY, double minZ,
         double maxX, double maxY, double maxZ, Map<Integer, Long> classCounts, long firstReturns, long lastReturns) {
 
+    /** Points read between two reports of progress. */
+    private static final int REPORT_EVERY = 1 << 16;
+
     static LasSummary read(Path file) {
+        return read(file, read -> {
+        });
+    }
+
+    /** Reads the file, telling {@code pointsRead} how many points it has read every so often. */
+    static LasSummary read(Path file, LongConsumer pointsRead) {
         LASReader reader = new LASReader(file.toFile());
         LASHeader header = reader.getHeader();
         double scaleX = header.getXScaleFactor(), scaleY = header.getYScaleFactor(), scaleZ = header.getZScaleFactor();
@@ -29,7 +39,9 @@ record LasSummary(String version, int pointFormat, long pointCount, double minX,
         long count = 0, first = 0, last = 0;
         try (CloseablePointIterable points = reader.getCloseablePoints()) {
             for (LASPoint point : points) {
-                count++;
+                if (++count % REPORT_EVERY == 0) {
+                    pointsRead.accept(count);
+                }
                 minX = Math.min(minX, point.getX());
                 maxX = Math.max(maxX, point.getX());
                 minY = Math.min(minY, point.getY());

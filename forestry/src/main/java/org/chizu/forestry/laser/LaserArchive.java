@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -82,6 +83,23 @@ public class LaserArchive {
         }
     }
 
+    /** What a file's header says, checked before a byte of it is archived. */
+    public record CheckedFile(int srid, String crsSource, long pointsInHeader) {
+    }
+
+    /**
+     * Reads a file's header and finds its coordinate system, as {@link #ingest} does first.
+     *
+     * @param declaredSrid the EPSG code to use when the file declares none (a plane rectangular zone)
+     * @throws LaserProblem when the file is not a point cloud or its coordinate system is unknown
+     */
+    public CheckedFile check(Path file, OptionalInt declaredSrid) {
+        String name = file.getFileName().toString();
+        LASHeader header = header(file, name);
+        DeclaredCrs crs = crs(header, name, declaredSrid);
+        return new CheckedFile(crs.srid(), crs.source(), header.getNumberOfPointRecords());
+    }
+
     /**
      * Archives and indexes one file of a survey.
      *
@@ -89,6 +107,12 @@ public class LaserArchive {
      * @throws LaserProblem when the file is not a point cloud or its coordinate system is unknown
      */
     public IngestedTile ingest(long surveyId, Path file, OptionalInt declaredSrid) {
+        return ingest(surveyId, file, declaredSrid, read -> {
+        });
+    }
+
+    /** As {@link #ingest(long, Path, OptionalInt)}, telling {@code pointsRead} how far the reading of every point has got. */
+    public IngestedTile ingest(long surveyId, Path file, OptionalInt declaredSrid, LongConsumer pointsRead) {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
         boolean compressed = name.toLowerCase(Locale.ROOT).endsWith(".laz");
@@ -99,13 +123,8 @@ public class LaserArchive {
                 return known.get();
             }
             LASHeader header = header(file, name);
-            DeclaredCrs crs = LasCrs.of(header)
-                    .or(() -> declaredSrid.isPresent() ? Optional.of(new DeclaredCrs(declaredSrid.getAsInt(), "declared")) : Optional.empty())
-                    .orElseThrow(() -> LaserProblem.noCrs(name));
-            if (jdbc.queryForObject("select count(*) from spatial_ref_sys where srid = ?", Integer.class, crs.srid()) == 0) {
-                throw LaserProblem.unknownSrid(name, crs.srid());
-            }
-            LasSummary summary = LasSummary.read(file);
+            DeclaredCrs crs = crs(header, name, declaredSrid);
+            LasSummary summary = LasSummary.read(file, pointsRead);
             Path archived = keep(staged, archivePath(staged.sha256(), compressed));
             record(surveyId, name, staged.sha256(), archived, compressed, crs, summary, creationDay(header));
             IngestedTile tile = archived(staged.sha256()).orElseThrow();
@@ -116,6 +135,17 @@ public class LaserArchive {
         } finally {
             deleteQuietly(staged.partial());
         }
+    }
+
+    /** The file's own coordinate system, else the declared one; PostGIS must know it. */
+    private DeclaredCrs crs(LASHeader header, String name, OptionalInt declaredSrid) {
+        DeclaredCrs crs = LasCrs.of(header)
+                .or(() -> declaredSrid.isPresent() ? Optional.of(new DeclaredCrs(declaredSrid.getAsInt(), "declared")) : Optional.empty())
+                .orElseThrow(() -> LaserProblem.noCrs(name));
+        if (jdbc.queryForObject("select count(*) from spatial_ref_sys where srid = ?", Integer.class, crs.srid()) == 0) {
+            throw LaserProblem.unknownSrid(name, crs.srid());
+        }
+        return crs;
     }
 
     private void record(long surveyId, String name, String sha256, Path archived, boolean compressed, DeclaredCrs crs,
@@ -162,6 +192,11 @@ public class LaserArchive {
     /** The archive's own directory for what is made from its tiles. */
     public Path productDirectory(long surveyId) {
         return properties.archiveDirectory().resolve("products").resolve("survey-" + surveyId);
+    }
+
+    /** Where uploaded files wait for their ingest job, beside the archive so that ingesting them moves no data between disks. */
+    public Path uploadDirectory() {
+        return properties.archiveDirectory().resolve("uploads");
     }
 
     /** laszip4j tells LAZ from LAS by the file's extension, so the archived copy keeps it. */

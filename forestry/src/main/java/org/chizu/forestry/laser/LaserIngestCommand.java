@@ -45,7 +45,7 @@ class LaserIngestCommand implements ChizuCommand {
         if (!Files.exists(source)) {
             throw new IllegalArgumentException("no such file or directory: " + source);
         }
-        OptionalInt declared = declaredSrid(args);
+        OptionalInt declared = DeclaredSrid.of(args.option("zone"), args.option("epsg"));
         long survey = archive.survey(args.required("survey"), args.required("body"));
         List<Path> files = LaserArchive.pointClouds(source);
         if (files.isEmpty()) {
@@ -63,19 +63,5 @@ class LaserIngestCommand implements ChizuCommand {
         out.printf("%d of %d files archived or already there%s%n", files.size() - refused, files.size(),
                 refused == 0 ? "" : "; " + refused + " refused");
         return refused == 0 ? 0 : 1;
-    }
-
-    private static OptionalInt declaredSrid(CommandArguments args) {
-        if (args.option("zone").isPresent() && args.option("epsg").isPresent()) {
-            throw new IllegalArgumentException("give --zone or --epsg, not both");
-        }
-        if (args.option("epsg").isPresent()) {
-            String code = args.option("epsg").get();
-            if (!code.matches("[0-9]{4,6}")) {
-                throw new IllegalArgumentException("--epsg " + code + " is not an EPSG code");
-            }
-            return OptionalInt.of(Integer.parseInt(code));
-        }
-        return args.option("zone").map(zone -> OptionalInt.of(PlaneRectangularZone.srid(zone))).orElse(OptionalInt.empty());
     }
 }

@@ -22,7 +22,7 @@ final class PlaneRectangularZone {
             index = Integer.parseInt(name) - 1;
         }
         if (index < 0 || index >= NUMERALS.size()) {
-            throw new IllegalArgumentException("--zone " + zone + " is not a plane rectangular zone (I to XIX, or 1 to 19)");
+            throw new IllegalArgumentException("zone " + zone + " is not a plane rectangular zone (I to XIX, or 1 to 19)");
         }
         return ZONE_I + index;
     }
