@@ -119,6 +119,8 @@ class SurveyUploadHttpTest {
         assertThat(state.path("state").asText()).as(state.toString()).isEqualToIgnoringCase("done");
         assertThat(state.path("progress").asInt()).isEqualTo(100);
         assertThat(state.path("kind").asText()).isEqualTo("forestry.ingest");
+        assertThat(asStaff("/staff/api/jobs").findValues("id")).as("staff see it among everyone's jobs")
+                .anySatisfy(id -> assertThat(id.asLong()).isEqualTo(job));
         return asStaff("/api/jobs/" + job + "/result");
     }
 
@@ -170,6 +172,8 @@ class SurveyUploadHttpTest {
         assertThat(archived.path("fileName").asText()).isEqualTo("vegetation_1_3.las");
         assertThat(archived.path("crs").asText()).isEqualTo("EPSG:" + ZONE_III);
         assertThat(archived.path("points").asLong()).isEqualTo(10_683);
+        assertProblem(upload(Files.readAllBytes(shared("simple.laz")), parameters("survey", "植生試験", "body", "安来市", "epsg", "2991")),
+                409, "other-crs", "EPSG:6671");
     }
 
     @Test
@@ -178,7 +182,7 @@ class SurveyUploadHttpTest {
                 parameters("survey", "2026年度 広瀬地区", "body", "安来市", "name", "points.csv"));
         HttpResponse<String> noSurvey = upload(Files.readAllBytes(syntheticTile), parameters("body", "安来市"));
 
-        assertProblem(text, 422, "not-a-point-cloud", "points");
+        assertProblem(text, 422, "not-a-point-cloud", "points.csv is not a LAS or LAZ point cloud");
         assertProblem(noSurvey, 400, "missing-parameter", "survey");
         assertThat(tooLargeAnswer()).as("refused from its declared length, before the body is sent")
                 .startsWith("HTTP/1.1 413").contains("application/problem+json", "upload-too-large", "67108864");

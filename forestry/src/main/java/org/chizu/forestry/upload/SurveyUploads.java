@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -56,7 +57,8 @@ public class SurveyUploads {
      *
      * @param declaredLength the body's Content-Length, -1 when it was not declared
      * @throws UploadProblem 400 for a missing survey or body or an unknown zone, 409 for a survey of
-     *                       another surveying body, 413 above the size limit (from the declared length,
+     *                       another surveying body or whose tiles are in another coordinate system (its
+     *                       products are one mosaic), 413 above the size limit (from the declared length,
      *                       before a byte is read)
      * @throws org.chizu.forestry.laser.LaserProblem 422 when it is no LAS/LAZ file or its coordinate system is unknown
      */
@@ -86,6 +88,9 @@ public class SurveyUploads {
             } catch (IllegalArgumentException otherBody) {
                 throw UploadProblem.otherBody(otherBody.getMessage());
             }
+            archive.tiles(survey).stream().filter(tile -> tile.srid() != checked.srid()).findFirst().ifPresent(other -> {
+                throw UploadProblem.otherCrs(surveyName, other.srid(), checked.srid());
+            });
             Job job = jobs.submit(IngestJobHandler.KIND, owner, new IngestOrder(survey, surveyName, surveyingBody, file.toString(),
                     declared.isPresent() ? declared.getAsInt() : null, checked.pointsInHeader()));
             queued = true;
@@ -130,14 +135,14 @@ public class SurveyUploads {
         if (base.isBlank() || base.startsWith(".")) {
             base = "upload" + base;
         }
-        return base + (compressed(received) ? ".laz" : ".las");
-    }
-
-    private static boolean compressed(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] header = in.readNBytes(POINT_FORMAT_OFFSET + 1);
-            return header.length > POINT_FORMAT_OFFSET && (header[POINT_FORMAT_OFFSET] & 0x80) != 0;
+        byte[] header;
+        try (InputStream in = Files.newInputStream(received)) {
+            header = in.readNBytes(POINT_FORMAT_OFFSET + 1);
         }
+        if (header.length <= POINT_FORMAT_OFFSET || !new String(header, 0, 4, StandardCharsets.US_ASCII).equals("LASF")) {
+            return plain.isBlank() ? base : plain; // no point cloud: its name as given, for the refusal to name
+        }
+        return base + ((header[POINT_FORMAT_OFFSET] & 0x80) != 0 ? ".laz" : ".las");
     }
 
     /** Deletes an upload's folder: refused, or archived by its job. */

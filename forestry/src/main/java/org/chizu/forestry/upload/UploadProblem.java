@@ -32,6 +32,12 @@ public class UploadProblem extends ProblemException {
         return new UploadProblem(409, "other-surveying-body", "Survey of another surveying body", why + ".", Map.of("parameter", "body"));
     }
 
+    static UploadProblem otherCrs(String survey, int surveySrid, int fileSrid) {
+        return new UploadProblem(409, "other-crs", "Another coordinate system",
+                "The tiles of survey " + survey + " are in EPSG:" + surveySrid + ", this file in EPSG:" + fileSrid
+                        + "; a survey's products are one mosaic in one system.", Map.of("parameter", "zone", "srid", fileSrid));
+    }
+
     static UploadProblem tooLarge(long bytes, long maxBytes) {
         return new UploadProblem(413, "upload-too-large", "Upload too large",
                 "The file takes " + (bytes < 0 ? "more than " + maxBytes : bytes) + " bytes; at most " + maxBytes
