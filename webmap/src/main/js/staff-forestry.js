@@ -5,6 +5,7 @@ import { STATUS_MESSAGES, dateTime } from './forestry-messages.js';
 import { element } from './dom.js';
 import { staffHeader, csrfToken } from './staff-header.js';
 import { fetchSurveys, forestryMap } from './forestry-map.js';
+import './staff-forestry-upload.js';
 
 const AREA = { color: '#b9770e', weight: 3, fillColor: '#f5b041', fillOpacity: 0.35, interactive: false };
 
