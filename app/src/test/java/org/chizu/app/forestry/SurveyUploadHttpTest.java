@@ -23,6 +23,7 @@ import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.forestry.synthetic.SyntheticForest;
+import org.chizu.forestry.testing.SharedLidar;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,12 +74,6 @@ class SurveyUploadHttpTest {
         // 90 m × 90 m of forest in zone III, some 100 km east of its origin, as over Yasugi
         syntheticTile = new SyntheticForest(7, ZONE_III, 98_000, -63_000, 90, 8)
                 .writeTiles(Files.createTempDirectory("synthetic-upload"), 90).get(0);
-    }
-
-    /** One of the project's real LAS/LAZ files, as {@code LaserArchiveTest} finds them. */
-    static Path shared(String name) {
-        String configured = System.getenv("CHIZU_SHARED_DATA");
-        return (configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data")).resolve("lidar").resolve(name);
     }
 
     HttpResponse<String> upload(byte[] body, Map<String, String> parameters) throws Exception {
@@ -159,7 +154,7 @@ class SurveyUploadHttpTest {
 
     @Test
     void aRealFileWithoutACoordinateSystemIsRefusedUntilItsZoneIsGiven() throws Exception {
-        byte[] vegetation = Files.readAllBytes(shared("vegetation_1_3.las"));
+        byte[] vegetation = Files.readAllBytes(SharedLidar.file("vegetation_1_3.las"));
 
         HttpResponse<String> withoutZone = upload(vegetation, parameters("survey", "植生試験", "body", "安来市", "name", "vegetation_1_3.las"));
         HttpResponse<String> unknownZone = upload(vegetation, parameters("survey", "植生試験", "body", "安来市", "zone", "XX"));
@@ -172,7 +167,7 @@ class SurveyUploadHttpTest {
         assertThat(archived.path("fileName").asText()).isEqualTo("vegetation_1_3.las");
         assertThat(archived.path("crs").asText()).isEqualTo("EPSG:" + ZONE_III);
         assertThat(archived.path("points").asLong()).isEqualTo(10_683);
-        assertProblem(upload(Files.readAllBytes(shared("simple.laz")), parameters("survey", "植生試験", "body", "安来市", "epsg", "2991")),
+        assertProblem(upload(Files.readAllBytes(SharedLidar.file("simple.laz")), parameters("survey", "植生試験", "body", "安来市", "epsg", "2991")),
                 409, "other-crs", "EPSG:6671");
     }
 

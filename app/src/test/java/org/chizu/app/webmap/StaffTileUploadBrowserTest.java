@@ -3,12 +3,12 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
+import org.chizu.forestry.testing.SharedLidar;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +54,6 @@ class StaffTileUploadBrowserTest {
         staffPassword = staff.create("suzuki", "鈴木 花子", Role.STAFF).password();
     }
 
-    static Path vegetation() {
-        String configured = System.getenv("CHIZU_SHARED_DATA");
-        return (configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data"))
-                .resolve("lidar").resolve("vegetation_1_3.las").toAbsolutePath().normalize();
-    }
-
     @Test
     void staffAddATileAndSeeItsIngestJobsResult() throws Exception {
         try (HeadlessChromium town = new HeadlessChromium(1440, 900)) {
@@ -70,7 +64,7 @@ class StaffTileUploadBrowserTest {
             browser.get("http://localhost:" + port + "/staff/forestry");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
 
-            browser.findElement(By.id("upload-file")).sendKeys(vegetation().toString());
+            browser.findElement(By.id("upload-file")).sendKeys(SharedLidar.file("vegetation_1_3.las").toString());
             browser.findElement(By.id("upload-survey")).sendKeys("植生試験");
             browser.findElement(By.id("upload-body")).sendKeys("安来市");
             browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
