@@ -104,7 +104,10 @@ class MultiDatastreamsApiTest extends RunningSensors {
         assertThat(expanded.path("Observations@iot.count").asLong()).isEqualTo(2);
         assertThat(expanded.path("Observations").get(0).path("result").toString()).isEqualTo("[6.25,74]");
         assertThat(expanded.path("phenomenonTime").asText()).as("kept by the server").isEqualTo("2026-12-08T00:00:00Z/2026-12-08T01:00:00Z");
-        assertThat(names("/sta/v1.1/MultiDatastreams?$filter=" + encode("Thing/name eq '津和野 気象観測所'"))).containsExactly("気温・湿度");
+        assertThat(names("/sta/v1.1/MultiDatastreams?$filter=" + encode("ObservedProperties/any(p: p/name eq '湿度') and Thing/name eq '津和野 気象観測所'")))
+                .containsExactly("気温・湿度");
+        assertThat(names("/sta/v1.1/Things?$filter=" + encode("MultiDatastreams/any(m: m/Observations/any(o: o/phenomenonTime eq 2026-12-08T01:00:00Z))")))
+                .containsExactly("津和野 気象観測所");
         assertThat(jdbc.queryForObject("select count(*) from sta_aggregate_pending where hour = '2026-12-08T00:00:00Z'", Long.class))
                 .as("aggregates are a Datastream's").isZero();
     }
@@ -165,6 +168,9 @@ class MultiDatastreamsApiTest extends RunningSensors {
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(names("/sta/v1.1/MultiDatastreams(" + multi + ")/ObservedProperties")).containsExactly("気温", "湿度", "気圧");
         assertThat(send("PATCH", "/sta/v1.1/Observations(" + observation + ")", "{\"result\": [4.5, 81, 1012]}").statusCode()).isEqualTo(200);
+        long another = id(post("/sta/v1.1/MultiDatastreams(" + multi + ")/Observations", "{\"result\": [5, 80, 1011]}"));
+        assertThat(send("DELETE", "/sta/v1.1/Observations(" + another + ")", null).statusCode()).isEqualTo(200);
+        assertThat(get("/sta/v1.1/MultiDatastreams(" + multi + ")/Observations").path("value")).hasSize(1);
 
         assertThat(send("DELETE", "/sta/v1.1/MultiDatastreams(" + multi + ")", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/sta/v1.1/Observations(" + observation + ")", null).statusCode()).isEqualTo(404);
