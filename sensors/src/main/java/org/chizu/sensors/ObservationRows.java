@@ -92,19 +92,23 @@ class ObservationRows {
         for (long id : streams) {
             Long[] location = found.get(id);
             if (location == null) {
-                throw SensorsProblem.badRequest(stream.address(id) + " does not exist.", Map.of(stream == ObservationStream.DATASTREAM
-                        ? "datastream" : "multiDatastream", id));
+                throw SensorsProblem.badRequest(stream.address(id) + " does not exist.", member(stream, id));
             }
             if (!needingFeature.contains(id)) {
                 continue;
             }
             if (location[0] == null) {
                 throw SensorsProblem.badRequest("The observation of " + stream.address(id) + " names no FeatureOfInterest, "
-                        + "and its Thing has no Location to take one from.", Map.of("stream", stream.address(id)));
+                        + "and its Thing has no Location to take one from.", member(stream, id));
             }
             features.put(id, location[1] != null ? location[1] : featureFromLocation(location[0]));
         }
         return features;
+    }
+
+    /** The problem's member naming the stream: {@code "datastream": 5} or {@code "multiDatastream": 5}. */
+    private static Map<String, Object> member(ObservationStream stream, long id) {
+        return Map.of(stream == ObservationStream.DATASTREAM ? "datastream" : "multiDatastream", id);
     }
 
     private long featureFromLocation(long locationId) {
