@@ -203,7 +203,8 @@ function cancelControls(job) {
     page.confirming = null;
     if (answer.ok) say(() => t('cancelledJob', job.id));
     else say(problem(answer));
-    await refreshJobs();
+    // a job cancelled before it started gives its points back to the month's quota
+    await Promise.all([refreshJobs(), loadPlans()]);
   });
   no.addEventListener('click', () => {
     page.confirming = null;
@@ -222,7 +223,9 @@ function jobCard(job) {
     // the handler's own words say what a running job is doing, or why it failed
     element('p', {}, [element('span', { class: `state ${job.state}`, text: t(state) }),
       ...(quiet ? [] : [' ', element('span', { text: job.message || '' })])]),
-    element('progress', { max: '100', value: String(job.progress), 'aria-label': t('progressLabel', job.id), text: `${job.progress}%` }),
+    ...(job.state === 'cancelled' ? [] : [element('progress', {
+      max: '100', value: String(job.progress), 'aria-label': t('progressLabel', job.id), text: `${job.progress}%`,
+    })]),
     facts([
       [t('estimatedPoints'), t('aboutPoints', number(job.estimatedPoints))],
       ...(job.pointsInArea !== undefined ? [[t('pointsInArea'), number(job.pointsInArea)]] : []),

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A forestry firm's clip jobs page on a phone and on a desktop: it chooses its approved application,
  * sees the expected points and size, starts the clip, watches the progress bar reach the end without
  * reloading (live job events), and downloads the LAS (resumable: a Range gives 206) and the manifest;
- * another firm cancels a job waiting in the queue, confirming in place, and reads that it is cancelled.
+ * another firm cancels a job waiting in the queue, confirming in place, reads that it is cancelled and sees
+ * its points given back to the month's quota.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chizu.sample-town.enabled=true")
@@ -142,6 +143,7 @@ class ForestryJobsPageBrowserTest {
 
         WebElement queued = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-job='" + first + "'][data-state='queued']")));
         assertThat(queued.getText()).contains("待機中");
+        assertThat(browser.findElement(By.cssSelector("#plans .clip-card")).getText()).contains("104,000 / 2,000,000,000 点");
         browser.executeScript("arguments[0].scrollIntoView()", queued);
         queued.findElement(By.cssSelector("button.cancel")).click();
         WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-job='" + first + "'] .confirm")));
@@ -153,9 +155,11 @@ class ForestryJobsPageBrowserTest {
         assertThat(cancelled.getText()).contains("取消済");
         assertThat(cancelled.findElements(By.cssSelector("a[download], button"))).as("nothing to download or cancel").isEmpty();
         assertThat(browser.findElement(By.id("notice")).getText()).contains("ジョブ " + first + " を取り消しました");
+        wait.until(d -> d.findElement(By.cssSelector("#plans .clip-card")).getText().contains("52,000 / 2,000,000,000 点"));
         chromium.screenshot("forestry-jobs-cancel-phone-ja.png");
         browser.findElement(By.id("language-button")).click();
         wait.until(d -> d.findElement(By.cssSelector("[data-job='" + first + "']")).getText().contains("Cancelled"));
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("[data-job='" + first + "']")));
         chromium.screenshot("forestry-jobs-cancel-phone-en.png");
         assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
