@@ -248,9 +248,7 @@ class ForestryClipJobHttpTest {
     @Test
     void theFilesOfAJobAreDeletedWhenItExpires() throws Exception {
         SignInBrowser yamada = signedIn("yamada@example.jp");
-        earlierJobsWereLastMonth();
-        HttpResponse<String> started = yamada.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
-        long jobId = json.readTree(started.body()).path("id").asLong();
+        long jobId = arrowJob(yamada);
         String las = "/api/forestry/jobs/" + jobId + "/files/points.las";
         doneJob(yamada, jobId);
         assertThat(yamada.send(yamada.request(las).header("Range", "bytes=0-3")).statusCode()).isEqualTo(206);
@@ -271,9 +269,7 @@ class ForestryClipJobHttpTest {
     @Test
     void aJobCancelledByItsOwnerIsCancelledWithNoFileLeftOrOffered() throws Exception {
         SignInBrowser yamada = signedIn("yamada@example.jp");
-        earlierJobsWereLastMonth();
-        HttpResponse<String> started = yamada.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
-        long jobId = json.readTree(started.body()).path("id").asLong();
+        long jobId = arrowJob(yamada);
         String cancel = listed(yamada, jobId).path("cancelUrl").asText();
         assertThat(cancel).as("a queued or running job offers its cancel").isEqualTo("/api/jobs/" + jobId + "/cancel");
 
@@ -293,6 +289,14 @@ class ForestryClipJobHttpTest {
         HttpResponse<String> las = yamada.get("/api/forestry/jobs/" + jobId + "/files/points.las");
         assertThat(las.statusCode()).as("a cancelled job has no result").isEqualTo(409);
         assertProblem(las);
+    }
+
+    /** Starts a clip of the arrow, the month's quota afresh; the job's id. */
+    long arrowJob(SignInBrowser firm) throws Exception {
+        earlierJobsWereLastMonth();
+        HttpResponse<String> started = firm.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return json.readTree(started.body()).path("id").asLong();
     }
 
     JsonNode listed(SignInBrowser owner, long jobId) throws Exception {
