@@ -88,6 +88,8 @@ class LaserStacHttpTest {
         assertThat(texts(landing.get("conformsTo"))).containsExactlyInAnyOrder("https://api.stacspec.org/v1.0.0/core",
                 "https://api.stacspec.org/v1.0.0/collections", "https://api.stacspec.org/v1.0.0/ogcapi-features",
                 "https://api.stacspec.org/v1.0.0/item-search", "https://api.stacspec.org/v1.0.0/item-search#sort",
+                "https://api.stacspec.org/v1.0.0/item-search#fields", "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",
+                "https://api.stacspec.org/v1.0.0/ogcapi-features#fields",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
         assertThat(links(landing, "child")).containsExactly(BASE + "/stac/collections/" + collection);
         List<String> methods = new ArrayList<>();
@@ -237,6 +239,29 @@ class LaserStacHttpTest {
     }
 
     @Test
+    void fieldsKeepsAValidItemWithWhatIsIncludedLessWhatIsExcludedAndTheNextPageKeepsAsking() throws Exception {
+        String tile = getJson("/stac/search?collections=" + collection + "&limit=1").at("/features/0/id").asText();
+
+        JsonNode slim = getJson("/stac/search?ids=" + tile + "&fields=properties.pc:count,-geometry").at("/features/0");
+        assertThat(names(slim)).containsExactly("type", "stac_version", "stac_extensions", "id", "collection", "bbox", "properties",
+                "assets", "links");
+        assertThat(names(slim.get("properties"))).containsExactly("datetime", "pc:count");
+
+        JsonNode dem = postJson("{\"ids\": [\"dem\"], \"fields\": {\"include\": [\"proj:shape\", \"proj:epsg\"], \"exclude\": [\"links\"]}}")
+                .at("/features/0");
+        assertThat(names(dem)).doesNotContain("links").contains("geometry", "assets");
+        assertThat(names(dem.get("properties"))).containsExactly("datetime", "proj:epsg", "proj:shape");
+        assertThat(dem.at("/properties/datetime").isNull()).isTrue();
+
+        JsonNode page = postJson("{\"collections\": [\"%s\"], \"fields\": {\"exclude\": [\"assets\"]}, \"limit\": 1}".formatted(collection));
+        assertThat(names(page.at("/features/0"))).doesNotContain("assets").contains("properties");
+        assertThat(names(postJson(link(page, "next").get("body").toString()).at("/features/0"))).doesNotContain("assets");
+        JsonNode byGet = getJson("/stac/search?collections=" + collection + "&fields=-assets&limit=1");
+        assertThat(names(getJson(link(byGet, "next").get("href").asText().substring(BASE.length())).at("/features/0")))
+                .doesNotContain("assets");
+    }
+
+    @Test
     void unreadableParametersAndBodiesAreProblemsNamingTheFieldAndUnknownCollectionsAreNotFound() throws Exception {
         assertBadField(get("/stac/search?bbox=1,2,3"), "bbox");
         assertBadField(get("/stac/search?datetime=yesterday"), "datetime");
@@ -252,6 +277,8 @@ class LaserStacHttpTest {
         assertBadField(post("{\"datetime\": \"2026-13-01T00:00:00Z\"}"), "datetime");
         assertBadField(post("{\"limit\": 1.5}"), "limit");
         assertBadField(post("{\"filter\": {\"op\": \"=\"}}"), "filter");
+        assertBadField(post("{\"fields\": [\"id\"]}"), "fields");
+        assertBadField(post("{\"fields\": {\"include\": \"id\"}}"), "fields.include");
         assertBadField(post("{\"collections\": ["), "body");
         assertBadField(post("[]"), "body");
         assertThat(get("/stac/collections/laser-survey-999999").statusCode()).isEqualTo(404);
@@ -365,6 +392,12 @@ class LaserStacHttpTest {
             }
         }
         throw new AssertionError("no " + rel + " link in " + document.get("links"));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> texts(JsonNode array) {

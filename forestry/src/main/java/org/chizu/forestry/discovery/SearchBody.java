@@ -19,14 +19,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * An item search POSTed as JSON, as STAC API's item search defines it: {@code bbox} (an array of
  * four, or six for a 3D box), {@code intersects} (a GeoJSON geometry in longitude/latitude; not with
  * {@code bbox}), {@code datetime} (a string as in GET), {@code ids} and {@code collections} (arrays
- * of strings), {@code sortby} (an array of {@code {"field", "direction"}}), {@code limit} and
+ * of strings), {@code sortby} (an array of {@code {"field", "direction"}}), {@code fields} (an object
+ * of {@code include} and {@code exclude}, arrays of dotted paths), {@code limit} and
  * {@code offset} (as the {@code next} link's body carries it). Other members are refused by name, so
  * that a filter Chizu does not know is never silently ignored.
  */
 final class SearchBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> MEMBERS = Set.of("bbox", "intersects", "datetime", "ids", "collections", "sortby", "limit", "offset");
+    private static final Set<String> MEMBERS = Set.of("bbox", "intersects", "datetime", "ids", "collections", "sortby", "fields", "limit",
+            "offset");
 
     private SearchBody() {
     }
@@ -53,7 +55,7 @@ final class SearchBody {
                 .orElse(List.of(Optional.empty(), Optional.empty()));
         List<StacQuery.SortKey> sortby = present(body, "sortby").map(SearchBody::sortby).orElse(List.of());
         return new StacQuery(bbox, intersects, interval.get(0), interval.get(1), strings(body, "ids"), strings(body, "collections"),
-                sortby, number(body, "limit", StacQuery.DEFAULT_LIMIT, 1, StacQuery.MAX_LIMIT), number(body, "offset", 0, 0, Integer.MAX_VALUE));
+                sortby, present(body, "fields").map(SearchBody::fields).orElse(ItemFields.WHOLE), number(body, "limit", StacQuery.DEFAULT_LIMIT, 1, StacQuery.MAX_LIMIT), number(body, "offset", 0, 0, Integer.MAX_VALUE));
     }
 
     static JsonNode tree(String json) {
@@ -118,17 +120,32 @@ final class SearchBody {
         return keys;
     }
 
+    private static ItemFields fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        if (!node.isObject() || !List.of("include", "exclude").containsAll(names)) {
+            throw StacProblem.badParameter("fields", abbreviated(node.toString()),
+                    "use an object such as {\"include\": [\"properties.pc:count\"], \"exclude\": [\"geometry\"]}");
+        }
+        return ItemFields.of(strings(node, "include", "fields.include"), strings(node, "exclude", "fields.exclude"));
+    }
+
     private static List<String> strings(JsonNode body, String name) {
-        Optional<JsonNode> node = present(body, name);
+        return strings(body, name, name);
+    }
+
+    /** @param shownAs the member's name as the problem gives it, its path when it is nested */
+    private static List<String> strings(JsonNode parent, String name, String shownAs) {
+        Optional<JsonNode> node = present(parent, name);
         if (node.isEmpty()) {
             return List.of();
         }
-        List<String> strings = new ArrayList<>();
-        if (node.get().isArray()) {
-            node.get().forEach(element -> strings.add(text(element, name)));
-            return strings;
+        if (!node.get().isArray()) {
+            throw StacProblem.badParameter(shownAs, abbreviated(node.get().toString()), "use an array of strings");
         }
-        throw StacProblem.badParameter(name, abbreviated(node.get().toString()), "use an array of strings");
+        List<String> strings = new ArrayList<>();
+        node.get().forEach(element -> strings.add(text(element, shownAs)));
+        return strings;
     }
 
     private static String text(JsonNode node, String name) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * An item search given as GET parameters (and a collection's items, which take the same):
  * {@code bbox=west,south,east,north}, {@code datetime} (an RFC 3339 instant or {@code start/end},
  * either end {@code ..}), {@code ids} and {@code collections} (comma lists), {@code sortby}
- * ({@code -datetime,+id}: a sign, then the field), {@code limit} (1–{@value StacQuery#MAX_LIMIT},
+ * ({@code -datetime,+id}: a sign, then the field), {@code fields} ({@code properties.pc:count,-geometry}:
+ * included, and with a '-' excluded), {@code limit} (1–{@value StacQuery#MAX_LIMIT},
  * default {@value StacQuery#DEFAULT_LIMIT}) and {@code offset} (where the next page starts, as its
  * {@code next} link says). {@code intersects} needs a geometry, so it is taken by POST only.
  */
@@ -33,7 +34,7 @@ final class SearchParameters {
                 .orElse(List.of(Optional.empty(), Optional.empty()));
         List<StacQuery.SortKey> sortby = list(parameter.apply("sortby")).stream().map(SearchParameters::sortKey).toList();
         return new StacQuery(bbox, Optional.empty(), interval.get(0), interval.get(1), list(parameter.apply("ids")),
-                list(parameter.apply("collections")), sortby, number(parameter, "limit", StacQuery.DEFAULT_LIMIT, 1, StacQuery.MAX_LIMIT),
+                list(parameter.apply("collections")), sortby, fields(parameter.apply("fields")), number(parameter, "limit", StacQuery.DEFAULT_LIMIT, 1, StacQuery.MAX_LIMIT),
                 number(parameter, "offset", 0, 0, Integer.MAX_VALUE));
     }
 
@@ -42,6 +43,15 @@ final class SearchParameters {
         boolean descending = text.startsWith("-");
         String field = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
         return StacQuery.SortKey.of(field.strip(), descending);
+    }
+
+    private static ItemFields fields(Optional<String> text) {
+        if (text.isEmpty()) {
+            return ItemFields.WHOLE;
+        }
+        List<String> fields = list(text);
+        return ItemFields.of(fields.stream().filter(field -> !field.startsWith("-")).map(field -> field.startsWith("+") ? field.substring(1) : field)
+                .toList(), fields.stream().filter(field -> field.startsWith("-")).map(field -> field.substring(1)).toList());
     }
 
     private static List<String> list(Optional<String> text) {

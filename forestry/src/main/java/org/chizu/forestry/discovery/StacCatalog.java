@@ -36,13 +36,16 @@ class StacCatalog {
     static final String PROJECTION = "https://stac-extensions.github.io/projection/v1.1.0/schema.json";
     static final String FILE = "https://stac-extensions.github.io/file/v2.1.0/schema.json";
     static final String POINT_CLOUD = "https://stac-extensions.github.io/pointcloud/v1.0.0/schema.json";
-    /** What the API does: item search by GET and POST with sortby; no filter, fields, query or transactions. */
+    /** What the API does: item search by GET and POST, both it and a collection's items with sortby and fields; no filter, query or transactions. */
     static final List<String> CONFORMANCE = List.of(
             "https://api.stacspec.org/v1.0.0/core",
             "https://api.stacspec.org/v1.0.0/collections",
             "https://api.stacspec.org/v1.0.0/ogcapi-features",
             "https://api.stacspec.org/v1.0.0/item-search",
             "https://api.stacspec.org/v1.0.0/item-search#sort",
+            "https://api.stacspec.org/v1.0.0/item-search#fields",
+            "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",
+            "https://api.stacspec.org/v1.0.0/ogcapi-features#fields",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
     private static final String JSON = "application/json";
@@ -240,7 +243,8 @@ class StacCatalog {
     }
 
     private Map<String, Object> page(List<Item> matching, StacQuery query, String path, Method method) {
-        List<Map<String, Object>> features = matching.stream().skip(query.offset()).limit(query.limit()).map(Item::document).toList();
+        List<Map<String, Object>> features = matching.stream().skip(query.offset()).limit(query.limit()).map(Item::document)
+                .map(query.fields()::apply).toList();
         List<Map<String, Object>> links = new ArrayList<>(List.of(link("root", ArchiveAddresses.stac(), JSON)));
         if (query.offset() + features.size() < matching.size()) {
             Map<String, Object> next = link("next", method == Method.GET ? path + "?" + query.nextParameters() : path, GEOJSON);

@@ -17,8 +17,8 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 /**
  * One item search, however it came (GET parameters read by {@link SearchParameters}, a POST body read
  * by {@link SearchBody}): where ({@code bbox} or {@code intersects}, in longitude/latitude), when (an
- * instant or an interval, either end open), which ids and collections, the order ({@code sortby}) and
- * the page ({@code limit}, {@code offset}). The checks that both readers share are here, so that the
+ * instant or an interval, either end open), which ids and collections, the order ({@code sortby}), the
+ * members of each item ({@code fields}) and the page ({@code limit}, {@code offset}). The checks that both readers share are here, so that the
  * same value is refused with the same words whichever way it came.
  *
  * @param bbox       empty for anywhere, else west, south, east, north
@@ -26,9 +26,10 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * @param from       empty for an open start
  * @param to         empty for an open end
  * @param sortby     the keys to order by, first first; empty for the catalog's own order
+ * @param fields     the members each item keeps
  */
 record StacQuery(Optional<double[]> bbox, Optional<Geometry> intersects, Optional<Instant> from, Optional<Instant> to, List<String> ids,
-        List<String> collections, List<SortKey> sortby, int limit, int offset) {
+        List<String> collections, List<SortKey> sortby, ItemFields fields, int limit, int offset) {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -106,6 +107,7 @@ record StacQuery(Optional<double[]> bbox, Optional<Geometry> intersects, Optiona
             next.append("sortby=").append(String.join(",", sortby.stream().map(key -> (key.descending() ? "-" : "%2B") + key.field()).toList()))
                     .append('&');
         }
+        fields.parameter().ifPresent(list -> next.append("fields=").append(list).append('&'));
         return next.append("limit=").append(limit).append("&offset=").append(offset + limit).toString();
     }
 
@@ -124,6 +126,7 @@ record StacQuery(Optional<double[]> bbox, Optional<Geometry> intersects, Optiona
         if (!sortby.isEmpty()) {
             body.put("sortby", sortby.stream().map(key -> Map.of("field", key.field(), "direction", key.descending() ? "desc" : "asc")).toList());
         }
+        fields.body().ifPresent(members -> body.put("fields", members));
         body.put("limit", limit);
         body.put("offset", offset + limit);
         return body;
