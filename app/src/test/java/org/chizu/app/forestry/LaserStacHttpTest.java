@@ -80,7 +80,7 @@ class LaserStacHttpTest {
     }
 
     @Test
-    void theLandingPageDeclaresWhatTheApiDoesAndLinksSearchByGetAndPost() throws Exception {
+    void theLandingPageDeclaresWhatTheApiDoesAndLinksItsDefinitionAndSearchByGetAndPost() throws Exception {
         JsonNode landing = getJson("/stac");
 
         assertThat(landing.get("type").asText()).isEqualTo("Catalog");
@@ -101,6 +101,11 @@ class LaserStacHttpTest {
         });
         assertThat(methods).containsExactly("GET", "POST");
         assertThat(getJson("/stac/conformance").get("conformsTo")).isEqualTo(landing.get("conformsTo"));
+        assertThat(links(landing, "service-desc")).containsExactly(BASE + "/stac/api");
+        HttpResponse<String> definition = get("/stac/api");
+        assertThat(definition.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/vnd.oai.openapi+json"));
+        assertThat(json.readTree(definition.body()).at("/servers/0/url").asText()).isEqualTo(BASE + "/stac");
     }
 
     @Test

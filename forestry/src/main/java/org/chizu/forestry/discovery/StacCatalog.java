@@ -83,6 +83,7 @@ class StacCatalog {
         List<Map<String, Object>> links = new ArrayList<>(List.of(
                 link("self", ArchiveAddresses.stac(), JSON), link("root", ArchiveAddresses.stac(), JSON),
                 link("conformance", ArchiveAddresses.stac() + "/conformance", JSON),
+                link("service-desc", ArchiveAddresses.stac() + "/api", StacOpenApi.MEDIA_TYPE),
                 link("data", ArchiveAddresses.stac() + "/collections", JSON)));
         for (Method method : Method.values()) {
             Map<String, Object> search = link("search", ArchiveAddresses.stac() + "/search", GEOJSON);
@@ -96,6 +97,11 @@ class StacCatalog {
         }
         landing.put("links", links);
         return landing;
+    }
+
+    /** The OpenAPI definition the landing page links as service-desc. */
+    Map<String, Object> openApi() {
+        return StacOpenApi.document(properties.base() + ArchiveAddresses.stac());
     }
 
     Map<String, Object> conformance() {

@@ -37,6 +37,11 @@ class StacController {
         return JSON.valueToTree(stac.landing());
     }
 
+    @GetMapping(value = "/stac/api", produces = StacOpenApi.MEDIA_TYPE)
+    JsonNode api() {
+        return JSON.valueToTree(stac.openApi());
+    }
+
     @GetMapping(value = "/stac/conformance", produces = MediaType.APPLICATION_JSON_VALUE)
     JsonNode conformance() {
         return JSON.valueToTree(stac.conformance());
