@@ -306,7 +306,7 @@ class LaserStacHttpTest {
     }
 
     @Test
-    void gdalMosaicsTheDemFromTheSearchInItsPlaneCoordinatesOnceAnApprovedFirmSignsIn() throws Exception {
+    void gdalMosaicsTheDemFromTheSearchInItsPlaneCoordinatesAndReadsItsHeightsOnceAnApprovedFirmSignsIn() throws Exception {
         String dem = "STACIT:\"" + BASE + "/stac/search?collections=" + collection + "\":asset=dem";
         Process refused = process(Map.of(), "gdalinfo", "-json", dem);
         String refusal = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -323,9 +323,9 @@ class LaserStacHttpTest {
         member.signIn(firm.email(), ApprovedFirm.PASSWORD);
 
         JsonNode mosaic = json.readTree(gdal(Map.of("GDAL_HTTP_COOKIE", "JSESSIONID=" + member.cookie("JSESSIONID")),
-                "gdalinfo", "-json", dem));
+                "gdalinfo", "-json", "-checksum", dem));
         MadeProduct made = products.made(survey).stream().filter(product -> product.kind().id.equals("dem")).findFirst().orElseThrow();
-        JsonNode cog = json.readTree(gdal(Map.of(), "gdalinfo", "-json", made.file().toString()));
+        JsonNode cog = json.readTree(gdal(Map.of(), "gdalinfo", "-json", "-checksum", made.file().toString()));
 
         assertThat(mosaic.at("/coordinateSystem/wkt").asText()).contains("JGD2011 / Japan Plane Rectangular CS III", "ID[\"EPSG\",6671]");
         assertThat(mosaic.get("size")).isEqualTo(cog.get("size"));
@@ -336,6 +336,8 @@ class LaserStacHttpTest {
             }
         }
         assertThat(mosaic.at("/bands/0/type").asText()).isEqualTo(cog.at("/bands/0/type").asText());
+        assertThat(mosaic.at("/bands/0/checksum").asInt()).as("the heights GDAL read over HTTP are the COG's")
+                .isEqualTo(cog.at("/bands/0/checksum").asInt());
     }
 
     private static String gdal(Map<String, String> environment, String... command) throws Exception {
