@@ -53,7 +53,7 @@ class BlockedMosaicTest {
         SurveyProductsTest.FOREST.writeTiles(surveyDirectory, 40).forEach(tile -> archive.ingest(survey, tile, OptionalInt.empty()));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         made = new SurveyProducts(archive, new ForestResources(jdbc, transaction, new LayerChanges(jdbc, event -> { }, false)), jdbc,
-                transaction, BLOCK_CELLS * SurveyProducts.CELL_METRES).make(survey);
+                transaction, new BlockedProducts(BLOCK_CELLS * SurveyProducts.CELL_METRES)).make(survey);
         whole = SurfaceModels.of(archive.tiles(survey).stream().map(ArchivedTile::file).toList(), SURVEY);
         wholeSlope = Terrain.slope(whole.dem());
     }
