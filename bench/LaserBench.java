@@ -36,8 +36,8 @@ import com.github.mreutegg.laszip4j.LASReader;
  *                              read per second: clip best of three and first, decode best of three and first
  *   products DIR SIDE TILE     a synthetic survey of SIDE × SIDE m in TILE × TILE m tiles, its products made in 500 m
  *                              blocks (DEM, DSM, CHM, slope, hillshade, CS relief as COG, trees), taking turns with
- *                              laszip4j's decode of every tile once; prints points, then seconds: products best of
- *                              two and first, decode best of two and first
+ *                              laszip4j's decode of every tile once; prints points, points a product run decoded,
+ *                              then seconds: products best of two and first, decode best of two and first
  */
 public class LaserBench {
 
@@ -147,6 +147,7 @@ public class LaserBench {
                 long points = tiles.stream().mapToLong(ArchivedTile::pointCount).sum();
                 Path out = Files.createDirectories(Path.of(args[1]).resolve("products"));
                 double best = Double.MAX_VALUE, first = 0, decodeBest = Double.MAX_VALUE, decodeFirst = 0;
+                long decodedPoints = 0;
                 for (int run = 0; run < 2; run++) {
                     long started = System.nanoTime();
                     for (Path file : files) {
@@ -155,9 +156,13 @@ public class LaserBench {
                     double decoding = (System.nanoTime() - started) / 1e9;
                     Path work = Files.createTempDirectory(out, "work");
                     started = System.nanoTime();
-                    new BlockedProducts().make(tiles, 6671, out, work);
+                    long[] decoded = {0};
+                    new BlockedProducts().make(tiles, 6671, out, work, (tile, read, tilesRead, all) -> decoded[0] += read);
+                    decodedPoints = decoded[0];
                     double making = (System.nanoTime() - started) / 1e9;
-                    Files.delete(work);
+                    try (var paths = Files.walk(work)) {
+                        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    }
                     best = Math.min(best, making);
                     decodeBest = Math.min(decodeBest, decoding);
                     if (run == 0) {
@@ -165,7 +170,7 @@ public class LaserBench {
                         decodeFirst = decoding;
                     }
                 }
-                System.out.printf("%d %.1f %.1f %.1f %.1f%n", points, best, first, decodeBest, decodeFirst);
+                System.out.printf("%d %d %.1f %.1f %.1f %.1f%n", points, decodedPoints, best, first, decodeBest, decodeFirst);
             }
             default -> throw new IllegalArgumentException("write, decode, trees, clip or products");
         }

@@ -56,9 +56,9 @@ say "chizu laser ingest: $INGEST_LINE"
 
 say "products of ${PRODUCTS_SIDE} m × ${PRODUCTS_SIDE} m in four tiles"
 mkdir -p "$SCRATCH/products"
-read -r PRODUCTS_POINTS PRODUCTS_BEST PRODUCTS_FIRST PRODUCTS_DECODE_BEST PRODUCTS_DECODE_FIRST < <(bench_java products \
+read -r PRODUCTS_POINTS PRODUCTS_DECODED PRODUCTS_BEST PRODUCTS_FIRST PRODUCTS_DECODE_BEST PRODUCTS_DECODE_FIRST < <(bench_java products \
   "$SCRATCH/products" "$PRODUCTS_SIDE" "$(awk -v s="$PRODUCTS_SIDE" 'BEGIN { print s / 2 }')")
-say "products: $PRODUCTS_POINTS points; $PRODUCTS_BEST s best of two, $PRODUCTS_FIRST s first; laszip4j's decode of the \
+say "products: $PRODUCTS_POINTS points, $PRODUCTS_DECODED decoded by a run; $PRODUCTS_BEST s best of two, $PRODUCTS_FIRST s first; laszip4j's decode of the \
 same tiles taking turns with it $PRODUCTS_DECODE_BEST s best, $PRODUCTS_DECODE_FIRST s first"
 rm -rf "$SCRATCH/products"
 

@@ -11,27 +11,42 @@ import java.util.Map;
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.trees.DetectedTree;
 import org.chizu.forestry.trees.TreeTops;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes the rasters of a set of tiles in one coordinate system, block by block ({@link Block}), and
- * mosaics the blocks' cores with GDAL ({@code gdalbuildvrt}, then {@code gdal_translate -of COG}), so
- * memory is bounded by a block however large the survey; and finds the trees of each block's core.
+ * mosaics the blocks' cores with GDAL ({@code gdalbuildvrt}, then {@code gdal_translate -of COG}); and
+ * finds the trees of each block's core.
+ *
+ * <p>Each tile is decoded once ({@link BlockSweep}): its points go into the sums ({@link ReturnSums})
+ * of every block whose buffered area they fall in, and a block is finished (gaps filled, terrain,
+ * relief, trees, its core written) and dropped as soon as the last tile it overlaps has been read.
+ * Memory is bounded by the blocks in flight, 16 bytes a buffered cell each (about 19 MB for a 500 m
+ * block), plus the one being finished (about 80 MB): with tiles no larger than two blocks, at most
+ * some three rows of blocks across the survey's narrower side are in flight.
  * It knows no database: {@link SurveyProducts} records what it makes.
  */
 public final class BlockedProducts {
 
+    private static final Logger log = LoggerFactory.getLogger(BlockedProducts.class);
     /** 1,000 × 1,000 cells: a block's rasters then take some 60 MB. */
     static final double BLOCK_METRES = 500;
     /**
-     * What reaches over a block's edge: the curvature's 5 m and the slope's cell, a crown's radius, and
-     * the gap filling, which takes one cell per step inwards: gaps up to about 9 m across fill exactly
-     * as in one mosaic, wider ones (rare under a 4 points/m² survey) from the block's side of them.
+     * What reaches over a block's edge besides the gap filling: the curvature's 5 m and the slope's
+     * cell, and a tree's window and crown.
      */
-    static final double BUFFER_METRES = 15;
+    static final double NEIGHBOURHOOD_METRES = 10;
+    /**
+     * A gap fills from known cells up to {@link SurfaceModels#GAP_FILL_METRES} away, and what is read
+     * off the filled models reaches {@link #NEIGHBOURHOOD_METRES} further: with that much buffer a
+     * block's core equals one mosaic's whatever the gaps.
+     */
+    static final double BUFFER_METRES = SurfaceModels.GAP_FILL_METRES + NEIGHBOURHOOD_METRES;
     /** Curvature over ±5 m shows gullies and scarps rather than single stones. */
     private static final double CURVATURE_METRES = 5;
 
-    private final int blockCells;
+    private final double blockMetres;
 
     /** In blocks of 500 m. */
     public BlockedProducts() {
@@ -40,12 +55,12 @@ public final class BlockedProducts {
 
     /** With blocks of another size, to see a small survey cut into several. */
     BlockedProducts(double blockMetres) {
-        this.blockCells = (int) Math.round(blockMetres / SurveyProducts.CELL_METRES);
+        this.blockMetres = blockMetres;
     }
 
     /**
-     * What a run made: the COGs, in the order of {@link ProductKind}, and the trees found, in no
-     * particular order.
+     * What a run made: the COGs, in the order of {@link ProductKind}, the trees found, in no
+     * particular order, and the grid the products cover.
      */
     public record Made(List<MadeProduct> products, List<DetectedTree> trees, Grid extent) {
     }
@@ -53,37 +68,63 @@ public final class BlockedProducts {
     /**
      * The products of the tiles over a grid snapped to whole cells around them all, written as
      * {@code <kind>.tif} into {@code directory} (replacing what is there), with {@code work} as a
-     * scratch folder.
+     * scratch folder; {@code reads} is told of each tile decoded.
      */
-    public Made make(List<ArchivedTile> tiles, int srid, Path directory, Path work) throws IOException {
+    public Made make(List<ArchivedTile> tiles, int srid, Path directory, Path work, TilesRead reads) throws IOException {
         Grid extent = extentOf(tiles);
+        BlockGrid grid = new BlockGrid(extent, (int) Math.round(blockMetres / SurveyProducts.CELL_METRES),
+                (int) Math.round(BUFFER_METRES / SurveyProducts.CELL_METRES));
+        List<Block> blocks = grid.blocks();
+        BlockSweep sweep = BlockSweep.plan(blocks, tiles, extent, blockMetres);
+        ReturnSums[] inFlight = new ReturnSums[blocks.size()];
         Map<ProductKind, List<Path>> pieces = new EnumMap<>(ProductKind.class);
         List<DetectedTree> trees = new ArrayList<>();
-        List<Block> blocks = Block.cut(extent, blockCells, (int) Math.round(BUFFER_METRES / SurveyProducts.CELL_METRES));
-        for (int i = 0; i < blocks.size(); i++) {
-            Block block = blocks.get(i);
-            List<Path> files = tiles.stream().filter(tile -> block.reads(tile.minX(), tile.minY(), tile.maxX(), tile.maxY()))
-                    .map(ArchivedTile::file).toList();
-            if (files.isEmpty()) {
-                continue; // no points near: the mosaic has no data there
-            }
-            BlockRasters rasters = BlockRasters.of(SurfaceModels.of(files, block.buffered()));
-            for (ProductKind kind : ProductKind.values()) {
-                Path piece = work.resolve(kind.id + "-" + i + ".tif");
-                if (kind == ProductKind.CS_RELIEF) {
-                    GeoTiffs.writeRgb(block.core(), block.keep(rasters.csRelief()), srid, piece);
-                } else {
-                    GeoTiffs.writeFloat(block.keep(rasters.of(kind)), srid, piece);
+        for (int t = 0; t < sweep.tiles().size(); t++) {
+            ArchivedTile tile = sweep.tiles().get(t);
+            for (int block : sweep.reached().get(t)) {
+                if (inFlight[block] == null) {
+                    inFlight[block] = new ReturnSums(blocks.get(block).bufferedGrid());
                 }
-                pieces.computeIfAbsent(kind, k -> new ArrayList<>()).add(piece);
             }
-            TreeTops.find(rasters.chm()).stream().filter(tree -> block.inCore(tree.x(), tree.y())).forEach(trees::add);
+            long points = TileReader.read(tile.file(), (x, y, z, ground, first) -> {
+                int col = extent.column(x), row = extent.row(y);
+                if (col >= 0 && row >= 0) {
+                    grid.holding(col, row, (block, blockCol, blockRow) -> {
+                        ReturnSums sums = inFlight[block];
+                        if (sums != null) { // null only for a point outside its tile's recorded extent
+                            sums.addAt(blockCol, blockRow, z, ground, first);
+                        }
+                    });
+                }
+            });
+            reads.tileRead(tile, points, t + 1, sweep.tiles().size());
+            for (int block : sweep.finished().get(t)) {
+                finish(blocks.get(block), block, inFlight[block].models(), srid, work, pieces, trees);
+                inFlight[block] = null;
+            }
         }
+        log.debug("{} tiles in {} blocks, at most {} blocks in flight", tiles.size(), blocks.size(), sweep.peakInFlight());
         List<MadeProduct> made = new ArrayList<>();
         for (ProductKind kind : ProductKind.values()) {
             made.add(mosaic(kind, pieces.get(kind), extent, srid, directory, work));
         }
         return new Made(made, trees, extent);
+    }
+
+    /** A block's rasters and trees from its surface models: its core's pieces written, its core's trees kept. */
+    private static void finish(Block block, int index, SurfaceModels models, int srid, Path work, Map<ProductKind, List<Path>> pieces,
+            List<DetectedTree> trees) throws IOException {
+        BlockRasters rasters = BlockRasters.of(models);
+        for (ProductKind kind : ProductKind.values()) {
+            Path piece = work.resolve(kind.id + "-" + index + ".tif");
+            if (kind == ProductKind.CS_RELIEF) {
+                GeoTiffs.writeRgb(block.coreGrid(), block.keep(rasters.csRelief()), srid, piece);
+            } else {
+                GeoTiffs.writeFloat(block.keep(rasters.of(kind)), srid, piece);
+            }
+            pieces.computeIfAbsent(kind, k -> new ArrayList<>()).add(piece);
+        }
+        TreeTops.find(rasters.chm()).stream().filter(tree -> block.inCore(tree.x(), tree.y())).forEach(trees::add);
     }
 
     /** A grid snapped to whole cells around every tile. */
@@ -94,7 +135,7 @@ public final class BlockedProducts {
         double north = Math.ceil(tiles.stream().mapToDouble(ArchivedTile::maxY).max().orElseThrow() / SurveyProducts.CELL_METRES) * SurveyProducts.CELL_METRES;
         int width = Math.max(1, (int) Math.round((east - west) / SurveyProducts.CELL_METRES));
         int height = Math.max(1, (int) Math.round((north - south) / SurveyProducts.CELL_METRES));
-        return Grid.empty(width, height, west, north, SurveyProducts.CELL_METRES);
+        return Grid.frame(width, height, west, north, SurveyProducts.CELL_METRES);
     }
 
     /** The rasters of one block, over its buffered area. */

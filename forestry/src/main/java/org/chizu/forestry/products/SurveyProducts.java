@@ -25,11 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code laser_product}; then finds the trees in the CHM and records them as forest resources. Making
  * them again replaces them.
  *
- * <p>The survey's grid is computed block by block ({@link Block}), each from the tiles its buffered
- * area overlaps, and each block's core written as its own GeoTIFF; GDAL mosaics the pieces
- * ({@code gdalbuildvrt}) and writes the COG from the mosaic ({@code gdal_translate -of COG}), so
- * memory is bounded by a block however large the survey. The buffer makes a block's edge cells equal
- * to one mosaic's: no seams.
+ * <p>The survey's grid is computed block by block, each tile decoded once ({@link BlockedProducts}),
+ * and each block's core written as its own GeoTIFF; GDAL mosaics the pieces ({@code gdalbuildvrt}) and
+ * writes the COG from the mosaic ({@code gdal_translate -of COG}). The buffer makes a block's cells
+ * equal to one mosaic's: no seams.
  */
 @Service
 public class SurveyProducts {
@@ -58,6 +57,11 @@ public class SurveyProducts {
     }
 
     public List<MadeProduct> make(long surveyId) {
+        return make(surveyId, TilesRead.IGNORED);
+    }
+
+    /** Makes the products, telling {@code reads} of each tile decoded (each once). */
+    public List<MadeProduct> make(long surveyId, TilesRead reads) {
         List<ArchivedTile> tiles = archive.tiles(surveyId);
         if (tiles.isEmpty()) {
             throw new IllegalArgumentException("survey " + surveyId + " has no tiles yet");
@@ -73,7 +77,7 @@ public class SurveyProducts {
         try {
             Files.createDirectories(directory);
             work = Files.createTempDirectory(directory, "blocks");
-            run = blocked.make(tiles, srid, directory, work);
+            run = blocked.make(tiles, srid, directory, work, reads);
             ReliefTiles.cut(run.products().getLast().file(), CELL_METRES, reliefTileDirectory(surveyId));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the products of survey " + surveyId, e);
