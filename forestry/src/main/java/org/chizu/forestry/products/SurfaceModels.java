@@ -16,7 +16,7 @@ public record SurfaceModels(Grid dem, Grid dsm, Grid chm) {
      * How far gaps are filled from their edges: a gap up to twice this across (a clearing, a pond, a
      * stand too dense for ground returns) fills whole.
      */
-    public static final double GAP_FILL_METRES = 15;
+    public static final double GAP_FILL_METRES = 20;
     static final int GAP_FILL_RINGS = (int) Math.round(GAP_FILL_METRES / SurveyProducts.CELL_METRES);
 
     /** The models of the files' points that fall in the grid, each file decoded once. */
