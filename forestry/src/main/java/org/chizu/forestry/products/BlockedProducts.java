@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each tile is decoded once ({@link BlockSweep}): its points go into the sums ({@link ReturnSums})
  * of every block whose buffered area they fall in, and a block is finished (gaps filled, terrain,
  * relief, trees, its core written) and dropped as soon as the last tile it overlaps has been read.
- * Memory is bounded by the blocks in flight, 16 bytes a buffered cell each (about 19 MB for a 500 m
- * block), plus the one being finished (about 80 MB): with tiles no larger than two blocks, at most
- * some three rows of blocks across the survey's narrower side are in flight.
+ * Memory is bounded by the blocks in flight, 16 bytes a buffered cell each (20 MB for a 500 m block
+ * with its 30 m buffer), plus the one being finished (about 80 MB): with tiles up to twice a block's
+ * side, at most three rows of blocks across the survey's narrower side are in flight (28 blocks,
+ * 560 MB, for a survey 5 km across in 1 km tiles; {@code BlockSweepTest}).
  * It knows no database: {@link SurveyProducts} records what it makes.
  */
 public final class BlockedProducts {
