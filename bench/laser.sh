@@ -68,21 +68,15 @@ say "tree detection on ${TREES_SIDE} m × ${TREES_SIDE} m of synthetic forest"
 TREES=$(bench_java trees "$TREES_SIDE")
 
 printf '\n%-34s %14s %14s %8s\n' "laser ($POINTS points)" "Chizu" "peer" "ratio"
-printf '%-34s %14s %14s %8s\n' "ingest vs decode, best of 3 (pts/s)" "$INGEST_RATE" "$DECODE_RATE" \
-  "$(awk -v a="$INGEST_RATE" -v b="$DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "ingest vs decode, cold (pts/s)" "$INGEST_RATE" "$COLD_RATE" \
-  "$(awk -v a="$INGEST_RATE" -v b="$COLD_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip vs decode, best of 3 (pts/s)" "$CLIP_RATE" "$CLIP_DECODE_RATE" \
-  "$(awk -v a="$CLIP_RATE" -v b="$CLIP_DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip vs decode, first (pts/s)" "$CLIP_COLD_RATE" "$CLIP_DECODE_FIRST" \
-  "$(awk -v a="$CLIP_COLD_RATE" -v b="$CLIP_DECODE_FIRST" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip of 10^7 points, first (s)" "$CLIP_FIRST" "60" \
-  "$(awk -v a="$CLIP_FIRST" 'BEGIN { printf "%.2f×", a / 60 }')"
-printf '%-34s %14s %14s %8s\n' "products vs decode, best of 2 (s)" "$PRODUCTS_BEST" "$PRODUCTS_DECODE_BEST" \
-  "$(awk -v a="$PRODUCTS_BEST" -v b="$PRODUCTS_DECODE_BEST" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "products vs decode, first (s)" "$PRODUCTS_FIRST" "$PRODUCTS_DECODE_FIRST" \
-  "$(awk -v a="$PRODUCTS_FIRST" -v b="$PRODUCTS_DECODE_FIRST" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "products vs decode, thread CPU (s)" "$PRODUCTS_CPU" "$PRODUCTS_DECODE_CPU" \
-  "$(awk -v a="$PRODUCTS_CPU" -v b="$PRODUCTS_DECODE_CPU" 'BEGIN { printf "%.2f×", a / b }')"
+# one row of the table: what, Chizu's figure, the peer's, and Chizu's over the peer's
+row() { printf '%-34s %14s %14s %8s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f×", a / b }')"; }
+row "ingest vs decode, best of 3 (pts/s)" "$INGEST_RATE" "$DECODE_RATE"
+row "ingest vs decode, cold (pts/s)" "$INGEST_RATE" "$COLD_RATE"
+row "clip vs decode, best of 3 (pts/s)" "$CLIP_RATE" "$CLIP_DECODE_RATE"
+row "clip vs decode, first (pts/s)" "$CLIP_COLD_RATE" "$CLIP_DECODE_FIRST"
+row "clip of 10^7 points, first (s)" "$CLIP_FIRST" "60"
+row "products vs decode, best of 2 (s)" "$PRODUCTS_BEST" "$PRODUCTS_DECODE_BEST"
+row "products vs decode, first (s)" "$PRODUCTS_FIRST" "$PRODUCTS_DECODE_FIRST"
+row "products vs decode, thread CPU (s)" "$PRODUCTS_CPU" "$PRODUCTS_DECODE_CPU"
 printf '%s\n' "tree detection: $TREES"
 say "load after: $(uptime | sed 's/.*load average: //')"
