@@ -176,7 +176,7 @@ public class LaserBench {
                         decodeFirst = decoding;
                     }
                 }
-                System.out.printf("%d %d %.1f %.1f %.1f %.1f %.1f %.1f%n", points, decodedPoints, best, first, decodeBest, decodeFirst, cpuBest,
+                System.out.printf("%d %d %.1f %.1f %.1f %.1f %.2f %.2f%n", points, decodedPoints, best, first, decodeBest, decodeFirst, cpuBest,
                         decodeCpuBest);
             }
             default -> throw new IllegalArgumentException("write, decode, trees, clip or products");

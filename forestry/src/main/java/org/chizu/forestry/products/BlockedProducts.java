@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
  * mosaics the blocks' cores with GDAL ({@code gdalbuildvrt}, then {@code gdal_translate -of COG}); and
  * finds the trees of each block's core.
  *
- * <p>Each tile is decoded once ({@link BlockSweep}): its points go into the sums ({@link ReturnSums})
- * of every block whose buffered area they fall in, and a block is finished (gaps filled, terrain,
- * relief, trees, its core written) and dropped as soon as the last tile it overlaps has been read.
- * Memory is bounded by the blocks in flight, 16 bytes a buffered cell each (20 MB for a 500 m block
- * with its 30 m buffer), plus the one being finished (about 80 MB): with tiles up to twice a block's
- * side, at most three rows of blocks across the survey's narrower side are in flight (28 blocks,
- * 560 MB, for a survey 5 km across in 1 km tiles; {@code BlockSweepTest}).
+ * <p>Each tile is decoded once ({@link BlockSweep}; a tile along the edge between two 5 km strips of
+ * a larger survey twice): its points go into the sums ({@link ReturnSums}) of every block whose
+ * buffered area they fall in, and a block is finished (gaps filled, terrain, relief, trees, its core
+ * written) and dropped as soon as the last tile it overlaps has been read. Memory is bounded by the
+ * blocks in flight, 16 bytes a buffered cell each (20 MB for a 500 m block with its 30 m buffer),
+ * plus the one being finished (about 80 MB): at most three rows of blocks across a strip, 30 blocks
+ * (600 MB) however large the survey ({@code BlockSweepTest}).
  * It knows no database: {@link SurveyProducts} records what it makes.
  */
 public final class BlockedProducts {

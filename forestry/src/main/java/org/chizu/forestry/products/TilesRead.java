@@ -2,7 +2,10 @@ package org.chizu.forestry.products;
 
 import org.chizu.forestry.laser.ArchivedTile;
 
-/** Told each time a product run has decoded a tile, which it does once per tile and run. */
+/**
+ * Told each time a product run has decoded a tile: once per tile and run, or twice for a tile along
+ * the edge between two strips of a survey more than 5 km across ({@link BlockSweep}).
+ */
 @FunctionalInterface
 public interface TilesRead {
 
@@ -12,7 +15,7 @@ public interface TilesRead {
     /**
      * @param points the points decoded from the tile
      * @param read   the tiles decoded so far, this one included
-     * @param tiles  the tiles the run decodes in all
+     * @param tiles  the tile decodes the run makes in all
      */
     void tileRead(ArchivedTile tile, long points, int read, int tiles);
 }

@@ -55,6 +55,22 @@ class BlockSweepTest {
         assertThat(acrossTheWide.peakInFlight()).as("blocks in flight, 10 blocks down").isLessThanOrEqualTo(3 * 10);
     }
 
+    @Test
+    void aSurveyWiderThanAStripIsSweptInStripsDecodingOnlyTheirEdgeTilesTwice() {
+        Grid survey = Grid.frame(40_000, 40_000, 0, 20_000, SurveyProducts.CELL_METRES); // 20 km × 20 km: four strips of 5 km
+        List<Block> blocks = new BlockGrid(survey, BLOCK_CELLS, BUFFER_CELLS).blocks();
+        List<ArchivedTile> tiles = kilometreTiles(20, 20);
+
+        BlockSweep sweep = BlockSweep.plan(blocks, tiles, survey, BlockedProducts.BLOCK_METRES);
+
+        int[] finishings = new int[blocks.size()];
+        sweep.finished().forEach(done -> java.util.Arrays.stream(done).forEach(block -> finishings[block]++));
+        assertThat(finishings).as("times each block is finished").containsOnly(1);
+        assertThat(sweep.tiles()).containsAll(tiles);
+        assertThat(sweep.tiles()).as("decodes: the two tile columns along each of the three strip edges twice").hasSize(400 + 3 * 2 * 20);
+        assertThat(sweep.peakInFlight()).as("blocks in flight").isLessThanOrEqualTo(3 * BlockSweep.STRIP_BLOCKS);
+    }
+
     /** Tiles of 1 km with their points' extent a few centimetres inside, as read from real files. */
     private static List<ArchivedTile> kilometreTiles(int across, int down) {
         List<ArchivedTile> tiles = new ArrayList<>();

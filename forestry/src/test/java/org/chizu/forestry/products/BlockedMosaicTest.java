@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The products made block by block and mosaicked by GDAL against the same survey computed as one
  * mosaic in memory: 80 m × 80 m of synthetic forest in four 40 m tiles, cut into 30 m blocks that do
- * not line up with the tiles, so blocks read several files and every edge is a block edge somewhere.
+ * not line up with the tiles, so blocks take points from several files, every tile feeds several
+ * blocks, and every edge is a block edge somewhere.
  */
 class BlockedMosaicTest {
 
