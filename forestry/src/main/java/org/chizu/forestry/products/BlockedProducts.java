@@ -92,7 +92,7 @@ public final class BlockedProducts {
                 if (col >= 0 && row >= 0) {
                     grid.holding(col, row, (block, blockCol, blockRow) -> {
                         ReturnSums sums = inFlight[block];
-                        if (sums != null) { // null only for a point outside its tile's recorded extent
+                        if (sums != null) { // null: a block of another strip, which gets the point when its strip reads the tile
                             sums.addAt(blockCol, blockRow, z, ground, first);
                         }
                     });
@@ -104,7 +104,8 @@ public final class BlockedProducts {
                 inFlight[block] = null;
             }
         }
-        log.debug("{} tiles in {} blocks, at most {} blocks in flight", tiles.size(), blocks.size(), sweep.peakInFlight());
+        log.debug("{} tiles decoded {} times for {} blocks, at most {} blocks in flight", tiles.size(), sweep.tiles().size(), blocks.size(),
+                sweep.peakInFlight());
         List<MadeProduct> made = new ArrayList<>();
         for (ProductKind kind : ProductKind.values()) {
             made.add(mosaic(kind, pieces.get(kind), extent, srid, directory, work));
