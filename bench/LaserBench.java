@@ -5,6 +5,7 @@ import java.util.List;
 import org.chizu.forestry.clip.ClipManifest;
 import org.chizu.forestry.clip.PointCloudClip;
 import org.chizu.forestry.laser.ArchivedTile;
+import org.chizu.forestry.products.BlockedProducts;
 import org.chizu.forestry.products.Grid;
 import org.chizu.forestry.products.SurfaceModels;
 import org.chizu.forestry.synthetic.DetectionAccuracy;
@@ -33,6 +34,11 @@ import com.github.mreutegg.laszip4j.LASReader;
  *                              written as LAS, then its manifest entry (size, SHA-256); prints points read, points
  *                              written, the first clip's seconds and those of them spent on the SHA-256, and points
  *                              read per second: clip best of three and first, decode best of three and first
+ *   products DIR SIDE TILE     a synthetic survey of SIDE × SIDE m in TILE × TILE m tiles, its products made in 500 m
+ *                              blocks (DEM, DSM, CHM, slope, hillshade, CS relief as COG, trees), taking turns with
+ *                              laszip4j's decode of every tile once; prints points, points a product run decoded,
+ *                              then seconds: products best of two and first, decode best of two and first, and the
+ *                              CPU seconds of this thread (GDAL's own processes left out), products and decode, best
  */
 public class LaserBench {
 
@@ -131,7 +137,49 @@ public class LaserBench {
                 System.out.printf("%d %d %.1f %.1f %.0f %.0f %.0f %.0f%n", clipped.pointsRead(), clipped.pointsWritten(), firstSeconds,
                         firstHashing, best, first, decodeBest, decodeFirst);
             }
-            default -> throw new IllegalArgumentException("write, decode, trees or clip");
+            case "products" -> {
+                double side = Double.parseDouble(args[2]), tileSide = Double.parseDouble(args[3]);
+                List<Path> files = new SyntheticForest(2026, 6671, -50_000, -90_000, side, 8).writeTiles(Path.of(args[1]), tileSide);
+                List<ArchivedTile> tiles = files.stream().map(file -> {
+                    LASHeader header = new LASReader(file.toFile()).getHeader();
+                    return new ArchivedTile(1, file.getFileName().toString(), file, 6671, pointCount(file), header.getMinX(),
+                            header.getMinY(), header.getMaxX(), header.getMaxY());
+                }).toList();
+                long points = tiles.stream().mapToLong(ArchivedTile::pointCount).sum();
+                Path out = Files.createDirectories(Path.of(args[1]).resolve("products"));
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                double best = Double.MAX_VALUE, first = 0, decodeBest = Double.MAX_VALUE, decodeFirst = 0;
+                double cpuBest = Double.MAX_VALUE, decodeCpuBest = Double.MAX_VALUE;
+                long decodedPoints = 0;
+                for (int run = 0; run < 2; run++) {
+                    long started = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
+                    for (Path file : files) {
+                        decodeRate(file);
+                    }
+                    double decoding = (System.nanoTime() - started) / 1e9;
+                    decodeCpuBest = Math.min(decodeCpuBest, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+                    Path work = Files.createTempDirectory(out, "work");
+                    started = System.nanoTime();
+                    cpu = threads.getCurrentThreadCpuTime();
+                    long[] decoded = {0};
+                    new BlockedProducts().make(tiles, 6671, out, work, (tile, read, tilesRead, all) -> decoded[0] += read);
+                    decodedPoints = decoded[0];
+                    double making = (System.nanoTime() - started) / 1e9;
+                    cpuBest = Math.min(cpuBest, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+                    try (var paths = Files.walk(work)) {
+                        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                    }
+                    best = Math.min(best, making);
+                    decodeBest = Math.min(decodeBest, decoding);
+                    if (run == 0) {
+                        first = making;
+                        decodeFirst = decoding;
+                    }
+                }
+                System.out.printf("%d %d %.1f %.1f %.1f %.1f %.2f %.2f%n", points, decodedPoints, best, first, decodeBest, decodeFirst, cpuBest,
+                        decodeCpuBest);
+            }
+            default -> throw new IllegalArgumentException("write, decode, trees, clip or products");
         }
     }
 }

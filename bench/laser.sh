@@ -10,7 +10,12 @@
 #     heap is bounded (CLIP_HEAP, 256 MB by default), taking turns three times with laszip4j's decode in the
 #     same JVM (so that the shared machine's load weighs on both alike): best against best, first against
 #     first; targets: at least 0.5× laszip4j's decode rate and the first clip under 60 s for 10 million points.
-#  3. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
+#  3. Products: a synthetic survey of PRODUCTS_SIDE × PRODUCTS_SIDE m (1,000 m by default) in four tiles, its
+#     DEM, DSM, CHM, slope, hillshade and CS relief made as COGs in 500 m blocks (and its trees found), taking
+#     turns twice with laszip4j's decode of every tile once: the ratio says how many decodes' worth a product
+#     run costs (in wall time, and in the CPU time of the JVM's thread, which the shared machine's load
+#     sways less); the points a run decoded show each tile read once.
+#  4. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
 #     height RMSE (≤ 0.5 m), false positives (≤ 10 %), F-score.
 # Everything runs on a scratch CHIZU_HOME and is deleted after.
 #   bench/laser.sh [SIDE_METRES] [TREES_SIDE_METRES]
@@ -19,6 +24,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIDE=${1:-1030}
 TREES_SIDE=${2:-300}
+PRODUCTS_SIDE=${PRODUCTS_SIDE:-1000}
 CLIP_HEAP=${CLIP_HEAP:-256m}
 BENCH_NAME=laser
 source "$ROOT/bench/lib/scratch.sh"
@@ -49,19 +55,28 @@ INGEST_LINE=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" laser ingest "$SCRATCH/survey" -
 INGEST_RATE=$(sed -n 's/.*(\([0-9,]*\) points\/s).*/\1/p' <<<"$INGEST_LINE" | tr -d ,)
 say "chizu laser ingest: $INGEST_LINE"
 
+say "products of ${PRODUCTS_SIDE} m × ${PRODUCTS_SIDE} m in four tiles"
+mkdir -p "$SCRATCH/products"
+read -r PRODUCTS_POINTS PRODUCTS_DECODED PRODUCTS_BEST PRODUCTS_FIRST PRODUCTS_DECODE_BEST PRODUCTS_DECODE_FIRST PRODUCTS_CPU PRODUCTS_DECODE_CPU < <(bench_java products \
+  "$SCRATCH/products" "$PRODUCTS_SIDE" "$(awk -v s="$PRODUCTS_SIDE" 'BEGIN { print s / 2 }')")
+say "products: $PRODUCTS_POINTS points, $PRODUCTS_DECODED decoded by a run; $PRODUCTS_BEST s best of two, $PRODUCTS_FIRST s first; laszip4j's decode of the \
+same tiles taking turns with it $PRODUCTS_DECODE_BEST s best, $PRODUCTS_DECODE_FIRST s first; CPU of the JVM's thread (GDAL's \
+processes left out) $PRODUCTS_CPU s for the products, $PRODUCTS_DECODE_CPU s for the decode"
+rm -rf "$SCRATCH/products"
+
 say "tree detection on ${TREES_SIDE} m × ${TREES_SIDE} m of synthetic forest"
 TREES=$(bench_java trees "$TREES_SIDE")
 
 printf '\n%-34s %14s %14s %8s\n' "laser ($POINTS points)" "Chizu" "peer" "ratio"
-printf '%-34s %14s %14s %8s\n' "ingest vs decode, best of 3 (pts/s)" "$INGEST_RATE" "$DECODE_RATE" \
-  "$(awk -v a="$INGEST_RATE" -v b="$DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "ingest vs decode, cold (pts/s)" "$INGEST_RATE" "$COLD_RATE" \
-  "$(awk -v a="$INGEST_RATE" -v b="$COLD_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip vs decode, best of 3 (pts/s)" "$CLIP_RATE" "$CLIP_DECODE_RATE" \
-  "$(awk -v a="$CLIP_RATE" -v b="$CLIP_DECODE_RATE" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip vs decode, first (pts/s)" "$CLIP_COLD_RATE" "$CLIP_DECODE_FIRST" \
-  "$(awk -v a="$CLIP_COLD_RATE" -v b="$CLIP_DECODE_FIRST" 'BEGIN { printf "%.2f×", a / b }')"
-printf '%-34s %14s %14s %8s\n' "clip of 10^7 points, first (s)" "$CLIP_FIRST" "60" \
-  "$(awk -v a="$CLIP_FIRST" 'BEGIN { printf "%.2f×", a / 60 }')"
+# one row of the table: what, Chizu's figure, the peer's, and Chizu's over the peer's
+row() { printf '%-34s %14s %14s %8s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f×", a / b }')"; }
+row "ingest vs decode, best of 3 (pts/s)" "$INGEST_RATE" "$DECODE_RATE"
+row "ingest vs decode, cold (pts/s)" "$INGEST_RATE" "$COLD_RATE"
+row "clip vs decode, best of 3 (pts/s)" "$CLIP_RATE" "$CLIP_DECODE_RATE"
+row "clip vs decode, first (pts/s)" "$CLIP_COLD_RATE" "$CLIP_DECODE_FIRST"
+row "clip of 10^7 points, first (s)" "$CLIP_FIRST" "60"
+row "products vs decode, best of 2 (s)" "$PRODUCTS_BEST" "$PRODUCTS_DECODE_BEST"
+row "products vs decode, first (s)" "$PRODUCTS_FIRST" "$PRODUCTS_DECODE_FIRST"
+row "products vs decode, thread CPU (s)" "$PRODUCTS_CPU" "$PRODUCTS_DECODE_CPU"
 printf '%s\n' "tree detection: $TREES"
 say "load after: $(uptime | sed 's/.*load average: //')"

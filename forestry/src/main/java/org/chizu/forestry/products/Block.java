@@ -8,13 +8,19 @@ import java.util.List;
  * by a block, not by the survey: its core, the cells it contributes to the mosaic, and around it a
  * buffer of cells it reads but does not keep, so that what reaches over its edge (gap filling, the
  * slope's 3×3 window, the curvature's radius, tree crowns) sees the same neighbours it would in one
- * mosaic. Invariant: both grids are aligned with the survey's grid, the core lies inside the buffered
- * grid, and the buffered grid inside the survey's.
+ * mosaic. Invariant: both areas are aligned with the survey's grid, the core lies inside the buffered
+ * area, and the buffered area inside the survey's. A block holds no cells of its own until asked for
+ * a grid, so a large survey's blocks cost nothing while they wait.
  *
- * @param core     the cells the block contributes, empty (NaN)
- * @param buffered the core and its buffer, clipped to the survey's grid, empty
+ * @param survey the survey's grid (only its place and cell size are read)
+ * @param core   the cells the block contributes: column, row, width and height in the survey's grid
+ * @param buffered the core and its buffer, clipped to the survey's grid, likewise
  */
-record Block(Grid core, Grid buffered) {
+record Block(Grid survey, Cells core, Cells buffered) {
+
+    /** A rectangle of a survey's cells. */
+    record Cells(int col, int row, int width, int height) {
+    }
 
     /**
      * The survey's grid cut into blocks of {@code blockCells} × {@code blockCells} (smaller along the
@@ -30,15 +36,25 @@ record Block(Grid core, Grid buffered) {
                 int width = Math.min(blockCells, survey.width() - col), height = Math.min(blockCells, survey.height() - row);
                 int fromCol = Math.max(0, col - bufferCells), fromRow = Math.max(0, row - bufferCells);
                 int toCol = Math.min(survey.width(), col + width + bufferCells), toRow = Math.min(survey.height(), row + height + bufferCells);
-                blocks.add(new Block(part(survey, col, row, width, height), part(survey, fromCol, fromRow, toCol - fromCol, toRow - fromRow)));
+                blocks.add(new Block(survey, new Cells(col, row, width, height), new Cells(fromCol, fromRow, toCol - fromCol, toRow - fromRow)));
             }
         }
         return blocks;
     }
 
+    /** The core, a new empty grid. */
+    Grid coreGrid() {
+        return part(core);
+    }
+
+    /** The core and its buffer, a new empty grid. */
+    Grid bufferedGrid() {
+        return part(buffered);
+    }
+
     /** The core's cells of a grid over the buffered area. */
     Grid keep(Grid computed) {
-        return crop(computed, core);
+        return crop(computed, coreGrid());
     }
 
     /** The core's cells of a picture (bands of bytes) over the buffered area. */
@@ -55,13 +71,15 @@ record Block(Grid core, Grid buffered) {
 
     /** Whether a place (metres) falls in the core, its west and north edges included. */
     boolean inCore(double x, double y) {
-        return core.column(x) >= 0 && core.row(y) >= 0;
+        int col = (int) Math.floor((x - survey.west()) / survey.cell()), row = (int) Math.floor((survey.north() - y) / survey.cell());
+        return col >= core.col() && col < core.col() + core.width() && row >= core.row() && row < core.row() + core.height();
     }
 
     /** Whether the buffered area overlaps a box (a tile's extent, metres). */
     boolean reads(double minX, double minY, double maxX, double maxY) {
-        double east = buffered.west() + buffered.width() * buffered.cell(), south = buffered.north() - buffered.height() * buffered.cell();
-        return minX <= east && maxX >= buffered.west() && minY <= buffered.north() && maxY >= south;
+        double west = survey.west() + buffered.col() * survey.cell(), north = survey.north() - buffered.row() * survey.cell();
+        double east = west + buffered.width() * survey.cell(), south = north - buffered.height() * survey.cell();
+        return minX <= east && maxX >= west && minY <= north && maxY >= south;
     }
 
     /** The cells of a grid within an aligned, smaller area. */
@@ -76,14 +94,15 @@ record Block(Grid core, Grid buffered) {
     }
 
     private int offsetColumns() {
-        return (int) Math.round((core.west() - buffered.west()) / core.cell());
+        return core.col() - buffered.col();
     }
 
     private int offsetRows() {
-        return (int) Math.round((buffered.north() - core.north()) / core.cell());
+        return core.row() - buffered.row();
     }
 
-    private static Grid part(Grid survey, int col, int row, int width, int height) {
-        return Grid.empty(width, height, survey.west() + col * survey.cell(), survey.north() - row * survey.cell(), survey.cell());
+    private Grid part(Cells cells) {
+        return Grid.empty(cells.width(), cells.height(), survey.west() + cells.col() * survey.cell(), survey.north() - cells.row() * survey.cell(),
+                survey.cell());
     }
 }

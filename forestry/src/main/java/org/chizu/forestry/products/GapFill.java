@@ -2,18 +2,20 @@ package org.chizu.forestry.products;
 
 /**
  * Fills the cells no return fell in (under dense canopy, ground returns are few) from their known
- * neighbours, ring by ring inwards, so a gap takes the mean of its edge rather than a hole.
+ * neighbours, ring by ring inwards, so a gap takes the mean of its edge rather than a hole; up to a
+ * number of rings, so that a cell is filled only from known cells within that many cells of it (and a
+ * block with that much buffer fills its core as one mosaic would).
  */
 final class GapFill {
 
     private GapFill() {
     }
 
-    static Grid fill(Grid grid) {
+    /** The grid with its gaps filled up to {@code rings} cells from known cells; further cells stay NaN. */
+    static Grid fill(Grid grid, int rings) {
         Grid current = grid;
-        boolean gaps = true;
-        while (gaps) {
-            gaps = false;
+        for (int ring = 0; ring < rings; ring++) {
+            boolean gaps = false;
             boolean filledAny = false;
             Grid next = new Grid(current.width(), current.height(), current.west(), current.north(), current.cell(),
                     current.values().clone());
@@ -42,8 +44,8 @@ final class GapFill {
                 }
             }
             current = next;
-            if (!filledAny) {
-                break; // nothing known at all: leave it empty
+            if (!gaps || !filledAny) {
+                break; // all filled, or nothing known at all: leave it empty
             }
         }
         return current;

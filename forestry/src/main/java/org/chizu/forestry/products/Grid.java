@@ -17,6 +17,14 @@ public record Grid(int width, int height, double west, double north, double cell
         return new Grid(width, height, west, north, cell, values);
     }
 
+    /**
+     * The place and size of a grid without its cells: for finding columns, rows and edges over an
+     * area too large to hold (a whole survey); its values are none, so get and set fail on it.
+     */
+    public static Grid frame(int width, int height, double west, double north, double cell) {
+        return new Grid(width, height, west, north, cell, new float[0]);
+    }
+
     /** A grid of the same place and size, empty. */
     public Grid blank() {
         return empty(width, height, west, north, cell);

@@ -29,6 +29,8 @@ class IngestJobHandler implements JobHandler {
     static final String KIND = "forestry.ingest";
     /** The share of the progress bar reading the points takes; the products take the rest. */
     private static final int POINTS_PERCENT = 60;
+    /** Where the progress bar stands once the products' tiles are read: the mosaics and relief tiles follow. */
+    private static final int PRODUCTS_PERCENT = 95;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LaserArchive archive;
@@ -71,7 +73,11 @@ class IngestJobHandler implements JobHandler {
         if (!tile.alreadyArchived() || products.made(order.survey()).isEmpty()) {
             context.stopIfRequested();
             context.progress(POINTS_PERCENT, "成果品 / products");
-            made = products.make(order.survey()).stream().map(product -> product.kind().id).toList();
+            made = products.make(order.survey(), (read, points, tilesRead, tiles) -> {
+                context.stopIfRequested();
+                context.progress(POINTS_PERCENT + (PRODUCTS_PERCENT - POINTS_PERCENT) * tilesRead / tiles,
+                        "成果品 / products: " + tilesRead + " / " + tiles);
+            }).stream().map(product -> product.kind().id).toList();
         }
         JSON.writeValue(result.toFile(), new IngestResult(tile.id(), tile.fileName(), order.survey(), order.surveyName(),
                 tile.pointCount(), "EPSG:" + tile.srid(), tile.alreadyArchived(), made));

@@ -2,10 +2,7 @@ package org.chizu.forestry.products;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -26,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The products made block by block and mosaicked by GDAL against the same survey computed as one
  * mosaic in memory: 80 m × 80 m of synthetic forest in four 40 m tiles, cut into 30 m blocks that do
- * not line up with the tiles, so blocks read several files and every edge is a block edge somewhere.
+ * not line up with the tiles, so blocks take points from several files, every tile feeds several
+ * blocks, and every edge is a block edge somewhere.
  */
 class BlockedMosaicTest {
 
@@ -42,37 +40,45 @@ class BlockedMosaicTest {
     static List<MadeProduct> made;
     static long survey;
     static SurfaceModels whole;
+    static LaserArchive archive;
+    static final List<TileRead> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
     static Grid wholeSlope;
+
+    record TileRead(ArchivedTile tile, long points, int tiles) {
+    }
 
     @BeforeAll
     static void theSurveyMadeInBlocksAndAsOneMosaic() {
         var dataSource = TestDatabase.migrated().dataSource();
         jdbc = new JdbcTemplate(dataSource);
-        LaserArchive archive = new LaserArchive(jdbc, new LaserProperties(archiveDirectory));
+        archive = new LaserArchive(jdbc, new LaserProperties(archiveDirectory));
         survey = archive.survey("blocked", "Chizu");
         SurveyProductsTest.FOREST.writeTiles(surveyDirectory, 40).forEach(tile -> archive.ingest(survey, tile, OptionalInt.empty()));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         made = new SurveyProducts(archive, new ForestResources(jdbc, transaction, new LayerChanges(jdbc, event -> { }, false)), jdbc,
-                transaction, BLOCK_CELLS * SurveyProducts.CELL_METRES).make(survey);
+                transaction, new BlockedProducts(BLOCK_CELLS * SurveyProducts.CELL_METRES))
+                .make(survey, (tile, points, read, tiles) -> reads.add(new TileRead(tile, points, tiles)));
         whole = SurfaceModels.of(archive.tiles(survey).stream().map(ArchivedTile::file).toList(), SURVEY);
         wholeSlope = Terrain.slope(whole.dem());
     }
 
     @Test
     void everyProductEqualsTheOneMosaicComputedInMemory() throws Exception {
-        assertThat(maxDifference(read(ProductKind.DEM, 1), whole.dem())).as("DEM (m)").isLessThan(0.001);
-        assertThat(maxDifference(read(ProductKind.DSM, 1), whole.dsm())).as("DSM (m)").isLessThan(0.001);
-        assertThat(maxDifference(read(ProductKind.CHM, 1), whole.chm())).as("CHM (m)").isLessThan(0.001);
-        assertThat(maxDifference(read(ProductKind.SLOPE, 1), wholeSlope)).as("slope (°)").isLessThan(0.01);
-        assertThat(maxDifference(read(ProductKind.HILLSHADE, 1), Terrain.hillshade(whole.dem()))).as("hillshade").isLessThan(0.01);
-        byte[][] relief = CsRelief.render(wholeSlope, Terrain.curvature(whole.dem(), 10));
-        for (int band = 0; band < 3; band++) {
-            Grid expected = SURVEY.blank();
-            for (int at = 0; at < expected.values().length; at++) {
-                expected.values()[at] = Byte.toUnsignedInt(relief[band][at]);
-            }
-            assertThat(maxDifference(read(ProductKind.CS_RELIEF, band + 1), expected)).as("CS relief band %d", band + 1).isZero();
+        ProductRasters.assertEqualToOneMosaic(made, whole, surveyDirectory);
+    }
+
+    @Test
+    void aRunDecodesEachTileOnceThoughEveryTileFeedsSeveralBlocks() {
+        List<ArchivedTile> tiles = archive.tiles(survey);
+
+        assertThat(reads).extracting(read -> read.tile().id()).containsExactlyInAnyOrderElementsOf(tiles.stream().map(ArchivedTile::id).toList());
+        for (TileRead read : reads) {
+            assertThat(read.points()).as(read.tile().fileName()).isEqualTo(read.tile().pointCount());
         }
+        assertThat(reads).extracting(TileRead::tiles).containsOnly(tiles.size());
+        BlockSweep sweep = BlockSweep.plan(new BlockGrid(SURVEY, BLOCK_CELLS, bufferCells()).blocks(), tiles, SURVEY,
+                BLOCK_CELLS * SurveyProducts.CELL_METRES);
+        assertThat(sweep.reached()).as("the blocks each tile's points go to").allSatisfy(blocks -> assertThat(blocks.length).isGreaterThan(1));
     }
 
     @Test
@@ -108,36 +114,11 @@ class BlockedMosaicTest {
         }
     }
 
-    /** The largest difference between the mosaic and the grid, over cells where either has a value. */
-    private static double maxDifference(Grid mosaic, Grid expected) {
-        double largest = 0;
-        for (int at = 0; at < expected.values().length; at++) {
-            largest = Math.max(largest, Math.abs(mosaic.values()[at] - expected.values()[at]));
-        }
-        return largest;
+    private static int bufferCells() {
+        return (int) Math.round(BlockedProducts.BUFFER_METRES / SurveyProducts.CELL_METRES);
     }
 
-    /** A band of a product's COG, read back by GDAL as ASCII grid text. */
     private static Grid read(ProductKind kind, int band) throws Exception {
-        Path file = made.stream().filter(product -> product.kind() == kind).findFirst().orElseThrow().file();
-        Path text = Files.createTempFile(surveyDirectory, kind.id, ".asc");
-        Process gdal = new ProcessBuilder("gdal_translate", "-q", "-of", "AAIGrid", "-b", String.valueOf(band), file.toString(), text.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(gdal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gdal.waitFor()).as(output).isZero();
-        List<String> lines = Files.readAllLines(text);
-        Grid grid = SURVEY.blank();
-        int at = 0;
-        for (String line : lines) {
-            if (Character.isLetter(line.charAt(0))) {
-                continue; // ncols, nrows, xllcorner … and NODATA_value
-            }
-            for (String value : line.strip().split("\\s+")) {
-                grid.values()[at++] = Float.parseFloat(value);
-            }
-        }
-        assertThat(at).as("cells of " + kind.id).isEqualTo(SURVEY.width() * SURVEY.height());
-        assertThat(Arrays.stream(lines.getFirst().split("\\s+")).toList()).contains(String.valueOf(SURVEY.width()));
-        return grid;
+        return ProductRasters.read(made, kind, band, SURVEY, surveyDirectory);
     }
 }
