@@ -158,12 +158,14 @@ public class Observations {
     }
 
     private long featureFromLocation(long locationId) {
-        return jdbc.queryForObject("""
+        long feature = jdbc.queryForObject("""
                 with feature as (
                     insert into sta_feature_of_interest (name, description, encoding_type, feature, properties)
                     select name, description, encoding_type, location, properties from sta_location where id = ? returning id)
                 update sta_location set feature_of_interest_id = (select id from feature) where id = ? returning feature_of_interest_id""",
                 Long.class, locationId, locationId);
+        events.publishEvent(new FeatureOfInterestMade(feature));
+        return feature;
     }
 
     private void requireFeatures(List<NewObservation> batch) {

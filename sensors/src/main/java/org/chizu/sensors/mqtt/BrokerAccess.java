@@ -84,6 +84,7 @@ class BrokerAccess {
 
                 user %s
                 topic readwrite #
+                topic read $SYS/broker/log/#
                 """.formatted(settings.user()));
         newest.values().forEach(token -> {
             String name = token.clientName();

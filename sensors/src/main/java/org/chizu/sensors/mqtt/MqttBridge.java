@@ -47,6 +47,7 @@ class MqttBridge implements SmartLifecycle {
 
     private final MqttProperties settings;
     private final ObservationBatches batches;
+    private final BrokerSubscriptions subscriptions;
     private final BlockingQueue<ReceivedMessage> arrived;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong redelivered = new AtomicLong();
@@ -62,9 +63,10 @@ class MqttBridge implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    MqttBridge(MqttProperties settings, ObservationBatches batches) {
+    MqttBridge(MqttProperties settings, ObservationBatches batches, BrokerSubscriptions subscriptions) {
         this.settings = settings;
         this.batches = batches;
+        this.subscriptions = subscriptions;
         this.arrived = new ArrayBlockingQueue<>(settings.batchSize() * 4);
     }
 
@@ -129,7 +131,7 @@ class MqttBridge implements SmartLifecycle {
         try {
             if (announcer == null) {
                 announcerClient = open(settings.clientId() + "-announcer", false);
-                announcer = new TopicAnnouncer(announcerClient);
+                announcer = new TopicAnnouncer(announcerClient, subscriptions);
             }
             MqttAsyncClient session = open(settings.clientId(), true);
             // Before anything else: the broker keeps for the session only what its subscriptions match.
@@ -177,7 +179,8 @@ class MqttBridge implements SmartLifecycle {
         return opening;
     }
 
-    private static void close(MqttAsyncClient closing) {
+    /** Ends the connection without waiting for work in progress; null is nothing to close. */
+    static void close(MqttAsyncClient closing) {
         if (closing == null) {
             return;
         }

@@ -47,9 +47,12 @@ class EntityWriter {
         this.declarations = declarations;
     }
 
-    /** POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id. */
+    /**
+     * POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id.
+     * What it creates and links is noted in {@code joined}.
+     */
     @Transactional
-    public long create(ResourcePath path, JsonNode body) {
+    public long create(ResourcePath path, JsonNode body, Joined joined) {
         if (path.single() || path.property() != null || path.ref()) {
             throw SensorsProblem.badRequest("POST creates an entity in a collection, such as /Things or /Datastreams(1)/Observations.",
                     Map.of());
@@ -68,25 +71,25 @@ class EntityWriter {
                 implied.put(reverse(last.type(), many).name(), parent);
             }
         }
-        long id = create(last.type(), body, implied, "");
+        long id = create(last.type(), body, implied, "", joined);
         if (last.via() != null && last.via().link() instanceof ManyToMany both) {
             Segment source = path.segments().get(path.segments().size() - 2);
-            link(source.type(), parent, last.via(), both, List.of(id));
+            link(source.type(), parent, last.via(), both, List.of(id), joined);
         }
         return id;
     }
 
     /** Appends the observations of a dataArray request (one transaction); returns their ids in order. */
     @Transactional
-    public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied) {
+    public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied, Joined joined) {
         List<NewObservation> batch = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
-            batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]"));
+            batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]", joined));
         }
         return this.observations.append(batch);
     }
 
-    private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where) {
+    private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where, Joined joined) {
         if (json == null || !json.isObject()) {
             throw bad(where, type.singular() + " must be a JSON object");
         }
@@ -96,7 +99,7 @@ class EntityWriter {
             return id;
         }
         if (type == EntityType.OBSERVATION) {
-            return observations.append(List.of(observation(json, implied, where))).getFirst();
+            return observations.append(List.of(observation(json, implied, where, joined))).getFirst();
         }
         checkNames(type, json, where);
         checkDeclarations(type, json, where);
@@ -119,7 +122,7 @@ class EntityWriter {
             if (navigation.link() instanceof ToOne one) {
                 Long target = implied.get(navigation.name());
                 if (target == null && json.hasNonNull(navigation.name())) {
-                    target = create(navigation.target(), json.get(navigation.name()), Map.of(), where + "/" + navigation.name());
+                    target = create(navigation.target(), json.get(navigation.name()), Map.of(), where + "/" + navigation.name(), joined);
                 }
                 if (target == null) {
                     throw bad(where, type.singular() + " needs its " + navigation.name());
@@ -131,6 +134,7 @@ class EntityWriter {
         }
         long id = jdbc.queryForObject("insert into " + type.table() + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", values) + ") returning id", Long.class, parameters.toArray());
+        joined.created(type, id);
         for (Navigation navigation : type.navigations()) {
             JsonNode related = json.get(navigation.name());
             if (related == null || related.isNull() || navigation.link() instanceof ToOne) {
@@ -143,53 +147,70 @@ class EntityWriter {
             if (navigation.link() instanceof ToMany many) {
                 String back = reverse(navigation.target(), many).name();
                 for (int i = 0; i < related.size(); i++) {
-                    create(navigation.target(), related.get(i), Map.of(back, id), at + "[" + i + "]");
+                    long member = create(navigation.target(), related.get(i), Map.of(back, id), at + "[" + i + "]", joined);
+                    if (related.get(i).hasNonNull("@iot.id")) {
+                        // An existing entity named in a deep insert moves to the new one, as a link would move it.
+                        jdbc.update("update " + navigation.target().table() + " set " + many.column() + " = ? where id = ?", id, member);
+                    }
                 }
             } else if (navigation.link() instanceof ManyToMany both) {
                 List<Long> targets = new ArrayList<>();
                 for (int i = 0; i < related.size(); i++) {
-                    targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]"));
+                    targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]", joined));
                 }
-                link(type, id, navigation, both, targets);
+                link(type, id, navigation, both, targets, joined);
             }
         }
         return id;
     }
 
     /** Links an entity to others through a link table; a Thing at new Locations gets a HistoricalLocation. */
-    private void link(EntityType type, long id, Navigation navigation, ManyToMany both, List<Long> targets) {
+    private void link(EntityType type, long id, Navigation navigation, ManyToMany both, List<Long> targets, Joined joined) {
+        Navigation back = navigation.target().navigations().stream()
+                .filter(other -> other.link() instanceof ManyToMany its && its.table().equals(both.table())).findFirst().orElseThrow();
+        List<Long> linked = new ArrayList<>();
         for (long target : targets) {
-            jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
-                    id, target);
+            if (jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
+                    id, target) > 0) {
+                linked.add(target);
+                joined.linked(navigation.target(), target, type, id, navigation);
+                joined.linked(type, id, navigation.target(), target, back);
+            }
         }
-        if (type == EntityType.THING && navigation.name().equals("Locations")) {
-            recordHistory(id, targets);
+        // Only a Location the Thing was not at already is a move.
+        if (type == EntityType.THING && navigation.name().equals("Locations") && !linked.isEmpty()) {
+            recordHistory(id, linked, joined);
         } else if (type == EntityType.LOCATION && navigation.name().equals("Things")) {
-            targets.forEach(thing -> recordHistory(thing, List.of(id)));
+            linked.forEach(thing -> recordHistory(thing, List.of(id), joined));
         }
     }
 
-    private void recordHistory(long thing, List<Long> locations) {
+    private void recordHistory(long thing, List<Long> locations, Joined joined) {
         long historical = jdbc.queryForObject("insert into sta_historical_location (thing_id, time) values (?, now()) returning id",
                 Long.class, thing);
-        locations.forEach(location -> jdbc.update("insert into sta_historical_location_location values (?, ?)", historical, location));
+        Navigation visited = EntityType.HISTORICAL_LOCATION.navigation("Locations").orElseThrow();
+        for (long location : locations) {
+            jdbc.update("insert into sta_historical_location_location values (?, ?)", historical, location);
+            joined.linked(EntityType.LOCATION, location, EntityType.HISTORICAL_LOCATION, historical, visited);
+        }
+        joined.created(EntityType.HISTORICAL_LOCATION, historical);
     }
 
-    private NewObservation observation(JsonNode json, Map<String, Long> implied, String where) {
+    private NewObservation observation(JsonNode json, Map<String, Long> implied, String where, Joined joined) {
         if (json == null || !json.isObject()) {
             throw bad(where, "an Observation must be a JSON object");
         }
         checkNames(EntityType.OBSERVATION, json, where);
         Long datastream = implied.get("Datastream");
         if (datastream == null && json.hasNonNull("Datastream")) {
-            datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream");
+            datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream", joined);
         }
         if (datastream == null) {
             throw bad(where, "an Observation needs its Datastream");
         }
         Long feature = implied.get("FeatureOfInterest");
         if (feature == null && json.hasNonNull("FeatureOfInterest")) {
-            feature = create(EntityType.FEATURE_OF_INTEREST, json.get("FeatureOfInterest"), Map.of(), where + "/FeatureOfInterest");
+            feature = create(EntityType.FEATURE_OF_INTEREST, json.get("FeatureOfInterest"), Map.of(), where + "/FeatureOfInterest", joined);
         }
         if (!json.has("result")) {
             throw bad(where, "an Observation needs its result");
@@ -210,7 +231,7 @@ class EntityWriter {
      * are not properties: those given move as with PATCH, those left out stay.
      */
     @Transactional
-    public void replace(ResourcePath path, JsonNode body) {
+    public void replace(ResourcePath path, JsonNode body, Joined joined) {
         Segment entity = existing(path);
         EntityType type = entity.type();
         if (body == null || !body.isObject()) {
@@ -232,17 +253,17 @@ class EntityWriter {
                 reset.add(property);
             }
         }
-        change(type, entity.id(), replacement, reset);
+        change(type, entity.id(), replacement, reset, joined);
     }
 
     /** PATCH of one entity: the properties given change, and to-one links given as {"@iot.id": n} move. */
     @Transactional
-    public void update(ResourcePath path, JsonNode body) {
+    public void update(ResourcePath path, JsonNode body, Joined joined) {
         Segment entity = existing(path);
         if (body == null || !body.isObject()) {
             throw bad("", entity.type().singular() + " must be a JSON object");
         }
-        change(entity.type(), entity.id(), body, List.of());
+        change(entity.type(), entity.id(), body, List.of(), joined);
     }
 
     /** The one entity that PUT or PATCH changes, which exists. */
@@ -256,7 +277,7 @@ class EntityWriter {
     }
 
     /** Changes the properties and links given, and returns those in {@code reset} to their columns' defaults. */
-    private void change(EntityType type, long id, JsonNode body, List<Property> reset) {
+    private void change(EntityType type, long id, JsonNode body, List<Property> reset, Joined joined) {
         checkNames(type, body, "");
         checkDeclarations(type, body, "");
         List<String> assignments = new ArrayList<>();
@@ -302,16 +323,25 @@ class EntityWriter {
             }
             switch (navigation.link()) {
                 case ToOne one -> {
+                    long target = create(navigation.target(), related, Map.of(), "/" + navigation.name(), joined);
                     assignments.add(one.column() + " = ?");
-                    parameters.add(create(navigation.target(), related, Map.of(), "/" + navigation.name()));
+                    parameters.add(target);
+                    if (!Long.valueOf(target).equals(jdbc.queryForObject("select " + one.column() + " from " + type.table() + " where id = ?",
+                            Long.class, id))) {
+                        joinedThrough(type, id, one, target, joined);
+                    }
                 }
                 case ManyToMany both when related.isArray() -> {
                     List<Long> targets = new ArrayList<>();
                     for (int i = 0; i < related.size(); i++) {
-                        targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]"));
+                        targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]", joined));
                     }
-                    jdbc.update("delete from " + both.table() + " where " + both.sourceColumn() + " = ?", id);
-                    link(type, id, navigation, both, targets);
+                    List<Long> before = jdbc.queryForList("delete from " + both.table() + " where " + both.sourceColumn() + " = ? returning "
+                            + both.targetColumn(), Long.class, id);
+                    // Links kept are not new: only the others are told.
+                    before.stream().filter(targets::contains).forEach(kept -> jdbc.update("insert into " + both.table() + " ("
+                            + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?)", id, kept));
+                    link(type, id, navigation, both, targets, joined);
                 }
                 default -> throw bad("", navigation.name() + " cannot be changed here; change each of them instead");
             }
@@ -335,7 +365,7 @@ class EntityWriter {
      * HistoricalLocation) or {@code POST Things(1)/Datastreams/$ref} (the Datastream moves to the Thing).
      */
     @Transactional
-    public void link(ResourcePath path, JsonNode body) {
+    public void link(ResourcePath path, JsonNode body, Joined joined) {
         Segment last = path.last();
         Segment source = path.segments().size() > 1 ? path.segments().get(path.segments().size() - 2) : null;
         if (source == null || source.id() == null || last.id() != null) {
@@ -344,9 +374,19 @@ class EntityWriter {
         requireExists(source.type(), source.id());
         long target = referenced(last.type(), body);
         switch (last.via().link()) {
-            case ManyToMany both -> link(source.type(), source.id(), last.via(), both, List.of(target));
-            case ToMany many -> jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ?", source.id(), target);
-            case ToOne one -> jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ?", target, source.id());
+            case ManyToMany both -> link(source.type(), source.id(), last.via(), both, List.of(target), joined);
+            case ToMany many -> {
+                if (jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ? and " + many.column()
+                        + " is distinct from ?", source.id(), target, source.id()) > 0) {
+                    joined.linked(last.type(), target, source.type(), source.id(), last.via());
+                }
+            }
+            case ToOne one -> {
+                if (jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ? and " + one.column()
+                        + " is distinct from ?", target, source.id(), target) > 0) {
+                    joinedThrough(source.type(), source.id(), one, target, joined);
+                }
+            }
         }
     }
 
@@ -398,6 +438,17 @@ class EntityWriter {
                 : jdbc.update("delete from " + last.type().table() + " where id = ?", last.id()) > 0;
         if (!deleted) {
             throw SensorsProblem.notFound(last.type().setName(), last.id());
+        }
+    }
+
+    /**
+     * The entity now points at {@code target} through its to-one link: it joined the target's
+     * collection that leads back (a Datastream moved to Things(2) joins {@code Things(2)/Datastreams}).
+     */
+    private static void joinedThrough(EntityType type, long id, ToOne one, long target, Joined joined) {
+        for (EntityType source : EntityType.values()) {
+            source.navigations().stream().filter(navigation -> navigation.target() == type && navigation.link() instanceof ToMany many
+                    && many.column().equals(one.column())).forEach(navigation -> joined.linked(type, id, source, target, navigation));
         }
     }
 
