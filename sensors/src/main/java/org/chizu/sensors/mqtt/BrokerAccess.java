@@ -3,8 +3,11 @@ package org.chizu.sensors.mqtt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.chizu.accounts.ApiClients;
@@ -14,6 +17,7 @@ import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,8 +28,11 @@ import org.springframework.stereotype.Component;
  * files are written from the platform's devices at start-up and whenever they change (looked at every
  * {@code credentials-interval}, since {@code ./chizu device add} and {@code user token revoke} run in
  * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access.
- * Everyone signed in may read {@code v1.1/#}; only clients with {@code sensors:observe} may publish,
- * and only observations, on the devices' listener.
+ * Everyone signed in may read {@code v1.1/#}; a client with {@code sensors:observe} may publish
+ * observations, on the devices' listeners, only to {@code v1.1/Datastreams(ID)/Observations} of the
+ * Datastreams of the Things that name it in their properties ({@code "device": "NAME"} or a list of
+ * names), so that a device cannot pass for another. {@code v1.1/Observations}, which names its
+ * Datastream inside the message where the broker cannot see it, is left to Chizu's own user.
  */
 @Component
 @BackgroundWork
@@ -37,14 +44,16 @@ class BrokerAccess {
 
     private final ApiClients clients;
     private final DeviceBrokerCredentials credentials;
+    private final JdbcTemplate jdbc;
     private final MqttProperties settings;
     /** Made once: a new salt each time would make every file differ from the last. */
     private final String serviceLine;
     private String written = "";
 
-    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, MqttProperties settings) {
+    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, JdbcTemplate jdbc, MqttProperties settings) {
         this.clients = clients;
         this.credentials = credentials;
+        this.jdbc = jdbc;
         this.settings = settings;
         this.serviceLine = serviceLine(settings);
     }
@@ -86,6 +95,7 @@ class BrokerAccess {
                 topic readwrite #
                 topic read $SYS/broker/log/#
                 """.formatted(settings.user()));
+        Map<String, List<Long>> datastreams = datastreamsOfDevices();
         newest.values().forEach(token -> {
             String name = token.clientName();
             if (name.contains(":") || name.equals(settings.user())) {
@@ -93,10 +103,10 @@ class BrokerAccess {
                 return;
             }
             passwords.append(name).append(':').append(hashes.get(token.tokenHash())).append('\n');
-            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id())) {
-                acl.append("\nuser ").append(name).append('\n')
-                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/+/Observations\n")
-                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/Observations\n");
+            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id()) && datastreams.containsKey(name)) {
+                acl.append("\nuser ").append(name).append('\n');
+                datastreams.get(name).forEach(datastream -> acl.append("topic write ").append(settings.ingestPrefix())
+                        .append("v1.1/Datastreams(").append(datastream).append(")/Observations\n"));
             }
         });
         String files = passwords + "\0" + acl;
@@ -117,6 +127,22 @@ class BrokerAccess {
         } catch (IOException e) {
             log.warn("cannot update the MQTT broker's users in {}: {}", directory, e.getMessage());
         }
+    }
+
+    /** The Datastreams of each device that a Thing names, in id order. */
+    private Map<String, List<Long>> datastreamsOfDevices() {
+        Map<String, List<Long>> datastreams = new HashMap<>();
+        jdbc.query("""
+                select device.name, d.id
+                from sta_datastream d
+                join sta_thing t on t.id = d.thing_id
+                cross join lateral jsonb_array_elements_text(case jsonb_typeof(t.properties -> 'device')
+                    when 'array' then t.properties -> 'device' when 'string' then jsonb_build_array(t.properties -> 'device')
+                    else '[]'::jsonb end) device(name)
+                order by d.id""", row -> {
+            datastreams.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getLong(2));
+        });
+        return datastreams;
     }
 
     /** The broker's files as they are, in the form {@link #refresh} compares, or null when they cannot be read. */

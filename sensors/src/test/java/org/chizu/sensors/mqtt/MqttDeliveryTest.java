@@ -54,9 +54,13 @@ class MqttDeliveryTest {
     MqttBridge bridge;
 
     String token;
+    long datastream;
+    long queuedDatastream;
 
     @BeforeAll
-    void aRiverGaugeWithItsToken() throws InterruptedException {
+    void aRiverGaugeWithItsTokenAndDatastreams() throws InterruptedException {
+        datastream = MqttTestData.riverLevelDatastream(jdbc, "水位計 高津川 2");
+        queuedDatastream = MqttTestData.riverLevelDatastream(jdbc, "水位計 高津川 2");
         token = clients.issue("水位計 高津川 2", Set.of("sensors:observe")).token();
         access.refresh();
         await(bridge::connected, "the bridge's session subscribed, so that the broker keeps what devices publish");
@@ -64,7 +68,6 @@ class MqttDeliveryTest {
 
     @Test
     void everyObservationAcknowledgedWhileChizuRestartsIsStoredOnce() throws Exception {
-        long datastream = MqttTestData.riverLevelDatastream(jdbc);
         // A gauge's day at one reading a minute and more: enough to be mid-batch when Chizu stops, and
         // bounded, since what a test measures is that nothing is lost, not how much the broker can queue.
         int readings = 1_200;
@@ -101,7 +104,7 @@ class MqttDeliveryTest {
 
     @Test
     void observationsQueuedForChizuSurviveARestartOfTheBroker() throws Exception {
-        long datastream = MqttTestData.riverLevelDatastream(jdbc);
+        long datastream = queuedDatastream;
         int readings = 500;
         bridge.stop();
         MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
