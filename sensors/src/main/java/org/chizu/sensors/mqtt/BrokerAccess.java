@@ -3,6 +3,7 @@ package org.chizu.sensors.mqtt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.chizu.accounts.ClientToken;
 import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * newest token (user name = the client's name, password = the token). The broker's password and ACL
  * files are written from the platform's devices at start-up and whenever they change (looked at every
  * {@code credentials-interval}, since {@code ./chizu device add} and {@code user token revoke} run in
- * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access.
+ * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access;
+ * only while the bridge's session is connected (see {@link #refresh}).
  * Everyone signed in may read {@code v1.1/#}; a client with {@code sensors:observe} may publish
  * observations, on the devices' listeners, only to {@code v1.1/Datastreams(ID)/Observations} of the
  * Datastreams of the Things that name it in their properties ({@code "device": "NAME"} or a list of
@@ -41,19 +44,24 @@ import org.springframework.stereotype.Component;
 class BrokerAccess {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAccess.class);
+    /** How long a change waits for the bridge's session before it is left to the next look. */
+    private static final Duration BRIDGE_WAIT = Duration.ofSeconds(10);
 
     private final ApiClients clients;
     private final DeviceBrokerCredentials credentials;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<MqttBridge> bridge;
     private final MqttProperties settings;
     /** Made once: a new salt each time would make every file differ from the last. */
     private final String serviceLine;
     private String written = "";
 
-    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, JdbcTemplate jdbc, MqttProperties settings) {
+    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, JdbcTemplate jdbc, ObjectProvider<MqttBridge> bridge,
+                 MqttProperties settings) {
         this.clients = clients;
         this.credentials = credentials;
         this.jdbc = jdbc;
+        this.bridge = bridge;
         this.settings = settings;
         this.serviceLine = serviceLine(settings);
     }
@@ -117,6 +125,13 @@ class BrokerAccess {
             written = files;
             return;
         }
+        if (!bridgeConnected()) {
+            // Mosquitto 2.0.11 re-checks every session on a reload, and one restored from its persistence
+            // file that is away then gets nothing more until it connects again: what devices publish
+            // meanwhile is lost. So the broker reloads only while Chizu's own session is there.
+            log.debug("MQTT: the broker's users change once the bridge is connected");
+            return;
+        }
         try {
             // In place, so that the files keep the owner the broker reads them as.
             Files.writeString(directory.resolve("passwd"), passwords);
@@ -127,6 +142,24 @@ class BrokerAccess {
         } catch (IOException e) {
             log.warn("cannot update the MQTT broker's users in {}: {}", directory, e.getMessage());
         }
+    }
+
+    /** Whether the bridge's session is connected, or comes within a while (Chizu starting); true without a bridge. */
+    private boolean bridgeConnected() {
+        MqttBridge session = bridge.getIfAvailable();
+        long until = System.nanoTime() + BRIDGE_WAIT.toNanos();
+        while (session != null && !session.connected()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Datastreams of each device that a Thing names, in id order. */
