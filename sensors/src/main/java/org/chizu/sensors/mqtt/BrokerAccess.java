@@ -3,7 +3,6 @@ package org.chizu.sensors.mqtt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,8 +44,6 @@ import org.springframework.stereotype.Component;
 class BrokerAccess {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerAccess.class);
-    /** How long a change waits for the bridge's session before it is left to the next look. */
-    private static final Duration BRIDGE_WAIT = Duration.ofSeconds(10);
 
     private final ApiClients clients;
     private final DeviceBrokerCredentials credentials;
@@ -125,7 +123,8 @@ class BrokerAccess {
             written = files;
             return;
         }
-        if (!bridgeConnected()) {
+        MqttBridge session = bridge.getIfAvailable();
+        if (session != null && !session.connected()) {
             // Mosquitto 2.0.11 re-checks every session on a reload, and one restored from its persistence
             // file that is away then gets nothing more until it connects again: what devices publish
             // meanwhile is lost. So the broker reloads only while Chizu's own session is there.
@@ -144,22 +143,10 @@ class BrokerAccess {
         }
     }
 
-    /** Whether the bridge's session is connected, or comes within a while (Chizu starting); true without a bridge. */
-    private boolean bridgeConnected() {
-        MqttBridge session = bridge.getIfAvailable();
-        long until = System.nanoTime() + BRIDGE_WAIT.toNanos();
-        while (session != null && !session.connected()) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    /** Chizu starting: what changed while it was away reaches the broker as soon as its session is back. */
+    @EventListener
+    void bridgeConnected(MqttBridge.Connected connected) {
+        refresh();
     }
 
     /** The Datastreams of each device that a Thing names, in id order. */

@@ -28,8 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * QoS 1 from the device to the database: every observation the broker acknowledged to the device is
  * stored exactly once, though Chizu's bridge stops and starts again meanwhile (the broker keeps its
- * persistent session's messages, and sends again those it had sent without an acknowledgement) and
- * though the broker itself is restarted while it holds them.
+ * persistent session's messages, and sends again those it had sent without an acknowledgement),
+ * though the broker itself is restarted while it holds them, and though a device is added meanwhile.
  */
 @SpringBootTest(classes = MqttTestApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,20 +106,15 @@ class MqttDeliveryTest {
 
     @Test
     void observationsQueuedForChizuSurviveARestartOfTheBroker() throws Exception {
-        long datastream = queuedDatastream;
         int readings = 500;
         bridge.stop();
-        MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
-        for (int i = 0; i < readings; i++) {
-            gauge.publish(topic(datastream), reading(i), 1, false);
-        }
-        signOut(gauge);
+        publish(queuedDatastream, readings);
 
         broker.restart();
         bridge.start();
 
-        awaitStored(datastream, readings);
-        assertThat(stored(datastream)).isEqualTo(readings);
+        awaitStored(queuedDatastream, readings);
+        assertThat(stored(queuedDatastream)).isEqualTo(readings);
     }
 
     /**
@@ -134,11 +129,7 @@ class MqttDeliveryTest {
         broker.restart();
         String newcomer = clients.issue("雨量計 匹見 新設", Set.of("sensors:observe")).token();
         access.refresh();
-        MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
-        for (int i = 0; i < readings; i++) {
-            gauge.publish(topic(awayDatastream), reading(i), 1, false);
-        }
-        signOut(gauge);
+        publish(awayDatastream, readings);
 
         bridge.start();
         await(bridge::connected, "the bridge's session back");
@@ -147,6 +138,15 @@ class MqttDeliveryTest {
         awaitStored(awayDatastream, readings);
         assertThat(stored(awayDatastream)).isEqualTo(readings);
         signOut(awaitSignIn(() -> broker.device("雨量計 匹見 新設", newcomer)));
+    }
+
+    /** The gauge publishes the readings 0 … count - 1 at QoS 1, each acknowledged by the broker. */
+    private void publish(long datastream, int count) throws Exception {
+        MqttClient gauge = awaitSignIn(() -> broker.device("水位計 高津川 2", token));
+        for (int i = 0; i < count; i++) {
+            gauge.publish(topic(datastream), reading(i), 1, false);
+        }
+        signOut(gauge);
     }
 
     /** Waits for the readings 0 … count - 1, naming those missing when they do not come. */
