@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -488,9 +489,20 @@ class EntityWriter {
                 declarations.checkDatastream(json.get("properties"));
             } else if (type == EntityType.THING) {
                 declarations.checkThing(json.get("properties"));
+                checkDevices(json.path("properties").get("device"));
             }
         } catch (IllegalArgumentException e) {
             throw bad(where, "properties." + e.getMessage());
+        }
+    }
+
+    /** A Thing's {@code properties.device}: the MQTT user name of the device that may publish its readings, or a list of them. */
+    private static void checkDevices(JsonNode device) {
+        boolean names = device == null || device.isTextual()
+                || device.isArray() && StreamSupport.stream(device.spliterator(), false).allMatch(JsonNode::isTextual);
+        if (!names) {
+            throw new IllegalArgumentException("device names the device that may publish the Thing's readings over MQTT, "
+                    + "as \"水位計 1\" or a list of such names, not " + device);
         }
     }
 
@@ -541,7 +553,7 @@ class EntityWriter {
             throw bad(at, "GeoJSON coordinates are arrays of numbers, not " + node);
         }
         if (node.size() > 0 && !node.get(0).isArray() && !node.get(0).isObject()) {
-            boolean numbers = node.size() >= 2 && node.size() <= 3 && java.util.stream.StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isNumber);
+            boolean numbers = node.size() >= 2 && node.size() <= 3 && StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isNumber);
             if (!numbers || Math.abs(node.get(0).asDouble()) > 180 || Math.abs(node.get(1).asDouble()) > 90) {
                 throw bad(at, "the position " + node + " is not longitude, latitude in WGS 84 degrees");
             }
