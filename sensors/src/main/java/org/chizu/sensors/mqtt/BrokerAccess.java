@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access;
  * only while the bridge's session is connected (see {@link #refresh}).
  * Everyone signed in may read {@code v1.1/#}; a client with {@code sensors:observe} may publish
- * observations, on the devices' listeners, only to {@code v1.1/Datastreams(ID)/Observations} of the
- * Datastreams of the Things that name it in their properties ({@code "device": "NAME"} or a list of
+ * observations, on the devices' listeners, only to {@code v1.1/Datastreams(ID)/Observations} and
+ * {@code v1.1/MultiDatastreams(ID)/Observations} of the streams of the Things that name it in their properties ({@code "device": "NAME"} or a list of
  * names), so that a device cannot pass for another. {@code v1.1/Observations}, which names its
  * Datastream inside the message where the broker cannot see it, is left to Chizu's own user.
  */
@@ -101,7 +101,7 @@ class BrokerAccess {
                 topic readwrite #
                 topic read $SYS/broker/log/#
                 """.formatted(settings.user()));
-        Map<String, List<Long>> datastreams = datastreamsOfDevices();
+        Map<String, List<String>> streams = streamsOfDevices();
         newest.values().forEach(token -> {
             String name = token.clientName();
             if (name.contains(":") || name.equals(settings.user())) {
@@ -109,10 +109,10 @@ class BrokerAccess {
                 return;
             }
             passwords.append(name).append(':').append(hashes.get(token.tokenHash())).append('\n');
-            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id()) && datastreams.containsKey(name)) {
+            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id()) && streams.containsKey(name)) {
                 acl.append("\nuser ").append(name).append('\n');
-                datastreams.get(name).forEach(datastream -> acl.append("topic write ").append(settings.ingestPrefix())
-                        .append("v1.1/Datastreams(").append(datastream).append(")/Observations\n"));
+                streams.get(name).forEach(stream -> acl.append("topic write ").append(settings.ingestPrefix())
+                        .append("v1.1/").append(stream).append("/Observations\n"));
             }
         });
         String files = passwords + "\0" + acl;
@@ -149,20 +149,22 @@ class BrokerAccess {
         refresh();
     }
 
-    /** The Datastreams of each device that a Thing names, in id order. */
-    private Map<String, List<Long>> datastreamsOfDevices() {
-        Map<String, List<Long>> datastreams = new HashMap<>();
+    /** The Datastreams and MultiDatastreams of each device that a Thing names, as addressed ({@code Datastreams(5)}), in order. */
+    private Map<String, List<String>> streamsOfDevices() {
+        Map<String, List<String>> streams = new HashMap<>();
         jdbc.query("""
-                select device.name, d.id
-                from sta_datastream d
-                join sta_thing t on t.id = d.thing_id
+                with stream as (select 'Datastreams' as kind, id, thing_id from sta_datastream
+                                union all select 'MultiDatastreams', id, thing_id from sta_multi_datastream)
+                select device.name, stream.kind || '(' || stream.id || ')'
+                from stream
+                join sta_thing t on t.id = stream.thing_id
                 cross join lateral jsonb_array_elements_text(case jsonb_typeof(t.properties -> 'device')
                     when 'array' then t.properties -> 'device' when 'string' then jsonb_build_array(t.properties -> 'device')
                     else '[]'::jsonb end) device(name)
-                order by d.id""", row -> {
-            datastreams.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getLong(2));
+                order by stream.kind, stream.id""", row -> {
+            streams.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(2));
         });
-        return datastreams;
+        return streams;
     }
 
     /** The broker's files as they are, in the form {@link #refresh} compares, or null when they cannot be read. */

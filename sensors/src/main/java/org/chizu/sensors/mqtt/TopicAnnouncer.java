@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.chizu.sensors.EntityChanged;
-import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.MultiObservationsAppended;
 import org.chizu.sensors.ObservationsAppended;
+import org.chizu.sensors.Reading;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Announces what was committed at QoS 1 on a thread of its own, through a connection of its own:
- * observations to {@code v1.1/Datastreams(ID)/Observations} and, when someone subscribed there, to
+ * observations to {@code v1.1/Datastreams(ID)/Observations} (or {@code v1.1/MultiDatastreams(ID)/Observations})
+ * and, when someone subscribed there, to
  * {@code v1.1/Observations} and {@code v1.1/FeaturesOfInterest(ID)/Observations}; a created or changed
  * entity to the topics of the SensorThings MQTT extension that it concerns (the collections it joined,
  * its own address, and {@code address/property} for each property changed). Each topic with
@@ -65,23 +67,36 @@ final class TopicAnnouncer {
 
     /** Hands these committed observations over to be announced. */
     void announce(ObservationsAppended appended) {
-        enqueue(new Pending(appended.observations().size(), () -> {
-            List<Announcement> messages = new ArrayList<>(appended.observations().size());
-            for (ObservationsAppended.Stored stored : appended.observations()) {
-                ObjectNode whole = entity(stored.id(), stored.observation());
-                byte[] bytes = bytes(whole);
-                add(messages, "v1.1/Datastreams(" + stored.observation().datastreamId() + ")/Observations", whole, bytes);
-                // Few listen on these, and every reading would cost the broker two more messages for nobody.
-                for (String topic : List.of("v1.1/Observations", "v1.1/FeaturesOfInterest(" + stored.featureOfInterestId() + ")/Observations")) {
-                    if (subscriptions.wanted(topic)) {
-                        add(messages, topic, whole, bytes);
-                    } else {
-                        selected(messages, topic, whole);
-                    }
+        enqueue(new Pending(appended.observations().size(), () -> announcements(appended.observations().stream()
+                .map(stored -> new Stored(stored.id(), stored.featureOfInterestId(), stored.observation())).toList())));
+    }
+
+    /** Hands these committed observations of MultiDatastreams over to be announced. */
+    void announce(MultiObservationsAppended appended) {
+        enqueue(new Pending(appended.observations().size(), () -> announcements(appended.observations().stream()
+                .map(stored -> new Stored(stored.id(), stored.featureOfInterestId(), stored.observation())).toList())));
+    }
+
+    /** A stored reading of either kind of stream. */
+    private record Stored(long id, long featureOfInterestId, Reading observation) {
+    }
+
+    private List<Announcement> announcements(List<Stored> observations) {
+        List<Announcement> messages = new ArrayList<>(observations.size());
+        for (Stored stored : observations) {
+            ObjectNode whole = entity(stored.id(), stored.observation());
+            byte[] bytes = bytes(whole);
+            add(messages, "v1.1/" + stored.observation().stream().address(stored.observation().streamId()) + "/Observations", whole, bytes);
+            // Few listen on these, and every reading would cost the broker two more messages for nobody.
+            for (String topic : List.of("v1.1/Observations", "v1.1/FeaturesOfInterest(" + stored.featureOfInterestId() + ")/Observations")) {
+                if (subscriptions.wanted(topic)) {
+                    add(messages, topic, whole, bytes);
+                } else {
+                    selected(messages, topic, whole);
                 }
             }
-            return messages;
-        }));
+        }
+        return messages;
     }
 
     /** The entity to the topic, and to each of its {@code $select} topics what they select of it. */
@@ -182,7 +197,7 @@ final class TopicAnnouncer {
     }
 
     /** The Observation as the SensorThings API shows it, without links. */
-    private static ObjectNode entity(long id, NewObservation observation) {
+    private static ObjectNode entity(long id, Reading observation) {
         ObjectNode json = JSON.createObjectNode();
         json.put("@iot.id", id);
         json.put("phenomenonTime", observation.phenomenonTime().toString());

@@ -16,8 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.sensors.MultiObservations;
+import org.chizu.sensors.NewMultiObservation;
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
+import org.chizu.sensors.Reading;
 import org.chizu.sensors.SensorsProblem;
 import org.chizu.sensors.TimeInterval;
 import org.chizu.sensors.alerts.AlertDeclarations;
@@ -40,12 +43,17 @@ class EntityWriter {
 
     private final JdbcTemplate jdbc;
     private final Observations observations;
+    private final MultiObservations multiObservations;
     private final AlertDeclarations declarations;
+    private final MultiDatastreamRules multiDatastreams;
 
-    EntityWriter(JdbcTemplate jdbc, Observations observations, AlertDeclarations declarations) {
+    EntityWriter(JdbcTemplate jdbc, Observations observations, MultiObservations multiObservations, AlertDeclarations declarations,
+                 MultiDatastreamRules multiDatastreams) {
         this.jdbc = jdbc;
         this.observations = observations;
+        this.multiObservations = multiObservations;
         this.declarations = declarations;
+        this.multiDatastreams = multiDatastreams;
     }
 
     /**
@@ -76,6 +84,7 @@ class EntityWriter {
         if (last.via() != null && last.via().link() instanceof ManyToMany both) {
             Segment source = path.segments().get(path.segments().size() - 2);
             link(source.type(), parent, last.via(), both, List.of(id), joined);
+            checkMultiDatastreams(both, parent, List.of(id), "");
         }
         return id;
     }
@@ -83,11 +92,20 @@ class EntityWriter {
     /** Appends the observations of a dataArray request (one transaction); returns their ids in order. */
     @Transactional
     public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied, Joined joined) {
-        List<NewObservation> batch = new ArrayList<>();
+        List<Reading> batch = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
             batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]", joined));
         }
-        return this.observations.append(batch);
+        return append(batch);
+    }
+
+    /** Appends readings of Datastreams and of MultiDatastreams, each kind through its storage API; their ids in the batch's order. */
+    private List<Long> append(List<Reading> batch) {
+        Iterator<Long> single = observations.append(batch.stream().filter(NewObservation.class::isInstance).map(NewObservation.class::cast)
+                .toList()).iterator();
+        Iterator<Long> multi = multiObservations.append(batch.stream().filter(NewMultiObservation.class::isInstance)
+                .map(NewMultiObservation.class::cast).toList()).iterator();
+        return batch.stream().map(reading -> reading instanceof NewObservation ? single.next() : multi.next()).toList();
     }
 
     private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where, Joined joined) {
@@ -100,10 +118,13 @@ class EntityWriter {
             return id;
         }
         if (type == EntityType.OBSERVATION) {
-            return observations.append(List.of(observation(json, implied, where, joined))).getFirst();
+            return append(List.of(observation(json, implied, where, joined))).getFirst();
         }
         checkNames(type, json, where);
         checkDeclarations(type, json, where);
+        if (type == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkObservationType(json, where);
+        }
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
@@ -160,9 +181,20 @@ class EntityWriter {
                     targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]", joined));
                 }
                 link(type, id, navigation, both, targets, joined);
+                checkMultiDatastreams(both, id, targets, at);
             }
         }
+        if (type == EntityType.MULTI_DATASTREAM) {
+            multiDatastreams.checkLists(List.of(id), where);
+        }
         return id;
+    }
+
+    /** After links through the MultiDatastreams' ordered table changed, each MultiDatastream concerned must still agree with itself. */
+    private void checkMultiDatastreams(ManyToMany both, long source, List<Long> targets, String where) {
+        if (both.position() != null) {
+            multiDatastreams.checkLists(both.ordersTargets() ? List.of(source) : targets, where);
+        }
     }
 
     /** Links an entity to others through a link table; a Thing at new Locations gets a HistoricalLocation. */
@@ -171,8 +203,14 @@ class EntityWriter {
                 .filter(other -> other.link() instanceof ManyToMany its && its.table().equals(both.table())).findFirst().orElseThrow();
         List<Long> linked = new ArrayList<>();
         for (long target : targets) {
-            if (jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
-                    id, target) > 0) {
+            int inserted = both.position() == null
+                    ? jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
+                            id, target)
+                    // Each new link comes after the others of its ordering side (a MultiDatastream's ObservedProperties, in the order given).
+                    : jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ", " + both.position()
+                            + ") values (?, ?, (select coalesce(max(" + both.position() + ") + 1, 0) from " + both.table() + " where "
+                            + both.orderedWithin() + " = ?)) on conflict do nothing", id, target, both.ordersTargets() ? id : target);
+            if (inserted > 0) {
                 linked.add(target);
                 joined.linked(navigation.target(), target, type, id, navigation);
                 joined.linked(type, id, navigation.target(), target, back);
@@ -197,7 +235,7 @@ class EntityWriter {
         joined.created(EntityType.HISTORICAL_LOCATION, historical);
     }
 
-    private NewObservation observation(JsonNode json, Map<String, Long> implied, String where, Joined joined) {
+    private Reading observation(JsonNode json, Map<String, Long> implied, String where, Joined joined) {
         if (json == null || !json.isObject()) {
             throw bad(where, "an Observation must be a JSON object");
         }
@@ -206,8 +244,15 @@ class EntityWriter {
         if (datastream == null && json.hasNonNull("Datastream")) {
             datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream", joined);
         }
-        if (datastream == null) {
-            throw bad(where, "an Observation needs its Datastream");
+        Long multiDatastream = implied.get("MultiDatastream");
+        if (multiDatastream == null && json.hasNonNull("MultiDatastream")) {
+            multiDatastream = create(EntityType.MULTI_DATASTREAM, json.get("MultiDatastream"), Map.of(), where + "/MultiDatastream", joined);
+        }
+        if (datastream == null && multiDatastream == null) {
+            throw bad(where, "an Observation needs its Datastream or MultiDatastream");
+        }
+        if (datastream != null && multiDatastream != null) {
+            throw bad(where, "an Observation belongs to one Datastream or one MultiDatastream, not both");
         }
         Long feature = implied.get("FeatureOfInterest");
         if (feature == null && json.hasNonNull("FeatureOfInterest")) {
@@ -221,8 +266,16 @@ class EntityWriter {
                 : TimeInterval.at(Instant.now());
         Instant resultTime = json.hasNonNull("resultTime") ? instant(json.get("resultTime"), where + "/resultTime") : null;
         TimeInterval valid = json.hasNonNull("validTime") ? interval(json.get("validTime"), where + "/validTime") : null;
-        return new NewObservation(datastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")), valid,
-                nonNull(json.get("parameters")));
+        if (multiDatastream == null) {
+            return new NewObservation(datastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")), valid,
+                    nonNull(json.get("parameters")));
+        }
+        if (!json.get("result").isArray()) {
+            throw SensorsProblem.badRequest(where + (where.isEmpty() ? "" : ": ") + "the result of a MultiDatastream's Observation is an array, "
+                    + "one value per ObservedProperty in their order.", Map.of("field", "result"));
+        }
+        return new NewMultiObservation(multiDatastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")),
+                valid, nonNull(json.get("parameters")));
     }
 
     /**
@@ -281,6 +334,9 @@ class EntityWriter {
     private void change(EntityType type, long id, JsonNode body, List<Property> reset, Joined joined) {
         checkNames(type, body, "");
         checkDeclarations(type, body, "");
+        if (type == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkObservationType(body, "");
+        }
         List<String> assignments = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         for (Property property : reset) {
@@ -332,7 +388,7 @@ class EntityWriter {
                         joinedThrough(type, id, one, target, joined);
                     }
                 }
-                case ManyToMany both when related.isArray() -> {
+                case ManyToMany both when related.isArray() && (both.position() == null || both.ordersTargets()) -> {
                     List<Long> targets = new ArrayList<>();
                     for (int i = 0; i < related.size(); i++) {
                         targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]", joined));
@@ -356,7 +412,11 @@ class EntityWriter {
             jdbc.update("update " + type.table() + " set " + String.join(", ", assignments) + " where id = ?", parameters.toArray());
         }
         if (type == EntityType.OBSERVATION) {
-            jdbc.queryForList("select datastream_id from sta_observation where id = ?", Long.class, id).forEach(observations::refreshLatest);
+            jdbc.queryForList("select datastream_id from sta_observation where id = ? and datastream_id is not null", Long.class, id)
+                    .forEach(observations::refreshLatest);
+            multiDatastreams.checkResult(id);
+        } else if (type == EntityType.MULTI_DATASTREAM) {
+            multiDatastreams.checkLists(List.of(id), "");
         }
     }
 
@@ -375,7 +435,10 @@ class EntityWriter {
         requireExists(source.type(), source.id());
         long target = referenced(last.type(), body);
         switch (last.via().link()) {
-            case ManyToMany both -> link(source.type(), source.id(), last.via(), both, List.of(target), joined);
+            case ManyToMany both -> {
+                link(source.type(), source.id(), last.via(), both, List.of(target), joined);
+                checkMultiDatastreams(both, source.id(), List.of(target), "");
+            }
             case ToMany many -> {
                 if (jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ? and " + many.column()
                         + " is distinct from ?", source.id(), target, source.id()) > 0) {
@@ -408,6 +471,7 @@ class EntityWriter {
                 source.id(), target) == 0) {
             throw SensorsProblem.notFound(last.type().setName(), target);
         }
+        checkMultiDatastreams(both, source.id(), List.of(target), "");
     }
 
     /** The id in {"@iot.id": 3} or {"@iot.selfLink": "…/Locations(3)"}, of an entity of this type that exists. */
@@ -434,6 +498,11 @@ class EntityWriter {
         Segment last = path.last();
         if (last.id() == null || path.property() != null || path.ref()) {
             throw SensorsProblem.badRequest("DELETE removes one entity named by its id, such as /Things(1).", Map.of());
+        }
+        if (last.type() == EntityType.OBSERVED_PROPERTY) {
+            // As its Datastreams go with it, so do the MultiDatastreams that observe it (each would lack a value's meaning).
+            jdbc.update("delete from sta_multi_datastream where id in (select multi_datastream_id from sta_multi_datastream_observed_property "
+                    + "where observed_property_id = ?)", last.id());
         }
         boolean deleted = last.type() == EntityType.OBSERVATION ? observations.delete(last.id())
                 : jdbc.update("delete from " + last.type().table() + " where id = ?", last.id()) > 0;

@@ -96,6 +96,23 @@ record TestBroker(String url, String deviceUrl, String tlsUrl, Path tlsCertifica
         return options;
     }
 
+    /**
+     * Runs the action, which has Chizu change the broker's users, and waits until the broker reloaded
+     * them (it says so in its log).
+     */
+    void awaitReload(Runnable action) throws IOException, InterruptedException {
+        Path log = directory.resolve("mosquitto.log");
+        long before = Files.readString(log).lines().filter(line -> line.endsWith("Reloading config.")).count();
+        action.run();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.readString(log).lines().filter(line -> line.endsWith("Reloading config.")).count() == before) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the broker did not reload its users");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Stops the broker as an administrator would (it saves its sessions and queues), and starts it again. */
     void restart() throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readString(directory.resolve("mosquitto.pid")).strip());
