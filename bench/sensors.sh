@@ -49,8 +49,9 @@ say "the broker alone: $COUNT messages at QoS 1 over $CONNECTIONS connections to
 load "tcp://127.0.0.1:$SERVICE_PORT" chizu "$(cat "$BROKER_DIR/service-password")" "bench/broker-alone" "$COUNT" "$CONNECTIONS" > "$SCRATCH/broker.out"
 BROKER_MS=$(sed -n 's/^acknowledged \([0-9]*\) ms/\1/p' "$SCRATCH/broker.out")
 
+[ "$WARMUP" -gt 0 ] && WARMUP_DATASTREAM=$(new_datastreams 1)
+await_device_may_publish "$BROKER_DIR" "${WARMUP_DATASTREAM:-$DATASTREAM}"
 if [ "$WARMUP" -gt 0 ]; then
-  WARMUP_DATASTREAM=$(new_datastreams 1)
   say "warming up: $WARMUP observations through Chizu"
   load "tcp://127.0.0.1:$DEVICE_PORT" "bench gauge" "$TOKEN" "$WARMUP_DATASTREAM" "$WARMUP" "$CONNECTIONS" > "$SCRATCH/warmup.out"
   await_stored "$WARMUP_DATASTREAM" "$WARMUP"

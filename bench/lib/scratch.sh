@@ -22,7 +22,7 @@ trap cleanup EXIT
 # database.
 start_chizu() {
   say "starting Chizu on 127.0.0.1:$PORT with a scratch database and broker in $SCRATCH"
-  CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT CHIZU_SAMPLE_TOWN=false "$ROOT/chizu" run --server.address=127.0.0.1 "$@" >"$LOG" 2>&1 &
+  CHIZU_HOME=$SCRATCH CHIZU_PORT=$PORT CHIZU_SAMPLE_TOWN=false CHIZU_MQTT_TLS_PORT=off "$ROOT/chizu" run --server.address=127.0.0.1 "$@" >"$LOG" 2>&1 &
   RUN_PID=$!
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break

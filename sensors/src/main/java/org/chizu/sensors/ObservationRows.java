@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +37,12 @@ class ObservationRows {
 
     private final JdbcTemplate jdbc;
     private final ObservationPartitions partitions;
+    private final ApplicationEventPublisher events;
 
-    ObservationRows(JdbcTemplate jdbc, ObservationPartitions partitions) {
+    ObservationRows(JdbcTemplate jdbc, ObservationPartitions partitions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+        this.events = events;
     }
 
     /** The ids of the stored readings and the features of interest they were stored with, both in the batch's order. */
@@ -112,12 +115,14 @@ class ObservationRows {
     }
 
     private long featureFromLocation(long locationId) {
-        return jdbc.queryForObject("""
+        long feature = jdbc.queryForObject("""
                 with feature as (
                     insert into sta_feature_of_interest (name, description, encoding_type, feature, properties)
                     select name, description, encoding_type, location, properties from sta_location where id = ? returning id)
                 update sta_location set feature_of_interest_id = (select id from feature) where id = ? returning feature_of_interest_id""",
                 Long.class, locationId, locationId);
+        events.publishEvent(new FeatureOfInterestMade(feature));
+        return feature;
     }
 
     private void requireFeatures(List<? extends Reading> batch) {

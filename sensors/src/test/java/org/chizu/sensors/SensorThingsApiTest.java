@@ -272,6 +272,15 @@ class SensorThingsApiTest extends RunningSensors {
     }
 
     @Test
+    void aThingNamesTheDevicesThatMayPublishItsReadingsOverMqttAsANameOrAList() throws Exception {
+        assertThat(post("/sta/v1.1/Things", "{\"name\": \"水位計 匹見\", \"properties\": {\"device\": [\"水位計 1\", \"水位計 2\"]}}").statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> refused = post("/sta/v1.1/Things", "{\"name\": \"水位計 匹見\", \"properties\": {\"device\": 7}}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).path("detail").asText()).contains("properties.device names the device");
+    }
+
+    @Test
     void malformedRequestsAreProblemsAndNeverServerErrors() throws Exception {
         long thing = gauge("試験 水位計", 131.70, 34.50);
         List<String> queries = List.of("Things?$top=abc", "Things?$skip=-1", "Things?$expand=Robots", "Things?$select=colour",

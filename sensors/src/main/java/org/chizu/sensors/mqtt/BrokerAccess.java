@@ -3,8 +3,11 @@ package org.chizu.sensors.mqtt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.chizu.accounts.ApiClients;
@@ -13,7 +16,10 @@ import org.chizu.accounts.ClientToken;
 import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,9 +29,13 @@ import org.springframework.stereotype.Component;
  * newest token (user name = the client's name, password = the token). The broker's password and ACL
  * files are written from the platform's devices at start-up and whenever they change (looked at every
  * {@code credentials-interval}, since {@code ./chizu device add} and {@code user token revoke} run in
- * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access.
- * Everyone signed in may read {@code v1.1/#}; only clients with {@code sensors:observe} may publish,
- * and only observations, on the devices' listener.
+ * processes of their own), and Mosquitto reloads them on SIGHUP, dropping clients that lost access;
+ * only while the bridge's session is connected (see {@link #refresh}).
+ * Everyone signed in may read {@code v1.1/#}; a client with {@code sensors:observe} may publish
+ * observations, on the devices' listeners, only to {@code v1.1/Datastreams(ID)/Observations} and
+ * {@code v1.1/MultiDatastreams(ID)/Observations} of the streams of the Things that name it in their properties ({@code "device": "NAME"} or a list of
+ * names), so that a device cannot pass for another. {@code v1.1/Observations}, which names its
+ * Datastream inside the message where the broker cannot see it, is left to Chizu's own user.
  */
 @Component
 @BackgroundWork
@@ -37,14 +47,19 @@ class BrokerAccess {
 
     private final ApiClients clients;
     private final DeviceBrokerCredentials credentials;
+    private final JdbcTemplate jdbc;
+    private final ObjectProvider<MqttBridge> bridge;
     private final MqttProperties settings;
     /** Made once: a new salt each time would make every file differ from the last. */
     private final String serviceLine;
     private String written = "";
 
-    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, MqttProperties settings) {
+    BrokerAccess(ApiClients clients, DeviceBrokerCredentials credentials, JdbcTemplate jdbc, ObjectProvider<MqttBridge> bridge,
+                 MqttProperties settings) {
         this.clients = clients;
         this.credentials = credentials;
+        this.jdbc = jdbc;
+        this.bridge = bridge;
         this.settings = settings;
         this.serviceLine = serviceLine(settings);
     }
@@ -84,7 +99,9 @@ class BrokerAccess {
 
                 user %s
                 topic readwrite #
+                topic read $SYS/broker/log/#
                 """.formatted(settings.user()));
+        Map<String, List<String>> streams = streamsOfDevices();
         newest.values().forEach(token -> {
             String name = token.clientName();
             if (name.contains(":") || name.equals(settings.user())) {
@@ -92,10 +109,10 @@ class BrokerAccess {
                 return;
             }
             passwords.append(name).append(':').append(hashes.get(token.tokenHash())).append('\n');
-            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id())) {
-                acl.append("\nuser ").append(name).append('\n')
-                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/+/Observations\n")
-                        .append("topic write ").append(settings.ingestPrefix()).append("v1.1/Observations\n");
+            if (token.scopes().contains(ClientScopes.SENSORS_OBSERVE.id()) && streams.containsKey(name)) {
+                acl.append("\nuser ").append(name).append('\n');
+                streams.get(name).forEach(stream -> acl.append("topic write ").append(settings.ingestPrefix())
+                        .append("v1.1/").append(stream).append("/Observations\n"));
             }
         });
         String files = passwords + "\0" + acl;
@@ -104,6 +121,14 @@ class BrokerAccess {
             // A reload is not free: Mosquitto 2.0 re-checks every session then, and one of Chizu's that is
             // away at that moment (Chizu restarting) may miss what devices publish until it subscribes again.
             written = files;
+            return;
+        }
+        MqttBridge session = bridge.getIfAvailable();
+        if (session != null && !session.connected()) {
+            // Mosquitto 2.0.11 re-checks every session on a reload, and one restored from its persistence
+            // file that is away then gets nothing more until it connects again: what devices publish
+            // meanwhile is lost. So the broker reloads only while Chizu's own session is there.
+            log.debug("MQTT: the broker's users change once the bridge is connected");
             return;
         }
         try {
@@ -116,6 +141,30 @@ class BrokerAccess {
         } catch (IOException e) {
             log.warn("cannot update the MQTT broker's users in {}: {}", directory, e.getMessage());
         }
+    }
+
+    /** Chizu starting: what changed while it was away reaches the broker as soon as its session is back. */
+    @EventListener
+    void bridgeConnected(MqttBridge.Connected connected) {
+        refresh();
+    }
+
+    /** The Datastreams and MultiDatastreams of each device that a Thing names, as addressed ({@code Datastreams(5)}), in order. */
+    private Map<String, List<String>> streamsOfDevices() {
+        Map<String, List<String>> streams = new HashMap<>();
+        jdbc.query("""
+                with stream as (select 'Datastreams' as kind, id, thing_id from sta_datastream
+                                union all select 'MultiDatastreams', id, thing_id from sta_multi_datastream)
+                select device.name, stream.kind || '(' || stream.id || ')'
+                from stream
+                join sta_thing t on t.id = stream.thing_id
+                cross join lateral jsonb_array_elements_text(case jsonb_typeof(t.properties -> 'device')
+                    when 'array' then t.properties -> 'device' when 'string' then jsonb_build_array(t.properties -> 'device')
+                    else '[]'::jsonb end) device(name)
+                order by stream.kind, stream.id""", row -> {
+            streams.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(2));
+        });
+        return streams;
     }
 
     /** The broker's files as they are, in the form {@link #refresh} compares, or null when they cannot be read. */

@@ -22,6 +22,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,8 @@ class MqttBridge implements SmartLifecycle {
 
     private final MqttProperties settings;
     private final ObservationBatches batches;
+    private final BrokerSubscriptions subscriptions;
+    private final ApplicationEventPublisher events;
     private final BlockingQueue<ReceivedMessage> arrived;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong redelivered = new AtomicLong();
@@ -63,9 +66,11 @@ class MqttBridge implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    MqttBridge(MqttProperties settings, ObservationBatches batches) {
+    MqttBridge(MqttProperties settings, ObservationBatches batches, BrokerSubscriptions subscriptions, ApplicationEventPublisher events) {
         this.settings = settings;
         this.batches = batches;
+        this.subscriptions = subscriptions;
+        this.events = events;
         this.arrived = new ArrayBlockingQueue<>(settings.batchSize() * 4);
     }
 
@@ -130,18 +135,23 @@ class MqttBridge implements SmartLifecycle {
         try {
             if (announcer == null) {
                 announcerClient = open(settings.clientId() + "-announcer", false);
-                announcer = new TopicAnnouncer(announcerClient);
+                announcer = new TopicAnnouncer(announcerClient, subscriptions);
             }
             MqttAsyncClient session = open(settings.clientId(), true);
             // Before anything else: the broker keeps for the session only what its subscriptions match.
             session.subscribe(deviceTopics(), new int[] {1, 1}).waitForCompletion(10_000);
             client = session;
             log.info("MQTT bridge connected to {}", settings.url());
+            events.publishEvent(new Connected());
             return true;
         } catch (MqttException e) {
             log.warn("MQTT: cannot connect to {} yet: {}", settings.url(), e.getMessage());
             return false;
         }
+    }
+
+    /** Published when the bridge's session connected and subscribed, as Chizu starts or the bridge starts again. */
+    record Connected() {
     }
 
     private String[] deviceTopics() {
@@ -178,7 +188,8 @@ class MqttBridge implements SmartLifecycle {
         return opening;
     }
 
-    private static void close(MqttAsyncClient closing) {
+    /** Ends the connection without waiting for work in progress; null is nothing to close. */
+    static void close(MqttAsyncClient closing) {
         if (closing == null) {
             return;
         }

@@ -25,9 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Announces what was committed at QoS 1 on a thread of its own, through a connection of its own:
- * observations to {@code v1.1/Datastreams(ID)/Observations} (or {@code v1.1/MultiDatastreams(ID)/Observations}), and a created or changed entity to the
- * topics of the SensorThings MQTT extension that it concerns (the collections it joined, its own
- * address, and {@code address/property} for each property changed). Whoever committed (the bridge
+ * observations to {@code v1.1/Datastreams(ID)/Observations} (or {@code v1.1/MultiDatastreams(ID)/Observations})
+ * and, when someone subscribed there, to
+ * {@code v1.1/Observations} and {@code v1.1/FeaturesOfInterest(ID)/Observations}; a created or changed
+ * entity to the topics of the SensorThings MQTT extension that it concerns (the collections it joined,
+ * its own address, and {@code address/property} for each property changed). Each topic with
+ * {@code $select} that a client subscribed to ({@link BrokerSubscriptions}) gets the same entity
+ * with only the properties it selects. Whoever committed (the bridge
  * storing the next batch, an HTTP request) hands them over and goes on. An announcement that finds
  * the broker away, or a backlog that stays full for {@link #WAIT_NANOS}, is counted, not retried:
  * what it tells is stored, and a subscriber reads what it missed through the API.
@@ -51,28 +55,60 @@ final class TopicAnnouncer {
     private final BlockingQueue<Pending> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final AtomicLong unannounced = new AtomicLong();
     private final MqttAsyncClient client;
+    private final BrokerSubscriptions subscriptions;
     private final Thread worker;
 
-    /** Starts announcing through this connected client. */
-    TopicAnnouncer(MqttAsyncClient client) {
+    /** Starts announcing through this connected client to the topics these subscriptions ask for. */
+    TopicAnnouncer(MqttAsyncClient client, BrokerSubscriptions subscriptions) {
         this.client = client;
+        this.subscriptions = subscriptions;
         this.worker = Thread.ofPlatform().name("mqtt-announcer").daemon().start(this::work);
     }
 
     /** Hands these committed observations over to be announced. */
     void announce(ObservationsAppended appended) {
-        enqueue(new Pending(appended.observations().size(), () -> appended.observations().stream()
-                .map(stored -> announcement(stored.id(), stored.observation())).toList()));
+        enqueue(new Pending(appended.observations().size(), () -> announcements(appended.observations().stream()
+                .map(stored -> new Stored(stored.id(), stored.featureOfInterestId(), stored.observation())).toList())));
     }
 
     /** Hands these committed observations of MultiDatastreams over to be announced. */
     void announce(MultiObservationsAppended appended) {
-        enqueue(new Pending(appended.observations().size(), () -> appended.observations().stream()
-                .map(stored -> announcement(stored.id(), stored.observation())).toList()));
+        enqueue(new Pending(appended.observations().size(), () -> announcements(appended.observations().stream()
+                .map(stored -> new Stored(stored.id(), stored.featureOfInterestId(), stored.observation())).toList())));
     }
 
-    private static Announcement announcement(long id, Reading observation) {
-        return new Announcement("v1.1/" + observation.stream().address(observation.streamId()) + "/Observations", entity(id, observation));
+    /** A stored reading of either kind of stream. */
+    private record Stored(long id, long featureOfInterestId, Reading observation) {
+    }
+
+    private List<Announcement> announcements(List<Stored> observations) {
+        List<Announcement> messages = new ArrayList<>(observations.size());
+        for (Stored stored : observations) {
+            ObjectNode whole = entity(stored.id(), stored.observation());
+            byte[] bytes = bytes(whole);
+            add(messages, "v1.1/" + stored.observation().stream().address(stored.observation().streamId()) + "/Observations", whole, bytes);
+            // Few listen on these, and every reading would cost the broker two more messages for nobody.
+            for (String topic : List.of("v1.1/Observations", "v1.1/FeaturesOfInterest(" + stored.featureOfInterestId() + ")/Observations")) {
+                if (subscriptions.wanted(topic)) {
+                    add(messages, topic, whole, bytes);
+                } else {
+                    selected(messages, topic, whole);
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The entity to the topic, and to each of its {@code $select} topics what they select of it. */
+    private void add(List<Announcement> messages, String topic, JsonNode whole, byte[] bytes) {
+        messages.add(new Announcement(topic, bytes));
+        selected(messages, topic, whole);
+    }
+
+    private void selected(List<Announcement> messages, String topic, JsonNode whole) {
+        for (TopicSelection selection : subscriptions.selections(topic)) {
+            messages.add(new Announcement(selection.topic(), bytes(selection.of(whole))));
+        }
     }
 
     /** Hands this committed change of an entity over to be announced. */
@@ -93,12 +129,12 @@ final class TopicAnnouncer {
     }
 
     /** A new entity goes whole to the collections it joined; a changed one whole to its address, and each property given to its own topic. */
-    private static List<Announcement> messages(EntityChanged changed) {
+    private List<Announcement> messages(EntityChanged changed) {
         List<Announcement> messages = new ArrayList<>();
         byte[] whole = bytes(changed.entity());
-        changed.collections().forEach(collection -> messages.add(new Announcement("v1.1/" + collection, whole)));
+        changed.collections().forEach(collection -> add(messages, "v1.1/" + collection, changed.entity(), whole));
         if (!changed.properties().isEmpty()) {
-            messages.add(new Announcement("v1.1/" + changed.address(), whole));
+            add(messages, "v1.1/" + changed.address(), changed.entity(), whole);
         }
         for (String property : changed.properties()) {
             messages.add(new Announcement("v1.1/" + changed.address() + "/" + property,
@@ -161,7 +197,7 @@ final class TopicAnnouncer {
     }
 
     /** The Observation as the SensorThings API shows it, without links. */
-    private static byte[] entity(long id, Reading observation) {
+    private static ObjectNode entity(long id, Reading observation) {
         ObjectNode json = JSON.createObjectNode();
         json.put("@iot.id", id);
         json.put("phenomenonTime", observation.phenomenonTime().toString());
@@ -176,7 +212,7 @@ final class TopicAnnouncer {
         if (observation.parameters() != null) {
             json.set("parameters", observation.parameters());
         }
-        return bytes(json);
+        return json;
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,9 +56,12 @@ class EntityWriter {
         this.multiDatastreams = multiDatastreams;
     }
 
-    /** POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id. */
+    /**
+     * POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id.
+     * What it creates and links is noted in {@code joined}.
+     */
     @Transactional
-    public long create(ResourcePath path, JsonNode body) {
+    public long create(ResourcePath path, JsonNode body, Joined joined) {
         if (path.single() || path.property() != null || path.ref()) {
             throw SensorsProblem.badRequest("POST creates an entity in a collection, such as /Things or /Datastreams(1)/Observations.",
                     Map.of());
@@ -76,10 +80,10 @@ class EntityWriter {
                 implied.put(reverse(last.type(), many).name(), parent);
             }
         }
-        long id = create(last.type(), body, implied, "");
+        long id = create(last.type(), body, implied, "", joined);
         if (last.via() != null && last.via().link() instanceof ManyToMany both) {
             Segment source = path.segments().get(path.segments().size() - 2);
-            link(source.type(), parent, last.via(), both, List.of(id));
+            link(source.type(), parent, last.via(), both, List.of(id), joined);
             checkMultiDatastreams(both, parent, List.of(id), "");
         }
         return id;
@@ -87,10 +91,10 @@ class EntityWriter {
 
     /** Appends the observations of a dataArray request (one transaction); returns their ids in order. */
     @Transactional
-    public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied) {
+    public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied, Joined joined) {
         List<Reading> batch = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
-            batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]"));
+            batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]", joined));
         }
         return append(batch);
     }
@@ -104,7 +108,7 @@ class EntityWriter {
         return batch.stream().map(reading -> reading instanceof NewObservation ? single.next() : multi.next()).toList();
     }
 
-    private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where) {
+    private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where, Joined joined) {
         if (json == null || !json.isObject()) {
             throw bad(where, type.singular() + " must be a JSON object");
         }
@@ -114,7 +118,7 @@ class EntityWriter {
             return id;
         }
         if (type == EntityType.OBSERVATION) {
-            return append(List.of(observation(json, implied, where))).getFirst();
+            return append(List.of(observation(json, implied, where, joined))).getFirst();
         }
         checkNames(type, json, where);
         checkDeclarations(type, json, where);
@@ -140,7 +144,7 @@ class EntityWriter {
             if (navigation.link() instanceof ToOne one) {
                 Long target = implied.get(navigation.name());
                 if (target == null && json.hasNonNull(navigation.name())) {
-                    target = create(navigation.target(), json.get(navigation.name()), Map.of(), where + "/" + navigation.name());
+                    target = create(navigation.target(), json.get(navigation.name()), Map.of(), where + "/" + navigation.name(), joined);
                 }
                 if (target == null) {
                     throw bad(where, type.singular() + " needs its " + navigation.name());
@@ -152,6 +156,7 @@ class EntityWriter {
         }
         long id = jdbc.queryForObject("insert into " + type.table() + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", values) + ") returning id", Long.class, parameters.toArray());
+        joined.created(type, id);
         for (Navigation navigation : type.navigations()) {
             JsonNode related = json.get(navigation.name());
             if (related == null || related.isNull() || navigation.link() instanceof ToOne) {
@@ -164,14 +169,18 @@ class EntityWriter {
             if (navigation.link() instanceof ToMany many) {
                 String back = reverse(navigation.target(), many).name();
                 for (int i = 0; i < related.size(); i++) {
-                    create(navigation.target(), related.get(i), Map.of(back, id), at + "[" + i + "]");
+                    long member = create(navigation.target(), related.get(i), Map.of(back, id), at + "[" + i + "]", joined);
+                    if (related.get(i).hasNonNull("@iot.id")) {
+                        // An existing entity named in a deep insert moves to the new one, as a link would move it.
+                        jdbc.update("update " + navigation.target().table() + " set " + many.column() + " = ? where id = ?", id, member);
+                    }
                 }
             } else if (navigation.link() instanceof ManyToMany both) {
                 List<Long> targets = new ArrayList<>();
                 for (int i = 0; i < related.size(); i++) {
-                    targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]"));
+                    targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]", joined));
                 }
-                link(type, id, navigation, both, targets);
+                link(type, id, navigation, both, targets, joined);
                 checkMultiDatastreams(both, id, targets, at);
             }
         }
@@ -189,43 +198,55 @@ class EntityWriter {
     }
 
     /** Links an entity to others through a link table; a Thing at new Locations gets a HistoricalLocation. */
-    private void link(EntityType type, long id, Navigation navigation, ManyToMany both, List<Long> targets) {
+    private void link(EntityType type, long id, Navigation navigation, ManyToMany both, List<Long> targets, Joined joined) {
+        Navigation back = navigation.target().navigations().stream()
+                .filter(other -> other.link() instanceof ManyToMany its && its.table().equals(both.table())).findFirst().orElseThrow();
+        List<Long> linked = new ArrayList<>();
         for (long target : targets) {
-            if (both.position() == null) {
-                jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
-                        id, target);
-            } else {
-                // Each new link comes after the others of its ordering side (a MultiDatastream's ObservedProperties, in the order given).
-                jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ", " + both.position()
-                        + ") values (?, ?, (select coalesce(max(" + both.position() + ") + 1, 0) from " + both.table() + " where "
-                        + both.orderedWithin() + " = ?)) on conflict do nothing", id, target, both.ordersTargets() ? id : target);
+            int inserted = both.position() == null
+                    ? jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
+                            id, target)
+                    // Each new link comes after the others of its ordering side (a MultiDatastream's ObservedProperties, in the order given).
+                    : jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ", " + both.position()
+                            + ") values (?, ?, (select coalesce(max(" + both.position() + ") + 1, 0) from " + both.table() + " where "
+                            + both.orderedWithin() + " = ?)) on conflict do nothing", id, target, both.ordersTargets() ? id : target);
+            if (inserted > 0) {
+                linked.add(target);
+                joined.linked(navigation.target(), target, type, id, navigation);
+                joined.linked(type, id, navigation.target(), target, back);
             }
         }
-        if (type == EntityType.THING && navigation.name().equals("Locations")) {
-            recordHistory(id, targets);
+        // Only a Location the Thing was not at already is a move.
+        if (type == EntityType.THING && navigation.name().equals("Locations") && !linked.isEmpty()) {
+            recordHistory(id, linked, joined);
         } else if (type == EntityType.LOCATION && navigation.name().equals("Things")) {
-            targets.forEach(thing -> recordHistory(thing, List.of(id)));
+            linked.forEach(thing -> recordHistory(thing, List.of(id), joined));
         }
     }
 
-    private void recordHistory(long thing, List<Long> locations) {
+    private void recordHistory(long thing, List<Long> locations, Joined joined) {
         long historical = jdbc.queryForObject("insert into sta_historical_location (thing_id, time) values (?, now()) returning id",
                 Long.class, thing);
-        locations.forEach(location -> jdbc.update("insert into sta_historical_location_location values (?, ?)", historical, location));
+        Navigation visited = EntityType.HISTORICAL_LOCATION.navigation("Locations").orElseThrow();
+        for (long location : locations) {
+            jdbc.update("insert into sta_historical_location_location values (?, ?)", historical, location);
+            joined.linked(EntityType.LOCATION, location, EntityType.HISTORICAL_LOCATION, historical, visited);
+        }
+        joined.created(EntityType.HISTORICAL_LOCATION, historical);
     }
 
-    private Reading observation(JsonNode json, Map<String, Long> implied, String where) {
+    private Reading observation(JsonNode json, Map<String, Long> implied, String where, Joined joined) {
         if (json == null || !json.isObject()) {
             throw bad(where, "an Observation must be a JSON object");
         }
         checkNames(EntityType.OBSERVATION, json, where);
         Long datastream = implied.get("Datastream");
         if (datastream == null && json.hasNonNull("Datastream")) {
-            datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream");
+            datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream", joined);
         }
         Long multiDatastream = implied.get("MultiDatastream");
         if (multiDatastream == null && json.hasNonNull("MultiDatastream")) {
-            multiDatastream = create(EntityType.MULTI_DATASTREAM, json.get("MultiDatastream"), Map.of(), where + "/MultiDatastream");
+            multiDatastream = create(EntityType.MULTI_DATASTREAM, json.get("MultiDatastream"), Map.of(), where + "/MultiDatastream", joined);
         }
         if (datastream == null && multiDatastream == null) {
             throw bad(where, "an Observation needs its Datastream or MultiDatastream");
@@ -235,7 +256,7 @@ class EntityWriter {
         }
         Long feature = implied.get("FeatureOfInterest");
         if (feature == null && json.hasNonNull("FeatureOfInterest")) {
-            feature = create(EntityType.FEATURE_OF_INTEREST, json.get("FeatureOfInterest"), Map.of(), where + "/FeatureOfInterest");
+            feature = create(EntityType.FEATURE_OF_INTEREST, json.get("FeatureOfInterest"), Map.of(), where + "/FeatureOfInterest", joined);
         }
         if (!json.has("result")) {
             throw bad(where, "an Observation needs its result");
@@ -264,7 +285,7 @@ class EntityWriter {
      * are not properties: those given move as with PATCH, those left out stay.
      */
     @Transactional
-    public void replace(ResourcePath path, JsonNode body) {
+    public void replace(ResourcePath path, JsonNode body, Joined joined) {
         Segment entity = existing(path);
         EntityType type = entity.type();
         if (body == null || !body.isObject()) {
@@ -286,17 +307,17 @@ class EntityWriter {
                 reset.add(property);
             }
         }
-        change(type, entity.id(), replacement, reset);
+        change(type, entity.id(), replacement, reset, joined);
     }
 
     /** PATCH of one entity: the properties given change, and to-one links given as {"@iot.id": n} move. */
     @Transactional
-    public void update(ResourcePath path, JsonNode body) {
+    public void update(ResourcePath path, JsonNode body, Joined joined) {
         Segment entity = existing(path);
         if (body == null || !body.isObject()) {
             throw bad("", entity.type().singular() + " must be a JSON object");
         }
-        change(entity.type(), entity.id(), body, List.of());
+        change(entity.type(), entity.id(), body, List.of(), joined);
     }
 
     /** The one entity that PUT or PATCH changes, which exists. */
@@ -310,7 +331,7 @@ class EntityWriter {
     }
 
     /** Changes the properties and links given, and returns those in {@code reset} to their columns' defaults. */
-    private void change(EntityType type, long id, JsonNode body, List<Property> reset) {
+    private void change(EntityType type, long id, JsonNode body, List<Property> reset, Joined joined) {
         checkNames(type, body, "");
         checkDeclarations(type, body, "");
         if (type == EntityType.MULTI_DATASTREAM) {
@@ -359,16 +380,25 @@ class EntityWriter {
             }
             switch (navigation.link()) {
                 case ToOne one -> {
+                    long target = create(navigation.target(), related, Map.of(), "/" + navigation.name(), joined);
                     assignments.add(one.column() + " = ?");
-                    parameters.add(create(navigation.target(), related, Map.of(), "/" + navigation.name()));
+                    parameters.add(target);
+                    if (!Long.valueOf(target).equals(jdbc.queryForObject("select " + one.column() + " from " + type.table() + " where id = ?",
+                            Long.class, id))) {
+                        joinedThrough(type, id, one, target, joined);
+                    }
                 }
                 case ManyToMany both when related.isArray() && (both.position() == null || both.ordersTargets()) -> {
                     List<Long> targets = new ArrayList<>();
                     for (int i = 0; i < related.size(); i++) {
-                        targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]"));
+                        targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]", joined));
                     }
-                    jdbc.update("delete from " + both.table() + " where " + both.sourceColumn() + " = ?", id);
-                    link(type, id, navigation, both, targets);
+                    List<Long> before = jdbc.queryForList("delete from " + both.table() + " where " + both.sourceColumn() + " = ? returning "
+                            + both.targetColumn(), Long.class, id);
+                    // Links kept are not new: only the others are told.
+                    before.stream().filter(targets::contains).forEach(kept -> jdbc.update("insert into " + both.table() + " ("
+                            + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?)", id, kept));
+                    link(type, id, navigation, both, targets, joined);
                 }
                 default -> throw bad("", navigation.name() + " cannot be changed here; change each of them instead");
             }
@@ -396,7 +426,7 @@ class EntityWriter {
      * HistoricalLocation) or {@code POST Things(1)/Datastreams/$ref} (the Datastream moves to the Thing).
      */
     @Transactional
-    public void link(ResourcePath path, JsonNode body) {
+    public void link(ResourcePath path, JsonNode body, Joined joined) {
         Segment last = path.last();
         Segment source = path.segments().size() > 1 ? path.segments().get(path.segments().size() - 2) : null;
         if (source == null || source.id() == null || last.id() != null) {
@@ -406,11 +436,21 @@ class EntityWriter {
         long target = referenced(last.type(), body);
         switch (last.via().link()) {
             case ManyToMany both -> {
-                link(source.type(), source.id(), last.via(), both, List.of(target));
+                link(source.type(), source.id(), last.via(), both, List.of(target), joined);
                 checkMultiDatastreams(both, source.id(), List.of(target), "");
             }
-            case ToMany many -> jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ?", source.id(), target);
-            case ToOne one -> jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ?", target, source.id());
+            case ToMany many -> {
+                if (jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ? and " + many.column()
+                        + " is distinct from ?", source.id(), target, source.id()) > 0) {
+                    joined.linked(last.type(), target, source.type(), source.id(), last.via());
+                }
+            }
+            case ToOne one -> {
+                if (jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ? and " + one.column()
+                        + " is distinct from ?", target, source.id(), target) > 0) {
+                    joinedThrough(source.type(), source.id(), one, target, joined);
+                }
+            }
         }
     }
 
@@ -471,6 +511,17 @@ class EntityWriter {
         }
     }
 
+    /**
+     * The entity now points at {@code target} through its to-one link: it joined the target's
+     * collection that leads back (a Datastream moved to Things(2) joins {@code Things(2)/Datastreams}).
+     */
+    private static void joinedThrough(EntityType type, long id, ToOne one, long target, Joined joined) {
+        for (EntityType source : EntityType.values()) {
+            source.navigations().stream().filter(navigation -> navigation.target() == type && navigation.link() instanceof ToMany many
+                    && many.column().equals(one.column())).forEach(navigation -> joined.linked(type, id, source, target, navigation));
+        }
+    }
+
     private void requireExists(EntityType type, long id) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + type.table() + " where id = ?)", Boolean.class, id))) {
             throw SensorsProblem.notFound(type.setName(), id);
@@ -507,9 +558,20 @@ class EntityWriter {
                 declarations.checkDatastream(json.get("properties"));
             } else if (type == EntityType.THING) {
                 declarations.checkThing(json.get("properties"));
+                checkDevices(json.path("properties").get("device"));
             }
         } catch (IllegalArgumentException e) {
             throw bad(where, "properties." + e.getMessage());
+        }
+    }
+
+    /** A Thing's {@code properties.device}: the MQTT user name of the device that may publish its readings, or a list of them. */
+    private static void checkDevices(JsonNode device) {
+        boolean names = device == null || device.isTextual()
+                || device.isArray() && StreamSupport.stream(device.spliterator(), false).allMatch(JsonNode::isTextual);
+        if (!names) {
+            throw new IllegalArgumentException("device names the device that may publish the Thing's readings over MQTT, "
+                    + "as \"水位計 1\" or a list of such names, not " + device);
         }
     }
 
@@ -560,7 +622,7 @@ class EntityWriter {
             throw bad(at, "GeoJSON coordinates are arrays of numbers, not " + node);
         }
         if (node.size() > 0 && !node.get(0).isArray() && !node.get(0).isObject()) {
-            boolean numbers = node.size() >= 2 && node.size() <= 3 && java.util.stream.StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isNumber);
+            boolean numbers = node.size() >= 2 && node.size() <= 3 && StreamSupport.stream(node.spliterator(), false).allMatch(JsonNode::isNumber);
             if (!numbers || Math.abs(node.get(0).asDouble()) > 180 || Math.abs(node.get(1).asDouble()) > 90) {
                 throw bad(at, "the position " + node + " is not longitude, latitude in WGS 84 degrees");
             }

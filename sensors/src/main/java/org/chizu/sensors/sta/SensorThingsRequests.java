@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.platform.web.PublicBaseUrl;
 import org.chizu.sensors.EntityChanged;
+import org.chizu.sensors.FeatureOfInterestMade;
 import org.chizu.sensors.SensorsProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,12 +50,16 @@ public class SensorThingsRequests {
 
     private final EntityReader reader;
     private final EntityWriter writer;
+    private final Memberships memberships;
     private final ApplicationEventPublisher events;
+    private final PublicBaseUrl site;
 
-    SensorThingsRequests(EntityReader reader, EntityWriter writer, ApplicationEventPublisher events) {
+    SensorThingsRequests(EntityReader reader, EntityWriter writer, Memberships memberships, ApplicationEventPublisher events, PublicBaseUrl site) {
         this.reader = reader;
         this.writer = writer;
+        this.memberships = memberships;
         this.events = events;
+        this.site = site;
     }
 
     /**
@@ -65,19 +72,21 @@ public class SensorThingsRequests {
         return switch (method) {
             case "GET" -> new Answer(200, null, pathText.isEmpty() ? serviceRoot(links) : read(pathText, parameters, links));
             case "POST" -> pathText.equals("CreateObservations") ? createObservations(required(body), links)
-                    : pathText.endsWith("/$ref") ? link(pathText, required(body)) : create(pathText, required(body), links);
+                    : pathText.endsWith("/$ref") ? link(pathText, required(body), links) : create(pathText, required(body), links);
             case "PATCH", "PUT" -> {
                 ResourcePath path = ResourcePath.parse(pathText);
                 List<String> changed;
+                Joined joined = new Joined();
                 if (method.equals("PUT")) {
-                    writer.replace(path, required(body));
+                    writer.replace(path, required(body), joined);
                     changed = path.last().type().properties().stream().filter(property -> !property.readOnly()).map(Property::name).toList();
                 } else {
-                    writer.update(path, required(body));
+                    writer.update(path, required(body), joined);
                     changed = path.last().type().properties().stream().map(Property::name).filter(body::has).toList();
                 }
                 ObjectNode entity = reader.entity(path, pathText, QueryOptions.NONE, links);
                 events.publishEvent(new EntityChanged(path.last().type().setName() + "(" + path.last().id() + ")", entity, List.of(), changed));
+                announce(joined, links);
                 yield new Answer(200, null, entity);
             }
             case "DELETE" -> {
@@ -118,22 +127,50 @@ public class SensorThingsRequests {
         return NODES.objectNode().set(name, value);
     }
 
-    private Answer link(String pathText, JsonNode body) {
-        writer.link(ResourcePath.parse(pathText), body);
+    private Answer link(String pathText, JsonNode body, Links links) {
+        Joined joined = new Joined();
+        writer.link(ResourcePath.parse(pathText), body, joined);
+        announce(joined, links);
         return new Answer(204, null, null);
     }
 
     private Answer create(String pathText, JsonNode body, Links links) {
         ResourcePath path = ResourcePath.parse(pathText);
-        long id = writer.create(path, body);
+        Joined joined = new Joined();
+        long id = writer.create(path, body, joined);
         String created = path.type().setName() + "(" + id + ")";
         ObjectNode entity = reader.entity(ResourcePath.parse(created), created, QueryOptions.NONE, links);
-        if (path.type() != EntityType.OBSERVATION) {
-            // Observations are announced as they are stored, however they come in.
-            events.publishEvent(new EntityChanged(created, entity, pathText.equals(path.type().setName()) ? List.of(pathText)
-                    : List.of(path.type().setName(), pathText), List.of()));
-        }
+        announce(joined, links);
         return new Answer(201, links.entity(path.type(), id), entity);
+    }
+
+    /**
+     * Tells the MQTT extension's collection topics of every entity the request created (each to all
+     * the collections it is in: a deep insert's Locations to {@code Locations} and
+     * {@code Things(1)/Locations}) and of each existing one that a link added to a collection.
+     * Observations are announced as they are stored, however they come in. Heard once the request's
+     * transaction (a batch's atomicity group) committed.
+     */
+    private void announce(Joined joined, Links links) {
+        joined.created().forEach(entity -> announce(entity, memberships.of(entity.type(), entity.id()), links));
+        joined.linked().forEach((entity, collections) -> announce(entity, List.copyOf(collections), links));
+    }
+
+    /**
+     * A FeatureOfInterest made for readings (over HTTP or MQTT) is created as much as one posted: told
+     * in the storing transaction, so that it is heard once that commits.
+     */
+    @EventListener
+    void announce(FeatureOfInterestMade made) {
+        Joined joined = new Joined();
+        joined.created(EntityType.FEATURE_OF_INTEREST, made.id());
+        announce(joined, new Links(site.current() + SensorThingsController.ROOT));
+    }
+
+    private void announce(Joined.Entity entity, List<String> collections, Links links) {
+        String address = entity.type().setName() + "(" + entity.id() + ")";
+        events.publishEvent(new EntityChanged(address, reader.entity(ResourcePath.parse(address), address, QueryOptions.NONE, links),
+                collections, List.of()));
     }
 
     /**
@@ -163,7 +200,9 @@ public class SensorThingsRequests {
             }
         }
         ArrayNode created = NODES.arrayNode();
-        writer.createObservations(observations, implied).forEach(id -> created.add(links.entity(EntityType.OBSERVATION, id)));
+        Joined joined = new Joined();
+        writer.createObservations(observations, implied, joined).forEach(id -> created.add(links.entity(EntityType.OBSERVATION, id)));
+        announce(joined, links);
         return new Answer(201, null, created);
     }
 

@@ -84,7 +84,7 @@ class MqttObservationsTest {
 
     @BeforeAll
     void aRiverGaugeAndADashboardSignedInToTheBroker() throws Exception {
-        datastream = MqttTestData.riverLevelDatastream(jdbc);
+        datastream = MqttTestData.riverLevelDatastream(jdbc, "水位計 高津川 1");
         gaugeToken = clients.issue("水位計 高津川 1", Set.of("sensors:observe")).token();
         readerToken = clients.issue("防災ダッシュボード", Set.of("sensors:read")).token();
         access.refresh();
@@ -193,6 +193,7 @@ class MqttObservationsTest {
                 .formatted("http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long multi = json.readTree(created.body()).path("@iot.id").asLong();
+        broker.awaitReload(access::refresh);
         String topic = "v1.1/MultiDatastreams(" + multi + ")/Observations";
         BlockingQueue<JsonNode> heard = new LinkedBlockingQueue<>();
         reader.subscribe(topic, 1, (on, message) -> heard.add(json.readTree(message.getPayload())));
@@ -202,8 +203,10 @@ class MqttObservationsTest {
         gauge.publish(topic, reading.getBytes(StandardCharsets.UTF_8), 1, false);
         gauge.publish(topic, reading.getBytes(StandardCharsets.UTF_8), 1, false);
         gauge.publish(topic, "{\"phenomenonTime\": \"2026-12-08T09:10:00+09:00\", \"result\": [1.5]}".getBytes(StandardCharsets.UTF_8), 1, false);
-        gauge.publish("v1.1/Observations", ("{\"MultiDatastream\": {\"@iot.id\": " + multi
+        MqttClient service = broker.device(broker.user(), broker.password());
+        service.publish("v1.1/Observations", ("{\"MultiDatastream\": {\"@iot.id\": " + multi
                 + "}, \"phenomenonTime\": \"2026-12-08T09:20:00+09:00\", \"result\": [1.61, 8.25]}").getBytes(StandardCharsets.UTF_8), 1, false);
+        signOut(service);
 
         JsonNode first = heard.poll(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
@@ -223,9 +226,12 @@ class MqttObservationsTest {
         long refusedBefore = bridge.counts()[2];
         gauge.publish(topic(datastream), "水位 1.6 m".getBytes(StandardCharsets.UTF_8), 1, false);
         gauge.publish(topic(datastream), "{\"result\": 1.6}".getBytes(StandardCharsets.UTF_8), 1, false);
-        gauge.publish(topic(999_999), "{\"phenomenonTime\": \"2026-12-08T09:20:00+09:00\", \"result\": 1.6}".getBytes(StandardCharsets.UTF_8), 1, false);
-        gauge.publish("v1.1/Observations", ("{\"Datastream\": {\"@iot.id\": " + datastream
+        // A device may publish only to its own Datastreams' topics; Chizu's own user may publish anywhere.
+        MqttClient service = broker.device(broker.user(), broker.password());
+        service.publish(topic(999_999), "{\"phenomenonTime\": \"2026-12-08T09:20:00+09:00\", \"result\": 1.6}".getBytes(StandardCharsets.UTF_8), 1, false);
+        service.publish("v1.1/Observations", ("{\"Datastream\": {\"@iot.id\": " + datastream
                 + "}, \"phenomenonTime\": \"2026-12-08T09:20:00+09:00\", \"result\": 1.61}").getBytes(StandardCharsets.UTF_8), 1, false);
+        signOut(service);
 
         JsonNode observation = announced.poll(10, TimeUnit.SECONDS);
         assertThat(observation).isNotNull();

@@ -71,7 +71,7 @@ class MqttRestartTest {
     @Test
     void killingChizuAndRestartingMosquittoDuringIngestLosesNoAcknowledgedObservation() throws Exception {
         String token = clients.issue("水位計 高津川 3", Set.of("sensors:observe")).token();
-        long datastream = MqttTestData.riverLevelDatastream(jdbc);
+        long datastream = MqttTestData.riverLevelDatastream(jdbc, "水位計 高津川 3");
         Process chizu = startChizu("first");
 
         AtomicInteger acknowledged = new AtomicInteger();

@@ -9,8 +9,14 @@ final class MqttTestData {
     }
 
     static long riverLevelDatastream(JdbcTemplate jdbc) {
+        return riverLevelDatastream(jdbc, null);
+    }
+
+    /** One whose Thing names the device that may publish its readings (none when null). */
+    static long riverLevelDatastream(JdbcTemplate jdbc, String device) {
         return jdbc.queryForObject("""
-                with thing as (insert into sta_thing (name) values ('高津川 水位計 高角橋') returning id),
+                with thing as (insert into sta_thing (name, properties)
+                               values ('高津川 水位計 高角橋', case when ?::text is null then null else jsonb_build_object('device', ?::text) end) returning id),
                      location as (insert into sta_location (name, location) values ('高角橋', st_setsrid(st_point(131.8412, 34.6801), 4326)) returning id),
                      link as (insert into sta_thing_location select thing.id, location.id from thing, location),
                      sensor as (insert into sta_sensor (name, encoding_type, metadata) values ('水位計', 'text/plain', 'radar') returning id),
@@ -18,6 +24,6 @@ final class MqttTestData {
                 insert into sta_datastream (name, observation_type, unit_of_measurement, thing_id, sensor_id, observed_property_id)
                 select '高津川 水位', 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement', '{"name":"metre","symbol":"m"}',
                        thing.id, sensor.id, property.id from thing, sensor, property
-                returning id""", Long.class);
+                returning id""", Long.class, device, device);
     }
 }

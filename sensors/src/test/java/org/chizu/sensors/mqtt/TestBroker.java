@@ -1,15 +1,21 @@
 package org.chizu.sensors.mqtt;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -19,15 +25,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real Mosquitto that {@code ./chizu test} starts for the run, configured as {@code ./chizu run}
- * configures its own: Chizu and subscribers on {@code url}, devices on {@code deviceUrl}.
+ * configures its own: Chizu and subscribers on {@code url}, devices on {@code deviceUrl} and, over
+ * TLS with the self-signed certificate the launcher made, on {@code tlsUrl}.
  *
- * @param directory the broker's folder: its configuration, password and ACL files, pid file
+ * @param directory      the broker's folder: its configuration, password and ACL files, pid file
+ * @param tlsCertificate the TLS listener's certificate (PEM), which devices trust
  */
-record TestBroker(String url, String deviceUrl, String user, String password, Path directory) {
+record TestBroker(String url, String deviceUrl, String tlsUrl, Path tlsCertificate, String user, String password, Path directory) {
 
     static TestBroker ofTestRun() {
-        return new TestBroker(env("CHIZU_TEST_MQTT_URL"), env("CHIZU_TEST_MQTT_DEVICE_URL"), env("CHIZU_TEST_MQTT_USER"),
-                env("CHIZU_TEST_MQTT_PASSWORD"), Path.of(env("CHIZU_TEST_MQTT_DIRECTORY")));
+        return new TestBroker(env("CHIZU_TEST_MQTT_URL"), env("CHIZU_TEST_MQTT_DEVICE_URL"), env("CHIZU_TEST_MQTT_TLS_URL"),
+                Path.of(env("CHIZU_TEST_MQTT_TLS_CERT")), env("CHIZU_TEST_MQTT_USER"), env("CHIZU_TEST_MQTT_PASSWORD"),
+                Path.of(env("CHIZU_TEST_MQTT_DIRECTORY")));
     }
 
     /**
@@ -54,14 +63,54 @@ record TestBroker(String url, String deviceUrl, String user, String password, Pa
         return connected(url, name, token);
     }
 
+    /** A device in the field: over TLS, trusting the broker's certificate and checking that it names the host. */
+    MqttClient deviceOverTls(String name, String token) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream pem = Files.newInputStream(tlsCertificate)) {
+            trusted.setCertificateEntry("broker", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        MqttConnectOptions options = options(name, token);
+        options.setSocketFactory(tls.getSocketFactory());
+        options.setHttpsHostnameVerificationEnabled(true);
+        MqttClient client = new MqttClient(tlsUrl, "test-" + UUID.randomUUID(), new MemoryPersistence());
+        client.connect(options);
+        return client;
+    }
+
     static MqttClient connected(String url, String name, String token) throws MqttException {
         MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
+        client.connect(options(name, token));
+        return client;
+    }
+
+    private static MqttConnectOptions options(String name, String token) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(name);
         options.setPassword(token.toCharArray());
         options.setMaxInflight(1000);
-        client.connect(options);
-        return client;
+        return options;
+    }
+
+    /**
+     * Runs the action, which has Chizu change the broker's users, and waits until the broker reloaded
+     * them (it says so in its log).
+     */
+    void awaitReload(Runnable action) throws IOException, InterruptedException {
+        Path log = directory.resolve("mosquitto.log");
+        long before = Files.readString(log).lines().filter(line -> line.endsWith("Reloading config.")).count();
+        action.run();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.readString(log).lines().filter(line -> line.endsWith("Reloading config.")).count() == before) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the broker did not reload its users");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Stops the broker as an administrator would (it saves its sessions and queues), and starts it again. */
