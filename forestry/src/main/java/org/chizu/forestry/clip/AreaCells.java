@@ -26,7 +26,8 @@ final class AreaCells {
     private final PreparedGeometry prepared;
     private final IndexedPointInAreaLocator locator;
     private final Envelope extent;
-    private final double cell;
+    private final double minX, minY, maxX, maxY;
+    private final double cell, perCell;
     private final int columns, rows;
     private final byte[] cells;
     private final Coordinate probe = new Coordinate();
@@ -36,7 +37,13 @@ final class AreaCells {
         this.prepared = PreparedGeometryFactory.prepare(area);
         this.locator = new IndexedPointInAreaLocator(area);
         this.extent = area.getEnvelopeInternal();
+        this.minX = extent.getMinX();
+        this.minY = extent.getMinY();
+        this.maxX = extent.getMaxX();
+        this.maxY = extent.getMaxY();
         this.cell = Math.max(MIN_CELL_METRES, Math.sqrt(extent.getArea() / MAX_CELLS));
+        // multiplying by the inverse may put a point a rounding error into the neighbouring cell: the margin covers it
+        this.perCell = 1 / cell;
         this.columns = Math.max(1, (int) Math.ceil(extent.getWidth() / cell));
         this.rows = Math.max(1, (int) Math.ceil(extent.getHeight() / cell));
         this.cells = new byte[columns * rows];
@@ -53,11 +60,11 @@ final class AreaCells {
 
     /** Whether the point lies in the area or on its boundary. */
     boolean covers(double x, double y) {
-        if (x < extent.getMinX() || x > extent.getMaxX() || y < extent.getMinY() || y > extent.getMaxY()) {
+        if (x < minX || x > maxX || y < minY || y > maxY) {
             return false;
         }
-        int column = Math.min(columns - 1, (int) ((x - extent.getMinX()) / cell));
-        int row = Math.min(rows - 1, (int) ((y - extent.getMinY()) / cell));
+        int column = Math.min(columns - 1, (int) ((x - minX) * perCell));
+        int row = Math.min(rows - 1, (int) ((y - minY) * perCell));
         int index = row * columns + column;
         byte state = cells[index];
         if (state == UNKNOWN) {
@@ -73,7 +80,7 @@ final class AreaCells {
     }
 
     private byte classify(int column, int row) {
-        double west = extent.getMinX() + column * cell, south = extent.getMinY() + row * cell;
+        double west = minX + column * cell, south = minY + row * cell;
         Geometry box = area.getFactory().toGeometry(new Envelope(west - MARGIN, west + cell + MARGIN, south - MARGIN, south + cell + MARGIN));
         if (prepared.covers(box)) {
             return INSIDE;
