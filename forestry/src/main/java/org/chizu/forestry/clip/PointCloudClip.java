@@ -64,6 +64,7 @@ public final class PointCloudClip {
         AreaCells cells = new AreaCells(area);
         Envelope bounds = area.getEnvelopeInternal();
         long read = 0, written = 0;
+        ByteBuffer chunk = LasChunks.buffer();
         LasWriter writer = null;
         try {
             for (ArchivedTile tile : tiles) {
@@ -81,7 +82,7 @@ public final class PointCloudClip {
                 Optional<LasChunks.Layout> records = LasChunks.Layout.of(tile.file(), header)
                         .filter(layout -> reading == Reading.RECORDS_WHERE_KEPT && shift.isPresent() && formatOne(layout));
                 if (records.isPresent()) {
-                    clip.copyRecords(tile.file(), records.get(), shift.get());
+                    clip.copyRecords(tile.file(), records.get(), shift.get(), chunk);
                 } else {
                     clip.decodePoints(tile.file(), shift);
                 }
@@ -129,8 +130,8 @@ public final class PointCloudClip {
         }
 
         /** Copies the records inside the area byte for byte but for X, Y and Z shifted: no point is decoded beyond them. */
-        void copyRecords(Path file, LasChunks.Layout layout, LasWriter.Shift shift) throws IOException {
-            try (LasChunks chunks = new LasChunks(file, layout)) {
+        void copyRecords(Path file, LasChunks.Layout layout, LasWriter.Shift shift, ByteBuffer chunk) throws IOException {
+            try (LasChunks chunks = new LasChunks(file, layout, chunk)) {
                 while (chunks.next()) {
                     ByteBuffer bytes = chunks.bytes();
                     for (int record = 0, at = 0; record < chunks.records(); record++, at += LasWriter.RECORD_LENGTH) {

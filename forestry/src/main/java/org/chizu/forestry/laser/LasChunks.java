@@ -55,19 +55,32 @@ public final class LasChunks implements AutoCloseable {
     private final FileChannel channel;
     private final long pointsStart, pointsEnd;
     private final int recordLength;
+    private final int chunkBytes;
     private final ByteBuffer chunk;
     private long position;
 
-    /** Opens the file for reading from its first byte. */
-    public LasChunks(Path file, Layout layout) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    /**
+     * Memory to read chunks into, off the heap so that the file is read into it (and written from it)
+     * without a copy; one serves many files in turn.
+     */
+    public static ByteBuffer buffer() {
+        return ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Opens the file for reading from its first byte into the buffer, which nothing else uses meanwhile. */
+    public LasChunks(Path file, Layout layout, ByteBuffer buffer) throws IOException {
         this.recordLength = layout.recordLength();
+        if (buffer.capacity() < recordLength) {
+            throw new IllegalArgumentException("a buffer of " + buffer.capacity() + " bytes holds no record of " + recordLength);
+        }
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
         // a truncated file holds fewer records than its header says: only whole ones are read
         long size = channel.size();
         this.pointsStart = Math.min(layout.pointsStart(), size);
         long whole = (size - pointsStart) / recordLength;
         this.pointsEnd = pointsStart + Math.min(layout.pointCount(), whole) * recordLength;
-        this.chunk = ByteBuffer.allocate(Math.max(1, CHUNK_BYTES / recordLength) * recordLength).order(ByteOrder.LITTLE_ENDIAN);
+        this.chunkBytes = buffer.capacity() / recordLength * recordLength;
+        this.chunk = buffer.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
@@ -76,7 +89,7 @@ public final class LasChunks implements AutoCloseable {
      * @return false at the end of the file
      */
     public boolean next() throws IOException {
-        long end = position + chunk.capacity();
+        long end = position + chunkBytes;
         if (position < pointsStart || position < pointsEnd) {
             end = Math.min(end, position < pointsStart ? pointsStart : pointsEnd);
         }

@@ -137,11 +137,10 @@ public final class LasWriter implements AutoCloseable {
             flush();
         }
         int x = shift.x(records.getInt(at)), y = shift.y(records.getInt(at + 4)), z = shift.z(records.getInt(at + 8));
-        tally(x, y, z, records.get(at + 14) & 7);
-        int to = points.position();
-        points.put(to, records, at, RECORD_LENGTH);
-        points.putInt(to, x).putInt(to + 4, y).putInt(to + 8, z);
-        points.position(to + RECORD_LENGTH);
+        // intensity, returns (byte 14), class, scan angle, user data and point source; then the GPS time
+        long fields = records.getLong(at + 12);
+        tally(x, y, z, (int) (fields >>> 16) & 7);
+        points.putInt(x).putInt(y).putInt(z).putLong(fields).putLong(records.getLong(at + 20));
     }
 
     @Override

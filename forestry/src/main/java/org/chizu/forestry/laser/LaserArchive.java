@@ -249,11 +249,12 @@ public class LaserArchive {
         try {
             Files.createDirectories(properties.archiveDirectory());
             Path partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
-            try (LasChunks chunks = new LasChunks(file, layout.orElse(LasChunks.Layout.BYTES_ONLY));
+            try (LasChunks chunks = new LasChunks(file, layout.orElse(LasChunks.Layout.BYTES_ONLY), LasChunks.buffer());
                     FileChannel copy = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 while (chunks.next()) {
                     ByteBuffer bytes = chunks.bytes();
-                    digest.update(bytes.array(), 0, bytes.limit());
+                    digest.update(bytes);
+                    bytes.rewind();
                     if (layout.isPresent() && chunks.records() > 0) {
                         long before = tally.count();
                         tally.add(chunks);

@@ -30,7 +30,7 @@ class LasSummaryTest {
         for (Path file : List.of(SharedLidar.file("simple.las"), SharedLidar.file("vegetation_1_3.las"), synthetic)) {
             LASHeader header = new LASReader(file.toFile()).getHeader();
             LasSummary.Tally tally = new LasSummary.Tally();
-            try (LasChunks chunks = new LasChunks(file, LasChunks.Layout.of(file, header).orElseThrow())) {
+            try (LasChunks chunks = new LasChunks(file, LasChunks.Layout.of(file, header).orElseThrow(), LasChunks.buffer())) {
                 while (chunks.next()) {
                     tally.add(chunks);
                 }
