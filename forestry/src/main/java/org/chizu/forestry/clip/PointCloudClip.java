@@ -134,7 +134,8 @@ public final class PointCloudClip {
             try (LasChunks chunks = new LasChunks(file, layout, chunk)) {
                 while (chunks.next()) {
                     ByteBuffer bytes = chunks.bytes();
-                    for (int record = 0, at = 0; record < chunks.records(); record++, at += LasWriter.RECORD_LENGTH) {
+                    int records = chunks.records();
+                    for (int record = 0, at = 0; record < records; record++, at += LasWriter.RECORD_LENGTH) {
                         counted();
                         if (cells == null || cells.covers(offsetX + bytes.getInt(at) * scaleX, offsetY + bytes.getInt(at + 4) * scaleY)) {
                             writer.write(bytes, at, shift);

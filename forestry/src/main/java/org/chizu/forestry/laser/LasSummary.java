@@ -76,7 +76,8 @@ record LasSummary(String version, int pointFormat, long pointCount, double minX,
         /** Adds the chunk's records (point formats 0–5), as laszip4j decodes them. */
         void add(LasChunks chunk) {
             ByteBuffer bytes = chunk.bytes();
-            for (int record = 0, at = 0; record < chunk.records(); record++, at += chunk.recordLength()) {
+            int records = chunk.records(), length = chunk.recordLength();
+            for (int record = 0, at = 0; record < records; record++, at += length) {
                 int returns = bytes.get(at + 14);
                 add(bytes.getInt(at), bytes.getInt(at + 4), bytes.getInt(at + 8), bytes.get(at + 15) & 0xff, returns & 7,
                         returns >>> 3 & 7);
