@@ -50,20 +50,14 @@ record LasSummary(String version, int pointFormat, long pointCount, double minX,
      */
     static final class Tally {
 
-        private int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, minZ = Integer.MAX_VALUE;
-        private int maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE, maxZ = Integer.MIN_VALUE;
+        private final StoredExtent extent = new StoredExtent();
         private final long[] perClass = new long[256];
         private long count, first, last;
 
         /** Adds one point, its coordinates as stored (before scale and offset), its class byte unsigned. */
         void add(int x, int y, int z, int classification, int returnNumber, int numberOfReturns) {
             count++;
-            minX = Math.min(minX, x);
-            maxX = Math.max(maxX, x);
-            minY = Math.min(minY, y);
-            maxY = Math.max(maxY, y);
-            minZ = Math.min(minZ, z);
-            maxZ = Math.max(maxZ, z);
+            extent.include(x, y, z);
             perClass[classification]++;
             if (returnNumber <= 1) {
                 first++;
@@ -103,8 +97,8 @@ record LasSummary(String version, int pointFormat, long pointCount, double minX,
                 }
             }
             return new LasSummary(version(header), header.getPointDataRecordFormat(), count,
-                    offsetX + minX * scaleX, offsetY + minY * scaleY, offsetZ + minZ * scaleZ,
-                    offsetX + maxX * scaleX, offsetY + maxY * scaleY, offsetZ + maxZ * scaleZ, classes, first, last);
+                    offsetX + extent.minX * scaleX, offsetY + extent.minY * scaleY, offsetZ + extent.minZ * scaleZ,
+                    offsetX + extent.maxX * scaleX, offsetY + extent.maxY * scaleY, offsetZ + extent.maxZ * scaleZ, classes, first, last);
         }
     }
 

@@ -32,9 +32,7 @@ public final class LasWriter implements AutoCloseable {
     private final ByteBuffer points = ByteBuffer.allocateDirect(RECORD_LENGTH * 16_384).order(ByteOrder.LITTLE_ENDIAN);
     private final long[] byReturn = new long[5];
     private long count;
-    // the extent as stored, in centimetres from the offsets: scaled once, when the header is written
-    private int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, minZ = Integer.MAX_VALUE;
-    private int maxX = Integer.MIN_VALUE, maxY = Integer.MIN_VALUE, maxZ = Integer.MIN_VALUE;
+    private final StoredExtent extent = new StoredExtent();
 
     /**
      * @param srid    the EPSG code of the points' coordinate system (a projected one)
@@ -172,12 +170,7 @@ public final class LasWriter implements AutoCloseable {
         if (returnNumber >= 1 && returnNumber <= 5) {
             byReturn[returnNumber - 1]++;
         }
-        minX = Math.min(minX, x);
-        minY = Math.min(minY, y);
-        minZ = Math.min(minZ, z);
-        maxX = Math.max(maxX, x);
-        maxY = Math.max(maxY, y);
-        maxZ = Math.max(maxZ, z);
+        extent.include(x, y, z);
     }
 
     private static int scaled(double value, double offset) {
@@ -217,9 +210,9 @@ public final class LasWriter implements AutoCloseable {
         }
         header.putDouble(SCALE).putDouble(SCALE).putDouble(SCALE);
         header.putDouble(offsetX).putDouble(offsetY).putDouble(offsetZ);
-        header.putDouble(bound(maxX, offsetX)).putDouble(bound(minX, offsetX));
-        header.putDouble(bound(maxY, offsetY)).putDouble(bound(minY, offsetY));
-        header.putDouble(bound(maxZ, offsetZ)).putDouble(bound(minZ, offsetZ));
+        header.putDouble(bound(extent.maxX, offsetX)).putDouble(bound(extent.minX, offsetX));
+        header.putDouble(bound(extent.maxY, offsetY)).putDouble(bound(extent.minY, offsetY));
+        header.putDouble(bound(extent.maxZ, offsetZ)).putDouble(bound(extent.minZ, offsetZ));
         // the GeoTIFF key directory: a projected model whose system is an EPSG code
         header.putShort((short) 0); // reserved
         header.put(padded("LASF_Projection", 16));
