@@ -246,31 +246,39 @@ public class LaserArchive {
         }
         Optional<LasChunks.Layout> layout = LasChunks.Layout.of(file, header);
         LasSummary.Tally tally = new LasSummary.Tally();
+        Path partial;
         try {
             Files.createDirectories(properties.archiveDirectory());
-            Path partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
-            try (LasChunks chunks = new LasChunks(file, layout.orElse(LasChunks.Layout.BYTES_ONLY), LasChunks.buffer());
-                    FileChannel copy = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (chunks.next()) {
-                    ByteBuffer bytes = chunks.bytes();
-                    digest.update(bytes);
-                    bytes.rewind();
-                    if (layout.isPresent() && chunks.records() > 0) {
-                        long before = tally.count();
-                        tally.add(chunks);
-                        if (before / LasSummary.REPORT_EVERY != tally.count() / LasSummary.REPORT_EVERY) {
-                            pointsRead.accept(tally.count());
-                        }
-                    }
-                    while (bytes.hasRemaining()) {
-                        copy.write(bytes);
+            partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage " + file + " in the archive " + properties.archiveDirectory(), e);
+        }
+        // a failed read, or a job stopped through pointsRead, leaves no partial copy behind
+        try (LasChunks chunks = new LasChunks(file, layout.orElse(LasChunks.Layout.BYTES_ONLY), LasChunks.buffer());
+                FileChannel copy = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (chunks.next()) {
+                ByteBuffer bytes = chunks.bytes();
+                digest.update(bytes);
+                bytes.rewind();
+                if (layout.isPresent() && chunks.records() > 0) {
+                    long before = tally.count();
+                    tally.add(chunks);
+                    if (before / LasSummary.REPORT_EVERY != tally.count() / LasSummary.REPORT_EVERY) {
+                        pointsRead.accept(tally.count());
                     }
                 }
+                while (bytes.hasRemaining()) {
+                    copy.write(bytes);
+                }
             }
-            return new Staged(partial, HexFormat.of().formatHex(digest.digest()), layout.map(known -> tally.summary(header)));
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("could not copy " + file + " into the archive " + properties.archiveDirectory(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
         }
+        return new Staged(partial, HexFormat.of().formatHex(digest.digest()), layout.map(known -> tally.summary(header)));
     }
 
     /** Gives the staged copy its name in the archive, unless the same bytes are there already. */
