@@ -3,11 +3,12 @@
 #  1. Ingest: ./chizu laser ingest of one synthetic survey tile (SIDE × SIDE m at 8 pulses/m², about
 #     9.5 points/m²: 10 million points at the default 1,030 m), against laszip4j's own decode of the
 #     same file (the best of three, and the first run in a cold JVM as a command's single pass is).
-#     Ingest copies and hashes the file in one read and reads every point once (counts, classes,
-#     extent); target: at least 0.5× laszip4j's decode rate.
+#     Ingest copies, hashes and sums the file in one read (counts, classes, extent, from the LAS records'
+#     bytes; a LAZ is decoded by laszip4j after the copy); target: at least 0.5× laszip4j's decode rate.
 #  2. Clip: the clip job's point-cloud step on the same tile (every point read, those inside a twelve-sided
-#     area over about two thirds of it written as LAS, the file's SHA-256 for the manifest) in a JVM whose
-#     heap is bounded (CLIP_HEAP, 256 MB by default), taking turns three times with laszip4j's decode in the
+#     area over about two thirds of it written as LAS, their records copied byte for byte, the file's SHA-256
+#     for the manifest) in a JVM whose heap is bounded (CLIP_HEAP, 256 MB by default), taking turns three
+#     times with laszip4j's decode in the
 #     same JVM (so that the shared machine's load weighs on both alike): best against best, first against
 #     first; targets: at least 0.5× laszip4j's decode rate and the first clip under 60 s for 10 million points.
 #  3. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
