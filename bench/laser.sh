@@ -9,7 +9,8 @@
 #     area over about two thirds of it written as LAS, their records copied byte for byte, the file's SHA-256
 #     for the manifest) in a JVM whose heap is bounded (CLIP_HEAP, 256 MB by default), taking turns three
 #     times with laszip4j's decode in the same JVM (so that the shared machine's load weighs on both
-#     alike): best against best, first against first; targets: at least 0.5× laszip4j's decode rate and the first clip under 60 s for 10 million points.
+#     alike): best against best, first against first; targets: at least 0.5× laszip4j's decode rate and
+#     the first clip under 60 s for 10 million points.
 #  3. Tree detection on a synthetic forest against its known trees: found within 1.5 m (target ≥ 90 %),
 #     height RMSE (≤ 0.5 m), false positives (≤ 10 %), F-score.
 # Everything runs on a scratch CHIZU_HOME and is deleted after.
