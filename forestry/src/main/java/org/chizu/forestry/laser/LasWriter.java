@@ -7,6 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+import com.github.mreutegg.laszip4j.LASHeader;
+import com.github.mreutegg.laszip4j.LASPoint;
 
 /**
  * Writes an uncompressed LAS 1.2 file of point format 1, its coordinate system as GeoTIFF keys. The
@@ -16,18 +20,19 @@ import java.nio.file.StandardOpenOption;
  */
 public final class LasWriter implements AutoCloseable {
 
-    private static final int HEADER_SIZE = 227, POINT_FORMAT = 1, POINT_SIZE = 28;
+    /** The length of a point record of format 1, the only one written. */
+    public static final int RECORD_LENGTH = 28;
+    private static final int HEADER_SIZE = 227, POINT_FORMAT = 1;
     private static final int GEO_KEY_RECORD_SIZE = 54 + 8 * 4;
     private static final double SCALE = 0.01;
 
     private final FileChannel channel;
     private final int srid;
     private final double offsetX, offsetY, offsetZ;
-    private final ByteBuffer points = ByteBuffer.allocateDirect(POINT_SIZE * 4096).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer points = ByteBuffer.allocateDirect(RECORD_LENGTH * 16_384).order(ByteOrder.LITTLE_ENDIAN);
     private final long[] byReturn = new long[5];
     private long count;
-    private double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, minZ = Double.POSITIVE_INFINITY;
-    private double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY, maxZ = Double.NEGATIVE_INFINITY;
+    private final StoredExtent extent = new StoredExtent();
 
     /**
      * @param srid    the EPSG code of the points' coordinate system (a projected one)
@@ -43,30 +48,97 @@ public final class LasWriter implements AutoCloseable {
         channel.position(HEADER_SIZE + GEO_KEY_RECORD_SIZE);
     }
 
+    /**
+     * What to add to the X, Y and Z another file stores to store them here, in centimetres.
+     *
+     * @param dx the difference of the offsets, in centimetres
+     */
+    public record Shift(int dx, int dy, int dz) {
+
+        public int x(int stored) {
+            return shifted(stored, dx);
+        }
+
+        public int y(int stored) {
+            return shifted(stored, dy);
+        }
+
+        public int z(int stored) {
+            return shifted(stored, dz);
+        }
+
+        private static int shifted(int stored, int by) {
+            long shifted = (long) stored + by;
+            if (shifted != (int) shifted) {
+                throw new IllegalArgumentException(stored + " shifted by " + by + " cm is too far from the offset to be stored in centimetres");
+            }
+            return (int) shifted;
+        }
+    }
+
+    /**
+     * The shift from a file's stored coordinates to these: present when it stores centimetres too, from
+     * offsets a whole number of centimetres from these (so that shifting is exact); else its points are
+     * scaled anew ({@link #storedX} …).
+     */
+    public Optional<Shift> shiftFrom(LASHeader header) {
+        if (header.getXScaleFactor() != SCALE || header.getYScaleFactor() != SCALE || header.getZScaleFactor() != SCALE) {
+            return Optional.empty();
+        }
+        double dx = (header.getXOffset() - offsetX) / SCALE, dy = (header.getYOffset() - offsetY) / SCALE,
+                dz = (header.getZOffset() - offsetZ) / SCALE;
+        if (!wholeInt(dx) || !wholeInt(dy) || !wholeInt(dz)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Shift((int) Math.rint(dx), (int) Math.rint(dy), (int) Math.rint(dz)));
+    }
+
+    private static boolean wholeInt(double centimetres) {
+        return Math.abs(centimetres - Math.rint(centimetres)) < 1e-6 && Math.abs(centimetres) <= Integer.MAX_VALUE;
+    }
+
+    /** An easting (x, metres) as stored here. */
+    public int storedX(double x) {
+        return scaled(x, offsetX);
+    }
+
+    public int storedY(double y) {
+        return scaled(y, offsetY);
+    }
+
+    public int storedZ(double z) {
+        return scaled(z, offsetZ);
+    }
+
     public void write(LasPoint point) throws IOException {
-        if (!points.hasRemaining()) {
+        put(storedX(point.x()), storedY(point.y()), storedZ(point.z()), point.intensity(),
+                point.returnNumber() & 7 | (point.numberOfReturns() & 7) << 3, point.classification(), 0, 0, 0, point.gpsTime());
+    }
+
+    /**
+     * Writes a point laszip4j decoded from another file with every field it has in format 1 (return
+     * numbers above 7 cut to three bits), at the coordinates given as stored here.
+     */
+    public void write(LASPoint point, int x, int y, int z) throws IOException {
+        put(x, y, z, point.getIntensity(), point.getReturnNumber() & 7 | (point.getNumberOfReturns() & 7) << 3
+                | (point.getScanDirectionFlag() & 1) << 6 | (point.getEdgeOfFlightLine() & 1) << 7,
+                point.getClassification(), point.getScanAngleRank(), point.getUserData(), point.getPointSourceID(),
+                point.hasGPSTime() ? point.getGPSTime() : 0);
+    }
+
+    /**
+     * Writes a point record of format 1 from {@code records} (little-endian) at index {@code at} as it is,
+     * but for its X, Y and Z shifted from the file it comes from.
+     */
+    public void write(ByteBuffer records, int at, Shift shift) throws IOException {
+        if (points.remaining() < RECORD_LENGTH) {
             flush();
         }
-        points.putInt(scaled(point.x(), offsetX));
-        points.putInt(scaled(point.y(), offsetY));
-        points.putInt(scaled(point.z(), offsetZ));
-        points.putShort((short) point.intensity());
-        points.put((byte) ((point.returnNumber() & 7) | (point.numberOfReturns() & 7) << 3));
-        points.put((byte) point.classification());
-        points.put((byte) 0); // scan angle rank
-        points.put((byte) 0); // user data
-        points.putShort((short) 0); // point source id
-        points.putDouble(point.gpsTime());
-        count++;
-        if (point.returnNumber() >= 1 && point.returnNumber() <= 5) {
-            byReturn[point.returnNumber() - 1]++;
-        }
-        minX = Math.min(minX, point.x());
-        minY = Math.min(minY, point.y());
-        minZ = Math.min(minZ, point.z());
-        maxX = Math.max(maxX, point.x());
-        maxY = Math.max(maxY, point.y());
-        maxZ = Math.max(maxZ, point.z());
+        int x = shift.x(records.getInt(at)), y = shift.y(records.getInt(at + 4)), z = shift.z(records.getInt(at + 8));
+        // intensity, returns (byte 14), class, scan angle, user data and point source; then the GPS time
+        long fields = records.getLong(at + 12);
+        tally(x, y, z, (int) (fields >>> 16) & 7);
+        points.putInt(x).putInt(y).putInt(z).putLong(fields).putLong(records.getLong(at + 20));
     }
 
     @Override
@@ -75,6 +147,30 @@ public final class LasWriter implements AutoCloseable {
             flush();
             channel.write(header(), 0);
         }
+    }
+
+    private void put(int x, int y, int z, int intensity, int returns, int classification, int scanAngleRank, int userData,
+            int pointSourceId, double gpsTime) throws IOException {
+        if (points.remaining() < RECORD_LENGTH) {
+            flush();
+        }
+        tally(x, y, z, returns & 7);
+        points.putInt(x).putInt(y).putInt(z);
+        points.putShort((short) intensity);
+        points.put((byte) returns);
+        points.put((byte) classification);
+        points.put((byte) scanAngleRank);
+        points.put((byte) userData);
+        points.putShort((short) pointSourceId);
+        points.putDouble(gpsTime);
+    }
+
+    private void tally(int x, int y, int z, int returnNumber) {
+        count++;
+        if (returnNumber >= 1 && returnNumber <= 5) {
+            byReturn[returnNumber - 1]++;
+        }
+        extent.include(x, y, z);
     }
 
     private static int scaled(double value, double offset) {
@@ -107,16 +203,16 @@ public final class LasWriter implements AutoCloseable {
         header.putInt(HEADER_SIZE + GEO_KEY_RECORD_SIZE); // offset to point data
         header.putInt(1); // variable-length records
         header.put((byte) POINT_FORMAT);
-        header.putShort((short) POINT_SIZE);
+        header.putShort((short) RECORD_LENGTH);
         header.putInt((int) Math.min(count, 0xFFFF_FFFFL));
         for (long returns : byReturn) {
             header.putInt((int) returns);
         }
         header.putDouble(SCALE).putDouble(SCALE).putDouble(SCALE);
         header.putDouble(offsetX).putDouble(offsetY).putDouble(offsetZ);
-        header.putDouble(count == 0 ? 0 : maxX).putDouble(count == 0 ? 0 : minX);
-        header.putDouble(count == 0 ? 0 : maxY).putDouble(count == 0 ? 0 : minY);
-        header.putDouble(count == 0 ? 0 : maxZ).putDouble(count == 0 ? 0 : minZ);
+        header.putDouble(bound(extent.maxX, offsetX)).putDouble(bound(extent.minX, offsetX));
+        header.putDouble(bound(extent.maxY, offsetY)).putDouble(bound(extent.minY, offsetY));
+        header.putDouble(bound(extent.maxZ, offsetZ)).putDouble(bound(extent.minZ, offsetZ));
         // the GeoTIFF key directory: a projected model whose system is an EPSG code
         header.putShort((short) 0); // reserved
         header.put(padded("LASF_Projection", 16));
@@ -128,6 +224,11 @@ public final class LasWriter implements AutoCloseable {
         header.putShort((short) 1025).putShort((short) 0).putShort((short) 1).putShort((short) 1); // GTRasterType: pixel is area
         header.putShort((short) 3072).putShort((short) 0).putShort((short) 1).putShort((short) srid); // ProjectedCSType
         return header.flip();
+    }
+
+    /** A bound of the extent in metres, from its stored value; zero for a file without points. */
+    private double bound(int stored, double offset) {
+        return count == 0 ? 0 : offset + stored * SCALE;
     }
 
     private static byte[] padded(String text, int length) {

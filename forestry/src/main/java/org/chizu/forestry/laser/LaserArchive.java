@@ -1,12 +1,13 @@
 package org.chizu.forestry.laser;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -116,15 +117,15 @@ public class LaserArchive {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
         boolean compressed = name.toLowerCase(Locale.ROOT).endsWith(".laz");
-        Staged staged = stage(file);
+        LASHeader header = header(file, name);
+        Staged staged = stage(file, header, pointsRead);
         try {
             Optional<IngestedTile> known = archived(staged.sha256());
             if (known.isPresent()) {
                 return known.get();
             }
-            LASHeader header = header(file, name);
             DeclaredCrs crs = crs(header, name, declaredSrid);
-            LasSummary summary = LasSummary.read(file, pointsRead);
+            LasSummary summary = staged.summary().orElseGet(() -> LasSummary.read(file, pointsRead));
             Path archived = keep(staged, archivePath(staged.sha256(), compressed));
             record(surveyId, name, staged.sha256(), archived, compressed, crs, summary, creationDay(header));
             IngestedTile tile = archived(staged.sha256()).orElseThrow();
@@ -225,31 +226,59 @@ public class LaserArchive {
         }
     }
 
-    /** A file copied into the archive directory under a temporary name, hashed as it was copied. */
-    private record Staged(Path partial, String sha256) {
+    /**
+     * A file copied into the archive directory under a temporary name, hashed as it was copied, and
+     * summed in the same read when its point records can be read directly (uncompressed LAS, formats 0–5).
+     */
+    private record Staged(Path partial, String sha256, Optional<LasSummary> summary) {
     }
 
     /**
-     * Copies the file into the archive directory while hashing it, in one read: a copy interrupted
-     * half-way is never seen there, since it takes its name only in {@link #keep}.
+     * Copies the file into the archive directory while hashing it (and summing its points where it can),
+     * in one read: a copy interrupted half-way is never seen there, since it takes its name only in {@link #keep}.
      */
-    private Staged stage(Path file) {
+    private Staged stage(Path file, LASHeader header, LongConsumer pointsRead) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        Optional<LasChunks.Layout> layout = LasChunks.Layout.of(file, header);
+        LasSummary.Tally tally = new LasSummary.Tally();
+        Path partial;
         try {
             Files.createDirectories(properties.archiveDirectory());
-            Path partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new Staged(partial, HexFormat.of().formatHex(digest.digest()));
+            partial = Files.createTempFile(properties.archiveDirectory(), "ingest", ".partial");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not copy " + file + " into the archive " + properties.archiveDirectory(), e);
+            throw new UncheckedIOException("could not stage " + file + " in the archive " + properties.archiveDirectory(), e);
         }
+        // a failed read, or a job stopped through pointsRead, leaves no partial copy behind
+        try (LasChunks chunks = new LasChunks(file, layout.orElse(LasChunks.Layout.BYTES_ONLY), LasChunks.buffer());
+                FileChannel copy = FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (chunks.next()) {
+                ByteBuffer bytes = chunks.bytes();
+                digest.update(bytes);
+                bytes.rewind();
+                if (layout.isPresent() && chunks.records() > 0) {
+                    long before = tally.count();
+                    tally.add(chunks);
+                    if (before / LasSummary.REPORT_EVERY != tally.count() / LasSummary.REPORT_EVERY) {
+                        pointsRead.accept(tally.count());
+                    }
+                }
+                while (bytes.hasRemaining()) {
+                    copy.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException("could not copy " + file + " into the archive " + properties.archiveDirectory(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        return new Staged(partial, HexFormat.of().formatHex(digest.digest()), layout.map(known -> tally.summary(header)));
     }
 
     /** Gives the staged copy its name in the archive, unless the same bytes are there already. */

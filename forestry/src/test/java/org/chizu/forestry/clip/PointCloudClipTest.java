@@ -48,9 +48,7 @@ class PointCloudClipTest {
 
     @Test
     void aConcaveAreaWithAHoleAcrossFourTilesKeepsExactlyThePointsInsideIt() throws Exception {
-        Geometry area = new WKTReader().read("""
-                POLYGON((-59990 -99990, -59930 -99985, -59945 -99960, -59925 -99930, -59985 -99935, -59990 -99990),
-                        (-59970 -99975, -59955 -99975, -59960 -99955, -59970 -99975))""");
+        Geometry area = arrowWithAHole();
 
         PointCloudClip.Clipped clipped = PointCloudClip.clip(tiles, area, 6671, folder.resolve("arrow.las"), read -> { });
 
@@ -62,6 +60,20 @@ class PointCloudClipTest {
         assertThat(clipped.pointsRead()).isEqualTo(tiles.stream().mapToLong(ArchivedTile::pointCount).sum());
         LASHeader header = new LASReader(folder.resolve("arrow.las").toFile()).getHeader();
         assertThat(Integer.toUnsignedLong(header.getLegacyNumberOfPointRecords())).as("the header's count, patched at the end").isEqualTo(bruteForce.size());
+    }
+
+    @Test
+    void copyingTheTilesRecordsWritesTheSameBytesAsDecodingEveryPoint() throws Exception {
+        // the four tiles' offsets differ by whole metres, so every tile's records are copied, shifted to the first's
+        Geometry area = arrowWithAHole();
+
+        PointCloudClip.Clipped copied = PointCloudClip.clip(tiles, area, 6671, folder.resolve("copied.las"), read -> { },
+                PointCloudClip.Reading.RECORDS_WHERE_KEPT);
+        PointCloudClip.Clipped decoded = PointCloudClip.clip(tiles, area, 6671, folder.resolve("decoded.las"), read -> { },
+                PointCloudClip.Reading.DECODED);
+
+        assertThat(copied).isEqualTo(decoded);
+        assertThat(Files.mismatch(folder.resolve("copied.las"), folder.resolve("decoded.las"))).as("first differing byte").isEqualTo(-1);
     }
 
     @Test
@@ -82,5 +94,12 @@ class PointCloudClipTest {
         assertThat(clipped.pointsWritten()).isZero();
         assertThat(LasPointSets.all(List.of(folder.resolve("empty.las")))).isEmpty();
         assertThat(Files.size(folder.resolve("empty.las"))).isEqualTo(ClipPlans.LAS_HEADER_BYTES);
+    }
+
+    /** A concave area with a hole, across the four tiles. */
+    private static Geometry arrowWithAHole() throws Exception {
+        return new WKTReader().read("""
+                POLYGON((-59990 -99990, -59930 -99985, -59945 -99960, -59925 -99930, -59985 -99935, -59990 -99990),
+                        (-59970 -99975, -59955 -99975, -59960 -99955, -59970 -99975))""");
     }
 }

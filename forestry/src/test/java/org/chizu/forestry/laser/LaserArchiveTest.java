@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 import org.chizu.forestry.synthetic.SyntheticForest;
 import org.chizu.platform.testing.TestDatabase;
@@ -118,6 +119,20 @@ class LaserArchiveTest {
                 select t.crs_source from laser_tile t join laser_survey s on s.id = t.survey_id
                 where s.name = '2026 益田市 森林' and s.surveying_body = '益田市'""", String.class))
                 .as("Chizu's own tiles declare their zone as GeoTIFF keys").containsExactly("geotiff", "geotiff", "geotiff", "geotiff");
+    }
+
+    @Test
+    void anIngestStoppedWhileTheFileIsCopiedLeavesNoPartialCopyBehind(@TempDir Path directory) throws Exception {
+        // 120 m of synthetic forest: more points than are read between two reports of progress
+        Path tile = new SyntheticForest(9, ZONE_III, -90_000, -130_000, 120, 8).writeTiles(directory, 120).get(0);
+
+        assertThatThrownBy(() -> archive.ingest(survey, tile, OptionalInt.empty(), read -> {
+            throw new IllegalStateException("stopped by staff");
+        })).hasMessage("stopped by staff");
+
+        try (Stream<Path> files = Files.walk(archiveDirectory)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".partial"));
+        }
     }
 
     @Test
