@@ -1,3 +1,4 @@
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * Devices publishing observations at QoS 1 as fast as the broker acknowledges them: COUNT readings of
  * one datastream (or to one TOPIC) over CONNECTIONS connections, each reading a millisecond after the one before, its
- * value its number. Prints when it started (epoch ms) and how long until the broker had acknowledged all.
+ * value its number. Prints when it started (epoch ms), how long until the broker had acknowledged all, and
+ * the CPU time this process spent meanwhile.
  *   java -cp paho.jar bench/SensorsLoad.java DEVICE_URL NAME TOKEN DATASTREAM|TOPIC COUNT CONNECTIONS
  */
 public class SensorsLoad {
@@ -94,6 +96,8 @@ public class SensorsLoad {
             client.connect(options).waitForCompletion(10_000);
             clients.add(client);
         }
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuAtStart = os.getProcessCpuTime();
         long start = System.currentTimeMillis();
         System.out.println("start " + start);
         List<Thread> publishers = new ArrayList<>();
@@ -120,6 +124,7 @@ public class SensorsLoad {
             throw new IllegalStateException(acknowledged.getCount() + " not acknowledged");
         }
         System.out.println("acknowledged " + (System.currentTimeMillis() - start) + " ms");
+        System.out.println("cpu " + (os.getProcessCpuTime() - cpuAtStart) / 1_000_000 + " ms");
         for (MqttAsyncClient client : clients) {
             client.disconnect().waitForCompletion(5000);
             client.close();
