@@ -37,9 +37,8 @@ DATASTREAM=$(new_datastreams 1)
 DEVICE_PORT=$(grep -o 'devices publish on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
 SERVICE_PORT=$(grep -o 'private Mosquitto on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
 BROKER_DIR=$(sed -n 's/.*(data in \(.*\))$/\1/p' "$LOG" | tail -1)
-PAHO=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3 -name '*.jar' | sort -V | tail -1)
 JAVA=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V | tail -1)
-load() { "${JAVA:-java}" -cp "$PAHO" "$ROOT/bench/SensorsLoad.java" "$@"; }
+load() { "${JAVA:-java}" "$ROOT/bench/SensorsLoad.java" "$@"; }
 CHIZU_PID=$(pgrep -P "$RUN_PID" java)
 BROKER_PID=$(cat "$BROKER_DIR/mosquitto.pid")
 POSTMASTER_PID=$(head -1 "$CLUSTER/data/postmaster.pid")
