@@ -123,8 +123,11 @@ for i in range(n):
     print(f"{d},{(base + datetime.timedelta(milliseconds=i)).isoformat()},{i},{f}")
 PY
 COPY_START=$(date +%s%3N)
+CPU_BEFORE=$(cpu_now)
 psql_scratch -c "\\copy sta_observation (datastream_id, phenomenon_time_start, result_number, feature_of_interest_id) from '$SCRATCH/rows.csv' csv"
 COPY_MS=$(( $(date +%s%3N) - COPY_START ))
+sleep 1   # until the postmaster has reaped the backend that copied, whose CPU it then counts
+read -r _ _ COPY_CPU _ <<< "$(cpu_per_message "$CPU_BEFORE" "$(cpu_now)")"
 
 MQTT_MS=$(( END - START ))
 echo "$COUNT observations of one datastream at QoS 1 over $CONNECTIONS MQTT connections, after a warm-up of $WARMUP (load average during: $LOAD_DURING):"
@@ -135,13 +138,14 @@ echo "  PostgreSQL COPY of the same rows           ${COPY_MS} ms   $(( COUNT * 1
 awk -v m="$MQTT_MS" -v b="$BROKER_MS" -v c="$COPY_MS" 'BEGIN {
   printf "  ratio to the broker alone                 %.2f (stored rate / the broker alone'"'"'s rate)\n", b / m
   printf "  ratio to COPY                             %.2f (MQTT ingest time / COPY time)\n", m / c }'
-awk -v n="$COUNT" -v ba="$BROKER_ALONE_CPU" -v bl="$BROKER_LOAD_CPU" -v ch="$CHIZU_CPU" -v br="$BROKER_CPU" -v pg="$POSTGRES_CPU" -v jit="$COMPILER_CPU" -v ld="$LOAD_CPU" 'BEGIN {
+awk -v n="$COUNT" -v ba="$BROKER_ALONE_CPU" -v bl="$BROKER_LOAD_CPU" -v ch="$CHIZU_CPU" -v br="$BROKER_CPU" -v pg="$POSTGRES_CPU" -v jit="$COMPILER_CPU" -v cp="$COPY_CPU" -v ld="$LOAD_CPU" 'BEGIN {
   bl = bl * 1000 / n; ld = ld * 1000 / n
   print "CPU time per message in microseconds (the machine'"'"'s 2 cores give 100 per message at 20,000/s):"
   printf "  the broker alone: Mosquitto %d + the publishers %d = %d   2 cores allow %d messages/s\n", ba, bl, ba + bl, 2e6 / (ba + bl)
   printf "  through Chizu: Chizu %d + Mosquitto %d + PostgreSQL %d = %d   2 cores allow %d observations/s\n", ch, br, pg, ch + br + pg, 2e6 / (ch + br + pg)
   printf "                 with the publishers %d on the same cores: %d   2 cores allow %d observations/s\n", ld, ch + br + pg + ld, 2e6 / (ch + br + pg + ld)
-  printf "                 (of Chizu'"'"'s %d, its JIT compiler still took %d: without it, %d observations/s with the publishers)\n", ch, jit, 2e6 / (ch - jit + br + pg + ld) }'
+  printf "                 (of Chizu'"'"'s %d, its JIT compiler still took %d: without it, %d observations/s with the publishers)\n", ch, jit, 2e6 / (ch - jit + br + pg + ld)
+  printf "  PostgreSQL for COPY of the same rows: %d\n", cp }'
 if [ "$STORED" = "$COUNT" ] && [ "$DISTINCT" = "$COUNT" ]; then
   echo "OK: $STORED stored, none lost, none twice"
 else
