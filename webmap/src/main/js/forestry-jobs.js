@@ -6,8 +6,8 @@ import { csrfToken } from './staff-header.js';
 addMessages({
   clipTitle: { ja: '点群・地形データの切り出し', en: 'Clip the point cloud and terrain' },
   clipIntro: {
-    ja: '承認された申請の区域について、点群（LAS）、標高・樹高（GeoTIFF）、樹頂点（GeoPackage）を切り出してダウンロードできます。開始前に点数とサイズの見込みを確認できます。ファイルは保存期限まで何度でも、途中から再開してダウンロードできます。',
-    en: 'Clip the point cloud (LAS), elevation and canopy height (GeoTIFF) and tree tops (GeoPackage) to the area of an approved application. See the expected points and size before you start; download the files, resuming if interrupted, until they expire.',
+    ja: '承認された申請の区域について、点群（LAS）、標高・樹高（GeoTIFF）、樹頂点と 20 m 資源量メッシュ（GeoPackage・CSV）を切り出してダウンロードできます。開始前に点数とサイズの見込みを確認できます。ファイルは保存期限まで何度でも、途中から再開してダウンロードできます。',
+    en: 'Clip the point cloud (LAS), elevation and canopy height (GeoTIFF), tree tops and the 20 m resource mesh (GeoPackage, CSV) to the area of an approved application. See the expected points and size before you start; download the files, resuming if interrupted, until they expire.',
   },
   toForestry: { ja: '計測データ', en: 'Surveys' },
   newClip: { ja: '新しい切り出し', en: 'New clip' },
@@ -51,7 +51,16 @@ addMessages({
   running: { ja: '実行中', en: 'Running' },
   done: { ja: '完了', en: 'Done' },
   failedJob: { ja: '失敗', en: 'Failed' },
-  cancelled: { ja: '取り消し', en: 'Cancelled' },
+  cancelled: { ja: '取消済', en: 'Cancelled' },
+  cancelling: { ja: '取り消しています…', en: 'Cancelling…' },
+  cancel: { ja: 'ジョブを取り消す', en: 'Cancel the job' },
+  cancelQuestion: {
+    ja: (id) => `ジョブ ${id} を取り消しますか？途中までのファイルは削除されます。`,
+    en: (id) => `Cancel job ${id}? What it has written so far is deleted.`,
+  },
+  confirmCancel: { ja: '取り消す', en: 'Cancel it' },
+  keepJob: { ja: '続ける', en: 'Keep it' },
+  cancelledJob: { ja: (id) => `ジョブ ${id} を取り消しました。`, en: (id) => `Job ${id} was cancelled.` },
   expired: { ja: '期限切れ（削除済み）', en: 'Expired (deleted)' },
 });
 
@@ -88,13 +97,18 @@ function when(instant) {
 async function api(path, options = {}) {
   const response = await fetch(path, {
     ...options,
-    headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() } : {}) },
+    headers: {
+      Accept: 'application/json',
+      ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.method && options.method !== 'GET' ? { 'X-XSRF-TOKEN': csrfToken() } : {}),
+    },
   });
   const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
   return { ok: response.ok, status: response.status, body };
 }
 
-const page = { applications: [], plans: null, jobs: [], notice: null };
+// confirming: the job whose cancel is being confirmed
+const page = { applications: [], plans: null, jobs: [], notice: null, confirming: null };
 const notice = document.getElementById('notice');
 
 /** Shows a notice; its text (and link's) are functions, so that it follows the language. */
@@ -169,19 +183,55 @@ function fileItem(file) {
   ]);
 }
 
+/** Cancel in two taps (the second in place of the first), since a cancelled job cannot be resumed. */
+function cancelControls(job) {
+  if (!job.cancelUrl) return [];
+  if (page.confirming !== job.id) {
+    const cancel = element('button', { type: 'button', class: 'cancel', text: t('cancel') });
+    cancel.addEventListener('click', () => {
+      page.confirming = job.id;
+      renderJobs();
+      document.querySelector(`[data-job="${job.id}"] button.confirm-cancel`).focus();
+    });
+    return [cancel];
+  }
+  const yes = element('button', { type: 'button', class: 'confirm-cancel', text: t('confirmCancel') });
+  const no = element('button', { type: 'button', class: 'keep', text: t('keepJob') });
+  yes.addEventListener('click', async () => {
+    yes.disabled = true;
+    const answer = await api(job.cancelUrl, { method: 'POST' });
+    page.confirming = null;
+    if (answer.ok) say(() => t('cancelledJob', job.id));
+    else say(problem(answer));
+    // a job cancelled before it started gives its points back to the month's quota
+    await Promise.all([refreshJobs(), loadPlans()]);
+  });
+  no.addEventListener('click', () => {
+    page.confirming = null;
+    renderJobs();
+    document.querySelector(`[data-job="${job.id}"] button.cancel`).focus();
+  });
+  return [element('div', { class: 'confirm', role: 'group', 'aria-label': t('cancel') }, [
+    element('p', { text: t('cancelQuestion', job.id) }), yes, no])];
+}
+
 function jobCard(job) {
-  const state = STATES[job.state] || 'queued';
+  const state = job.cancelRequested && job.state === 'running' ? 'cancelling' : STATES[job.state] || 'queued';
+  const quiet = job.state === 'done' || job.state === 'cancelled';
   return element('article', { class: 'clip-card', 'data-job': job.id, 'data-state': job.state }, [
     element('h3', { text: t('jobHeading', job) }),
     // the handler's own words say what a running job is doing, or why it failed
     element('p', {}, [element('span', { class: `state ${job.state}`, text: t(state) }),
-      ...(job.state === 'done' ? [] : [' ', element('span', { text: job.message || '' })])]),
-    element('progress', { max: '100', value: String(job.progress), 'aria-label': t('progressLabel', job.id), text: `${job.progress}%` }),
+      ...(quiet ? [] : [' ', element('span', { text: job.message || '' })])]),
+    ...(job.state === 'cancelled' ? [] : [element('progress', {
+      max: '100', value: String(job.progress), 'aria-label': t('progressLabel', job.id), text: `${job.progress}%`,
+    })]),
     facts([
       [t('estimatedPoints'), t('aboutPoints', number(job.estimatedPoints))],
       ...(job.pointsInArea !== undefined ? [[t('pointsInArea'), number(job.pointsInArea)]] : []),
       ...(job.expiresAt ? [[t('expires'), when(job.expiresAt)]] : []),
     ]),
+    ...cancelControls(job),
     ...(job.files ? [element('ul', { class: 'files' }, [
       ...job.files.map(fileItem),
       element('li', {}, [element('a', { href: job.manifest.url, download: 'manifest.json', text: t('manifest') }),

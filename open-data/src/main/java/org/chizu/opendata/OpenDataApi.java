@@ -1,6 +1,7 @@
 package org.chizu.opendata;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chizu.gis.layer.Layer;
+import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.opendata.download.WholeLayerFiles;
+import org.chizu.opendata.encoding.CsvOptions;
+import org.chizu.opendata.encoding.StandardCsvEncoder;
+import org.chizu.opendata.query.FeatureRow;
 import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
 import org.chizu.opendata.query.OutputCrs;
@@ -18,9 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What open-data offers other modules, for a catalog that describes its downloads and republishes
- * its features: the facts of a layer's whole-layer files, the span of its versions and its features.
- * With {@link DownloadFormat}, {@link DownloadLinks}, {@link BuiltFile} and {@link VersionSpan} it
- * is open-data's published API; its sub-packages are internal.
+ * its features: the facts of a layer's whole-layer files, the span of its versions and its features;
+ * and for a module that writes a layer's standard layout for features it selected itself, that CSV.
+ * With {@link DownloadFormat}, {@link DownloadLinks}, {@link BuiltFile}, {@link VersionSpan},
+ * {@link StandardLayouts} and {@link StandardRows} it is open-data's published API; its sub-packages
+ * are internal.
  */
 @Component
 public class OpenDataApi {
@@ -39,14 +46,24 @@ public class OpenDataApi {
         void accept(long id, List<Object> values, Geometry geometry) throws IOException;
     }
 
+    /** Features another module selected itself, handed to a sink one by one. */
+    @FunctionalInterface
+    public interface FeatureSource {
+
+        /** @return how many features there were */
+        long forEach(FeatureSink sink) throws IOException;
+    }
+
     private final WholeLayerFiles files;
     private final LayerVersions versions;
     private final FeatureQueryService features;
+    private final Municipalities municipalities;
 
-    OpenDataApi(WholeLayerFiles files, LayerVersions versions, FeatureQueryService features) {
+    OpenDataApi(WholeLayerFiles files, LayerVersions versions, FeatureQueryService features, Municipalities municipalities) {
         this.files = files;
         this.versions = versions;
         this.features = features;
+        this.municipalities = municipalities;
     }
 
     /**
@@ -78,5 +95,18 @@ public class OpenDataApi {
     public long forEachFeature(Layer layer, FeatureSink sink) throws IOException {
         return features.rows(FeatureQuery.wholeLayer(layer).inCrs(OutputCrs.WGS84))
                 .forEach(row -> sink.accept(row.id(), row.values(), row.geometry()));
+    }
+
+    /**
+     * Writes features in one of the layer's standard layouts exactly as the layer's standard CSV
+     * download does (UTF-8 with a byte-order mark, CRLF), for features another module selected itself,
+     * such as those inside an area. Their values are the layer's attributes in declaration order and
+     * their geometry is in JGD2011 longitude/latitude.
+     *
+     * @return how many features were written
+     */
+    public long writeStandardCsv(Layer layer, StandardDataset standard, FeatureSource features, OutputStream out) throws IOException {
+        return new StandardCsvEncoder(standard, layer, CsvOptions.DEFAULT, municipalities)
+                .write(sink -> features.forEach((id, values, geometry) -> sink.accept(new FeatureRow(id, values, geometry))), out);
     }
 }

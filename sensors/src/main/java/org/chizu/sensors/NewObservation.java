@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param parameters         optional key-value pairs about the reading, or null
  */
 public record NewObservation(long datastreamId, TimeInterval phenomenonTime, java.time.Instant resultTime, JsonNode result,
-                             Long featureOfInterestId, JsonNode resultQuality, TimeInterval validTime, JsonNode parameters) {
+                             Long featureOfInterestId, JsonNode resultQuality, TimeInterval validTime, JsonNode parameters)
+        implements Reading {
 
     public NewObservation {
         if (phenomenonTime == null) {
@@ -25,6 +26,16 @@ public record NewObservation(long datastreamId, TimeInterval phenomenonTime, jav
         if (result == null) {
             throw new IllegalArgumentException("an observation needs its result");
         }
+    }
+
+    @Override
+    public ObservationStream stream() {
+        return ObservationStream.DATASTREAM;
+    }
+
+    @Override
+    public long streamId() {
+        return datastreamId;
     }
 
     /** A plain reading: a datastream, a time and a value, at the Thing's Location. */

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retention is dropped whole; in a month that some datastream still keeps, the readings of those past
  * theirs are deleted. Before either, the month is locked against writes and its aggregates brought up
  * to date, and its hours are marked as having lost their raw readings (a late reading is merged then).
- * Readings in the default partition (beyond the partitioned months) are left alone.
+ * Readings in the default partition (beyond the partitioned months) are left alone, and so are
+ * MultiDatastreams' readings (kept for ever).
  */
 @Component
 public class ObservationRetention {
@@ -41,6 +42,8 @@ public class ObservationRetention {
     private static final String DATASTREAMS_OF_MONTH = """
             select d.id, coalesce(?::timestamptz <= now() - coalesce(sta_raw_retention(d.properties), ?::interval), false) as expired
             from sta_datastream d where d.phenomenon_time_start < ?""";
+
+    private static final String MULTI_DATASTREAM_READINGS_BEFORE = "select exists (select 1 from sta_multi_datastream where phenomenon_time_start < ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -73,7 +76,9 @@ public class ObservationRetention {
             if (expired.length == 0) {
                 continue;
             }
-            boolean whole = expired.length == datastreams.size();
+            // MultiDatastreams' readings have no retention: a month that may hold some is thinned, never dropped.
+            boolean whole = expired.length == datastreams.size()
+                    && !jdbc.queryForObject(MULTI_DATASTREAM_READINGS_BEFORE, Boolean.class, month.upper());
             try {
                 transaction.executeWithoutResult(status -> {
                     jdbc.execute("set local lock_timeout = '5s'");

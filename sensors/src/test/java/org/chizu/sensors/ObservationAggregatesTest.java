@@ -126,6 +126,28 @@ class ObservationAggregatesTest extends RunningSensors {
     }
 
     @Test
+    void aMonthHoldingMultiDatastreamReadingsIsThinnedNeverDroppedWhole() throws Exception {
+        long moisture = datastream("邑南 土壌水分", "{\"rawRetention\": \"P90D\"}");
+        long thing = jdbc.queryForObject("select thing_id from sta_datastream where id = ?", Long.class, moisture);
+        HttpResponse<String> created = send("POST", "/sta/v1.1/Things(" + thing + ")/MultiDatastreams", """
+                {"name": "邑南 気温・湿度", "multiObservationDataTypes": ["%1$s", "%1$s"], "unitOfMeasurements": [{"symbol": "degC"}, {"symbol": "%%"}],
+                 "Sensor": {"name": "s", "encodingType": "text/plain", "metadata": "m"},
+                 "ObservedProperties": [{"name": "気温", "definition": "t"}, {"name": "湿度", "definition": "h"}]}""".formatted(MEASUREMENT));
+        long multi = json.readTree(created.body()).path("@iot.id").asLong();
+        Instant june = Instant.parse("2024-06-10T00:00:00Z");
+        observations.append(List.of(reading(moisture, june, 31)));
+        assertThat(send("POST", "/sta/v1.1/MultiDatastreams(" + multi + ")/Observations",
+                "{\"phenomenonTime\": \"" + june + "\", \"result\": [21.5, 70]}").statusCode()).isEqualTo(201);
+        aggregates.catchUp();
+
+        retention.dropExpired();
+
+        assertThat(rawReadings(moisture)).as("past its retention").isZero();
+        assertThat(partitionExists("sta_observation_y2024m06")).as("MultiDatastreams' readings have no retention").isTrue();
+        assertThat(get("/sta/v1.1/MultiDatastreams(" + multi + ")/Observations").path("value")).hasSize(1);
+    }
+
+    @Test
     void anAggregateIsAskedOfADatastreamsObservations() throws Exception {
         long rain = datastream("益田 雨量", "{}");
 

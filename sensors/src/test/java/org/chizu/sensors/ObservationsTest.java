@@ -37,7 +37,7 @@ class ObservationsTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database.dataSource());
         transaction = new TransactionTemplate(transactions);
         partitions = new ObservationPartitions(jdbc, transactions);
-        observations = new Observations(jdbc, partitions, published::add);
+        observations = new Observations(jdbc, new ObservationRows(jdbc, partitions), published::add);
     }
 
     /** Each test reads a river gauge of its own. */

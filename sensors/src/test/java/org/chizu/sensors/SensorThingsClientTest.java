@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.fraunhofer.iosb.ilt.sta.model.Datastream;
 import de.fraunhofer.iosb.ilt.sta.model.Location;
+import de.fraunhofer.iosb.ilt.sta.model.MultiDatastream;
 import de.fraunhofer.iosb.ilt.sta.model.Observation;
 import de.fraunhofer.iosb.ilt.sta.model.ObservedProperty;
 import de.fraunhofer.iosb.ilt.sta.model.Sensor;
@@ -33,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An existing SensorThings client (Fraunhofer IOSB's FROST-Client, unchanged) against Chizu's
  * SensorThings API over HTTP on real PostGIS: a river gauge set up in one deep insert, readings
- * posted one by one and as a dataArray, and read back with nested $expand, $filter, $count and paging.
+ * posted one by one and as a dataArray, and read back with nested $expand, $filter, $count and paging;
+ * a MultiDatastream of the same gauge, its array readings posted and read back through the client's own model.
  */
 class SensorThingsClientTest extends RunningSensors {
 
@@ -124,6 +126,39 @@ class SensorThingsClientTest extends RunningSensors {
         assertThat(readings.get(0).path("phenomenonTime").asText()).isEqualTo("2026-12-08T10:04:00Z");
         assertThat(readings.get(1).path("result").asDouble()).isEqualTo(5.0);
         assertThat(thing.path("Datastreams").get(0).path("Thing@iot.navigationLink").asText()).endsWith("/Thing");
+    }
+
+    @Test
+    void aMultiDatastreamAndItsArrayReadingsGoThroughTheClientsOwnModel() throws Exception {
+        MultiDatastream levelAndTemperature = new MultiDatastream("水位・水温 Level and water temperature", "Level and temperature at 高角橋",
+                List.of(MEASUREMENT, MEASUREMENT), List.of(new UnitOfMeasurement("metre", "m", null), new UnitOfMeasurement("degree Celsius", "degC", null)));
+        levelAndTemperature.setObservationType("http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation");
+        levelAndTemperature.setThing(gauge.withOnlyId());
+        levelAndTemperature.setSensor(level.getSensor().withOnlyId());
+        levelAndTemperature.setObservedProperties(List.of(level.getObservedProperty().withOnlyId(),
+                new ObservedProperty("水温 Water temperature", "http://vocabs.example.jp/water-temperature", "Temperature of the river water")));
+        service.create(levelAndTemperature);
+        Observation single = new Observation(List.of(1.42, 8.5), levelAndTemperature);
+        single.setPhenomenonTimeFrom(ZonedDateTime.parse("2026-12-08T09:00:00+09:00"));
+        service.create(single);
+        DataArrayValue array = new DataArrayValue(levelAndTemperature, EnumSet.of(DataArrayValue.Property.PhenomenonTime, DataArrayValue.Property.Result));
+        Observation later = new Observation(List.of(1.55, 8.25), levelAndTemperature);
+        later.setPhenomenonTimeFrom(ZonedDateTime.parse("2026-12-08T09:10:00+09:00"));
+        array.addObservation(later);
+        DataArrayDocument document = new DataArrayDocument();
+        document.addDataArrayValue(array);
+
+        assertThat(service.create(document)).singleElement().satisfies(link -> assertThat(link).contains("/sta/v1.1/Observations("));
+
+        MultiDatastream read = service.multiDatastreams().query().filter("id eq " + levelAndTemperature.getId().getUrl())
+                .expand("ObservedProperties,Observations($orderby=phenomenonTime desc)").first();
+        assertThat(read.getUnitOfMeasurements()).extracting(UnitOfMeasurement::getSymbol).containsExactly("m", "degC");
+        assertThat(read.getObservedProperties().toList()).extracting(ObservedProperty::getName)
+                .containsExactly("水位 Water level", "水温 Water temperature");
+        assertThat(read.getObservations().toList()).extracting(observation -> observation.getResult().toString())
+                .containsExactly("[1.55, 8.25]", "[1.42, 8.5]");
+        assertThat(service.things().query().filter("id eq " + gauge.getId().getUrl()).expand("MultiDatastreams").first()
+                .getMultiDatastreams().toList()).extracting(MultiDatastream::getName).contains("水位・水温 Level and water temperature");
     }
 
     @Test

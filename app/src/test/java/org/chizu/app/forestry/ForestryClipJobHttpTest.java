@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.forestry.laser.ArchivedTile;
@@ -41,8 +46,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A forestry firm downloads its approved area as a clip job on the sample town's laser survey: the
  * estimate before it starts, the job's progress, a manifest with each file's SHA-256, a LAS whose points
  * are exactly the source points inside the area, rasters GDAL reads in the survey's system over the
- * area, a tree table OGR opens, a download resumed with Range and logged once, whole tiles, and the
- * per-job limit and the organisation's monthly quota refused naming the limit.
+ * area, the tree tops and their 20 m resource mesh as GeoPackages OGR opens and CSVs in the 森林資源データ
+ * layouts, a download resumed with Range and logged once, whole tiles, a job cancelled by its owner
+ * leaving no files, and the per-job limit and the organisation's monthly quota refused naming the limit.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.sample-town.enabled=true", "chizu.jobs.workers.poll-interval=200ms", "chizu.jobs.expiry-check-interval=300ms",
@@ -50,11 +56,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForestryClipJobHttpTest {
 
+    static Path jobsDirectory;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.fresh().register(registry);
         registry.add("chizu.laser.archive-directory", Files.createTempDirectory("forestry-clip-archive")::toString);
-        registry.add("chizu.jobs.directory", Files.createTempDirectory("forestry-clip-jobs")::toString);
+        jobsDirectory = Files.createTempDirectory("forestry-clip-jobs");
+        registry.add("chizu.jobs.directory", jobsDirectory::toString);
     }
 
     @LocalServerPort
@@ -84,7 +93,7 @@ class ForestryClipJobHttpTest {
                 (row, n) -> new double[] {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getDouble(4)}, survey);
         double[][] arrowShape = {{0.2, 0.2}, {0.7, 0.2}, {0.7, 0.6}, {0.45, 0.4}, {0.2, 0.6}, {0.2, 0.2}};
         double[][] square = {{-0.1, -0.1}, {1.1, -0.1}, {1.1, 1.1}, {-0.1, 1.1}, {-0.1, -0.1}};
-        List<String> products = List.of("point_cloud", "dem", "chm", "tree_points");
+        List<String> products = List.of("point_cloud", "dem", "chm", "tree_points", "resource_mesh");
         arrow = firm.approvedApplication(area(box, arrowShape), products);
         wholeSurvey = firm.approvedApplication(area(box, square), products);
     }
@@ -107,14 +116,14 @@ class ForestryClipJobHttpTest {
     }
 
     @Test
-    void aFirmClipsItsApprovedAreaAndDownloadsExactlyThePointsInsideWithRastersTreesAndAManifest() throws Exception {
+    void aFirmClipsItsApprovedAreaAndDownloadsExactlyThePointsInsideWithRastersTreesTheMeshAndAManifest() throws Exception {
         SignInBrowser yamada = signedIn("yamada@example.jp");
         earlierJobsWereLastMonth();
         long downloadsBefore = downloads();
         JsonNode plans = json.readTree(yamada.get("/api/forestry/applications/" + arrow + "/clip-plans").body());
         JsonNode plan = plans.path("plans").get(0);
         assertThat(plan.path("survey").asLong()).isEqualTo(survey);
-        assertThat(plan.path("products")).extracting(JsonNode::asText).containsExactlyInAnyOrder("point_cloud", "dem", "chm", "tree_points");
+        assertThat(plan.path("products")).extracting(JsonNode::asText).containsExactlyInAnyOrder("point_cloud", "dem", "chm", "tree_points", "resource_mesh");
         assertThat(plan.path("tiles")).isNotEmpty();
         long estimated = plan.path("points").asLong();
         assertThat(plans.path("limits").path("maxPointsPerJob").asLong()).isEqualTo(400_000);
@@ -132,7 +141,8 @@ class ForestryClipJobHttpTest {
         JsonNode manifest = json.readTree(yamada.get(job.path("manifest").path("url").asText()).body());
         assertThat(manifest.path("crs").asText()).isEqualTo("EPSG:" + srid);
         assertThat(manifest.path("files")).extracting(file -> file.path("name").asText())
-                .containsExactlyInAnyOrder("points.las", "dem.tif", "chm.tif", "tree_points.gpkg");
+                .containsExactlyInAnyOrder("points.las", "dem.tif", "chm.tif", "tree_points.gpkg", "tree_points.csv",
+                        "resource_mesh.gpkg", "resource_mesh.csv");
         Path folder = Files.createTempDirectory("clip-download");
         for (JsonNode file : manifest.path("files")) {
             byte[] bytes = file.path("name").asText().equals("points.las")
@@ -167,9 +177,34 @@ class ForestryClipJobHttpTest {
                 where a.id = ? and p.survey_id = ?""", Long.class, arrow, survey);
         assertThat(treesInArea).as("the sample forest has trees in the area").isPositive();
         assertThat(run("ogrinfo", "-so", "-al", folder.resolve("tree_points.gpkg").toString()))
-                .contains("Layer name: tree_points", "Feature Count: " + treesInArea, "樹高", "材積_推定");
+                .contains("Layer name: tree_points", "Feature Count: " + treesInArea, "ID[\"EPSG\"," + srid + "]",
+                        "樹種: String", "樹高: Real", "樹冠面積: Real", "材積_推定: Real", "緯度: Real", "経度: Real");
+        List<CSVRecord> treeRows = csv(folder.resolve("tree_points.csv"));
+        assertThat(treeRows.getFirst().toList()).as("the 森林資源データ 樹頂点 layout").containsExactly("ID", "樹種", "樹高", "樹冠面積", "材積_推定", "緯度", "経度");
+        assertThat(treeRows).hasSize(1 + (int) treesInArea);
 
-        assertThat(downloads() - downloadsBefore).as("four files downloaded, the LAS resumed once: four downloads, the manifest not counted").isEqualTo(4);
+        long cellsInArea = jdbc.queryForObject("""
+                select count(distinct (floor(ST_X(ST_Transform(p.geom, ?)) / 20), floor(ST_Y(ST_Transform(p.geom, ?)) / 20)))
+                from forest_tree_point p join forestry_application a on ST_Intersects(p.geom, a.area) where a.id = ? and p.survey_id = ?""",
+                Long.class, srid, srid, arrow, survey);
+        String mesh = run("ogrinfo", "-al", folder.resolve("resource_mesh.gpkg").toString());
+        assertThat(mesh).as("one cell of the 20 m grid for each that holds trees inside the area")
+                .contains("Layer name: resource_mesh", "Geometry: Multi Polygon", "Feature Count: " + cellsInArea, "ID[\"EPSG\"," + srid + "]",
+                        "メッシュID: String", "立木本数: Integer", "上層樹高: Real", "ha材積_推定: Real");
+        Matcher extent = Pattern.compile("Extent: \\((\\S+), (\\S+)\\) - \\((\\S+), (\\S+)\\)").matcher(mesh);
+        assertThat(extent.find()).as(mesh).isTrue();
+        assertThat(Double.parseDouble(extent.group(1))).as("the cells are cut to the area").isGreaterThanOrEqualTo(envelope.getMinX() - 0.01);
+        assertThat(Double.parseDouble(extent.group(2))).isGreaterThanOrEqualTo(envelope.getMinY() - 0.01);
+        assertThat(Double.parseDouble(extent.group(3))).isLessThanOrEqualTo(envelope.getMaxX() + 0.01);
+        assertThat(Double.parseDouble(extent.group(4))).isLessThanOrEqualTo(envelope.getMaxY() + 0.01);
+        List<CSVRecord> meshRows = csv(folder.resolve("resource_mesh.csv"));
+        assertThat(meshRows.getFirst().toList()).as("the 森林資源データ 森林資源量集計メッシュ layout")
+                .containsExactly("メッシュID", "代表樹種", "立木本数", "立木密度", "平均樹高", "上層樹高", "材積_推定", "ha材積_推定");
+        assertThat(meshRows).hasSize(1 + (int) cellsInArea);
+        assertThat(meshRows.stream().skip(1).mapToLong(row -> Long.parseLong(row.get(2))).sum())
+                .as("every tree inside the area counted in one cell").isEqualTo(treesInArea);
+
+        assertThat(downloads() - downloadsBefore).as("seven files downloaded, the LAS resumed once: seven downloads, the manifest not counted").isEqualTo(7);
     }
 
     @Test
@@ -213,9 +248,7 @@ class ForestryClipJobHttpTest {
     @Test
     void theFilesOfAJobAreDeletedWhenItExpires() throws Exception {
         SignInBrowser yamada = signedIn("yamada@example.jp");
-        earlierJobsWereLastMonth();
-        HttpResponse<String> started = yamada.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
-        long jobId = json.readTree(started.body()).path("id").asLong();
+        long jobId = arrowJob(yamada);
         String las = "/api/forestry/jobs/" + jobId + "/files/points.las";
         doneJob(yamada, jobId);
         assertThat(yamada.send(yamada.request(las).header("Range", "bytes=0-3")).statusCode()).isEqualTo(206);
@@ -233,13 +266,59 @@ class ForestryClipJobHttpTest {
         assertProblem(gone);
     }
 
-    String jobState(SignInBrowser owner, long jobId) throws Exception {
+    @Test
+    void aJobCancelledByItsOwnerIsCancelledWithNoFileLeftOrOffered() throws Exception {
+        SignInBrowser yamada = signedIn("yamada@example.jp");
+        long jobId = arrowJob(yamada);
+        String cancel = listed(yamada, jobId).path("cancelUrl").asText();
+        assertThat(cancel).as("a queued or running job offers its cancel").isEqualTo("/api/jobs/" + jobId + "/cancel");
+
+        HttpResponse<String> byStranger = signedIn("sato@example.jp").sendJson("POST", cancel, "");
+        HttpResponse<String> byOwner = yamada.sendJson("POST", cancel, "");
+
+        assertThat(byStranger.statusCode()).as("someone else's job is answered as unknown").isEqualTo(404);
+        assertThat(byOwner.statusCode()).as(byOwner.body()).isEqualTo(200);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!jobState(yamada, jobId).equals("cancelled") || Files.exists(jobsDirectory.resolve(Long.toString(jobId)))) {
+            assertThat(Instant.now()).as("the job stops and its partial files are deleted").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        JsonNode cancelled = listed(yamada, jobId);
+        assertThat(cancelled.has("files")).as("nothing is offered for download").isFalse();
+        assertThat(cancelled.has("cancelUrl")).isFalse();
+        HttpResponse<String> las = yamada.get("/api/forestry/jobs/" + jobId + "/files/points.las");
+        assertThat(las.statusCode()).as("a cancelled job has no result").isEqualTo(409);
+        assertProblem(las);
+    }
+
+    /** Starts a clip of the arrow, the month's quota afresh; the job's id. */
+    long arrowJob(SignInBrowser firm) throws Exception {
+        earlierJobsWereLastMonth();
+        HttpResponse<String> started = firm.sendJson("POST", "/api/forestry/jobs", "{\"application\": " + arrow + ", \"survey\": " + survey + "}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return json.readTree(started.body()).path("id").asLong();
+    }
+
+    JsonNode listed(SignInBrowser owner, long jobId) throws Exception {
         for (JsonNode job : json.readTree(owner.get("/api/forestry/jobs").body()).path("jobs")) {
             if (job.path("id").asLong() == jobId) {
-                return job.path("state").asText();
+                return job;
             }
         }
         throw new AssertionError("job " + jobId + " is not listed");
+    }
+
+    /** A CSV as Excel would open it: UTF-8 after a byte-order mark. */
+    static List<CSVRecord> csv(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).contains("\r\n");
+        return CSVFormat.EXCEL.parse(new StringReader(text)).getRecords();
+    }
+
+    String jobState(SignInBrowser owner, long jobId) throws Exception {
+        return listed(owner, jobId).path("state").asText();
     }
 
     /** The monthly quota starts afresh. */

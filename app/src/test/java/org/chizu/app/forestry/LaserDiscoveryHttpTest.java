@@ -40,9 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sample town's laser survey found the ways tools look for data: in the DCAT catalog, the CKAN
- * API and SPARQL as a restricted dataset of its surveying body with a dataset per product, and
- * through the STAC API as a collection with an item per tile and per product, whose assets are the
- * access-controlled downloads.
+ * API and SPARQL as a restricted dataset of its surveying body with a dataset per product (STAC, the
+ * other way, is {@link LaserStacHttpTest}'s).
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chizu.sample-town.enabled=true", "chizu.catalog.base-url=https://opendata.example.jp/chizu",
@@ -52,7 +51,6 @@ class LaserDiscoveryHttpTest {
 
     private static final String BASE = "https://opendata.example.jp/chizu";
     private static final String RESTRICTED = "http://publications.europa.eu/resource/authority/access-right/RESTRICTED";
-    private static final String COG = "image/tiff; application=geotiff; profile=cloud-optimized";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -163,100 +161,6 @@ class LaserDiscoveryHttpTest {
         assertThat(bindings.size()).isEqualTo(14); // seven datasets, the body's name in Japanese and English
     }
 
-    @Test
-    void theStacLandingPageDeclaresCoreCollectionsAndItemSearchAndLinksTheSurveysCollection() throws Exception {
-        JsonNode landing = getJson("/stac");
-
-        assertThat(landing.get("type").asText()).isEqualTo("Catalog");
-        assertThat(landing.get("stac_version").asText()).isEqualTo("1.0.0");
-        assertThat(texts(landing.get("conformsTo"))).contains("https://api.stacspec.org/v1.0.0/core",
-                "https://api.stacspec.org/v1.0.0/collections", "https://api.stacspec.org/v1.0.0/item-search");
-        assertThat(links(landing, "child")).containsExactly(BASE + "/stac/collections/" + dataset);
-        assertThat(links(landing, "search")).containsExactly(BASE + "/stac/search");
-        assertThat(getJson("/stac/conformance").get("conformsTo")).isEqualTo(landing.get("conformsTo"));
-    }
-
-    @Test
-    void aSurveyIsACollectionWithItsExtentPeriodProvidersAndTerms() throws Exception {
-        JsonNode collection = getJson("/stac/collections/" + dataset);
-
-        assertThat(collection.get("type").asText()).isEqualTo("Collection");
-        assertThat(collection.get("license").asText()).isEqualTo("proprietary");
-        assertThat(links(collection, "license")).containsExactly(BASE + "/api/forestry/terms");
-        assertThat(collection.at("/providers/0/name").asText()).isEqualTo("安来市（サンプル）");
-        assertThat(texts(collection.at("/providers/0/roles"))).containsExactly("producer", "licensor");
-        assertThat(collection.at("/extent/temporal/interval/0/0").asText()).isEqualTo("2026-01-01T00:00:00Z");
-        JsonNode box = collection.at("/extent/spatial/bbox/0");
-        assertThat(box.get(0).asDouble()).isBetween(132.0, 134.0);
-        assertThat(box.get(1).asDouble()).isBetween(34.5, 36.0);
-        assertThat(box.get(0).asDouble()).isLessThan(box.get(2).asDouble());
-        assertThat(getJson("/stac/collections").at("/collections/0/id").asText()).isEqualTo(dataset);
-    }
-
-    @Test
-    void everyTileAndProductIsAnItemInLongitudeLatitudeWithItsPlaneProjectionAndADownloadAsset() throws Exception {
-        JsonNode items = getJson("/stac/collections/" + dataset + "/items");
-        long tiles = jdbc.queryForObject("select count(*) from laser_tile where survey_id = ?", Long.class, survey);
-
-        assertThat(items.get("numberMatched").asLong()).isEqualTo(tiles + 6);
-        for (JsonNode item : items.get("features")) {
-            assertThat(item.get("stac_version").asText()).isEqualTo("1.0.0");
-            assertThat(item.get("collection").asText()).isEqualTo(dataset);
-            assertThat(item.at("/properties/proj:epsg").asInt()).isEqualTo(6671);
-            assertThat(item.at("/geometry/type").asText()).isEqualTo("Polygon");
-            assertThat(item.at("/bbox/0").asDouble()).isBetween(132.0, 134.0);
-            assertThat(item.at("/assets/data/roles").toString()).contains("data");
-        }
-        JsonNode tile = items.get("features").get(0);
-        assertThat(tile.get("id").asText()).startsWith("tile-");
-        assertThat(tile.at("/properties/datetime").asText()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(tile.at("/assets/data/type").asText()).isIn("application/vnd.las", "application/vnd.laszip");
-        assertThat(tile.at("/assets/data/href").asText()).matches(BASE + "/api/forestry/tiles/\\d+/file");
-
-        JsonNode dem = getJson("/stac/collections/" + dataset + "/items/dem");
-        assertThat(dem.at("/properties").has("datetime")).isTrue();
-        assertThat(dem.at("/properties/datetime").isNull()).isTrue();
-        assertThat(dem.at("/properties/start_datetime").asText()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(dem.at("/assets/data/type").asText()).isEqualTo(COG);
-        assertThat(dem.at("/assets/data/href").asText()).isEqualTo(BASE + "/api/forestry/surveys/" + survey + "/products/dem.tif");
-        assertThat(dem.at("/properties/proj:transform/0").asDouble()).isEqualTo(0.5);
-        assertThat(dem.at("/properties/proj:shape").size()).isEqualTo(2);
-    }
-
-    @Test
-    void itemSearchFiltersByCollectionBoxTimeAndIdsAndPagesWithANextLink() throws Exception {
-        JsonNode all = getJson("/stac/search?collections=" + dataset);
-        int total = all.get("numberMatched").asInt();
-        JsonNode first = all.at("/features/0");
-        double west = first.at("/bbox/0").asDouble(), south = first.at("/bbox/1").asDouble();
-
-        assertThat(getJson("/stac/search?bbox=0,0,1,1").get("numberMatched").asInt()).isZero();
-        assertThat(getJson("/stac/search?datetime=2025-01-01T00:00:00Z/2025-12-31T00:00:00Z").get("numberMatched").asInt()).isZero();
-        assertThat(getJson("/stac/search?datetime=2026-01-01T12:00:00Z").get("numberMatched").asInt()).isEqualTo(total);
-        assertThat(getJson("/stac/search?collections=laser-survey-0").get("numberMatched").asInt()).isZero();
-        assertThat(getJson("/stac/search?ids=dem,chm").get("numberMatched").asInt()).isEqualTo(2);
-        assertThat(getJson("/stac/search?bbox=%s,%s,%s,%s".formatted(west, south, west + 0.0001, south + 0.0001))
-                .get("numberMatched").asInt()).isBetween(1, total - 1);
-
-        JsonNode page = getJson("/stac/search?limit=2");
-        assertThat(page.get("numberReturned").asInt()).isEqualTo(2);
-        String next = links(page, "next").getFirst();
-        JsonNode second = getJson(next.substring(BASE.length()));
-        assertThat(second.at("/features/0/id").asText()).isEqualTo(all.at("/features/2/id").asText());
-    }
-
-    @Test
-    void unreadableParametersAndUnknownCollectionsAreProblems() throws Exception {
-        HttpResponse<String> badBox = get("/stac/search?bbox=1,2,3");
-        assertThat(badBox.statusCode()).isEqualTo(400);
-        assertThat(badBox.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
-        assertThat(json.readTree(badBox.body()).get("parameter").asText()).isEqualTo("bbox");
-        assertThat(get("/stac/search?datetime=yesterday").statusCode()).isEqualTo(400);
-        assertThat(get("/stac/search?limit=0").statusCode()).isEqualTo(400);
-        assertThat(get("/stac/collections/laser-survey-999999").statusCode()).isEqualTo(404);
-        assertThat(get("/stac/collections/" + dataset + "/items/tile-0").statusCode()).isEqualTo(404);
-    }
-
     /** The tiles' extent as the catalog writes a box: a CRS84 polygon of the plainest decimals. */
     private String bboxOf() {
         return jdbc.queryForObject("""
@@ -306,22 +210,6 @@ class LaserDiscoveryHttpTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<String> links(JsonNode document, String rel) {
-        List<String> hrefs = new ArrayList<>();
-        document.get("links").forEach(link -> {
-            if (link.get("rel").asText().equals(rel)) {
-                hrefs.add(link.get("href").asText());
-            }
-        });
-        return hrefs;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
     }
 
     private static Path sharedData() {

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,19 +44,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * LAS file once its zone is given and a synthetic forest tile carrying its own, each followed to done
  * on the platform's job API, then found in the surveys' GeoJSON and in STAC with its products made;
  * the same bytes again are reported as already archived; a text file, a file without a coordinate
- * system or zone, an unknown zone and a body above the size limit are refused as problem+json naming what.
+ * system or zone, an unknown zone and a body above the size limit are refused as problem+json naming what;
+ * an upload whose ingest fails every attempt is deleted from the uploads folder.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chizu.jobs.workers.poll-interval=200ms", "chizu.laser.upload.max-size=64MB"})
+        properties = {"chizu.jobs.workers.poll-interval=200ms", "chizu.jobs.retry-delay=100ms", "chizu.laser.upload.max-size=64MB"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurveyUploadHttpTest {
 
     private static final int ZONE_III = 6671;
 
+    static Path archiveDirectory;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         TestDatabase.fresh().register(registry);
-        registry.add("chizu.laser.archive-directory", Files.createTempDirectory("forestry-upload-archive")::toString);
+        archiveDirectory = Files.createTempDirectory("forestry-upload-archive");
+        registry.add("chizu.laser.archive-directory", archiveDirectory::toString);
         registry.add("chizu.jobs.directory", Files.createTempDirectory("forestry-upload-jobs")::toString);
     }
 
@@ -102,15 +108,8 @@ class SurveyUploadHttpTest {
 
     /** Follows the job on the platform's API until it is done, and reads its result. */
     JsonNode doneResult(HttpResponse<String> accepted) throws Exception {
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        long job = json.readTree(accepted.body()).path("job").asLong();
-        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/jobs/" + job);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode state = asStaff("/api/jobs/" + job);
-        while (!state.path("state").asText().matches("DONE|FAILED|CANCELLED|done|failed|cancelled") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            state = asStaff("/api/jobs/" + job);
-        }
+        JsonNode state = ended(accepted);
+        long job = state.path("id").asLong();
         assertThat(state.path("state").asText()).as(state.toString()).isEqualToIgnoringCase("done");
         assertThat(state.path("progress").asInt()).isEqualTo(100);
         assertThat(state.path("kind").asText()).isEqualTo("forestry.ingest");
@@ -150,6 +149,43 @@ class SurveyUploadHttpTest {
         assertThat(again.path("alreadyArchived").asBoolean()).as("the same bytes are archived once").isTrue();
         assertThat(again.path("tile").asLong()).isEqualTo(tileId);
         assertThat(again.path("productsMade")).as("nothing is made again").isEmpty();
+    }
+
+    /** Follows the job on the platform's API until it has ended, however. */
+    JsonNode ended(HttpResponse<String> accepted) throws Exception {
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        long job = json.readTree(accepted.body()).path("job").asLong();
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/jobs/" + job);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        JsonNode state = asStaff("/api/jobs/" + job);
+        while (!state.path("state").asText().matches("done|failed|cancelled") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            state = asStaff("/api/jobs/" + job);
+        }
+        return state;
+    }
+
+    @Test
+    void anUploadWhoseIngestFailsEveryAttemptIsDeletedFromTheUploadsFolder() throws Exception {
+        byte[] las = Files.readAllBytes(SharedLidar.file("simple.las"));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(las));
+        // a file where the archive keeps these bytes' folder: every attempt fails to keep its copy
+        Path inTheWay = Files.writeString(archiveDirectory.resolve(sha256.substring(0, 2)), "in the way");
+        try {
+            JsonNode job = ended(upload(las, parameters("survey", "取り込み失敗試験", "body", "安来市", "name", "simple.las", "zone", "III")));
+
+            assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("failed");
+            assertThat(job.path("attempts").asInt()).as("every attempt was made").isEqualTo(job.path("maxAttempts").asInt()).isGreaterThan(1);
+            Path upload = Path.of(job.path("payload").path("file").asText());
+            assertThat(upload.getParent().getParent()).isEqualTo(archiveDirectory.resolve("uploads"));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (Files.exists(upload.getParent())) {
+                assertThat(Instant.now()).as("the upload's folder " + upload.getParent() + " is deleted").isBefore(deadline);
+                Thread.sleep(100);
+            }
+        } finally {
+            Files.delete(inTheWay);
+        }
     }
 
     @Test

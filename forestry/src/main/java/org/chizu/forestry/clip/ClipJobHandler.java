@@ -1,5 +1,6 @@
 package org.chizu.forestry.clip;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a firm's clip job: the point cloud clipped to the approved area as LAS (streamed, progress
  * while the tiles are read), the named rasters cut to the area by {@code gdalwarp} as Cloud-Optimized
- * GeoTIFF, the tree tops inside it as GeoPackage, and the manifest (the job's result) listing each with
+ * GeoTIFF, the tree tops inside it and their 20 m resource mesh as GeoPackage and CSV (森林資源データ
+ * layouts), and the manifest (the job's result) listing each with
  * its SHA-256. Every file is written in the attempt's own folder, next to the manifest, so the job's
  * expiry deletes them together.
  */
@@ -30,10 +32,11 @@ class ClipJobHandler implements JobHandler {
 
     static final String KIND = "forestry.clip";
     static final String POINTS_FILE = "points.las";
-    static final String TREES_FILE = "tree_points.gpkg";
     static final String LAS = "application/vnd.las";
     static final String COG = "image/tiff; application=geotiff; profile=cloud-optimized";
     static final String GEOPACKAGE = "application/geopackage+sqlite3";
+    /** With a byte-order mark, as the layers' CSV downloads, so that Excel reads the Japanese headers. */
+    static final String CSV = "text/csv; charset=utf-8";
     /** The share of the progress bar the point cloud takes: reading every point is most of the work. */
     private static final int POINTS_PERCENT = 85;
     private static final Duration GDAL_TIMEOUT = Duration.ofMinutes(10);
@@ -94,11 +97,23 @@ class ClipJobHandler implements JobHandler {
         }
         if (order.products().contains(DataProduct.TREE_POINTS.id)) {
             context.progress(95, "樹頂点 / tree tops");
-            trees.write(order.application(), order.survey(), order.srid(), folder.resolve(TREES_FILE));
-            files.add(ClipManifest.File.of(folder.resolve(TREES_FILE), DataProduct.TREE_POINTS.id, GEOPACKAGE));
+            trees.writeTrees(order.application(), order.survey(), order.srid(), folder);
+            files.addAll(tables(folder, ClippedTrees.TREES, DataProduct.TREE_POINTS));
+        }
+        if (order.products().contains(DataProduct.RESOURCE_MESH.id)) {
+            context.stopIfRequested();
+            context.progress(97, "資源量メッシュ / resource mesh");
+            trees.writeMesh(order.application(), order.survey(), order.srid(), folder);
+            files.addAll(tables(folder, ClippedTrees.MESH, DataProduct.RESOURCE_MESH));
         }
         new ClipManifest(context.jobId(), order.application(), order.survey(), order.surveyName(), order.surveyingBody(),
                 "EPSG:" + order.srid(), clipped.pointsRead(), clipped.pointsWritten(), Instant.now().toString(), files).write(manifest);
         context.progress(100, "完了 / done");
+    }
+
+    /** A table's GeoPackage and CSV, measured. */
+    private static List<ClipManifest.File> tables(Path folder, String layer, DataProduct product) throws IOException {
+        return List.of(ClipManifest.File.of(folder.resolve(ClippedTrees.geoPackage(layer)), product.id, GEOPACKAGE),
+                ClipManifest.File.of(folder.resolve(ClippedTrees.csv(layer)), product.id, CSV));
     }
 }

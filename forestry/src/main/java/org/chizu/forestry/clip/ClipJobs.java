@@ -71,12 +71,23 @@ public class ClipJobs {
         return limits;
     }
 
-    /** The points this organisation's jobs were estimated at this month (Japan time). */
+    /**
+     * The points this organisation's jobs were estimated at this month (Japan time), but for jobs
+     * cancelled before they started: those read nothing.
+     */
     public long usedThisMonth(long organisation) {
-        return jdbc.queryForObject("""
-                select coalesce(sum(estimated_points), 0) from forestry_clip_job
+        record Estimate(long job, long points) {
+        }
+        return jdbc.query("""
+                select job_id, estimated_points from forestry_clip_job
                 where organisation_id = ? and started_at >= date_trunc('month', now() at time zone 'Asia/Tokyo') at time zone 'Asia/Tokyo'""",
-                Long.class, organisation);
+                (rs, n) -> new Estimate(rs.getLong(1), rs.getLong(2)), organisation).stream()
+                .filter(estimate -> jobs.find(estimate.job()).filter(ClipJobs::neverRan).isEmpty())
+                .mapToLong(Estimate::points).sum();
+    }
+
+    private static boolean neverRan(Job job) {
+        return job.state() == JobState.CANCELLED && job.startedAt() == null;
     }
 
     /**

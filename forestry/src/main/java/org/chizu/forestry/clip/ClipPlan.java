@@ -12,7 +12,7 @@ import java.util.List;
  * @param points        the points estimated inside the area
  * @param bytes         the estimated size of every file the job writes
  * @param trees         the tree tops inside the area
- * @param products      what the job will write: point_cloud, raster kinds made for the survey, tree_points
+ * @param products      what the job will write: point_cloud, raster kinds made for the survey, tree_points, resource_mesh
  */
 public record ClipPlan(long survey, String surveyName, String surveyingBody, int srid, List<Tile> tiles, long pointsToRead,
         long points, long bytes, long trees, List<String> products) {

@@ -8,6 +8,7 @@ import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.laser.LaserArchive;
 import org.chizu.forestry.products.MadeProduct;
 import org.chizu.forestry.products.SurveyProducts;
+import org.chizu.forestry.trees.ResourceMesh;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -30,8 +31,11 @@ public class ClipPlans {
     static final long LAS_POINT_BYTES = 28;
     /** A float cell of an uncompressed raster: an upper bound, as the rasters are compressed. */
     static final long RASTER_CELL_BYTES = 4;
-    /** An empty GeoPackage, and each tree in it, roughly. */
-    static final long TREE_TABLE_BYTES = 100_000, TREE_BYTES = 100;
+    /** An empty GeoPackage, and each tree in it and in the CSV beside it, roughly. */
+    static final long TABLE_BYTES = 100_000, TREE_BYTES = 100 + 60;
+    /** A cell of the resource mesh in the GeoPackage (a polygon, cut to the area) and in the CSV, roughly. */
+    static final long MESH_CELL_BYTES = 250 + 60;
+    private static final double MESH_CELL_M2 = ResourceMesh.MESH_METRES * ResourceMesh.MESH_METRES;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -74,7 +78,12 @@ public class ClipPlans {
             }
             if (applied.contains(DataProduct.TREE_POINTS.id)) {
                 writes.add(DataProduct.TREE_POINTS.id);
-                bytes += TREE_TABLE_BYTES + TREE_BYTES * trees;
+                bytes += TABLE_BYTES + TREE_BYTES * trees;
+            }
+            if (applied.contains(DataProduct.RESOURCE_MESH.id)) {
+                // a cell holds one tree at least, and the area holds so many cells (a few more where cut by its edge)
+                writes.add(DataProduct.RESOURCE_MESH.id);
+                bytes += TABLE_BYTES + MESH_CELL_BYTES * Math.min(trees, Math.round(Math.ceil(row.getDouble("inside_m2") / MESH_CELL_M2)));
             }
             return new ClipPlan(survey, row.getString("name"), row.getString("surveying_body"), row.getInt("srid"),
                     tiles(row.getString("tiles")), row.getLong("points_to_read"), points, bytes, trees, List.copyOf(writes));

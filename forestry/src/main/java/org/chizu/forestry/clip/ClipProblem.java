@@ -37,9 +37,9 @@ public class ClipProblem extends LabelledProblem {
 
     static ClipProblem notClippable(long application, long survey) {
         return new ClipProblem(400, "nothing-to-clip", "Nothing to clip", new Label(
-                "申請 " + application + " の区域は測量 " + survey + " と重ならないか、切り出せるデータ（点群・ラスタ・樹頂点）を含みません。",
+                "申請 " + application + " の区域は測量 " + survey + " と重ならないか、切り出せるデータ（点群・ラスタ・樹頂点・資源量メッシュ）を含みません。",
                 "The area of application " + application + " does not overlap survey " + survey
-                        + ", or names nothing that can be clipped (point cloud, rasters, tree tops)."),
+                        + ", or names nothing that can be clipped (point cloud, rasters, tree tops, resource mesh)."),
                 Map.of("application", application, "survey", survey));
     }
 

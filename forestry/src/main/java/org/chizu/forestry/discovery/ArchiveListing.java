@@ -37,7 +37,7 @@ class ArchiveListing {
             group by s.id order by s.id""";
     private static final String TILES = """
             select t.id, t.survey_id, t.file_name, t.compressed, t.byte_size, t.las_version, t.point_format, t.point_count,
-                   t.points_per_m2, t.srid, t.min_x, t.min_y, t.max_x, t.max_y, t.file_created, t.ingested_at,
+                   t.points_per_m2, t.srid, t.min_x, t.min_y, t.min_z, t.max_x, t.max_y, t.max_z, t.file_created, t.ingested_at,
                    ST_AsGeoJSON(t.footprint, 7) as geometry, ST_XMin(t.footprint) as west, ST_YMin(t.footprint) as south,
                    ST_XMax(t.footprint) as east, ST_YMax(t.footprint) as north
             from laser_tile t
@@ -64,7 +64,7 @@ class ArchiveListing {
     }
 
     record Tile(long id, long surveyId, String fileName, boolean compressed, long byteSize, String lasVersion, int pointFormat,
-            long points, double pointsPerSquareMetre, int srid, double minX, double minY, double maxX, double maxY,
+            long points, double pointsPerSquareMetre, int srid, double minX, double minY, double minZ, double maxX, double maxY, double maxZ,
             Optional<LocalDate> created, Instant ingested, String geometry, LonLat extent) {
     }
 
@@ -123,7 +123,7 @@ class ArchiveListing {
         return new Tile(row.getLong("id"), row.getLong("survey_id"), row.getString("file_name"), row.getBoolean("compressed"),
                 row.getLong("byte_size"), row.getString("las_version"), row.getInt("point_format"), row.getLong("point_count"),
                 row.getDouble("points_per_m2"), row.getInt("srid"), row.getDouble("min_x"), row.getDouble("min_y"),
-                row.getDouble("max_x"), row.getDouble("max_y"), day(row.getDate("file_created")),
+                row.getDouble("min_z"), row.getDouble("max_x"), row.getDouble("max_y"), row.getDouble("max_z"), day(row.getDate("file_created")),
                 row.getTimestamp("ingested_at").toInstant(), row.getString("geometry"), lonLat(row));
     }
 

@@ -12,6 +12,9 @@ import java.util.Optional;
 
 import org.chizu.catalog.CatalogProperties;
 import org.chizu.forestry.products.ProductKind;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,19 +35,32 @@ class StacCatalog {
     static final String VERSION = "1.0.0";
     static final String PROJECTION = "https://stac-extensions.github.io/projection/v1.1.0/schema.json";
     static final String FILE = "https://stac-extensions.github.io/file/v2.1.0/schema.json";
+    static final String POINT_CLOUD = "https://stac-extensions.github.io/pointcloud/v1.0.0/schema.json";
+    /** What the API does: item search by GET and POST, both it and a collection's items with sortby and fields; no filter, query or transactions. */
     static final List<String> CONFORMANCE = List.of(
             "https://api.stacspec.org/v1.0.0/core",
             "https://api.stacspec.org/v1.0.0/collections",
             "https://api.stacspec.org/v1.0.0/ogcapi-features",
             "https://api.stacspec.org/v1.0.0/item-search",
+            "https://api.stacspec.org/v1.0.0/item-search#sort",
+            "https://api.stacspec.org/v1.0.0/item-search#fields",
+            "https://api.stacspec.org/v1.0.0/ogcapi-features#sort",
+            "https://api.stacspec.org/v1.0.0/ogcapi-features#fields",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
+    private static final String LIDAR = "lidar";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** How a search came, and so how its next page is asked for. */
+    enum Method {
+        GET, POST
+    }
+
     /** An item with what a search filters it by. */
-    private record Item(String id, String collection, ArchiveListing.LonLat box, Instant start, Instant end, Map<String, Object> document) {
+    private record Item(String id, String collection, Geometry footprint, Instant start, Instant end, Map<String, Object> document)
+            implements StacQuery.Searchable {
     }
 
     private final ArchiveListing listing;
@@ -67,10 +83,13 @@ class StacCatalog {
         List<Map<String, Object>> links = new ArrayList<>(List.of(
                 link("self", ArchiveAddresses.stac(), JSON), link("root", ArchiveAddresses.stac(), JSON),
                 link("conformance", ArchiveAddresses.stac() + "/conformance", JSON),
+                link("service-desc", ArchiveAddresses.stac() + "/api", StacOpenApi.MEDIA_TYPE),
                 link("data", ArchiveAddresses.stac() + "/collections", JSON)));
-        Map<String, Object> search = link("search", ArchiveAddresses.stac() + "/search", GEOJSON);
-        search.put("method", "GET");
-        links.add(search);
+        for (Method method : Method.values()) {
+            Map<String, Object> search = link("search", ArchiveAddresses.stac() + "/search", GEOJSON);
+            search.put("method", method.name());
+            links.add(search);
+        }
         for (ArchiveListing.Survey survey : listing.surveys()) {
             Map<String, Object> child = link("child", ArchiveAddresses.collection(survey.id()), JSON);
             child.put("title", survey.name());
@@ -78,6 +97,11 @@ class StacCatalog {
         }
         landing.put("links", links);
         return landing;
+    }
+
+    /** The OpenAPI definition the landing page links as service-desc. */
+    Map<String, Object> openApi() {
+        return StacOpenApi.document(properties.base() + ArchiveAddresses.stac());
     }
 
     Map<String, Object> conformance() {
@@ -98,9 +122,8 @@ class StacCatalog {
     /** A page of a collection's items matching the query. */
     Map<String, Object> items(String collectionId, StacQuery query) {
         ArchiveListing.Survey survey = survey(collectionId);
-        List<Item> matching = items(survey).stream().filter(item -> query.wantsId(item.id()))
-                .filter(item -> query.matches(item.box(), item.start(), item.end())).toList();
-        return page(matching, query, ArchiveAddresses.collection(survey.id()) + "/items");
+        List<Item> matching = items(survey).stream().filter(query::matches).sorted(query.order()).toList();
+        return page(matching, query, ArchiveAddresses.collection(survey.id()) + "/items", Method.GET);
     }
 
     /** @throws StacProblem 404 when there is no such collection or item */
@@ -109,14 +132,13 @@ class StacCatalog {
                 .map(Item::document).orElseThrow(() -> StacProblem.noItem(collectionId, itemId));
     }
 
-    /** Item search across collections. */
-    Map<String, Object> search(StacQuery query) {
+    /** Item search across collections; its next page is asked for the way this one was. */
+    Map<String, Object> search(StacQuery query, Method method) {
         List<Item> matching = listing.surveys().stream()
                 .filter(survey -> query.wantsCollection(ArchiveAddresses.collectionId(survey.id())))
                 .flatMap(survey -> items(survey).stream())
-                .filter(item -> query.wantsId(item.id()))
-                .filter(item -> query.matches(item.box(), item.start(), item.end())).toList();
-        return page(matching, query, ArchiveAddresses.stac() + "/search");
+                .filter(query::matches).sorted(query.order()).toList();
+        return page(matching, query, ArchiveAddresses.stac() + "/search", method);
     }
 
     private ArchiveListing.Survey survey(String collectionId) {
@@ -135,7 +157,7 @@ class StacCatalog {
         Map<String, Object> collection = new LinkedHashMap<>();
         collection.put("type", "Collection");
         collection.put("stac_version", VERSION);
-        collection.put("stac_extensions", List.of(PROJECTION));
+        collection.put("stac_extensions", List.of(PROJECTION, POINT_CLOUD));
         collection.put("id", ArchiveAddresses.collectionId(survey.id()));
         collection.put("title", "航空レーザ計測 " + survey.name());
         collection.put("description", String.format("Airborne laser survey %s by %s (測量計画機関): %,d tiles, %,d points, "
@@ -152,7 +174,7 @@ class StacCatalog {
                 "spatial", Map.of("bbox", List.of(List.of(box.west(), box.south(), box.east(), box.north()))),
                 "temporal", Map.of("interval", List.of(List.of(rfc3339(start(survey)), rfc3339(end(survey)))))));
         List<Integer> srids = listing.tiles(survey.id()).stream().map(ArchiveListing.Tile::srid).distinct().toList();
-        collection.put("summaries", Map.of("proj:epsg", srids));
+        collection.put("summaries", Map.of("proj:epsg", srids, "pc:type", List.of(LIDAR)));
         collection.put("links", List.of(link("self", self, JSON), link("root", ArchiveAddresses.stac(), JSON),
                 link("parent", ArchiveAddresses.stac(), JSON), link("items", self + "/items", GEOJSON),
                 titled(link("license", ArchiveAddresses.terms(), JSON), "利用条件 (terms of use)"),
@@ -174,12 +196,13 @@ class StacCatalog {
             properties.put("end_datetime", rfc3339(dayEnd));
             properties.put("proj:epsg", tile.srid());
             properties.put("proj:bbox", List.of(tile.minX(), tile.minY(), tile.maxX(), tile.maxY()));
-            Map<String, Object> asset = asset(ArchiveAddresses.tile(tile.id()), lasType(tile),
+            properties.putAll(pointCloud(tile));
+            Map<String, Object> asset = asset(ArchiveAddresses.tile(tile.id()), TileEncoding.of(tile).mediaType,
                     tile.fileName() + " (LAS " + tile.lasVersion() + ", point format " + tile.pointFormat() + ")", List.of("data"));
             asset.put("file:size", tile.byteSize());
             String id = "tile-" + tile.id();
-            items.add(new Item(id, ArchiveAddresses.collectionId(survey.id()), tile.extent(), day, dayEnd,
-                    item(survey, id, tile.geometry(), tile.extent(), properties, Map.of("data", asset))));
+            items.add(new Item(id, ArchiveAddresses.collectionId(survey.id()), footprint(tile.geometry()), day, dayEnd,
+                    item(survey, id, tile.geometry(), tile.extent(), properties, Map.of("data", asset), POINT_CLOUD)));
         }
         for (ArchiveListing.Product product : listing.products(survey.id())) {
             ProductKind kind = product.kind();
@@ -198,19 +221,22 @@ class StacCatalog {
                     kind.label.en() + " (Cloud-Optimized GeoTIFF)", kind == ProductKind.CS_RELIEF || kind == ProductKind.HILLSHADE
                             ? List.of("data", "visual") : List.of("data"));
             asset.put("file:size", product.byteSize());
-            items.add(new Item(kind.id, ArchiveAddresses.collectionId(survey.id()), product.extent(), start(survey), end(survey),
-                    item(survey, kind.id, product.geometry(), product.extent(), properties, Map.of("data", asset))));
+            // Keyed by kind, so that a client mosaicking "an asset" across items (GDAL's STACIT) never mixes a DEM with a CHM.
+            items.add(new Item(kind.id, ArchiveAddresses.collectionId(survey.id()), footprint(product.geometry()), start(survey), end(survey),
+                    item(survey, kind.id, product.geometry(), product.extent(), properties, Map.of(kind.id, asset))));
         }
         return items;
     }
 
     private Map<String, Object> item(ArchiveListing.Survey survey, String id, String geometry, ArchiveListing.LonLat box,
-            Map<String, Object> properties, Map<String, Object> assets) {
+            Map<String, Object> properties, Map<String, Object> assets, String... extensions) {
         String collection = ArchiveAddresses.collection(survey.id());
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("type", "Feature");
         item.put("stac_version", VERSION);
-        item.put("stac_extensions", List.of(PROJECTION, FILE));
+        List<String> schemas = new ArrayList<>(List.of(PROJECTION, FILE));
+        schemas.addAll(List.of(extensions));
+        item.put("stac_extensions", schemas);
         item.put("id", id);
         item.put("collection", ArchiveAddresses.collectionId(survey.id()));
         item.put("geometry", json(geometry));
@@ -222,11 +248,17 @@ class StacCatalog {
         return item;
     }
 
-    private Map<String, Object> page(List<Item> matching, StacQuery query, String path) {
-        List<Map<String, Object>> features = matching.stream().skip(query.offset()).limit(query.limit()).map(Item::document).toList();
+    private Map<String, Object> page(List<Item> matching, StacQuery query, String path, Method method) {
+        List<Map<String, Object>> features = matching.stream().skip(query.offset()).limit(query.limit()).map(Item::document)
+                .map(query.fields()::apply).toList();
         List<Map<String, Object>> links = new ArrayList<>(List.of(link("root", ArchiveAddresses.stac(), JSON)));
         if (query.offset() + features.size() < matching.size()) {
-            links.add(link("next", path + "?" + nextQuery(query), GEOJSON));
+            Map<String, Object> next = link("next", method == Method.GET ? path + "?" + query.nextParameters() : path, GEOJSON);
+            next.put("method", method.name());
+            if (method == Method.POST) {
+                next.put("body", query.nextBody());
+            }
+            links.add(next);
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("type", "FeatureCollection");
@@ -237,21 +269,38 @@ class StacCatalog {
         return page;
     }
 
-    /** The same search, from where this page ends. */
-    private static String nextQuery(StacQuery query) {
-        StringBuilder next = new StringBuilder();
-        query.bbox().ifPresent(b -> next.append("bbox=").append(b[0]).append(',').append(b[1]).append(',').append(b[2]).append(',').append(b[3]).append('&'));
-        if (query.from().isPresent() || query.to().isPresent()) {
-            next.append("datetime=").append(query.from().map(Instant::toString).orElse("..")).append('/')
-                    .append(query.to().map(Instant::toString).orElse("..")).append('&');
+    /**
+     * The point cloud extension's fields for a tile, from its header as the tile index holds it: the
+     * count, the density over its footprint, the dimensions of its point format and, as statistics,
+     * the bounds of X, Y and Z.
+     */
+    private static Map<String, Object> pointCloud(ArchiveListing.Tile tile) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("pc:count", tile.points());
+        fields.put("pc:type", LIDAR);
+        fields.put("pc:encoding", TileEncoding.of(tile).encoding());
+        fields.put("pc:schemas", PointDimensions.of(tile.pointFormat()));
+        fields.put("pc:density", tile.pointsPerSquareMetre());
+        fields.put("pc:statistics", List.of(bounds("X", 0, tile.minX(), tile.maxX()), bounds("Y", 1, tile.minY(), tile.maxY()),
+                bounds("Z", 2, tile.minZ(), tile.maxZ())));
+        return fields;
+    }
+
+    private static Map<String, Object> bounds(String name, int position, double minimum, double maximum) {
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("name", name);
+        statistics.put("position", position);
+        statistics.put("minimum", minimum);
+        statistics.put("maximum", maximum);
+        return statistics;
+    }
+
+    private static Geometry footprint(String geoJson) {
+        try {
+            return new GeoJsonReader().read(geoJson);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS wrote GeoJSON JTS cannot read", e);
         }
-        if (!query.ids().isEmpty()) {
-            next.append("ids=").append(String.join(",", query.ids())).append('&');
-        }
-        if (!query.collections().isEmpty()) {
-            next.append("collections=").append(String.join(",", query.collections())).append('&');
-        }
-        return next.append("limit=").append(query.limit()).append("&offset=").append(query.offset() + query.limit()).toString();
     }
 
     private Map<String, Object> asset(String path, String type, String title, List<String> roles) {
@@ -263,13 +312,27 @@ class StacCatalog {
         return asset;
     }
 
-    /** LAZ, COPC (LAZ laid out for range reads) or plain LAS, as the file's name says. */
-    private static String lasType(ArchiveListing.Tile tile) {
-        String name = tile.fileName().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".copc.laz")) {
-            return "application/vnd.laszip+copc";
+    /** A tile's file: LAZ, COPC (LAZ laid out for range reads) or plain LAS, as its name says. */
+    private enum TileEncoding {
+        LAS("application/vnd.las"), LASZIP("application/vnd.laszip"), COPC("application/vnd.laszip+copc");
+
+        final String mediaType;
+
+        TileEncoding(String mediaType) {
+            this.mediaType = mediaType;
         }
-        return tile.compressed() ? "application/vnd.laszip" : "application/vnd.las";
+
+        static TileEncoding of(ArchiveListing.Tile tile) {
+            if (tile.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".copc.laz")) {
+                return COPC;
+            }
+            return tile.compressed() ? LASZIP : LAS;
+        }
+
+        /** As {@code pc:encoding}. */
+        String encoding() {
+            return this == LASZIP ? "LASzip" : name();
+        }
     }
 
     private Map<String, Object> link(String rel, String path, String type) {

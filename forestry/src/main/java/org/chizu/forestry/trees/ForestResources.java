@@ -6,12 +6,14 @@ import java.util.List;
 import org.chizu.gis.layer.LayerDataChanged;
 import org.chizu.gis.layer.changes.LayerChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps a survey's forest resources: its tree tops, each with the species of the forest register's
- * sub-compartment (小班) it stands in and an estimated volume, and their sums per 20 m mesh. Both are
+ * sub-compartment (小班) it stands in and an estimated volume, and their sums per 20 m mesh
+ * ({@link ResourceMesh}). Both are
  * layers of the registry ({@code tree_points}, {@code resource_mesh}), so maps, feature APIs and
  * downloads (in the 森林資源データ layouts too) come from the declarations. Recording a survey's
  * trees again replaces them.
@@ -19,10 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ForestResources {
 
-    /** The mesh side in metres, as the national 森林資源量集計メッシュ. */
-    static final int MESH_METRES = 20;
-    /** 上層樹高: the mean of the tallest 100 trees a hectare, four in a 20 m mesh. */
-    private static final int TOP_TREES_PER_MESH = 4;
     /** The layers declared on the tables kept here. */
     private static final List<String> LAYERS = List.of("tree_points", "resource_mesh");
 
@@ -55,29 +53,13 @@ public class ForestResources {
             List<Object[]> estimates = jdbc.query("select id, species, height_m from forest_tree_point where survey_id = ?",
                     (row, n) -> new Object[] {volumes.volume(row.getString("species"), row.getDouble("height_m")), row.getLong("id")}, surveyId);
             jdbc.batchUpdate("update forest_tree_point set volume_m3 = ? where id = ?", estimates);
-            jdbc.update("""
-                    with plane as (
-                        select ST_Transform(geom, ?) as p, height_m, volume_m3, species from forest_tree_point where survey_id = ?
-                    ), cells as (
-                        select floor(ST_X(p) / ?)::bigint as cx, floor(ST_Y(p) / ?)::bigint as cy, height_m, volume_m3, species,
-                               row_number() over (partition by floor(ST_X(p) / ?), floor(ST_Y(p) / ?) order by height_m desc) as rank
-                        from plane
-                    )
+            new NamedParameterJdbcTemplate(jdbc).update("""
                     insert into forest_mesh20m (survey_id, mesh_code, tree_count, trees_per_ha, mean_height_m, top_height_m,
                         volume_m3, volume_m3_per_ha, main_species, geom)
-                    select ?, ? || ':' || cx || '_' || cy, count(*), count(*) / ?, avg(height_m),
-                           avg(height_m) filter (where rank <= ?), sum(volume_m3), sum(volume_m3) / ?,
-                           mode() within group (order by species),
-                           ST_Multi(ST_Transform(ST_MakeEnvelope(cx * ?, cy * ?, (cx + 1) * ?, (cy + 1) * ?, ?), 6668))
-                    from cells group by cx, cy""",
-                    srid, surveyId, MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES,
-                    surveyId, "EPSG" + srid, hectares(), TOP_TREES_PER_MESH, hectares(),
-                    MESH_METRES, MESH_METRES, MESH_METRES, MESH_METRES, srid);
+                    select :survey, mesh_code, tree_count, trees_per_ha, mean_height_m, top_height_m,
+                           volume_m3, volume_m3_per_ha, main_species, geom
+                    from (""" + ResourceMesh.CELLS + ") cells", ResourceMesh.parameters(surveyId, srid, null));
             LAYERS.forEach(layer -> changes.publishOnCommit(LayerDataChanged.wholeLayer(layer)));
         });
-    }
-
-    private static double hectares() {
-        return MESH_METRES * MESH_METRES / 10_000.0;
     }
 }

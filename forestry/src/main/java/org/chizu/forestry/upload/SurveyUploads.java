@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  * Staff uploads of laser tiles: the file is written to the archive's upload folder as it arrives
  * (never held in memory), its header checked as the ingest would (a LAS or LAZ file, a coordinate
  * system of its own or one given), and an ingest job ({@link IngestJobHandler}) queued to archive it.
- * A refused upload leaves nothing behind.
+ * A refused upload leaves nothing behind, and neither does one whose ingest job fails for good or is
+ * cancelled ({@link AbandonedUploads}).
  */
 @Service
 @EnableConfigurationProperties(UploadProperties.class)
@@ -145,7 +146,7 @@ public class SurveyUploads {
         return base + ((header[POINT_FORMAT_OFFSET] & 0x80) != 0 ? ".laz" : ".las");
     }
 
-    /** Deletes an upload's folder: refused, or archived by its job. */
+    /** Deletes an upload's folder: refused, archived by its job, or abandoned by it. */
     static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A firm's downloads as jobs: the plan and estimate of a clip of its approved area, starting a clip
- * job, following its jobs (live on the owner's jobs topic), and downloading their files and the
+ * job, following its jobs (live on the owner's jobs topic; each active one with the platform's address
+ * that cancels it), and downloading their files and the
  * archived tiles whole, with Range so a broken download resumes. A download of survey data is logged
  * once, at its first byte.
  */
@@ -118,6 +119,11 @@ class ClipJobController {
         view.put("createdAt", job.createdAt());
         view.put("finishedAt", job.finishedAt());
         view.put("expiresAt", job.expiresAt());
+        view.put("cancelRequested", job.cancelRequested());
+        if (job.state().active()) {
+            // the platform's cancel of one's own job: a queued one at once, a running one at its next check, its files deleted
+            view.put("cancelUrl", "/api/jobs/" + job.id() + "/cancel");
+        }
         ClipManifest manifest = clip.manifest();
         if (manifest != null) {
             String base = "/api/forestry/jobs/" + job.id() + "/files/";

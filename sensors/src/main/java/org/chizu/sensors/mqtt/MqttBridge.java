@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.chizu.platform.BackgroundWork;
 import org.chizu.sensors.EntityChanged;
+import org.chizu.sensors.MultiObservationsAppended;
 import org.chizu.sensors.ObservationsAppended;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -292,6 +293,15 @@ class MqttBridge implements SmartLifecycle {
     /** Every committed observation, from MQTT or HTTP, to its datastream's topic (at QoS 0, see {@link TopicAnnouncer}). */
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
+        TopicAnnouncer announcing = announcer;
+        if (announcing != null) {
+            announcing.announce(appended);
+        }
+    }
+
+    /** Every committed observation of a MultiDatastream to its topic, as for a Datastream's. */
+    @TransactionalEventListener
+    void announce(MultiObservationsAppended appended) {
         TopicAnnouncer announcing = announcer;
         if (announcing != null) {
             announcing.announce(appended);

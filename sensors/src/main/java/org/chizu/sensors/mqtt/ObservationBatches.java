@@ -11,8 +11,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.chizu.sensors.MultiObservations;
+import org.chizu.sensors.NewMultiObservation;
 import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.ObservationStream;
 import org.chizu.sensors.Observations;
+import org.chizu.sensors.Reading;
 import org.chizu.sensors.SensorsProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores a batch of published observations in one transaction, leaving out those already stored:
  * QoS 1 delivers a message again when its acknowledgement was lost (Chizu stopped after the commit,
- * say), and such a message has the same datastream, phenomenon time, result time and result. A
+ * say), and such a message has the same datastream (or MultiDatastream), phenomenon time, result time and result. A
  * message that cannot be stored (not JSON, an unknown datastream) is refused alone: the batch is
  * halved until the refused ones are found, and the others are stored.
  */
@@ -40,18 +44,20 @@ class ObservationBatches {
     }
 
     private final Observations observations;
+    private final MultiObservations multiObservations;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    ObservationBatches(Observations observations, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ObservationBatches(Observations observations, MultiObservations multiObservations, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.observations = observations;
+        this.multiObservations = multiObservations;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /** @throws org.springframework.dao.DataAccessException when the database cannot be written; nothing is stored then */
     Outcome store(List<ReceivedMessage> messages) {
-        List<NewObservation> readable = new ArrayList<>(messages.size());
+        List<Reading> readable = new ArrayList<>(messages.size());
         int refused = 0;
         for (ReceivedMessage message : messages) {
             if (message.observation() != null) {
@@ -66,19 +72,21 @@ class ObservationBatches {
     }
 
     /** Stored, redelivered and refused counts. */
-    private int[] storeOrHalve(List<NewObservation> batch) {
+    private int[] storeOrHalve(List<Reading> batch) {
         if (batch.isEmpty()) {
             return new int[3];
         }
         try {
             return transaction.execute(status -> {
-                List<NewObservation> fresh = withoutStored(batch);
-                observations.append(fresh);
+                List<Reading> fresh = withoutStored(batch);
+                observations.append(fresh.stream().filter(NewObservation.class::isInstance).map(NewObservation.class::cast).toList());
+                multiObservations.append(fresh.stream().filter(NewMultiObservation.class::isInstance).map(NewMultiObservation.class::cast).toList());
                 return new int[] {fresh.size(), batch.size() - fresh.size(), 0};
             });
         } catch (SensorsProblem problem) {
             if (batch.size() == 1) {
-                refuse("v1.1/Datastreams(" + batch.getFirst().datastreamId() + ")/Observations", problem.getMessage());
+                Reading refused = batch.getFirst();
+                refuse("v1.1/" + refused.stream().address(refused.streamId()) + "/Observations", problem.getMessage());
                 return new int[] {0, 0, 1};
             }
             int[] first = storeOrHalve(batch.subList(0, batch.size() / 2));
@@ -88,7 +96,7 @@ class ObservationBatches {
     }
 
     /** The batch less the readings stored before and the repeats within it. */
-    private List<NewObservation> withoutStored(List<NewObservation> batch) {
+    private List<Reading> withoutStored(List<Reading> batch) {
         int size = batch.size();
         Long[] datastreams = new Long[size];
         String[] starts = new String[size];
@@ -96,22 +104,48 @@ class ObservationBatches {
         String[] resultTimes = new String[size];
         String[] results = new String[size];
         for (int i = 0; i < size; i++) {
-            NewObservation observation = batch.get(i);
-            datastreams[i] = observation.datastreamId();
+            Reading observation = batch.get(i);
+            datastreams[i] = observation.streamId();
             starts[i] = observation.phenomenonTime().start().toString();
             ends[i] = observation.phenomenonTime().end() == null ? null : observation.phenomenonTime().end().toString();
             resultTimes[i] = observation.resultTime() == null ? null : observation.resultTime().toString();
             results[i] = text(observation.result());
         }
-        Set<Integer> stored = jdbc.execute((ConnectionCallback<Set<Integer>>) connection -> {
+        Set<Integer> stored = new HashSet<>();
+        for (ObservationStream stream : ObservationStream.values()) {
+            Long[] ofStream = new Long[size];
+            boolean any = false;
+            for (int i = 0; i < size; i++) {
+                // Another kind's reading matches nothing: its place holds a null id.
+                ofStream[i] = batch.get(i).stream() == stream ? datastreams[i] : null;
+                any |= ofStream[i] != null;
+            }
+            if (any) {
+                stored.addAll(stored(stream, ofStream, starts, ends, resultTimes, results));
+            }
+        }
+        Set<List<String>> seen = new HashSet<>();
+        List<Reading> fresh = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (!stored.contains(i) && seen.add(List.of(batch.get(i).stream().name(), datastreams[i].toString(), starts[i], String.valueOf(ends[i]),
+                    String.valueOf(resultTimes[i]), results[i]))) {
+                fresh.add(batch.get(i));
+            }
+        }
+        return fresh;
+    }
+
+    /** The positions (from 0) of the readings of this kind of stream that are stored already. */
+    private Set<Integer> stored(ObservationStream stream, Long[] streams, String[] starts, String[] ends, String[] resultTimes, String[] results) {
+        return jdbc.execute((ConnectionCallback<Set<Integer>>) connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select b.position::int from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[])
                          with ordinality as b(d, ps, pe, rt, r, position)
                     where exists (select 1 from sta_observation o
-                                  where o.datastream_id = b.d and o.phenomenon_time_start = b.ps
+                                  where o.%s = b.d and o.phenomenon_time_start = b.ps
                                     and o.phenomenon_time_end is not distinct from b.pe and o.result_time is not distinct from b.rt
-                                    and coalesce(to_jsonb(o.result_number), o.result_json) = b.r::jsonb)""")) {
-                query.setArray(1, connection.createArrayOf("int8", datastreams));
+                                    and coalesce(to_jsonb(o.result_number), o.result_json) = b.r::jsonb)""".formatted(stream.observationColumn()))) {
+                query.setArray(1, connection.createArrayOf("int8", streams));
                 query.setArray(2, connection.createArrayOf("text", starts));
                 query.setArray(3, connection.createArrayOf("text", ends));
                 query.setArray(4, connection.createArrayOf("text", resultTimes));
@@ -125,15 +159,6 @@ class ObservationBatches {
                 return positions;
             }
         });
-        Set<List<String>> seen = new HashSet<>();
-        List<NewObservation> fresh = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            if (!stored.contains(i) && seen.add(List.of(datastreams[i].toString(), starts[i], String.valueOf(ends[i]),
-                    String.valueOf(resultTimes[i]), results[i]))) {
-                fresh.add(batch.get(i));
-            }
-        }
-        return fresh;
     }
 
     /** JSON text of a result; a number's without the general (and slower) tree writer. */

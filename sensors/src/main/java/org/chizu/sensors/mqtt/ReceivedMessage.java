@@ -1,6 +1,6 @@
 package org.chizu.sensors.mqtt;
 
-import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.Reading;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
 /**
@@ -14,7 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
  * @param messageId   the MQTT packet id the acknowledgement names
  * @param qos         the quality of service it came with
  */
-record ReceivedMessage(String topic, NewObservation observation, String refusal, MqttAsyncClient receiver, int messageId, int qos) {
+record ReceivedMessage(String topic, Reading observation, String refusal, MqttAsyncClient receiver, int messageId, int qos) {
 
     /** Reads the payload as the SensorThings MQTT extension's Observation. */
     static ReceivedMessage read(String topic, byte[] payload, MqttAsyncClient receiver, int messageId, int qos) {

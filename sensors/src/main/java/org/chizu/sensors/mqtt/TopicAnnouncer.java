@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.chizu.sensors.EntityChanged;
-import org.chizu.sensors.NewObservation;
+import org.chizu.sensors.MultiObservationsAppended;
 import org.chizu.sensors.ObservationsAppended;
+import org.chizu.sensors.Reading;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Announces what was committed at QoS 0 on a thread of its own, through a connection of its own:
- * observations to {@code v1.1/Datastreams(ID)/Observations}, and a created or changed entity to the
+ * observations to {@code v1.1/Datastreams(ID)/Observations} (or {@code v1.1/MultiDatastreams(ID)/Observations}), and a created or changed entity to the
  * topics of the SensorThings MQTT extension that it concerns (the collections it joined, its own
  * address, and {@code address/property} for each property changed). Whoever committed (the bridge
  * storing the next batch, an HTTP request) hands them over and goes on. An announcement that finds
@@ -68,8 +69,17 @@ final class TopicAnnouncer {
     /** Hands these committed observations over to be announced. */
     void announce(ObservationsAppended appended) {
         enqueue(new Pending(appended.observations().size(), () -> appended.observations().stream()
-                .map(stored -> new Announcement("v1.1/Datastreams(" + stored.observation().datastreamId() + ")/Observations",
-                        entity(stored.id(), stored.observation()))).toList()));
+                .map(stored -> announcement(stored.id(), stored.observation())).toList()));
+    }
+
+    /** Hands these committed observations of MultiDatastreams over to be announced. */
+    void announce(MultiObservationsAppended appended) {
+        enqueue(new Pending(appended.observations().size(), () -> appended.observations().stream()
+                .map(stored -> announcement(stored.id(), stored.observation())).toList()));
+    }
+
+    private static Announcement announcement(long id, Reading observation) {
+        return new Announcement("v1.1/" + observation.stream().address(observation.streamId()) + "/Observations", entity(id, observation));
     }
 
     /** Hands this committed change of an entity over to be announced. */
@@ -178,7 +188,7 @@ final class TopicAnnouncer {
     }
 
     /** The Observation as the SensorThings API shows it, without links. */
-    private static byte[] entity(long id, NewObservation observation) {
+    private static byte[] entity(long id, Reading observation) {
         ObjectNode json = JSON.createObjectNode();
         json.put("@iot.id", id);
         json.put("phenomenonTime", observation.phenomenonTime().toString());

@@ -46,8 +46,9 @@ class EntityReader {
     /** The order of {@code $orderby=phenomenonTime desc} within an expansion, ties broken by id as always. */
     private static final String NEWEST_FIRST = "t.phenomenon_time_start desc, t.id desc";
 
-    /** Where a dataArray's observation keeps its datastream until it is grouped. */
-    private static final String DATASTREAM_ID = "datastream@id";
+    /** Where a dataArray's observation keeps its Datastream's or MultiDatastream's link and its name until it is grouped. */
+    private static final String STREAM_LINK = "stream@link";
+    private static final String STREAM_NAME = "stream@name";
 
     private final JdbcTemplate jdbc;
 
@@ -71,6 +72,7 @@ class EntityReader {
         }
         List<Object> pageParameters = new ArrayList<>(parameters);
         String order = options.aggregate() != null && options.orderBy().isEmpty() ? "e.phenomenon_time_start, e.id"
+                : options.orderBy().isEmpty() && orderedLinks(path) != null ? linkOrder(path, pageParameters)
                 : order(options, type, "e", pageParameters);
         pageParameters.add(top + 1);
         pageParameters.add(options.skip());
@@ -80,10 +82,10 @@ class EntityReader {
         }
         // $top=0 asks for no entities (with $count, for the count alone), and no next page that would repeat it.
         List<ObjectNode> entities = top == 0 ? List.of()
-                : jdbc.query("select " + columns(type, "e", options.select()) + (dataArray ? ", e.datastream_id" : "") + " from " + source
-                        + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
+                : jdbc.query("select " + columns(type, "e", options.select()) + (dataArray ? ", e.datastream_id, e.multi_datastream_id" : "")
+                        + " from " + source + " e where " + where + " order by " + order + " limit ? offset ?", (row, n) -> {
                             ObjectNode entity = entity(type, row, 1);
-                            return dataArray ? entity.put(DATASTREAM_ID, row.getLong("datastream_id")) : entity;
+                            return dataArray ? stream(entity, row, links) : entity;
                         }, pageParameters.toArray());
         boolean more = entities.size() > top;
         if (more) {
@@ -101,6 +103,29 @@ class EntityReader {
             page.put("@iot.nextLink", links.withOptions(pathText, options.withSkip(options.skip() + top)));
         }
         return page;
+    }
+
+    /** The ordered link table a path's last step goes through, such as a MultiDatastream's ObservedProperties, or null. */
+    private static ManyToMany orderedLinks(ResourcePath path) {
+        Segment last = path.last();
+        boolean fromOne = path.segments().size() > 1 && path.segments().get(path.segments().size() - 2).id() != null;
+        return fromOne && last.via().link() instanceof ManyToMany both && both.ordersTargets() ? both : null;
+    }
+
+    /** The order of the links themselves (the values of a MultiDatastream's results), when no $orderby is given. */
+    private static String linkOrder(ResourcePath path, List<Object> parameters) {
+        ManyToMany both = orderedLinks(path);
+        parameters.add(path.segments().get(path.segments().size() - 2).id());
+        return "(select o." + both.position() + " from " + both.table() + " o where o." + both.targetColumn() + " = e.id and o."
+                + both.sourceColumn() + " = ?), e.id";
+    }
+
+    /** Notes the Datastream or MultiDatastream of an observation for its dataArray group. */
+    private static ObjectNode stream(ObjectNode observation, ResultSet row, Links links) throws SQLException {
+        long datastream = row.getLong("datastream_id");
+        return row.wasNull()
+                ? observation.put(STREAM_NAME, "MultiDatastream").put(STREAM_LINK, links.entity(EntityType.MULTI_DATASTREAM, row.getLong("multi_datastream_id")))
+                : observation.put(STREAM_NAME, "Datastream").put(STREAM_LINK, links.entity(EntityType.DATASTREAM, datastream));
     }
 
     /**
@@ -135,8 +160,8 @@ class EntityReader {
     }
 
     /**
-     * Observations as SensorThings' dataArray: one object per datastream (in the page's order) with the
-     * components, $select's or all, and an array of values per observation.
+     * Observations as SensorThings' dataArray: one object per Datastream or MultiDatastream (in the
+     * page's order) with the components, $select's or all, and an array of values per observation.
      */
     private static List<ObjectNode> dataArray(List<ObjectNode> observations, QueryOptions options, Links links) {
         List<String> components = new ArrayList<>(List.of("id"));
@@ -147,14 +172,17 @@ class EntityReader {
             });
             components.removeIf(name -> !options.select().contains(name) && !(name.equals("id") && options.select().contains("@iot.id")));
         }
-        Map<Long, ArrayNode> rows = new LinkedHashMap<>();
+        Map<String, ArrayNode> rows = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (ObjectNode observation : observations) {
-            ArrayNode row = rows.computeIfAbsent(observation.get(DATASTREAM_ID).asLong(), id -> NODES.arrayNode()).addArray();
+            String stream = observation.get(STREAM_LINK).asText();
+            names.put(stream, observation.get(STREAM_NAME).asText());
+            ArrayNode row = rows.computeIfAbsent(stream, link -> NODES.arrayNode()).addArray();
             components.forEach(component -> row.add(observation.get(component.equals("id") ? "@iot.id" : component)));
         }
         List<ObjectNode> groups = new ArrayList<>();
-        rows.forEach((datastream, values) -> {
-            ObjectNode group = NODES.objectNode().put("Datastream@iot.navigationLink", links.entity(EntityType.DATASTREAM, datastream));
+        rows.forEach((stream, values) -> {
+            ObjectNode group = NODES.objectNode().put(names.get(stream) + "@iot.navigationLink", stream);
             components.forEach(group.putArray("components")::add);
             group.put("dataArray@iot.count", values.size()).set("dataArray", values);
             groups.add(group);
@@ -256,7 +284,8 @@ class EntityReader {
             QueryOptions options = expand.options();
             List<Object> parameters = new ArrayList<>();
             String where = navigation.sourceId() + " = src.id" + filter(options, target, "t", parameters);
-            String order = order(options, target, "t", parameters);
+            String order = options.orderBy().isEmpty() && navigation.link() instanceof ManyToMany both && both.ordersTargets()
+                    ? "l." + both.position() : order(options, target, "t", parameters);
             int top = options.top() == null ? PAGE_SIZE : options.top();
             String sql;
             if (type == EntityType.DATASTREAM && target == EntityType.OBSERVATION && top == 1 && options.skip() == 0 && order.equals(NEWEST_FIRST)) {

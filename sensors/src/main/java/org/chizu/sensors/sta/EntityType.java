@@ -10,7 +10,7 @@ import org.chizu.sensors.sta.Navigation.ManyToMany;
 import org.chizu.sensors.sta.Navigation.ToMany;
 import org.chizu.sensors.sta.Navigation.ToOne;
 
-/** The SensorThings entity types (Sensing part), their tables, properties and navigation properties. */
+/** The SensorThings entity types (Sensing part, with the MultiDatastream extension), their tables, properties and navigation properties. */
 enum EntityType {
     THING("Things", "Thing", "sta_thing",
             Property.text("name", "name", true), Property.text("description", "description", false),
@@ -35,6 +35,15 @@ enum EntityType {
             Property.interval("phenomenonTime", "phenomenon_time_start", "phenomenon_time_end").serverKept(),
             Property.interval("resultTime", "result_time_start", "result_time_end").serverKept(),
             Property.json("properties", "properties", false)),
+    MULTI_DATASTREAM("MultiDatastreams", "MultiDatastream", "sta_multi_datastream",
+            Property.text("name", "name", true), Property.text("description", "description", false),
+            Property.text("observationType", "observation_type", false),
+            Property.json("multiObservationDataTypes", "multi_observation_data_types", true),
+            Property.json("unitOfMeasurements", "unit_of_measurements", true),
+            Property.geometry("observedArea", "observed_area", false).serverKept(),
+            Property.interval("phenomenonTime", "phenomenon_time_start", "phenomenon_time_end").serverKept(),
+            Property.interval("resultTime", "result_time_start", "result_time_end").serverKept(),
+            Property.json("properties", "properties", false)),
     FEATURE_OF_INTEREST("FeaturesOfInterest", "FeatureOfInterest", "sta_feature_of_interest",
             Property.text("name", "name", true), Property.text("description", "description", false),
             Property.text("encodingType", "encoding_type", true), Property.geometry("feature", "feature", true),
@@ -47,23 +56,35 @@ enum EntityType {
             Property.interval("validTime", "valid_time_start", "valid_time_end"),
             Property.json("parameters", "parameters", false));
 
+    /** A MultiDatastream's ObservedProperties, in the order of its results' values. */
+    private static final ManyToMany MULTI_DATASTREAM_PROPERTIES = new ManyToMany("sta_multi_datastream_observed_property",
+            "multi_datastream_id", "observed_property_id", "multi_datastream_id", "position");
+
     static {
         THING.navigate(new Navigation("Locations", LOCATION, new ManyToMany("sta_thing_location", "thing_id", "location_id")),
                 new Navigation("HistoricalLocations", HISTORICAL_LOCATION, new ToMany("thing_id")),
-                new Navigation("Datastreams", DATASTREAM, new ToMany("thing_id")));
+                new Navigation("Datastreams", DATASTREAM, new ToMany("thing_id")),
+                new Navigation("MultiDatastreams", MULTI_DATASTREAM, new ToMany("thing_id")));
         LOCATION.navigate(new Navigation("Things", THING, new ManyToMany("sta_thing_location", "location_id", "thing_id")),
                 new Navigation("HistoricalLocations", HISTORICAL_LOCATION,
                         new ManyToMany("sta_historical_location_location", "location_id", "historical_location_id")));
         HISTORICAL_LOCATION.navigate(new Navigation("Thing", THING, new ToOne("thing_id")),
                 new Navigation("Locations", LOCATION, new ManyToMany("sta_historical_location_location", "historical_location_id", "location_id")));
-        SENSOR.navigate(new Navigation("Datastreams", DATASTREAM, new ToMany("sensor_id")));
-        OBSERVED_PROPERTY.navigate(new Navigation("Datastreams", DATASTREAM, new ToMany("observed_property_id")));
+        SENSOR.navigate(new Navigation("Datastreams", DATASTREAM, new ToMany("sensor_id")),
+                new Navigation("MultiDatastreams", MULTI_DATASTREAM, new ToMany("sensor_id")));
+        OBSERVED_PROPERTY.navigate(new Navigation("Datastreams", DATASTREAM, new ToMany("observed_property_id")),
+                new Navigation("MultiDatastreams", MULTI_DATASTREAM, MULTI_DATASTREAM_PROPERTIES.reversed()));
         DATASTREAM.navigate(new Navigation("Thing", THING, new ToOne("thing_id")),
                 new Navigation("Sensor", SENSOR, new ToOne("sensor_id")),
                 new Navigation("ObservedProperty", OBSERVED_PROPERTY, new ToOne("observed_property_id")),
                 new Navigation("Observations", OBSERVATION, new ToMany("datastream_id")));
+        MULTI_DATASTREAM.navigate(new Navigation("Thing", THING, new ToOne("thing_id")),
+                new Navigation("Sensor", SENSOR, new ToOne("sensor_id")),
+                new Navigation("ObservedProperties", OBSERVED_PROPERTY, MULTI_DATASTREAM_PROPERTIES),
+                new Navigation("Observations", OBSERVATION, new ToMany("multi_datastream_id")));
         FEATURE_OF_INTEREST.navigate(new Navigation("Observations", OBSERVATION, new ToMany("feature_of_interest_id")));
         OBSERVATION.navigate(new Navigation("Datastream", DATASTREAM, new ToOne("datastream_id")),
+                new Navigation("MultiDatastream", MULTI_DATASTREAM, new ToOne("multi_datastream_id")),
                 new Navigation("FeatureOfInterest", FEATURE_OF_INTEREST, new ToOne("feature_of_interest_id")));
     }
 

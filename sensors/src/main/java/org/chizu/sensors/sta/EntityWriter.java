@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.sensors.MultiObservations;
+import org.chizu.sensors.NewMultiObservation;
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
+import org.chizu.sensors.Reading;
 import org.chizu.sensors.SensorsProblem;
 import org.chizu.sensors.TimeInterval;
 import org.chizu.sensors.alerts.AlertDeclarations;
@@ -39,12 +42,17 @@ class EntityWriter {
 
     private final JdbcTemplate jdbc;
     private final Observations observations;
+    private final MultiObservations multiObservations;
     private final AlertDeclarations declarations;
+    private final MultiDatastreamRules multiDatastreams;
 
-    EntityWriter(JdbcTemplate jdbc, Observations observations, AlertDeclarations declarations) {
+    EntityWriter(JdbcTemplate jdbc, Observations observations, MultiObservations multiObservations, AlertDeclarations declarations,
+                 MultiDatastreamRules multiDatastreams) {
         this.jdbc = jdbc;
         this.observations = observations;
+        this.multiObservations = multiObservations;
         this.declarations = declarations;
+        this.multiDatastreams = multiDatastreams;
     }
 
     /** POST to a collection path, such as {@code Things} or {@code Datastreams(1)/Observations}; returns the new id. */
@@ -72,6 +80,7 @@ class EntityWriter {
         if (last.via() != null && last.via().link() instanceof ManyToMany both) {
             Segment source = path.segments().get(path.segments().size() - 2);
             link(source.type(), parent, last.via(), both, List.of(id));
+            checkMultiDatastreams(both, parent, List.of(id), "");
         }
         return id;
     }
@@ -79,11 +88,20 @@ class EntityWriter {
     /** Appends the observations of a dataArray request (one transaction); returns their ids in order. */
     @Transactional
     public List<Long> createObservations(List<JsonNode> observations, List<Map<String, Long>> implied) {
-        List<NewObservation> batch = new ArrayList<>();
+        List<Reading> batch = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
             batch.add(observation(observations.get(i), implied.get(i), "[" + i + "]"));
         }
-        return this.observations.append(batch);
+        return append(batch);
+    }
+
+    /** Appends readings of Datastreams and of MultiDatastreams, each kind through its storage API; their ids in the batch's order. */
+    private List<Long> append(List<Reading> batch) {
+        Iterator<Long> single = observations.append(batch.stream().filter(NewObservation.class::isInstance).map(NewObservation.class::cast)
+                .toList()).iterator();
+        Iterator<Long> multi = multiObservations.append(batch.stream().filter(NewMultiObservation.class::isInstance)
+                .map(NewMultiObservation.class::cast).toList()).iterator();
+        return batch.stream().map(reading -> reading instanceof NewObservation ? single.next() : multi.next()).toList();
     }
 
     private long create(EntityType type, JsonNode json, Map<String, Long> implied, String where) {
@@ -96,10 +114,13 @@ class EntityWriter {
             return id;
         }
         if (type == EntityType.OBSERVATION) {
-            return observations.append(List.of(observation(json, implied, where))).getFirst();
+            return append(List.of(observation(json, implied, where))).getFirst();
         }
         checkNames(type, json, where);
         checkDeclarations(type, json, where);
+        if (type == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkObservationType(json, where);
+        }
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
@@ -151,16 +172,34 @@ class EntityWriter {
                     targets.add(create(navigation.target(), related.get(i), Map.of(), at + "[" + i + "]"));
                 }
                 link(type, id, navigation, both, targets);
+                checkMultiDatastreams(both, id, targets, at);
             }
         }
+        if (type == EntityType.MULTI_DATASTREAM) {
+            multiDatastreams.checkLists(List.of(id), where);
+        }
         return id;
+    }
+
+    /** After links through the MultiDatastreams' ordered table changed, each MultiDatastream concerned must still agree with itself. */
+    private void checkMultiDatastreams(ManyToMany both, long source, List<Long> targets, String where) {
+        if (both.position() != null) {
+            multiDatastreams.checkLists(both.ordersTargets() ? List.of(source) : targets, where);
+        }
     }
 
     /** Links an entity to others through a link table; a Thing at new Locations gets a HistoricalLocation. */
     private void link(EntityType type, long id, Navigation navigation, ManyToMany both, List<Long> targets) {
         for (long target : targets) {
-            jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
-                    id, target);
+            if (both.position() == null) {
+                jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ") values (?, ?) on conflict do nothing",
+                        id, target);
+            } else {
+                // Each new link comes after the others of its ordering side (a MultiDatastream's ObservedProperties, in the order given).
+                jdbc.update("insert into " + both.table() + " (" + both.sourceColumn() + ", " + both.targetColumn() + ", " + both.position()
+                        + ") values (?, ?, (select coalesce(max(" + both.position() + ") + 1, 0) from " + both.table() + " where "
+                        + both.orderedWithin() + " = ?)) on conflict do nothing", id, target, both.ordersTargets() ? id : target);
+            }
         }
         if (type == EntityType.THING && navigation.name().equals("Locations")) {
             recordHistory(id, targets);
@@ -175,7 +214,7 @@ class EntityWriter {
         locations.forEach(location -> jdbc.update("insert into sta_historical_location_location values (?, ?)", historical, location));
     }
 
-    private NewObservation observation(JsonNode json, Map<String, Long> implied, String where) {
+    private Reading observation(JsonNode json, Map<String, Long> implied, String where) {
         if (json == null || !json.isObject()) {
             throw bad(where, "an Observation must be a JSON object");
         }
@@ -184,8 +223,15 @@ class EntityWriter {
         if (datastream == null && json.hasNonNull("Datastream")) {
             datastream = create(EntityType.DATASTREAM, json.get("Datastream"), Map.of(), where + "/Datastream");
         }
-        if (datastream == null) {
-            throw bad(where, "an Observation needs its Datastream");
+        Long multiDatastream = implied.get("MultiDatastream");
+        if (multiDatastream == null && json.hasNonNull("MultiDatastream")) {
+            multiDatastream = create(EntityType.MULTI_DATASTREAM, json.get("MultiDatastream"), Map.of(), where + "/MultiDatastream");
+        }
+        if (datastream == null && multiDatastream == null) {
+            throw bad(where, "an Observation needs its Datastream or MultiDatastream");
+        }
+        if (datastream != null && multiDatastream != null) {
+            throw bad(where, "an Observation belongs to one Datastream or one MultiDatastream, not both");
         }
         Long feature = implied.get("FeatureOfInterest");
         if (feature == null && json.hasNonNull("FeatureOfInterest")) {
@@ -199,8 +245,16 @@ class EntityWriter {
                 : TimeInterval.at(Instant.now());
         Instant resultTime = json.hasNonNull("resultTime") ? instant(json.get("resultTime"), where + "/resultTime") : null;
         TimeInterval valid = json.hasNonNull("validTime") ? interval(json.get("validTime"), where + "/validTime") : null;
-        return new NewObservation(datastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")), valid,
-                nonNull(json.get("parameters")));
+        if (multiDatastream == null) {
+            return new NewObservation(datastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")), valid,
+                    nonNull(json.get("parameters")));
+        }
+        if (!json.get("result").isArray()) {
+            throw SensorsProblem.badRequest(where + (where.isEmpty() ? "" : ": ") + "the result of a MultiDatastream's Observation is an array, "
+                    + "one value per ObservedProperty in their order.", Map.of("field", "result"));
+        }
+        return new NewMultiObservation(multiDatastream, phenomenon, resultTime, json.get("result"), feature, nonNull(json.get("resultQuality")),
+                valid, nonNull(json.get("parameters")));
     }
 
     /**
@@ -259,6 +313,9 @@ class EntityWriter {
     private void change(EntityType type, long id, JsonNode body, List<Property> reset) {
         checkNames(type, body, "");
         checkDeclarations(type, body, "");
+        if (type == EntityType.MULTI_DATASTREAM) {
+            MultiDatastreamRules.checkObservationType(body, "");
+        }
         List<String> assignments = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         for (Property property : reset) {
@@ -305,7 +362,7 @@ class EntityWriter {
                     assignments.add(one.column() + " = ?");
                     parameters.add(create(navigation.target(), related, Map.of(), "/" + navigation.name()));
                 }
-                case ManyToMany both when related.isArray() -> {
+                case ManyToMany both when related.isArray() && (both.position() == null || both.ordersTargets()) -> {
                     List<Long> targets = new ArrayList<>();
                     for (int i = 0; i < related.size(); i++) {
                         targets.add(create(navigation.target(), related.get(i), Map.of(), "/" + navigation.name() + "[" + i + "]"));
@@ -325,7 +382,11 @@ class EntityWriter {
             jdbc.update("update " + type.table() + " set " + String.join(", ", assignments) + " where id = ?", parameters.toArray());
         }
         if (type == EntityType.OBSERVATION) {
-            jdbc.queryForList("select datastream_id from sta_observation where id = ?", Long.class, id).forEach(observations::refreshLatest);
+            jdbc.queryForList("select datastream_id from sta_observation where id = ? and datastream_id is not null", Long.class, id)
+                    .forEach(observations::refreshLatest);
+            multiDatastreams.checkResult(id);
+        } else if (type == EntityType.MULTI_DATASTREAM) {
+            multiDatastreams.checkLists(List.of(id), "");
         }
     }
 
@@ -344,7 +405,10 @@ class EntityWriter {
         requireExists(source.type(), source.id());
         long target = referenced(last.type(), body);
         switch (last.via().link()) {
-            case ManyToMany both -> link(source.type(), source.id(), last.via(), both, List.of(target));
+            case ManyToMany both -> {
+                link(source.type(), source.id(), last.via(), both, List.of(target));
+                checkMultiDatastreams(both, source.id(), List.of(target), "");
+            }
             case ToMany many -> jdbc.update("update " + last.type().table() + " set " + many.column() + " = ? where id = ?", source.id(), target);
             case ToOne one -> jdbc.update("update " + source.type().table() + " set " + one.column() + " = ? where id = ?", target, source.id());
         }
@@ -367,6 +431,7 @@ class EntityWriter {
                 source.id(), target) == 0) {
             throw SensorsProblem.notFound(last.type().setName(), target);
         }
+        checkMultiDatastreams(both, source.id(), List.of(target), "");
     }
 
     /** The id in {"@iot.id": 3} or {"@iot.selfLink": "…/Locations(3)"}, of an entity of this type that exists. */
@@ -393,6 +458,11 @@ class EntityWriter {
         Segment last = path.last();
         if (last.id() == null || path.property() != null || path.ref()) {
             throw SensorsProblem.badRequest("DELETE removes one entity named by its id, such as /Things(1).", Map.of());
+        }
+        if (last.type() == EntityType.OBSERVED_PROPERTY) {
+            // As its Datastreams go with it, so do the MultiDatastreams that observe it (each would lack a value's meaning).
+            jdbc.update("delete from sta_multi_datastream where id in (select multi_datastream_id from sta_multi_datastream_observed_property "
+                    + "where observed_property_id = ?)", last.id());
         }
         boolean deleted = last.type() == EntityType.OBSERVATION ? observations.delete(last.id())
                 : jdbc.update("delete from " + last.type().table() + " where id = ?", last.id()) > 0;

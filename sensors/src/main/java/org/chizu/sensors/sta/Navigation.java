@@ -24,8 +24,25 @@ record Navigation(String name, EntityType target, Link link) {
     record ToMany(String column) implements Link {
     }
 
-    /** A link table holds pairs of source and target ids. */
-    record ManyToMany(String table, String sourceColumn, String targetColumn) implements Link {
+    /**
+     * A link table holds pairs of source and target ids; when ordered, {@code position} numbers the
+     * links (from 0) of each id in {@code orderedWithin}, one of the two columns, else both are null.
+     */
+    record ManyToMany(String table, String sourceColumn, String targetColumn, String orderedWithin, String position) implements Link {
+
+        ManyToMany(String table, String sourceColumn, String targetColumn) {
+            this(table, sourceColumn, targetColumn, null, null);
+        }
+
+        /** The same links seen from the target's side. */
+        ManyToMany reversed() {
+            return new ManyToMany(table, targetColumn, sourceColumn, orderedWithin, position);
+        }
+
+        /** Whether the targets of one source come in the order of {@code position}. */
+        boolean ordersTargets() {
+            return position != null && orderedWithin.equals(sourceColumn);
+        }
     }
 
     /**

@@ -2,8 +2,11 @@ package org.chizu.sensors.sta;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,6 +33,7 @@ public class SensorThingsRequests {
             "http://www.opengis.net/spec/iot_sensing/1.1/req/request-data",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array",
+            "http://www.opengis.net/spec/iot_sensing/1.1/req/multi-datastream",
             "http://www.opengis.net/spec/iot_sensing/1.1/req/batch-request/batch-request");
 
     /**
@@ -134,8 +138,8 @@ public class SensorThingsRequests {
 
     /**
      * The dataArray extension: {@code [{"Datastream": {"@iot.id": 1}, "components": ["phenomenonTime", "result"],
-     * "dataArray": [["2026-12-08T09:00:00Z", 1.52], …]}, …]}, all stored in one transaction; answers the new
-     * observations' addresses in order.
+     * "dataArray": [["2026-12-08T09:00:00Z", 1.52], …]}, …]} (or a group of a {@code MultiDatastream}, each result
+     * an array), all stored in one transaction; answers the new observations' addresses in order.
      */
     private Answer createObservations(JsonNode body, Links links) {
         if (!body.isArray()) {
@@ -146,10 +150,7 @@ public class SensorThingsRequests {
         for (int i = 0; i < body.size(); i++) {
             JsonNode group = body.get(i);
             String at = "[" + i + "]";
-            if (!group.path("Datastream").hasNonNull("@iot.id")) {
-                throw SensorsProblem.badRequest(at + ": each group names its Datastream as {\"@iot.id\": n}.", Map.of("at", at));
-            }
-            long datastream = group.path("Datastream").get("@iot.id").asLong();
+            Map<String, Long> stream = stream(group, at);
             List<String> components = new ArrayList<>();
             group.path("components").forEach(component -> components.add(component.asText()));
             if (!components.contains("result")) {
@@ -158,12 +159,36 @@ public class SensorThingsRequests {
             JsonNode rows = group.path("dataArray");
             for (int r = 0; r < rows.size(); r++) {
                 observations.add(observation(components, rows.get(r), at + "/dataArray[" + r + "]"));
-                implied.add(Map.of("Datastream", datastream));
+                implied.add(stream);
             }
         }
         ArrayNode created = NODES.arrayNode();
         writer.createObservations(observations, implied).forEach(id -> created.add(links.entity(EntityType.OBSERVATION, id)));
         return new Answer(201, null, created);
+    }
+
+    private static final Pattern STREAM_LINK = Pattern.compile("(?:^|/)(Datastreams|MultiDatastreams)\\((\\d+)\\)$");
+
+    /**
+     * The Datastream or MultiDatastream a dataArray group names, as {@code "Datastream": {"@iot.id": n}} or
+     * {@code "MultiDatastream@iot.navigationLink": "…/MultiDatastreams(n)"} (the form a dataArray is read in).
+     */
+    private static Map<String, Long> stream(JsonNode group, String at) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        for (String name : List.of("Datastream", "MultiDatastream")) {
+            if (group.path(name).path("@iot.id").canConvertToLong()) {
+                named.put(name, group.get(name).get("@iot.id").asLong());
+            }
+            Matcher link = STREAM_LINK.matcher(group.path(name + "@iot.navigationLink").asText());
+            if (link.find() && link.group(1).equals(name + "s")) {
+                named.put(name, Long.parseLong(link.group(2)));
+            }
+        }
+        if (named.size() != 1) {
+            throw SensorsProblem.badRequest(at + ": each group names one Datastream or MultiDatastream, as {\"Datastream\": {\"@iot.id\": n}} "
+                    + "or {\"MultiDatastream\": {\"@iot.id\": n}}.", Map.of("at", at));
+        }
+        return Map.copyOf(named);
     }
 
     private static ObjectNode observation(List<String> components, JsonNode row, String at) {

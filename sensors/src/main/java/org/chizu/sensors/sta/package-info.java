@@ -1,6 +1,6 @@
 /**
  * The OGC SensorThings API 1.1 over HTTP at {@code /sta/v1.1}: resource paths, the query options
  * ($filter compiled to parameterised SQL, $expand, $select, $orderby, $top, $skip, $count), deep
- * insert and the dataArray extension. Observations are written through the module's storage API.
+ * insert, the dataArray extension and the MultiDatastream extension. Observations are written through the module's storage API.
  */
 package org.chizu.sensors.sta;

@@ -187,6 +187,43 @@ class MqttObservationsTest {
     }
 
     @Test
+    void aMultiDatastreamsArrayReadingIsPublishedStoredOnceAndAnnouncedOnItsTopic() throws Exception {
+        long thing = jdbc.queryForObject("select thing_id from sta_datastream where id = ?", Long.class, datastream);
+        HttpResponse<String> created = http("POST", "Things(" + thing + ")/MultiDatastreams", """
+                {"name": "高津川 水位・水温", "multiObservationDataTypes": ["%1$s", "%1$s"],
+                 "unitOfMeasurements": [{"name": "metre", "symbol": "m"}, {"name": "degree Celsius", "symbol": "degC"}],
+                 "Sensor": {"name": "水位水温計", "encodingType": "text/plain", "metadata": "radar and thermistor"},
+                 "ObservedProperties": [{"name": "水位", "definition": "http://vocabs.example.jp/water-level"},
+                                        {"name": "水温", "definition": "http://vocabs.example.jp/water-temperature"}]}"""
+                .formatted("http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long multi = json.readTree(created.body()).path("@iot.id").asLong();
+        String topic = "v1.1/MultiDatastreams(" + multi + ")/Observations";
+        BlockingQueue<JsonNode> heard = new LinkedBlockingQueue<>();
+        reader.subscribe(topic, 1, (on, message) -> heard.add(json.readTree(message.getPayload())));
+        long refusedBefore = bridge.counts()[2];
+
+        String reading = "{\"phenomenonTime\": \"2026-12-08T09:00:00+09:00\", \"result\": [1.42, 8.5]}";
+        gauge.publish(topic, reading.getBytes(StandardCharsets.UTF_8), 1, false);
+        gauge.publish(topic, reading.getBytes(StandardCharsets.UTF_8), 1, false);
+        gauge.publish(topic, "{\"phenomenonTime\": \"2026-12-08T09:10:00+09:00\", \"result\": [1.5]}".getBytes(StandardCharsets.UTF_8), 1, false);
+        gauge.publish("v1.1/Observations", ("{\"MultiDatastream\": {\"@iot.id\": " + multi
+                + "}, \"phenomenonTime\": \"2026-12-08T09:20:00+09:00\", \"result\": [1.61, 8.25]}").getBytes(StandardCharsets.UTF_8), 1, false);
+
+        JsonNode first = heard.poll(10, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.path("result").toString()).isEqualTo("[1.42,8.5]");
+        assertThat(heard.poll(10, TimeUnit.SECONDS).path("result").toString()).isEqualTo("[1.61,8.25]");
+        await(() -> bridge.counts()[2] == refusedBefore + 1, "the reading with one value of two refused");
+        assertThat(jdbc.queryForList("select result_json::text from sta_observation where multi_datastream_id = ? order by phenomenon_time_start",
+                String.class, multi)).as("the repeat stored once").containsExactly("[1.42, 8.5]", "[1.61, 8.25]");
+        assertThat(first.path("@iot.id").asLong()).isEqualTo(jdbc.queryForObject(
+                "select id from sta_observation where multi_datastream_id = ? order by phenomenon_time_start limit 1", Long.class, multi));
+        assertThat(announced.poll(1, TimeUnit.SECONDS)).as("nothing on the Datastream's topic").isNull();
+        reader.unsubscribe(topic);
+    }
+
+    @Test
     void aMalformedMessageIsRefusedAndAcknowledgedWithoutHoldingUpTheOthers() throws Exception {
         long refusedBefore = bridge.counts()[2];
         gauge.publish(topic(datastream), "水位 1.6 m".getBytes(StandardCharsets.UTF_8), 1, false);
