@@ -58,8 +58,8 @@ class MqttBridge implements SmartLifecycle {
     /** The persistent session that devices' messages come through. */
     private volatile MqttAsyncClient client;
     /**
-     * Announcements go out through a connection of their own: the broker's acknowledgements of them
-     * must not wait behind devices' messages that the bridge is not yet ready to take.
+     * Announcements go out through a connection of their own: the client hands their completion to
+     * the same thread as arriving messages, which waits while the bridge is not ready to take more.
      */
     private volatile TopicAnnouncer announcer;
     private volatile MqttAsyncClient announcerClient;
@@ -301,7 +301,7 @@ class MqttBridge implements SmartLifecycle {
         }
     }
 
-    /** Every committed observation, from MQTT or HTTP, to its datastream's topic at QoS 1. */
+    /** Every committed observation, from MQTT or HTTP, to its datastream's topic (at QoS 0, see {@link TopicAnnouncer}). */
     @TransactionalEventListener
     void announce(ObservationsAppended appended) {
         TopicAnnouncer announcing = announcer;

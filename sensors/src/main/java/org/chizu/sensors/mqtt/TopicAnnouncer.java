@@ -17,6 +17,7 @@ import org.chizu.sensors.EntityChanged;
 import org.chizu.sensors.MultiObservationsAppended;
 import org.chizu.sensors.ObservationsAppended;
 import org.chizu.sensors.Reading;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Announces what was committed at QoS 1 on a thread of its own, through a connection of its own:
+ * Announces what was committed at QoS 0 on a thread of its own, through a connection of its own:
  * observations to {@code v1.1/Datastreams(ID)/Observations} (or {@code v1.1/MultiDatastreams(ID)/Observations})
  * and, when someone subscribed there, to
  * {@code v1.1/Observations} and {@code v1.1/FeaturesOfInterest(ID)/Observations}; a created or changed
@@ -35,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * storing the next batch, an HTTP request) hands them over and goes on. An announcement that finds
  * the broker away, or a backlog that stays full for {@link #WAIT_NANOS}, is counted, not retried:
  * what it tells is stored, and a subscriber reads what it missed through the API.
+ * <p>
+ * QoS 0, because the SensorThings MQTT extension asks for none in particular and a notice is
+ * at most once anyway (one that finds the broker away is not retried): QoS 1 would only make the
+ * broker acknowledge every notice, which at ingest rates costs the broker and Chizu about as much as
+ * the devices' messages do. A subscriber therefore hears notices while it is connected; its
+ * persistent session does not keep them while it is away.
  */
 final class TopicAnnouncer {
 
@@ -163,32 +170,52 @@ final class TopicAnnouncer {
     private void work() {
         try {
             while (true) {
+                IMqttDeliveryToken last = null;
                 for (Announcement announcement : backlog.take().messages().get()) {
                     MqttMessage message = new MqttMessage(announcement.payload());
-                    message.setQos(1);
-                    if (!publish(announcement.topic(), message)) {
+                    message.setQos(0);
+                    IMqttDeliveryToken sent = publish(announcement.topic(), message);
+                    if (sent == null) {
                         unannounced.incrementAndGet();
+                    } else {
+                        last = sent;
                     }
                 }
+                awaitSent(last);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean publish(String topic, MqttMessage message) throws InterruptedException {
+    /**
+     * Waits until the client has written a batch's last notice: at QoS 0 nothing else limits what
+     * it queues, and a slow broker would otherwise let that queue grow without end.
+     */
+    private static void awaitSent(IMqttDeliveryToken last) {
+        if (last == null) {
+            return;
+        }
+        try {
+            last.waitForCompletion(WAIT_NANOS / 1_000_000);
+        } catch (MqttException e) {
+            log.debug("MQTT: announcements not written yet: {}", e.getMessage());
+        }
+    }
+
+    /** The token of the message handed to the client, or null when it could not be. */
+    private IMqttDeliveryToken publish(String topic, MqttMessage message) throws InterruptedException {
         if (!client.isConnected()) {
-            return false;
+            return null;
         }
         long until = System.nanoTime() + WAIT_NANOS;
         while (true) {
             try {
-                client.publish(topic, message);
-                return true;
+                return client.publish(topic, message);
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > until) {
                     log.debug("MQTT: cannot announce on {}: {}", topic, e.getMessage());
-                    return false;
+                    return null;
                 }
                 // The window of unacknowledged messages is full: wait for the broker to catch up.
                 Thread.sleep(1);

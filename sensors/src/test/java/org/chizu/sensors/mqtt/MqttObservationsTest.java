@@ -81,6 +81,7 @@ class MqttObservationsTest {
     MqttClient gauge;
     MqttClient reader;
     final BlockingQueue<JsonNode> announced = new LinkedBlockingQueue<>();
+    final Set<Integer> announcedAtQos = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     void aRiverGaugeAndADashboardSignedInToTheBroker() throws Exception {
@@ -90,7 +91,10 @@ class MqttObservationsTest {
         access.refresh();
         gauge = awaitSignIn(() -> broker.device("水位計 高津川 1", gaugeToken));
         reader = awaitSignIn(() -> broker.subscriber("防災ダッシュボード", readerToken));
-        reader.subscribe(topic(datastream), 1, (topic, message) -> announced.add(json.readTree(message.getPayload())));
+        reader.subscribe(topic(datastream), 1, (topic, message) -> {
+            announcedAtQos.add(message.getQos());
+            announced.add(json.readTree(message.getPayload()));
+        });
         await(bridge::connected, "the bridge's session subscribed");
     }
 
@@ -121,6 +125,7 @@ class MqttObservationsTest {
         assertThat(observation.path("@iot.id").asLong()).isEqualTo(jdbc.queryForObject(
                 "select id from sta_observation where datastream_id = ? and phenomenon_time_start = '2026-12-08T00:00:00Z'", Long.class, datastream));
         assertThat(announced.poll(1, TimeUnit.SECONDS)).as("announced once").isNull();
+        assertThat(announcedAtQos).as("notices go out at most once, whatever the subscription asked").containsExactly(0);
     }
 
     @Test
