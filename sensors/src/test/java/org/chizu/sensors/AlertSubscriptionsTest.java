@@ -3,6 +3,8 @@ package org.chizu.sensors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,9 +33,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Residents subscribe by e-mail to a river gauge or to a flood zone it watches, confirm by the mailed
- * link, and get one e-mail each time the gauge's alert is raised, updated and cleared, every one with
- * its unsubscribe link; an unconfirmed address gets nothing, an unsubscribed one nothing more. Mails
+ * Residents subscribe by e-mail to a river gauge or to a flood zone it watches, confirm by the button
+ * of the page the mailed link opens, and get one e-mail each time the gauge's alert is raised,
+ * updated and cleared, every one with its unsubscribe link; an unconfirmed address gets nothing, an
+ * unsubscribed one nothing more. Opening a link, as a mail client or link scanner does before anyone
+ * reads it, changes nothing: only the page's button does. Mails
  * go through the platform's outbox to a real SMTP server (GreenMail).
  */
 // Closed after the class, so that its mail sender stops with the class's SMTP server.
@@ -42,6 +47,8 @@ class AlertSubscriptionsTest extends RunningSensors {
     /** Started before the application, which the class's set-up needs already. */
     static final GreenMail MAIL = startedSmtpServer();
 
+    private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
+    private static final Pattern HIDDEN_FIELD = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern LINK = Pattern.compile("http://\\S+/alerts/subscriptions/(confirm|unsubscribe)\\?token=[\\w-]+");
 
     @DynamicPropertySource
@@ -94,10 +101,15 @@ class AlertSubscriptionsTest extends RunningSensors {
         assertThat(textOf(hanakosConfirmation)).contains("飯梨川 安来水位観測所");
         assertThat(mailsTo("taro@example.jp").getFirst().getSubject()).contains("配信登録の確認");
 
-        HttpResponse<String> confirmed = send("GET", path(link(mailsTo("hanako@example.jp").getFirst(), "confirm")), null);
+        HttpResponse<String> asked = send("GET", path(link(mailsTo("hanako@example.jp").getFirst(), "confirm")), null);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("配信登録の確認", "飯梨川 安来水位観測所", "登録を完了する");
+        HttpResponse<String> confirmed = pressTheButtonOf(link(mailsTo("hanako@example.jp").getFirst(), "confirm"));
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("配信登録が完了しました");
-        assertThat(send("GET", path(link(mailsTo("taro@example.jp").getFirst(), "confirm")), null).statusCode()).isEqualTo(200);
+        assertThat(pressTheButtonOf(link(mailsTo("taro@example.jp").getFirst(), "confirm")).statusCode()).isEqualTo(200);
+        assertThat(send("GET", path(link(mailsTo("jiro@example.jp").getFirst(), "confirm")), null).statusCode())
+                .as("a link scanner opens jiro's link but presses nothing").isEqualTo(200);
         assertThat(subscribe("""
                 {"email": "Hanako@example.jp", "datastreamId": %d}""".formatted(gauge)).statusCode())
                 .as("asking again answers alike, and mails nothing").isEqualTo(202);
@@ -109,20 +121,26 @@ class AlertSubscriptionsTest extends RunningSensors {
         assertThat(subjects("hanako@example.jp").get(2)).contains("避難判断水位", "更新", "updated");
         assertThat(subjects("hanako@example.jp").get(3)).contains("解除", "cleared");
         assertThat(subjects("taro@example.jp")).hasSize(4);
-        assertThat(subjects("jiro@example.jp")).as("never confirmed").hasSize(1);
+        assertThat(subjects("jiro@example.jp")).as("opened, never confirmed").hasSize(1);
         MimeMessage raised = mailsTo("hanako@example.jp").get(1);
         assertThat(textOf(raised)).contains("1.8 m", "http://chizu.example.jp/alerts", "Unsubscribe");
         String unsubscribe = link(raised, "unsubscribe");
         assertThat(unsubscribe).startsWith("http://chizu.example.jp/alerts/subscriptions/unsubscribe?token=");
 
-        HttpResponse<String> left = send("GET", path(unsubscribe), null);
+        HttpResponse<String> askedToLeave = send("GET", path(unsubscribe), null);
+        assertThat(askedToLeave.statusCode()).isEqualTo(200);
+        assertThat(askedToLeave.body()).contains("配信停止の確認", "配信を停止する");
+        assertThat(send("GET", path(link(mailsTo("taro@example.jp").get(1), "unsubscribe")), null).statusCode())
+                .as("a link scanner opens taro's unsubscribe link but presses nothing").isEqualTo(200);
+        HttpResponse<String> left = pressTheButtonOf(unsubscribe);
         assertThat(left.statusCode()).isEqualTo(200);
         assertThat(left.body()).contains("配信を停止しました");
         assertThat(send("GET", path(unsubscribe), null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", path(unsubscribe), null).statusCode()).isEqualTo(404);
         observations.append(List.of(reading(nine.plus(Duration.ofHours(1)), 2.0)));
         MAIL.waitForIncomingEmail(30_000, 3 + 6 + 1);
 
-        assertThat(subjects("taro@example.jp")).hasSize(5);
+        assertThat(subjects("taro@example.jp")).as("still subscribed").hasSize(5);
         assertThat(subjects("hanako@example.jp")).as("unsubscribed").hasSize(4);
     }
 
@@ -150,6 +168,22 @@ class AlertSubscriptionsTest extends RunningSensors {
 
     private HttpResponse<String> subscribe(String body) throws Exception {
         return send("POST", "/api/alerts/subscriptions", body);
+    }
+
+    /** Opens a link as a browser would and presses the button of its page: a form POST of its hidden fields. */
+    private HttpResponse<String> pressTheButtonOf(String link) throws Exception {
+        String page = text(path(link));
+        Matcher form = FORM.matcher(page);
+        assertThat(form.find()).as(page).isTrue();
+        StringJoiner fields = new StringJoiner("&");
+        Matcher field = HIDDEN_FIELD.matcher(page);
+        while (field.find()) {
+            fields.add(encode(field.group(1)) + "=" + encode(field.group(2)));
+        }
+        HttpRequest press = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + form.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build();
+        return http.send(press, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private void assertRefused(HttpResponse<String> response, String pointer) throws Exception {
