@@ -29,8 +29,9 @@ class WebhookDestinations {
     }
 
     /**
-     * Why the URL's host may not be called ("localhost resolves to 127.0.0.1, a loopback address"), or empty when it may. A
-     * name that does not resolve is not refused here: there is nothing to call, and the POST fails.
+     * Why the URL's host may not be called ("localhost resolves to 127.0.0.1, a loopback address"), or
+     * empty when it may. A name that does not resolve is not refused here: there is nothing to call, and
+     * the POST fails.
      */
     Optional<String> refusal(URI url) {
         String host = normalised(url.getHost());
