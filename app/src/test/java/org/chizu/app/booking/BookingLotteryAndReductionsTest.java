@@ -267,8 +267,11 @@ class BookingLotteryAndReductionsTest {
 
             won.findElement(By.cssSelector("button.confirm-won")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "当選した予約を確定しました"));
-            WebElement confirmed = wait.until(d -> d.findElement(By.cssSelector("#my-entries li.entry-won")));
-            wait.until(d -> confirmed.getText().contains("予約済み"));
+            // The list is drawn again after the confirmation: the entry is found anew until it says so.
+            WebElement confirmed = wait.until(d -> {
+                WebElement wonEntry = d.findElement(By.cssSelector("#my-entries li.entry-won"));
+                return wonEntry.getText().contains("予約済み") ? wonEntry : null;
+            });
             assertThat(confirmed.findElements(By.cssSelector("button.pay"))).as("the won slot is paid as any booking").hasSize(1);
 
             chromium.resize(1440, 900);

@@ -71,7 +71,7 @@ class AlertMailText {
 
     /** The e-mail asking an address to confirm its subscription. */
     Message confirmation(Subscription subscription, String baseUrl) {
-        String link = baseUrl + AlertSubscriptionsController.CONFIRM + "?token=" + subscription.token();
+        String link = baseUrl + SubscriptionLinksController.CONFIRM + "?token=" + subscription.token();
         return new Message("【防災情報】配信登録の確認 / Please confirm your alert e-mails", """
                 「%1$s」の防災情報メールの配信登録を受け付けました。
                 次のリンクを開き、「登録を完了する」を押してください（%2$d日以内）。
@@ -89,7 +89,7 @@ class AlertMailText {
     String unsubscribeLinks(List<Subscription> subscriptions, String baseUrl) {
         StringBuilder links = new StringBuilder("\n--\n配信停止 / Unsubscribe:\n");
         subscriptions.forEach(subscription -> links.append(subscription.target()).append(": ").append(baseUrl)
-                .append(AlertSubscriptionsController.UNSUBSCRIBE + "?token=").append(subscription.token()).append('\n'));
+                .append(SubscriptionLinksController.UNSUBSCRIBE + "?token=").append(subscription.token()).append('\n'));
         return links.toString();
     }
 
