@@ -13,8 +13,8 @@ addMessages({
   sensorEmail: { ja: 'メールアドレス', en: 'E-mail address' },
   sensorSubscribeButton: { ja: '登録', en: 'Subscribe' },
   sensorSubscribed: {
-    ja: '確認メールを送りました。メール内のリンクを開くと登録が完了します。',
-    en: 'We sent you an e-mail: open its link to confirm.',
+    ja: '確認メールを送りました。メール内のリンクを開き、「登録を完了する」を押してください。',
+    en: 'We sent you an e-mail: open its link and press Confirm.',
   },
   sensorSubscribeFailed: { ja: '登録できませんでした。アドレスを確かめてください。', en: 'That did not work; please check the address.' },
   sensorSparkline: {

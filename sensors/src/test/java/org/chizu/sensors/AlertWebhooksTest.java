@@ -26,13 +26,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Another system receives the alerts of a gauge by webhook: a real HTTP server on this machine that
  * checks each POST's HMAC-SHA256 signature as its documentation tells a receiver to, and answers its
- * first POST with 503, which Chizu retries with the same event id until it is taken.
+ * first POST with 503, which Chizu retries with the same event id until it is taken. Webhooks are never
+ * called inside the network (loopback, link-local, private addresses …), at registration nor after
+ * their name moved there, except on the hosts the town allows (here the receiver's address).
  */
 class AlertWebhooksTest extends RunningSensors {
 
@@ -42,6 +45,8 @@ class AlertWebhooksTest extends RunningSensors {
     static void quickRetries(DynamicPropertyRegistry registry) {
         registry.add("chizu.sensors.webhooks.poll-interval", () -> "PT0.2S");
         registry.add("chizu.sensors.webhooks.retry-delays", () -> "PT0.5S");
+        // The receiver runs on this machine: the town allows its address as it would its own intranet's.
+        registry.add("chizu.sensors.webhooks.allowed-private-hosts", () -> "127.0.0.1");
     }
 
     /** One POST as the receiver saw it, and whether its signature held. */
@@ -50,9 +55,12 @@ class AlertWebhooksTest extends RunningSensors {
 
     @Autowired
     Observations observations;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger posts = new AtomicInteger();
+    final AtomicInteger intranetPosts = new AtomicInteger();
     HttpServer receiver;
 
     @BeforeAll
@@ -66,6 +74,11 @@ class AlertWebhooksTest extends RunningSensors {
                     Integer.parseInt(exchange.getRequestHeaders().getFirst("Chizu-Delivery-Attempt")), verifies(signature, body),
                     Math.abs(Instant.now().getEpochSecond() - Long.parseLong(part(signature, "t"))), json.readTree(body), answer));
             exchange.sendResponseHeaders(answer, -1);
+            exchange.close();
+        });
+        receiver.createContext("/hooks/intranet", exchange -> {
+            intranetPosts.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.start();
@@ -83,6 +96,7 @@ class AlertWebhooksTest extends RunningSensors {
         HttpResponse<String> registered = asStaff("POST", "/api/alerts/webhooks", """
                 {"url": "%s", "secret": "%s", "description": "県の防災情報システム"}""".formatted(url, SECRET));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        long webhook = json.readTree(registered.body()).path("id").asLong();
         assertThat(asStaff("POST", "/api/alerts/webhooks", "{\"url\": \"ftp://example.jp/\"}").statusCode()).isEqualTo(400);
 
         long gauge = gauge();
@@ -112,11 +126,72 @@ class AlertWebhooksTest extends RunningSensors {
         assertThat(cleared.path("cap").path("msgType").asText()).isEqualTo("Cancel");
         assertThat(cleared.path("cap").path("references").asText()).contains("chizu-alert-");
 
-        JsonNode listed = json.readTree(asStaff("GET", "/api/alerts/webhooks", null).body()).path("webhooks").get(0);
+        JsonNode listed = listed(webhook);
         assertThat(listed.path("delivered").asLong()).isEqualTo(3);
         assertThat(listed.path("waiting").asLong()).isZero();
         assertThat(listed.has("secret")).as("never shown again").isFalse();
         assertThat(send("GET", "/api/alerts/webhooks", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aUrlInsideTheNetworkIsRefusedAtRegistrationUnlessTheTownAllowsItsHost() throws Exception {
+        for (String inside : List.of("http://127.0.0.2:5432/", "http://localhost/", "http://169.254.169.254/latest/meta-data/",
+                "http://10.1.2.3/", "http://172.16.0.9/", "http://192.168.10.1/", "http://[::1]/", "http://[fd12:3456::1]/",
+                "http://[fe80::1]/", "http://0.0.0.0/", "http://[::]/", "http://224.0.0.251/", "http://[::ffff:127.0.0.1]/")) {
+            HttpResponse<String> refused = asStaff("POST", "/api/alerts/webhooks", "{\"url\": \"" + inside + "\"}");
+            assertThat(refused.statusCode()).as(inside + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(json.readTree(refused.body()).path("pointer").asText()).isEqualTo("/url");
+        }
+        assertThat(json.readTree(asStaff("POST", "/api/alerts/webhooks", "{\"url\": \"http://localhost/\"}").body()).path("detail").asText())
+                .contains("localhost resolves to 127.0.0.1", "loopback", "allowed-private-hosts");
+        assertThat(asStaff("POST", "/api/alerts/webhooks", "{\"url\": \"http://127.0.0.1:9/hooks\"}").statusCode())
+                .as("named in allowed-private-hosts").isEqualTo(201);
+        JsonNode webhooks = json.readTree(asStaff("GET", "/api/alerts/webhooks", null).body()).path("webhooks");
+        webhooks.forEach(webhook -> assertThat(webhook.path("url").asText()).doesNotContain("169.254", "localhost", "10.1.2.3"));
+        webhooks.forEach(webhook -> {
+            if (webhook.path("url").asText().equals("http://127.0.0.1:9/hooks")) {
+                deleteWebhook(webhook.path("id").asLong());
+            }
+        });
+    }
+
+    @Test
+    void aWebhookWhoseNameResolvesInsideTheNetworkWhenItIsSentIsNotCalled() throws Exception {
+        // Registered while its name pointed outside; today "localhost" resolves to 127.0.0.1, which the town
+        // allowed by address, not by this name.
+        String url = "http://localhost:" + receiver.getAddress().getPort() + "/hooks/intranet";
+        long webhook = jdbc.queryForObject("insert into alert_webhook (url, secret, registered_by) values (?, ?, 'suzuki') returning id",
+                Long.class, url, SECRET);
+        jdbc.update("insert into alert_webhook_delivery (webhook_id, payload) values (?, '{\"type\": \"alert.raised\"}')", webhook);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (listed(webhook).path("givenUp").asLong() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(listed(webhook).path("givenUp").asLong()).as("given up at once").isEqualTo(1);
+        assertThat(listed(webhook).path("delivered").asLong()).isZero();
+        assertThat(intranetPosts.get()).as("never called").isZero();
+        assertThat(jdbc.queryForObject("select last_error from alert_webhook_delivery where webhook_id = ?", String.class, webhook))
+                .contains("localhost resolves to 127.0.0.1");
+        deleteWebhook(webhook);
+    }
+
+    private JsonNode listed(long webhook) throws Exception {
+        for (JsonNode listed : json.readTree(asStaff("GET", "/api/alerts/webhooks", null).body()).path("webhooks")) {
+            if (listed.path("id").asLong() == webhook) {
+                return listed;
+            }
+        }
+        throw new AssertionError("webhook " + webhook + " is not listed");
+    }
+
+    private void deleteWebhook(long id) {
+        try {
+            assertThat(asStaff("DELETE", "/api/alerts/webhooks/" + id, null).statusCode()).isEqualTo(204);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What a receiver does: HMAC-SHA256 of "t.body" with the shared secret, compared in constant time. */

@@ -1,7 +1,6 @@
 package org.chizu.app.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,12 +25,12 @@ import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.booking.LotteryCycle;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.chizu.platform.testing.TestMailServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,8 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -66,28 +63,19 @@ import jakarta.mail.internet.MimeMessage;
  * target/screenshots/booking-reductions-*.png and booking-lottery-*.png.
  */
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chizu.sample-town.enabled=true", "chizu.booking.lottery.cron=-", "chizu.mail.poll-interval=200ms"})
+        properties = {"chizu.sample-town.enabled=true", "chizu.booking.lottery.cron=-"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingLotteryAndReductionsTest {
 
-    static final String PASSWORD = "kaki-no-ki-2026";
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
-    static {
-        MAIL.start();
-    }
-
-    @AfterAll
-    static void stopTheMailServer() {
-        MAIL.stop();
-    }
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
 
     @DynamicPropertySource
     static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        MAIL.register(registry);
     }
 
     @LocalServerPort
@@ -105,18 +93,16 @@ class BookingLotteryAndReductionsTest {
     final HttpClient http = HttpClient.newHttpClient();
     String staffToken;
     String staffPassword;
+    TownResidents residents;
 
     @BeforeAll
     void peopleOfTheTown() {
         var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
         staffToken = tanaka.token().token();
         staffPassword = tanaka.password();
-        for (String name : new String[] {"hanako", "taro"}) {
-            long id = jdbc.queryForObject("""
-                    insert into account (kind, display_name, password_hash, email, email_verified_at)
-                    values ('resident', ?, ?, ?, now()) returning id""", Long.class, name, passwords.encode(PASSWORD), name + "@example.jp");
-            jdbc.update("insert into booking_user (account_id, residency, verified_at) values (?, 'resident', now())", id);
-        }
+        residents = new TownResidents(jdbc, passwords, port);
+        residents.addVerifiedInTown("hanako@example.jp", "hanako");
+        residents.addVerifiedInTown("taro@example.jp", "taro");
     }
 
     @Test
@@ -132,7 +118,7 @@ class BookingLotteryAndReductionsTest {
         assertThat(before.path("lottery").hasNonNull("seed")).as("the seed is sealed").isFalse();
 
         LocalDate saturday = month.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SATURDAY));
-        SignInBrowser hanako = signedIn("hanako@example.jp");
+        SignInBrowser hanako = residents.signedIn("hanako@example.jp");
         HttpResponse<String> entered = hanako.sendJson("POST", "/api/booking/lotteries/" + lottery + "/entries",
                 "{\"unit\": %d, \"start\": \"%sT13:00:00+09:00\", \"end\": \"%sT15:00:00+09:00\"}".formatted(arena, saturday, saturday));
         assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
@@ -149,7 +135,7 @@ class BookingLotteryAndReductionsTest {
                 .isEqualTo(commitment);
         assertThat(after.path("entries").get(0).path("won").asBoolean()).isTrue();
 
-        MimeMessage results = awaitMail("hanako@example.jp");
+        MimeMessage results = MAIL.awaitFirstTo("hanako@example.jp");
         assertThat(results.getSubject()).contains("抽選結果", month.toString());
         assertThat(results.getContent().toString()).contains("当選　アリーナ　" + saturday + " 13:00–15:00", "Won   Arena");
         jdbc.update("update booking_unit set by_lottery = false where id = ?", arena);
@@ -162,14 +148,13 @@ class BookingLotteryAndReductionsTest {
         while (day.getDayOfWeek().getValue() > DayOfWeek.FRIDAY.getValue() || JapaneseHolidays.official().isHoliday(day)) {
             day = day.plusDays(1);
         }
-        SignInBrowser taro = signedIn("taro@example.jp");
+        SignInBrowser taro = residents.signedIn("taro@example.jp");
         long refusedLater = book(taro, hall, day, "18:00", "20:00");
         long approvedLater = book(taro, hall, day, "09:00", "11:00");
 
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            chromium.signIn(port, "taro@example.jp", PASSWORD);
+            chromium.signIn(port, "taro@example.jp", TownResidents.PASSWORD);
             ChromeDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait wait = patient(browser);
             browser.get("http://localhost:" + port + "/booking");
             WebElement mine = wait.until(d -> d.findElement(By.cssSelector("#my-bookings .booking[data-booking='" + refusedLater + "']")));
@@ -199,7 +184,7 @@ class BookingLotteryAndReductionsTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reductions"), "審査待ちの減免はありません"));
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             chromium.screenshot("booking-reductions-desktop-decided.png");
-            browser.manage().window().setSize(new Dimension(390, 844));
+            chromium.resize(390, 844);
             browser.executeScript("document.getElementById('reductions-title').scrollIntoView()");
             chromium.screenshot("booking-reductions-staff-phone.png");
             assertThat(chromium.scriptErrors()).isEmpty();
@@ -227,9 +212,8 @@ class BookingLotteryAndReductionsTest {
         String commitment = lottery.path("commitment").asText();
 
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            chromium.signIn(port, "taro@example.jp", PASSWORD);
+            chromium.signIn(port, "taro@example.jp", TownResidents.PASSWORD);
             ChromeDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait wait = patient(browser);
             browser.get("http://localhost:" + port + "/booking");
             wait.until(d -> d.findElement(By.id("who")).getText().contains("taro"));
@@ -283,11 +267,14 @@ class BookingLotteryAndReductionsTest {
 
             won.findElement(By.cssSelector("button.confirm-won")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "当選した予約を確定しました"));
-            WebElement confirmed = wait.until(d -> d.findElement(By.cssSelector("#my-entries li.entry-won")));
-            wait.until(d -> confirmed.getText().contains("予約済み"));
+            // The list is drawn again after the confirmation: the entry is found anew until it says so.
+            WebElement confirmed = wait.until(d -> {
+                WebElement wonEntry = d.findElement(By.cssSelector("#my-entries li.entry-won"));
+                return wonEntry.getText().contains("予約済み") ? wonEntry : null;
+            });
             assertThat(confirmed.findElements(By.cssSelector("button.pay"))).as("the won slot is paid as any booking").hasSize(1);
 
-            browser.manage().window().setSize(new Dimension(1440, 900));
+            chromium.resize(1440, 900);
             browser.executeScript("document.getElementById('entries-title').scrollIntoView()");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             chromium.screenshot("booking-lottery-desktop-confirmed.png");
@@ -326,16 +313,6 @@ class BookingLotteryAndReductionsTest {
 
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private SignInBrowser signedIn(String email) throws Exception {
-        SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, PASSWORD);
-        return browser;
-    }
-
-    private static MimeMessage awaitMail(String recipient) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessagesForDomain(recipient), messages -> messages.length > 0)[0];
     }
 
     private static WebElement resultFor(ChromeDriver browser, String unit) {

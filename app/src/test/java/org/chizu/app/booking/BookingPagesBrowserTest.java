@@ -1,7 +1,6 @@
 package org.chizu.app.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -22,13 +21,14 @@ import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.platform.calendar.Holiday;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.platform.testing.TestMailServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,8 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -66,16 +64,12 @@ import jakarta.mail.internet.MimeMessage;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingPagesBrowserTest {
 
-    static final String PASSWORD = "kaki-no-ki-2026";
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     static final LocalPaymentProvider PROVIDER = new LocalPaymentProvider();
     static final LocalRemoteLock LOCK = new LocalRemoteLock();
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -87,9 +81,7 @@ class BookingPagesBrowserTest {
         registry.add("chizu.booking.lock.api-token", () -> LocalRemoteLock.TOKEN);
         // PINs are issued for bookings a week or more ahead too, so that the test need not book for tomorrow.
         registry.add("chizu.booking.lock.issue-ahead", () -> "P60D");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-        registry.add("chizu.mail.poll-interval", () -> "PT0.2S");
+        MAIL.register(registry);
     }
 
     /** Each test reads the provider's answers as its own. */
@@ -99,10 +91,9 @@ class BookingPagesBrowserTest {
     }
 
     @AfterAll
-    void stopTheProviderTheLockAndTheMailServer() {
+    void stopTheProviderAndTheLock() {
         PROVIDER.close();
         LOCK.close();
-        MAIL.stop();
     }
 
     @LocalServerPort
@@ -117,6 +108,7 @@ class BookingPagesBrowserTest {
     DoorPins pins;
 
     final ObjectMapper json = new ObjectMapper();
+    TownResidents residents;
     String staffPassword;
     /** An open weekday of the 大会議室 a week or more ahead. */
     LocalDate day;
@@ -126,11 +118,12 @@ class BookingPagesBrowserTest {
 
     @BeforeAll
     void peopleOfTheTown() {
-        resident("hanako@example.jp", "はなこ", null);
-        resident("taro@example.jp", "たろう", null);
-        resident("jiro@example.jp", "じろう", null);
-        resident("saburo@example.jp", "さぶろう", null);
-        resident("yakyu@example.jp", "山田 一郎", "益田少年野球クラブ");
+        residents = new TownResidents(jdbc, passwords, port);
+        residents.add("hanako@example.jp", "はなこ");
+        residents.add("taro@example.jp", "たろう");
+        residents.add("jiro@example.jp", "じろう");
+        residents.add("saburo@example.jp", "さぶろう");
+        residents.addGroup("yakyu@example.jp", "山田 一郎", "益田少年野球クラブ");
         staffPassword = staff.create("tanaka", "田中 一郎", Role.STAFF).password();
         hallFacility = facilityOf("大会議室");
         otherHallFacility = facilityOf("ホール");
@@ -145,18 +138,11 @@ class BookingPagesBrowserTest {
                 String.class, unit);
     }
 
-    void resident(String email, String name, String group) {
-        jdbc.update("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at, group_name, representative)
-                values ('resident', ?, ?, ?, now(), ?, ?)""", name, passwords.encode(PASSWORD), email, group, group == null ? null : name);
-    }
-
     @Test
     void aResidentOnAPhoneFindsAHallNearAPlaceHoldsASlotAppliesAndCancels() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            chromium.signIn(port, "jiro@example.jp", PASSWORD);
+            chromium.signIn(port, "jiro@example.jp", TownResidents.PASSWORD);
             ChromeDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait wait = patient(browser);
             browser.get("http://localhost:" + port + "/booking");
             wait.until(d -> d.findElement(By.id("who")).getText().contains("じろう"));
@@ -241,8 +227,8 @@ class BookingPagesBrowserTest {
 
     @Test
     void staffAtADesktopRefuseConfirmUseBlockForOfficialUseMoveTheDisplacedVerifyAGroupAndCountTheMonth() throws Exception {
-        SignInBrowser taro = signedIn("taro@example.jp");
-        SignInBrowser hanako = signedIn("hanako@example.jp");
+        SignInBrowser taro = residents.signedIn("taro@example.jp");
+        SignInBrowser hanako = residents.signedIn("hanako@example.jp");
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
         long hall = jdbc.queryForObject("select id from booking_unit where name_ja = '大会議室'", Long.class);
         LocalDate arenaDay = day.getDayOfWeek() == DayOfWeek.MONDAY ? day.plusDays(1) : day;
@@ -326,7 +312,7 @@ class BookingPagesBrowserTest {
             browser.executeScript("document.getElementById('report-title').scrollIntoView()");
             chromium.screenshot("booking-staff-desktop-report.png");
 
-            browser.manage().window().setSize(new Dimension(390, 844));
+            chromium.resize(390, 844);
             browser.navigate().refresh();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "確認済み"));
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
@@ -340,15 +326,14 @@ class BookingPagesBrowserTest {
     void aResidentPaysReadsTheDoorPinOnThePageAndInTheMailAndAfterUseConfirmsTheHeatingAndPaysTheExtraOnline() throws Exception {
         long hall = jdbc.queryForObject("select id from booking_unit where name_ja = 'ホール'", Long.class);
         jdbc.update("update booking_unit set lock_device = 'lock-nakanishi-hall' where id = ?", hall);
-        SignInBrowser saburo = signedIn("saburo@example.jp");
+        SignInBrowser saburo = residents.signedIn("saburo@example.jp");
         long booking = book(saburo, hall, day, "10:00", "12:00");
         String mine = "#my-bookings .booking[data-booking='" + booking + "']";
         PROVIDER.notify(URI.create("http://localhost:" + port + "/api/booking/payments/webhook"));
 
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            chromium.signIn(port, "saburo@example.jp", PASSWORD);
+            chromium.signIn(port, "saburo@example.jp", TownResidents.PASSWORD);
             ChromeDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait wait = patient(browser);
             browser.get("http://localhost:" + port + "/booking");
             wait.until(d -> d.findElement(By.cssSelector(mine)).getText().contains("未払い"));
@@ -368,11 +353,11 @@ class BookingPagesBrowserTest {
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             chromium.screenshot("booking-phone-door-pin.png");
 
-            MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> received("saburo@example.jp"), java.util.Objects::nonNull);
+            MimeMessage mail = MAIL.awaitFirstTo("saburo@example.jp");
             assertThat(mail.getSubject()).contains("暗証番号", "Door PIN");
             String text = mail.getContent().toString();
             assertThat(text).contains("暗証番号: " + pin, "PIN: " + pin, "09:45 から 12:15 まで（予約時間の前後 15 分）", otherHallFacility + " ホール");
-            SignInBrowser taro = signedIn("taro@example.jp");
+            SignInBrowser taro = residents.signedIn("taro@example.jp");
             assertThat(taro.get("/api/booking/bookings/" + booking + "/door-pin").statusCode()).as("not Taro's").isEqualTo(404);
             assertThat(json.readTree(taro.get("/api/booking/door-pins").body()).path("pins")).isEmpty();
 
@@ -380,7 +365,7 @@ class BookingPagesBrowserTest {
             LocalDate used = lastOpenWeekdayOfLastMonth();
             jdbc.update("update booking set period = tstzrange(cast(? as timestamptz), cast(? as timestamptz)) where id = ?",
                     used + "T10:00:00+09:00", used + "T12:00:00+09:00", booking);
-            browser.manage().window().setSize(new Dimension(1440, 900));
+            chromium.resize(1440, 900);
             browser.get("http://localhost:" + port + "/booking");
             String ended = "#after-use .booking[data-booking='" + booking + "']";
             WebElement form = wait.until(d -> d.findElement(By.cssSelector(ended + " form.after-use")));
@@ -410,7 +395,7 @@ class BookingPagesBrowserTest {
                     .as("no second charge").isEqualTo(409);
             browser.executeScript("document.getElementById('after-use-title').scrollIntoView()");
             chromium.screenshot("booking-desktop-after-use-paid.png");
-            browser.manage().window().setSize(new Dimension(390, 844));
+            chromium.resize(390, 844);
             browser.navigate().refresh();
             WebElement paid = wait.until(d -> d.findElement(By.cssSelector(ended + " .used-summary")));
             browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", paid);
@@ -429,15 +414,6 @@ class BookingPagesBrowserTest {
             date = date.minusDays(1);
         }
         return date;
-    }
-
-    private static MimeMessage received(String address) throws Exception {
-        for (MimeMessage message : MAIL.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                return message;
-            }
-        }
-        return null;
     }
 
     @Test
@@ -472,12 +448,6 @@ class BookingPagesBrowserTest {
         long id = held.path("id").asLong();
         who.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "");
         return id;
-    }
-
-    private SignInBrowser signedIn(String email) throws Exception {
-        SignInBrowser browser = new SignInBrowser(port);
-        browser.signIn(email, PASSWORD);
-        return browser;
     }
 
     /** Sets a date, time or month field as its picker would (typing into them depends on the browser's locale). */

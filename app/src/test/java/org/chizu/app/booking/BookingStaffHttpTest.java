@@ -1,7 +1,6 @@
 package org.chizu.app.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -10,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -25,10 +23,11 @@ import org.chizu.app.ChizuApplication;
 import org.chizu.booking.UsageReportSchedule;
 import org.chizu.platform.calendar.JapaneseHolidays;
 import org.chizu.platform.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.chizu.platform.testing.TestMailServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -59,25 +56,15 @@ import jakarta.mail.internet.MimeMultipart;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BookingStaffHttpTest {
 
-    static final String PASSWORD = "kaki-no-ki-2026";
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
-
-    @AfterAll
-    static void stopTheMailServer() {
-        MAIL.stop();
-    }
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
 
     @DynamicPropertySource
     static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        MAIL.register(registry);
     }
 
     @LocalServerPort
@@ -97,6 +84,7 @@ class BookingStaffHttpTest {
     YearMonth month;
     /** The 大会議室's facility as the sample town names it (高津公民館, with the shelter list's note). */
     static String hallFacility;
+    TownResidents residents;
     SignInBrowser hanako;
     long nextWeeks;
     long used;
@@ -107,9 +95,8 @@ class BookingStaffHttpTest {
     /** Hanako books the 大会議室 for two hours on an open weekday next week, online. */
     @BeforeAll
     void aBookingNextWeek() throws Exception {
-        jdbc.update("""
-                insert into account (kind, display_name, password_hash, email, email_verified_at)
-                values ('resident', 'はなこ', ?, 'hanako@example.jp', now())""", passwords.encode(PASSWORD));
+        residents = new TownResidents(jdbc, passwords, port);
+        residents.add("hanako@example.jp", "はなこ");
         token = staff.create("tanaka", "田中 一郎", Role.STAFF).token().token();
         long hall = jdbc.queryForObject("select id from booking_unit where name_ja = '大会議室'", Long.class);
         hallFacility = jdbc.queryForObject("""
@@ -119,8 +106,7 @@ class BookingStaffHttpTest {
             day = day.plusDays(1);
         }
         month = YearMonth.from(day);
-        hanako = new SignInBrowser(port);
-        hanako.signIn("hanako@example.jp", PASSWORD);
+        hanako = residents.signedIn("hanako@example.jp");
         nextWeeks = booked(hall, day, "10:00", "12:00");
         endedMonth = month.minusMonths(1);
         used = endedOnTheFirst(booked(hall, day, "14:00", "16:00"), "14:00", "16:00");
@@ -177,9 +163,7 @@ class BookingStaffHttpTest {
         assertThat(schedule.send(month)).isTrue();
         assertThat(schedule.send(month)).as("a second schedule firing queues nothing").isFalse();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> MAIL.getReceivedMessages().length == 1);
-        MimeMessage mail = MAIL.getReceivedMessages()[0];
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("kikaku@town.example.jp");
+        MimeMessage mail = MAIL.awaitFirstTo("kikaku@town.example.jp");
         assertThat(mail.getSubject()).isEqualTo("施設利用状況報告 " + month + " (Facility usage report)");
         MimeMultipart parts = (MimeMultipart) mail.getContent();
         byte[] workbook = null;
@@ -196,7 +180,7 @@ class BookingStaffHttpTest {
         assertHallBookedTwoHours(workbook);
         assertThat(csv).contains(hallFacility).contains("合計,7,");
         Thread.sleep(1000);
-        assertThat(MAIL.getReceivedMessages()).as("sent once").hasSize(1);
+        assertThat(MAIL.received()).as("sent once").hasSize(1);
     }
 
     @Test
@@ -211,8 +195,7 @@ class BookingStaffHttpTest {
 
     @Test
     void residentsCannotReadTheStaffApiAndBadRequestsAreProblems() throws Exception {
-        SignInBrowser hanako = new SignInBrowser(port);
-        hanako.signIn("hanako@example.jp", PASSWORD);
+        SignInBrowser hanako = residents.signedIn("hanako@example.jp");
 
         assertThat(hanako.get("/staff/api/booking/applications").statusCode()).isEqualTo(403);
         HttpResponse<byte[]> badMonth = staffGet("/staff/api/booking/reports/2026-13.xlsx");

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -146,7 +145,7 @@ class CountersPublicBrowserTest {
                     fetch(document.getElementById('csv-days').href).then((r) => r.text()).then(done);""");
             assertThat(daysCsv).contains("honcho,juminhyo," + yesterday);
 
-            staff.manage().window().setSize(new Dimension(390, 844));
+            desktop.resize(390, 844);
             new Select(staff.findElement(By.id("kpi-office"))).selectByValue("higashi");
             wait(staff).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded").endsWith("/higashi"));
             assertThat(staff.findElement(By.cssSelector("#chart-hours svg")).getDomAttribute("aria-label")).startsWith("東分室");
@@ -200,7 +199,7 @@ class CountersPublicBrowserTest {
             phone.screenshot("counters-map-route-phone.png");
             resident.findElement(By.cssSelector("#counter-results li button[data-office=honcho]")).click();
             wait(resident).until(d -> !d.findElements(By.cssSelector(".counter-popup .crowding-name.crowding-crowded")).isEmpty());
-            resident.manage().window().setSize(new Dimension(1440, 900));
+            phone.resize(1440, 900);
             phone.screenshot("counters-map-desktop.png");
 
             resident.get(base() + "/counters");

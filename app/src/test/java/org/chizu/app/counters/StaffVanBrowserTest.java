@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,9 +130,6 @@ class StaffVanBrowserTest {
 
             phone.signIn(port, "junkai", password);
             ChromeDriver tablet = phone.driver();
-            // Chromium's headless window is at least 500 px wide: the phone's 390 px are emulated.
-            tablet.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             tablet.get(base() + "/staff/counters/van");
             waitOn(tablet).until(d -> "yes".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             WebElement card = tablet.findElement(By.cssSelector("li.staff-stop[data-stop='" + firstStop.id() + "']"));

@@ -1,10 +1,7 @@
 package org.chizu.app.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import org.chizu.accounts.Role;
@@ -12,16 +9,15 @@ import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.platform.testing.TestMailServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The locks on pages, cookies, links and health of a server without a configured public URL, over real
@@ -35,17 +31,13 @@ class PageLocksTest {
             + "img-src 'self' data: blob: https://cyberjapandata.gsi.go.jp; font-src 'self'; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
 
     @DynamicPropertySource
     static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        MAIL.register(registry);
     }
 
     @LocalServerPort
@@ -96,9 +88,7 @@ class PageLocksTest {
                 "kind=individual&email=hana%40example.jp&displayName=hana&password=hinoki-no-mori-7");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 
-        String mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .map(GreenMailUtil::getBody).filter(body -> body.contains("/register/verify")).findFirst().orElse(null),
-                found -> found != null);
+        String mail = TestMailServer.textOf(MAIL.awaitFirstTo("hana@example.jp"));
         assertThat(mail).contains("http://localhost:" + port + "/register/verify?token=").doesNotContain("evil.example");
     }
 

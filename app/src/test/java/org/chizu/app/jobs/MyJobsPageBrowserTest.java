@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -125,7 +124,7 @@ class MyJobsPageBrowserTest {
             assertThat(browser.findElement(By.tagName("thead")).getText()).doesNotContain("依頼者 Owner");
             chromium.screenshot("my-jobs-desktop.png");
 
-            browser.manage().window().setSize(new Dimension(360, 780));
+            chromium.resize(360, 780);
             int cardWidth = wait.until(d -> rowWithProgress(d, running).getSize().getWidth());
             assertThat(cardWidth).as("a card nearly as wide as the phone").isGreaterThan(300);
             assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
@@ -157,7 +156,6 @@ class MyJobsPageBrowserTest {
         try (HeadlessChromium chromium = new HeadlessChromium(360, 780)) {
             chromium.signIn(port, RESIDENT, RESIDENT_PASSWORD);
             ChromeDriver browser = chromium.driver();
-            browser.manage().window().setSize(new Dimension(360, 780));
             browser.get("http://localhost:" + port + "/jobs");
             WebDriverWait wait = waitFor(browser);
 

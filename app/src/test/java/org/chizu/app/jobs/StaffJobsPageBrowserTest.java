@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -114,7 +113,7 @@ class StaffJobsPageBrowserTest {
             wait.until(d -> rows(d).size() == 1 && rows(d).getFirst().getAttribute("data-job").equals(Long.toString(done)));
             chromium.screenshot("staff-jobs-desktop-done.png");
 
-            browser.manage().window().setSize(new Dimension(360, 780));
+            chromium.resize(360, 780);
             new Select(browser.findElement(By.id("filter-state"))).selectByValue("");
             int cardWidth = wait.until(d -> rowWithProgress(d, running).getSize().getWidth());
             assertThat(cardWidth).as("a card nearly as wide as the phone").isGreaterThan(300);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -80,7 +79,7 @@ class TownsPageBrowserTest {
             assertThat(browser.findElement(By.id("code")).getAttribute("value")).as("the form is cleared").isEmpty();
             chromium.screenshot("towns-desktop.png");
 
-            browser.manage().window().setSize(new Dimension(390, 844));
+            chromium.resize(390, 844);
             browser.navigate().refresh();
             wait.until(d -> town(d, "32203"));
             add(browser, "322032", null);

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -98,7 +97,7 @@ class CatalogPagesBrowserTest {
 
     @BeforeEach
     void startInJapaneseOnAWideScreen() {
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.resize(1280, 900);
         browser.get(SERVER + "/datasets");
         browser.executeScript("localStorage.clear()");
     }
@@ -245,7 +244,7 @@ class CatalogPagesBrowserTest {
 
     @Test
     void onAPhoneBothPagesFitTheScreenWidth() throws Exception {
-        browser.manage().window().setSize(new Dimension(360, 780));
+        chromium.resize(360, 780);
 
         open("/datasets");
         assertNoHorizontalScrolling();
@@ -260,7 +259,7 @@ class CatalogPagesBrowserTest {
     @ParameterizedTest
     @EnumSource(Screen.class)
     void axeFindsNoSeriousOrCriticalViolationsOnTheCataloguePagesInJapaneseOrEnglish(Screen screen) throws Exception {
-        browser.manage().window().setSize(new Dimension(screen.width, screen.height));
+        chromium.resize(screen.width, screen.height);
         for (String path : List.of("/datasets", "/datasets/roads")) {
             open(path);
             assertThat(chromium.seriousAccessibilityViolations()).as(path + " in Japanese").isEmpty();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,7 +120,7 @@ class ForestryJobsPageBrowserTest {
         browser.findElement(By.id("language-button")).click();
         assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
-        browser.manage().window().setSize(new Dimension(1440, 900));
+        chromium.resize(1440, 900);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#jobs .clip-card[data-state='done']")));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -102,7 +101,7 @@ class ForestryPagesBrowserTest {
             browser.findElement(By.id("language-button")).click();
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
-            browser.manage().window().setSize(new Dimension(1440, 900));
+            chromium.resize(1440, 900);
             browser.navigate().refresh();
             awaitReady(browser, wait);
             wait.until(d -> reliefTilesDrawn(browser) > 0);
@@ -159,7 +158,7 @@ class ForestryPagesBrowserTest {
             assertThat(browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("nothing sticks out sideways on a phone").isEqualTo(true);
 
-            browser.manage().window().setSize(new Dimension(1440, 900));
+            firm.resize(1440, 900);
             browser.findElement(By.id("language-button")).click();
             browser.navigate().refresh();
             awaitReady(browser, wait);
@@ -245,7 +244,7 @@ class ForestryPagesBrowserTest {
             assertThat(csv).startsWith("239 187 191|month,downloads,organisations,bytes");
             assertThat(csv.lines()).hasSize(3);
             assertThat(town.seriousAccessibilityViolations()).isEmpty();
-            staffBrowser.manage().window().setSize(new Dimension(390, 844));
+            town.resize(390, 844);
             staffBrowser.findElement(By.id("language-button")).click();
             town.screenshot("staff-forestry-kpis-phone-en.png");
             assertThat(staffBrowser.executeScript("const main = document.querySelector('main'); return main.scrollWidth <= main.clientWidth"))

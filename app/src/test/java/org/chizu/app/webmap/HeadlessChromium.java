@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,7 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver. Both binaries are named, so
- * Selenium Manager never looks for (or downloads) a browser; each instance has a fresh profile.
+ * Selenium Manager never looks for (or downloads) a browser; each instance has a fresh profile. A size
+ * up to {@value #WIDEST_PHONE} px wide is a phone's, emulated as Chromium's DevTools do it: a headless
+ * window is at least 500 px wide, so a window of a phone's width would show a page 500 px wide.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -32,6 +35,8 @@ public final class HeadlessChromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The accessibility engine, installed by the webmap module's npm build. */
     static final Path AXE = Path.of("..", "webmap", "node_modules", "axe-core", "axe.min.js");
+    /** The widest size that is a phone's (a mobile viewport); wider ones are desktop windows. */
+    static final int WIDEST_PHONE = 600;
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -57,6 +62,24 @@ public final class HeadlessChromium implements AutoCloseable {
         // Keeps the page's console, so a test can say that a tap threw nothing or that the policy refused nothing.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
+        if (width <= WIDEST_PHONE) {
+            emulatePhone(width, height);
+        }
+    }
+
+    /** Shows pages at another size from now on: a phone's (emulated) or a desktop window's. */
+    public void resize(int width, int height) {
+        if (width <= WIDEST_PHONE) {
+            emulatePhone(width, height);
+        } else {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
+    }
+
+    private void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     public ChromeDriver driver() {

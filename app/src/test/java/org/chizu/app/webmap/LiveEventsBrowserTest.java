@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -156,9 +155,9 @@ class LiveEventsBrowserTest {
                 .doesNotContain("hanako@example.jp", "山田");
         chromium.screenshot("live-events-wide.png");
 
-        browser.manage().window().setSize(new Dimension(360, 740));
+        chromium.resize(360, 740);
         chromium.screenshot("live-events-phone.png");
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        chromium.resize(1280, 900);
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -101,7 +100,7 @@ class OgcPagesBrowserTest {
 
     @Test
     void theLandingPageLeadsToTheCollectionsAndTheDatasetCatalogueOnAPhone() throws Exception {
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.resize(390, 844);
         try {
             browser.get(SERVER + "/ogc");
             chromium.screenshot("ogc-landing-phone.png");
@@ -115,7 +114,7 @@ class OgcPagesBrowserTest {
             browser.findElement(By.linkText("データセット一覧 (Dataset catalogue)")).click();
             wait.until(ExpectedConditions.urlToBe(SERVER + "/datasets"));
         } finally {
-            browser.manage().window().setSize(new Dimension(1440, 900));
+            chromium.resize(1440, 900);
         }
     }
 }

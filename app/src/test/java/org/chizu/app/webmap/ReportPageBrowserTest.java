@@ -2,7 +2,6 @@ package org.chizu.app.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,11 +12,13 @@ import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.platform.testing.TestMailServer;
 import org.chizu.reports.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,8 +34,6 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -51,18 +50,13 @@ class ReportPageBrowserTest {
     /** Zoom 18 with the pin 20 m north of municipal road M-101 (report-town.sql). */
     static final String BY_THE_MUNICIPAL_ROAD = "/report#map=18/34.67138/131.84300";
 
-    /** Started before the application, which is created with the test instance (per class). */
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
 
     @DynamicPropertySource
     static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        MAIL.register(registry);
     }
 
     @LocalServerPort
@@ -90,9 +84,8 @@ class ReportPageBrowserTest {
     }
 
     @AfterAll
-    void stopChromiumAndMail() {
+    void stopChromium() {
         chromium.close();
-        MAIL.stop();
     }
 
     @Test
@@ -119,11 +112,9 @@ class ReportPageBrowserTest {
         assertThat(jdbc.queryForObject("select reporter_email from report where id = ?", String.class, id)).isEqualTo("hanako@example.jp");
         // The e-mailed receipt carries the same private follow link as the page's receipt.
         String followLink = browser.findElement(By.id("follow-link")).getAttribute("href");
-        assertThat(MAIL.waitForIncomingEmail(1)).isTrue();
-        MimeMessage receiptMail = MAIL.getReceivedMessages()[0];
-        assertThat(receiptMail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
+        MimeMessage receiptMail = MAIL.awaitFirstTo("hanako@example.jp");
         assertThat(receiptMail.getSubject()).contains("受け付けました", "received");
-        assertThat(new String(receiptMail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(followLink);
+        assertThat(TestMailServer.textOf(receiptMail)).contains(followLink);
 
         signInAsStaff();
         browser.get("http://localhost:" + port + "/staff/reports");
@@ -141,11 +132,9 @@ class ReportPageBrowserTest {
         chromium.screenshot("staff-triage.png");
 
         assertThat(jdbc.queryForObject("select status from public_reports where id = ?", String.class, id)).isEqualTo("in_progress");
-        assertThat(MAIL.waitForIncomingEmail(2)).isTrue();
-        MimeMessage mail = MAIL.getReceivedMessages()[1];
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
+        MimeMessage mail = MAIL.awaitTo("hanako@example.jp", 2).get(1);
         assertThat(mail.getSubject()).contains("対応中");
-        assertThat(new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("明日補修します。");
+        assertThat(TestMailServer.textOf(mail)).contains("明日補修します。");
     }
 
     private void signInAsStaff() {

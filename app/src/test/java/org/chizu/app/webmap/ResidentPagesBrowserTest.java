@@ -1,16 +1,15 @@
 package org.chizu.app.webmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.chizu.app.ChizuApplication;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.platform.testing.TestMailServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -25,12 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A resident registers on /register, as a group, in a real headless Chromium at phone and desktop
@@ -40,18 +34,14 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(classes = ChizuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentPagesBrowserTest {
 
-    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    @RegisterExtension
+    static final TestMailServer MAIL = TestMailServer.started();
     static final Pattern LINK = Pattern.compile("http://localhost:\\d+/register/verify\\?token=chizu_[A-Za-z0-9_-]{43}");
-
-    static {
-        MAIL.start();
-    }
 
     @DynamicPropertySource
     static void databaseAndMail(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        MAIL.register(registry);
     }
 
     @LocalServerPort
@@ -95,28 +85,9 @@ class ResidentPagesBrowserTest {
         }
     }
 
-    private static String recipients(MimeMessage message) {
-        try {
-            return GreenMailUtil.getAddressList(message.getAllRecipients());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            return (String) message.getContent();
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String linkInMailTo(String address) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(message -> recipients(message).contains(address))
-                .map(message -> {
-                    Matcher link = LINK.matcher(text(message));
-                    return link.find() ? link.group() : null;
-                }).filter(found -> found != null).findFirst().orElse(null), found -> found != null);
+        Matcher link = LINK.matcher(TestMailServer.textOf(MAIL.awaitFirstTo(address)));
+        assertThat(link.find()).as("the verification link").isTrue();
+        return link.group();
     }
 }

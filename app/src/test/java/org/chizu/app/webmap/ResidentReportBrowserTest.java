@@ -31,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -323,7 +322,7 @@ class ResidentReportBrowserTest {
 
     /** Opens a page at a size, in Japanese, with a fresh visit's storage, GSI unreachable. */
     private void open(Screen screen, String path) {
-        browser.manage().window().setSize(new Dimension(screen.width, screen.height));
+        chromium.resize(screen.width, screen.height);
         chromium.blockGsiTiles();
         browser.get("http://localhost:" + port + "/webmap/map.css");
         browser.executeScript("localStorage.clear(); sessionStorage.clear()");

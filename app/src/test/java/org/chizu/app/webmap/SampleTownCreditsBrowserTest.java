@@ -68,7 +68,7 @@ class SampleTownCreditsBrowserTest {
     @Test
     void theMapCreditsGsiForTheSheltersAndMlitForTheBoundariesOnceEachInJapaneseAndEnglish() throws Exception {
         for (Dimension screen : new Dimension[] {new Dimension(390, 844), new Dimension(1440, 900)}) {
-            browser.manage().window().setSize(screen);
+            chromium.resize(screen.getWidth(), screen.getHeight());
             openTheMap();
             wait.until(d -> !d.findElements(By.cssSelector(".chizu-layer-facilities path")).isEmpty());
             // On a phone the answer sheet covers the foot of the map until it is closed.
@@ -90,7 +90,7 @@ class SampleTownCreditsBrowserTest {
         assertThat(get("/dataset/roads.ttl")).contains("【サンプルデータ】", MLIT);
         assertThat(get("/tiles/facilities.json")).contains(GSI);
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.resize(390, 844);
         browser.get("http://localhost:" + port + "/datasets/facilities");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         WebElement source = browser.findElement(By.cssSelector("[data-detail='provenance']"));

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -99,7 +98,7 @@ class SensorAlertsBrowserTest {
         browser.findElement(By.id("language-button")).click();
         assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
-        browser.manage().window().setSize(new Dimension(1440, 900));
+        chromium.resize(1440, 900);
         browser.get("http://localhost:" + port + MASUDA);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert-banner")));
@@ -108,7 +107,7 @@ class SensorAlertsBrowserTest {
         wait.until(d -> d.findElement(By.id("alerts")).getText().contains(RIVER_GAUGE));
         chromium.screenshot("alerts-desktop-ja.png");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.resize(390, 844);
         browser.get("http://localhost:" + port + MASUDA);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert-banner")));
         chromium.screenshot("alerts-map-phone-ja.png");

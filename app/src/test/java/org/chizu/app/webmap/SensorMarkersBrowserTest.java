@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -122,7 +121,7 @@ class SensorMarkersBrowserTest {
         chromium.screenshot("sensors-map-phone-en.png");
         browser.findElement(By.id("language-button")).click();
 
-        browser.manage().window().setSize(new Dimension(1440, 900));
+        chromium.resize(1440, 900);
         browser.get("http://localhost:" + port + SensorAlertsBrowserTest.MASUDA);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(GAUGE_MARKER + "[data-level='3']")));
         tapTheGauge();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,7 +77,7 @@ class StaffTileUploadBrowserTest {
             town.screenshot("staff-forestry-upload-desktop-ja.png");
             assertThat(town.seriousAccessibilityViolations()).isEmpty();
 
-            browser.manage().window().setSize(new Dimension(390, 844));
+            town.resize(390, 844);
             browser.findElement(By.id("language-button")).click();
             browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
             wait.until(d -> d.findElement(By.id("upload-status")).getText().contains("already archived"));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -397,7 +396,7 @@ class WebMapBrowserTest {
 
     /** Opens the map at a size and view, in Japanese, with a fresh visit's storage, as a first visit would. */
     private void open(Screen screen, String view) {
-        browser.manage().window().setSize(new Dimension(screen.width, screen.height));
+        chromium.resize(screen.width, screen.height);
         chromium.blockGsiTiles();
         browser.get("http://localhost:" + port + "/webmap/map.css");
         browser.executeScript("localStorage.clear(); sessionStorage.clear()");

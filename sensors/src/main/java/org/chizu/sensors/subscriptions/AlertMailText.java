@@ -71,15 +71,15 @@ class AlertMailText {
 
     /** The e-mail asking an address to confirm its subscription. */
     Message confirmation(Subscription subscription, String baseUrl) {
-        String link = baseUrl + "/alerts/subscriptions/confirm?token=" + subscription.token();
+        String link = baseUrl + SubscriptionLinksController.CONFIRM + "?token=" + subscription.token();
         return new Message("【防災情報】配信登録の確認 / Please confirm your alert e-mails", """
                 「%1$s」の防災情報メールの配信登録を受け付けました。
-                次のリンクを開くと登録が完了します（%2$d日以内）。
+                次のリンクを開き、「登録を完了する」を押してください（%2$d日以内）。
                 %3$s
                 お心当たりのない場合は、このメールを破棄してください。登録されません。
 
                 We received a request to e-mail alerts for "%1$s" to this address.
-                Open this link within %2$d days to confirm:
+                Open this link and press "Confirm" within %2$d days:
                 %3$s
                 If you did not ask for this, ignore this e-mail and nothing will be sent.
                 """.formatted(subscription.target(), AlertSubscriptions.CONFIRM_DAYS, link));
@@ -89,7 +89,7 @@ class AlertMailText {
     String unsubscribeLinks(List<Subscription> subscriptions, String baseUrl) {
         StringBuilder links = new StringBuilder("\n--\n配信停止 / Unsubscribe:\n");
         subscriptions.forEach(subscription -> links.append(subscription.target()).append(": ").append(baseUrl)
-                .append("/alerts/subscriptions/unsubscribe?token=").append(subscription.token()).append('\n'));
+                .append(SubscriptionLinksController.UNSUBSCRIBE + "?token=").append(subscription.token()).append('\n'));
         return links.toString();
     }
 

@@ -58,6 +58,18 @@ class AlertSubscriptions {
                 email, datastreamId, zoneId, newToken()).getFirst();
     }
 
+    /** What the subscription of a link follows and whether it may still be confirmed; empty when the link is unknown. */
+    Optional<LinkedSubscription> ofLink(String token) {
+        return jdbc.query("""
+                select coalesce(t.name, z.name, ''), s.confirmed_at is not null or s.created_at >= now() - make_interval(days => ?)
+                from alert_subscription s
+                left join sta_datastream d on d.id = s.datastream_id
+                left join sta_thing t on t.id = d.thing_id
+                left join hazard_zones z on z.id = s.zone_id
+                where s.token = ?""", (row, n) -> new LinkedSubscription(row.getString(1), row.getBoolean(2)), CONFIRM_DAYS, token)
+                .stream().findFirst();
+    }
+
     /** Confirms the subscription of a link; false when the link is unknown (or expired, or unsubscribed). */
     boolean confirm(String token) {
         return jdbc.update("""

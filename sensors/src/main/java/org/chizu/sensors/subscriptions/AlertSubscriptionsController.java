@@ -12,19 +12,15 @@ import org.chizu.platform.web.AddressRateLimit;
 import org.chizu.platform.web.PublicBaseUrl;
 import org.chizu.sensors.SensorsProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Subscribing by e-mail: {@code POST /api/alerts/subscriptions} (open to the public) mails a
- * confirmation link; the links of the e-mails confirm and unsubscribe. The answer to a subscription
+ * confirmation link ({@link SubscriptionLinksController} serves the links). The answer to a subscription
  * is the same whether or not the address already follows the target, so it tells nobody who does.
  */
 @RestController
@@ -79,41 +75,5 @@ class AlertSubscriptionsController {
             outbox.queue("alert subscription " + subscription.id(), subscription.email(), confirmation.subject(), confirmation.body());
         });
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "confirmation-sent", "target", target));
-    }
-
-    @GetMapping("/alerts/subscriptions/confirm")
-    ResponseEntity<String> confirm(@RequestParam String token) {
-        return subscriptions.confirm(token)
-                ? page(HttpStatus.OK, "配信登録が完了しました", "Your alert e-mails are confirmed",
-                        "防災情報の発表・更新・解除をメールでお知らせします。各メールに配信停止のリンクがあります。",
-                        "We will e-mail you when an alert is raised, updated or cleared. Every e-mail has a link to unsubscribe.")
-                : page(HttpStatus.NOT_FOUND, "リンクが無効です", "This link is not valid",
-                        "期限（" + AlertSubscriptions.CONFIRM_DAYS + "日）が過ぎたか、配信停止済みです。もう一度登録してください。",
-                        "It has expired (after " + AlertSubscriptions.CONFIRM_DAYS + " days) or was unsubscribed. Please subscribe again.");
-    }
-
-    @GetMapping("/alerts/subscriptions/unsubscribe")
-    ResponseEntity<String> unsubscribe(@RequestParam String token) {
-        return subscriptions.unsubscribe(token)
-                ? page(HttpStatus.OK, "配信を停止しました", "You are unsubscribed",
-                        "このメールアドレスの登録を削除しました。", "This address and its subscription are deleted.")
-                : page(HttpStatus.NOT_FOUND, "配信停止済みです", "Already unsubscribed",
-                        "このリンクの登録はありません。", "There is no subscription for this link.");
-    }
-
-    /** A small bilingual page with the site's alerts style and no script. */
-    private static ResponseEntity<String> page(HttpStatus status, String titleJa, String titleEn, String textJa, String textEn) {
-        String html = """
-                <!doctype html>
-                <html lang="ja">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%1$s / %2$s</title><link rel="stylesheet" href="/webmap/alerts.css"></head>
-                <body><main class="subscription-page">
-                <h1>%1$s</h1><p>%3$s</p>
-                <h2 lang="en">%2$s</h2><p lang="en">%4$s</p>
-                <p><a href="/alerts">防災情報 / Alerts</a> · <a href="/">地図 / Map</a></p>
-                </main></body></html>
-                """.formatted(HtmlUtils.htmlEscape(titleJa), HtmlUtils.htmlEscape(titleEn), HtmlUtils.htmlEscape(textJa), HtmlUtils.htmlEscape(textEn));
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
 }

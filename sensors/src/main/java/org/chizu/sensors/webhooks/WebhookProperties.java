@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     (10 s, 1 min, 5 min, 30 min, 2 h, then every 6 h)
  * @param maxAttempts  after this many failed attempts a delivery is given up, with an error in the log (12)
  * @param keepFor      how long delivered and given-up deliveries are kept for staff to look at (7 days)
+ * @param allowedPrivateHosts the hosts (names or addresses, as URLs write them) that may be called although
+ *                     they are inside a network, for a town's own intranet (none: {@link WebhookDestinations})
  */
 @ConfigurationProperties("chizu.sensors.webhooks")
-record WebhookProperties(Duration pollInterval, Duration timeout, List<Duration> retryDelays, Integer maxAttempts, Duration keepFor) {
+record WebhookProperties(Duration pollInterval, Duration timeout, List<Duration> retryDelays, Integer maxAttempts, Duration keepFor,
+        List<String> allowedPrivateHosts) {
 
     WebhookProperties {
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
@@ -27,6 +30,7 @@ record WebhookProperties(Duration pollInterval, Duration timeout, List<Duration>
                 : List.copyOf(retryDelays);
         maxAttempts = maxAttempts == null ? 12 : maxAttempts;
         keepFor = keepFor == null ? Duration.ofDays(7) : keepFor;
+        allowedPrivateHosts = allowedPrivateHosts == null ? List.of() : List.copyOf(allowedPrivateHosts);
         if (!pollInterval.isPositive() || !timeout.isPositive() || maxAttempts < 1 || !retryDelays.stream().allMatch(Duration::isPositive)
                 || !keepFor.isPositive()) {
             throw new IllegalArgumentException("chizu.sensors.webhooks needs a positive poll-interval, timeout, retry-delays and keep-for "

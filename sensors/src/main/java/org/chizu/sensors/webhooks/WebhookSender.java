@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.chizu.platform.BackgroundWork;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it; anything else (another status, no answer within the timeout) is retried after
  * {@code retry-delays}, and given up after {@code max-attempts} with an error in the log. Headers:
  * {@code Chizu-Event-Id} (the same on every attempt), {@code Chizu-Delivery-Attempt} (1, 2 …) and
- * {@value WebhookSignature#HEADER} ({@link WebhookSignature}).
+ * {@value WebhookSignature#HEADER} ({@link WebhookSignature}). A URL whose host now resolves inside the
+ * network ({@link WebhookDestinations}) is not called: its delivery is given up at once.
  */
 @Component
 @BackgroundWork
@@ -39,10 +41,12 @@ class WebhookSender implements SchedulingConfigurer {
     private final WebhookStore store;
     private final TransactionTemplate transaction;
     private final WebhookProperties properties;
+    private final WebhookDestinations destinations;
     private final HttpClient http;
 
-    WebhookSender(WebhookStore store, TransactionTemplate transaction, WebhookProperties properties) {
+    WebhookSender(WebhookStore store, TransactionTemplate transaction, WebhookProperties properties, WebhookDestinations destinations) {
         this.store = store;
+        this.destinations = destinations;
         this.transaction = transaction;
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -67,7 +71,16 @@ class WebhookSender implements SchedulingConfigurer {
 
     private void attempt(Delivery delivery) {
         int attempt = delivery.attempts() + 1;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(properties.timeout())
+        URI url = URI.create(delivery.url());
+        // Checked again as the name resolves now; the connection follows at once, with the addresses
+        // the JVM's resolver has just cached.
+        Optional<String> refusal = destinations.refusal(url);
+        if (refusal.isPresent()) {
+            store.recordFailure(delivery.id(), null, "refused: " + refusal.get(), null);
+            log.error("refused to deliver alert webhook {} (delivery {}): {}", delivery.webhookId(), delivery.id(), refusal.get());
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(properties.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Chizu-Webhooks/1")
                 .header("Chizu-Event-Id", delivery.eventId())

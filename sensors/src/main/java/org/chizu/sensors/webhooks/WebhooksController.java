@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff register, list and remove webhooks at {@code /api/alerts/webhooks}. A registration without a
  * secret gets one made up (32 random bytes, base64url); the secret is answered once, at registration,
- * and never shown again.
+ * and never shown again. A URL whose host is inside the network is refused ({@link WebhookDestinations}).
  */
 @RestController
 class WebhooksController {
@@ -34,10 +34,12 @@ class WebhooksController {
 
     private final WebhookStore store;
     private final RequestAudience audience;
+    private final WebhookDestinations destinations;
 
-    WebhooksController(WebhookStore store, RequestAudience audience) {
+    WebhooksController(WebhookStore store, RequestAudience audience, WebhookDestinations destinations) {
         this.store = store;
         this.audience = audience;
+        this.destinations = destinations;
     }
 
     /** What staff register: where to POST, optionally the secret to sign with, and a note on whose system it is. */
@@ -48,6 +50,11 @@ class WebhooksController {
     ResponseEntity<Map<String, Object>> register(@RequestBody Registration registration, Principal staff) {
         String name = staffOnly(staff);
         URI url = url(registration.url());
+        destinations.refusal(url).ifPresent(refusal -> {
+            throw new SensorsProblem(422, "sensors-webhook-internal-address", "Address inside the network",
+                    "url must call a system outside the town's network: " + refusal + ". A host of the town's own intranet can be "
+                            + "allowed with chizu.sensors.webhooks.allowed-private-hosts.", Map.of("pointer", "/url"));
+        });
         String secret = registration.secret() == null ? newSecret() : registration.secret();
         if (secret.length() < MIN_SECRET) {
             throw SensorsProblem.badRequest("secret must be at least " + MIN_SECRET + " characters (or left out, to have one made).",
