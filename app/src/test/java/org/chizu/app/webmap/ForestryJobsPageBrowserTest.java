@@ -82,7 +82,7 @@ class ForestryJobsPageBrowserTest {
 
     @Test
     void aFirmSeesTheEstimateStartsAClipWatchesItsProgressAndDownloadsItsFiles() throws Exception {
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.resize(390, 844);
         browser.get("http://localhost:" + port + "/login");
         browser.manage().deleteAllCookies();
         chromium.signIn(port, EMAIL, ApprovedFirm.PASSWORD);
@@ -133,7 +133,7 @@ class ForestryJobsPageBrowserTest {
     @Test
     void aFirmCancelsAQueuedJobAfterConfirmingAndReadsThatItIsCancelled() throws Exception {
         long first = waitingJob(), second = waitingJob();
-        browser.manage().window().setSize(new Dimension(390, 844));
+        chromium.resize(390, 844);
         browser.get("http://localhost:" + port + "/login");
         browser.manage().deleteAllCookies();
         chromium.signIn(port, OTHER_FIRM, ApprovedFirm.PASSWORD);
@@ -162,7 +162,7 @@ class ForestryJobsPageBrowserTest {
         chromium.screenshot("forestry-jobs-cancel-phone-en.png");
         assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
-        browser.manage().window().setSize(new Dimension(1440, 900));
+        chromium.resize(1440, 900);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready='true']")));
         WebElement other = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-job='" + second + "'][data-state='queued']")));
