@@ -61,9 +61,11 @@ class JobService implements Jobs {
             if (store.activeJobs(owner) >= properties.maxActivePerOwner()) {
                 throw new JobQuotaExceededException(owner, properties.maxActivePerOwner());
             }
-            return store.insert(kind, owner, payload, properties.maxAttempts());
+            Job queued = store.insert(kind, owner, payload, properties.maxAttempts());
+            // Told in the inserting transaction, so "queued" is heard before a worker's "running".
+            events.publishEvent(JobChanged.of(queued));
+            return queued;
         });
-        events.publishEvent(JobChanged.of(job));
         return job;
     }
 
