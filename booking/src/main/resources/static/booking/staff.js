@@ -190,10 +190,11 @@
       document.getElementById('report-links').replaceChildren(
         element('a', { href: `/staff/api/booking/reports/${chosen}.xlsx`, download: '' }, 'Excel (.xlsx)'),
         element('a', { href: `/staff/api/booking/reports/${chosen}.csv`, download: '' }, 'CSV (Shift_JIS)'));
-      // On a phone the table is a card per facility, each figure under its label (the heading row is hidden there).
+      // On a phone the table is a card per facility, each figure beside its label (the heading row is hidden there).
       const row = (use, heading) => element('tr', { className: heading ? 'total' : '' },
         element(heading ? 'th' : 'td', {}, use.facilityName),
-        ...REPORT_COLUMNS.map(([ja, en, value]) => Object.assign(cell(ja + ' ' + en, value(use)), { className: 'figure' })));
+        ...REPORT_COLUMNS.map(([ja, en, value]) => element('td', { className: 'figure' },
+          element('span', { className: 'figure-label' }, ja + ' ' + en), value(use))));
       document.getElementById('report-table').replaceChildren(
         element('thead', {}, element('tr', {}, element('th', {}, both('施設', 'Facility')),
           ...REPORT_COLUMNS.map(([ja, en]) => element('th', { className: 'figure' }, both(ja, en))))),

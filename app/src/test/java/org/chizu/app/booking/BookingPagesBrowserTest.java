@@ -305,7 +305,7 @@ class BookingPagesBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-table"), "合計"));
             assertThat(browser.findElement(By.id("report-table")).getText()).doesNotContain("NaN");
             assertThat(browser.findElement(By.cssSelector("#report-table tbody tr:last-child")).getText())
-                    .as("one booking, Hanako's, moved by staff: not an online application").endsWith("1 1 0.0% 0 0");
+                    .as("one booking, Hanako's, moved by staff: not an online application").endsWith("1 1 0.0% 0 0 ¥0 ¥0 ¥0 ¥0");
             String workbook = "/staff/api/booking/reports/" + YearMonth.from(day) + ".xlsx";
             wait.until(d -> d.findElement(By.linkText("Excel (.xlsx)")).getAttribute("href").endsWith(workbook));
             wait.until(d -> d.findElement(By.linkText("CSV (Shift_JIS)")).getAttribute("href").endsWith(".csv"));
