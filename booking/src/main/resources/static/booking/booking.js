@@ -232,7 +232,7 @@
   function entryChoices() {
     const who = element('select', { id: 'entry-for', name: 'organisation' },
       element('option', { value: '' }, '本人として Myself'),
-      ...groups.map((g) => element('option', { value: String(g.organisationId) }, '団体「' + g.organisationName + '」として For the group')));
+      ...groups.map((g) => element('option', { value: String(g.organisationId) }, '団体「' + g.organisationName + '」 Group')));
     who.value = groups.some((g) => String(g.organisationId) === entryChoice.organisation) ? entryChoice.organisation : '';
     const reduction = element('select', { id: 'entry-reduction', name: 'reduction' });
     const review = element('p', { className: 'muted review-note' });
