@@ -3,7 +3,6 @@ package org.chizu.app.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +10,6 @@ import java.nio.charset.Charset;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -88,7 +86,7 @@ class BookingDeskReportAndLotteryEntriesTest {
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
-    String staffToken;
+    BookingDeskApi desk;
     String staffPassword;
     TownResidents residents;
     long members;
@@ -97,7 +95,7 @@ class BookingDeskReportAndLotteryEntriesTest {
     @BeforeAll
     void peopleOfTheTown() {
         var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffToken = tanaka.token().token();
+        desk = new BookingDeskApi(port, tanaka.token().token());
         staffPassword = tanaka.password();
         residents = new TownResidents(jdbc, passwords, port);
         residents.addVerifiedInTown("hanako@example.jp", "hanako");
@@ -120,20 +118,20 @@ class BookingDeskReportAndLotteryEntriesTest {
         }
         // Hanako: 2 hours at ¥600 with the welfare reduction (half), paid at the counter, heating used after all.
         long hanakos = book(residents.signedIn("hanako@example.jp"), hall, day, "09:00", "11:00", "welfare");
-        assertThat(asStaff("PUT", "/api/booking/bookings/" + hanakos + "/payment", "").statusCode()).isEqualTo(200);
+        assertThat(desk.send("PUT", "/api/booking/bookings/" + hanakos + "/payment", "").statusCode()).isEqualTo(200);
         // Taro: 2 hours at ¥800, paid at the counter, cancelled 7 or more days ahead: half handed back.
         SignInBrowser taro = residents.signedIn("taro@example.jp");
         long taros = book(taro, hall, day, "13:00", "15:00", null);
-        assertThat(asStaff("PUT", "/api/booking/bookings/" + taros + "/payment", "").statusCode()).isEqualTo(200);
+        assertThat(desk.send("PUT", "/api/booking/bookings/" + taros + "/payment", "").statusCode()).isEqualTo(200);
         assertThat(taro.sendJson("DELETE", "/api/booking/bookings/" + taros, "").statusCode()).isEqualTo(200);
         jdbc.update("update booking set period = tstzrange(lower(period) - (? - date '2020-01-06') * interval '1 day', "
                 + "upper(period) - (? - date '2020-01-06') * interval '1 day') where id in (?, ?)", day, day, hanakos, taros);
-        HttpResponse<String> used = asStaff("POST", "/staff/api/booking/bookings/" + hanakos + "/after-use",
+        HttpResponse<String> used = desk.send("POST", "/staff/api/booking/bookings/" + hanakos + "/after-use",
                 "{\"headcount\": 20, \"extras\": [\"heating\"]}");
         assertThat(used.statusCode()).as(used.body()).isEqualTo(200);
 
         List<CSVRecord> csv = CSVFormat.EXCEL.builder().setHeader().get().parse(new StringReader(new String(
-                http.send(staffRequest("/staff/api/booking/reports/" + REPORTED + ".csv").GET().build(),
+                http.send(desk.request("/staff/api/booking/reports/" + REPORTED + ".csv").GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray()).body(), Charset.forName("windows-31j")))).getRecords();
         CSVRecord total = csv.getLast();
         assertThat(List.of(total.get("使用料 Fees charged (円)"), total.get("減免額 Reductions (円)"), total.get("還付額 Refunds (円)"),
@@ -182,7 +180,7 @@ class BookingDeskReportAndLotteryEntriesTest {
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
         jdbc.update("update booking_unit set by_lottery = true where id = ?", arena);
         YearMonth month = YearMonth.now(JAPAN).plusMonths(1);
-        long lottery = openForAnHour(month);
+        long lottery = desk.openLotteryForAnHour(month).path("id").asLong();
         LocalDate saturday = month.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SATURDAY));
         String slot = "{\"unit\": %d, \"start\": \"%sT13:00:00+09:00\", \"end\": \"%sT15:00:00+09:00\"}".formatted(arena, saturday, saturday);
         SignInBrowser hanako = residents.signedIn("hanako@example.jp");
@@ -222,7 +220,7 @@ class BookingDeskReportAndLotteryEntriesTest {
     void onTheirPhoneAMemberEntersForTheirGroupWithAReductionStaffReviewAndWithdrawsAnotherEntry() throws Exception {
         jdbc.update("update booking_unit set by_lottery = true where name_ja = '多目的グラウンド 半面A'");
         YearMonth month = YearMonth.now(JAPAN).plusMonths(2);
-        long lottery = openForAnHour(month);
+        long lottery = desk.openLotteryForAnHour(month).path("id").asLong();
 
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
             chromium.signIn(port, "jiro@example.jp", TownResidents.PASSWORD);
@@ -286,11 +284,11 @@ class BookingDeskReportAndLotteryEntriesTest {
             WebElement closed = wait.until(d -> d.findElement(By.cssSelector("#my-entries li[data-entry='" + groupEntry + "']")));
             assertThat(closed.findElements(By.cssSelector("button.withdraw"))).as("no withdrawing once applications close").isEmpty();
 
-            HttpResponse<String> drawn = asStaff("POST", "/api/booking/lotteries/" + lottery + "/draw", "{}");
+            HttpResponse<String> drawn = desk.send("POST", "/api/booking/lotteries/" + lottery + "/draw", "{}");
             assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
             long booking = jdbc.queryForObject("select booking_id from booking_lottery_entry where id = ?", Long.class, groupEntry);
             assertThat(jdbc.queryForObject("select organisation_id from booking where id = ?", Long.class, booking)).isEqualTo(members);
-            JsonNode queue = json.readTree(asStaff("GET", "/staff/api/booking/reductions", null).body());
+            JsonNode queue = json.readTree(desk.send("GET", "/staff/api/booking/reductions", null).body());
             assertThat(queue.toString()).as("the won entry's reduction waits for staff").contains("\"id\":" + booking, "public-interest");
 
             chromium.resize(1440, 900);
@@ -312,16 +310,6 @@ class BookingDeskReportAndLotteryEntriesTest {
         return json.readTree(entered.body()).path("id").asLong();
     }
 
-    /** Staff open the month's lottery, taking entries from an hour ago for another hour; its id. */
-    private long openForAnHour(YearMonth month) throws Exception {
-        OffsetDateTime now = OffsetDateTime.now(JAPAN);
-        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
-                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
-                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        return json.readTree(opened.body()).path("id").asLong();
-    }
-
     private long book(SignInBrowser who, long unit, LocalDate on, String from, String to, String reduction) throws Exception {
         HttpResponse<String> held = who.sendJson("POST", "/api/booking/holds", """
                 {"unit": %d, "start": "%sT%s:00+09:00", "end": "%sT%s:00+09:00", "reduction": %s}"""
@@ -330,16 +318,6 @@ class BookingDeskReportAndLotteryEntriesTest {
         long id = json.readTree(held.body()).path("id").asLong();
         assertThat(who.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "").statusCode()).isEqualTo(200);
         return id;
-    }
-
-    private HttpResponse<String> asStaff(String method, String path, String body) throws Exception {
-        return http.send(staffRequest(path).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder staffRequest(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + staffToken);
     }
 
     /** A CSV's whole yen as the page writes them. */
