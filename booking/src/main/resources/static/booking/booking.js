@@ -2,8 +2,10 @@
 // read its month, choose a slot, hold it with a visible countdown, apply, and see or cancel one's
 // own bookings with what staff have said about them, their door PINs, and after use confirm how many
 // came and the extras used (利用後内容確定), paying online any extra that costs. Slots of a month that
-// goes by lottery (抽選) are entered in its lottery instead; "my lottery entries" shows each entry's
-// result, the won slot to confirm and pay by the deadline, and the draw's commitment and seed to check.
+// goes by lottery (抽選) are entered in its lottery instead, as oneself or for one's group and with a
+// reduction (減免) chosen above the slots; "my lottery entries" shows each entry's result, lets an entry
+// be withdrawn while applications are open, the won slot to confirm and pay by the deadline, and the
+// draw's commitment and seed to check.
 (() => {
   const { element, both, api, Problem, day, clock, period, today, state, kind, KINDS, say } = window.Booking;
   const form = document.getElementById('search-form');
@@ -26,6 +28,11 @@
   let ticking = null;
   /** The lotteries as published (GET /api/booking/lotteries), newest month first. */
   let lotteries = [];
+  /** The approved organisations the signed-in resident belongs to (from /api/me): whom they may enter for. */
+  let groups = [];
+  /** How the next lottery entry is made, as chosen above a day's slots: for whom and with which reduction. */
+  const entryChoice = { organisation: '', reduction: '' };
+  let offeredReductions = null;
 
   Object.entries(KINDS).forEach(([id, [ja, en]]) => form.kind.append(element('option', { value: id }, ja + ' ' + en)));
   form.date.min = today();
@@ -187,7 +194,7 @@
     });
     document.getElementById('day-slots').replaceChildren(
       element('h3', {}, day(d.date + 'T12:00:00+09:00') + ' ', element('span', { lang: 'en' }, 'choose a time')),
-      ...(d.slots.some((slot) => slot.state === 'lottery') ? [lotteryNote(d.date.slice(0, 7))] : []),
+      ...(d.slots.some((slot) => slot.state === 'lottery') ? [lotteryNote(d.date.slice(0, 7)), entryChoices()] : []),
       element('label', { htmlFor: 'length' }, both('利用時間', 'Length')), ' ', length,
       element('ul', { className: 'slots' }, ...slots));
   }
@@ -207,6 +214,54 @@
       ...(lottery.groupsOnly ? [' ', element('span', { className: 'tag groups-only' }, both('団体のみ', 'Groups only'))] : []));
   }
 
+  function reductionsOffered() {
+    if (!offeredReductions) offeredReductions = api('GET', '/api/booking/reductions').then((answer) => answer.reductions);
+    return offeredReductions;
+  }
+
+  function groupName(organisationId) {
+    const group = groups.find((g) => g.organisationId === organisationId);
+    return group ? group.organisationName : '#' + organisationId;
+  }
+
+  /**
+   * For whom the entry is made (oneself, or a group one belongs to) and which reduction it claims: a
+   * group's reductions are offered only when entering for a group, and one that staff review says so.
+   * The choice stays while the resident looks at other days.
+   */
+  function entryChoices() {
+    const who = element('select', { id: 'entry-for', name: 'organisation' },
+      element('option', { value: '' }, '本人として Myself'),
+      ...groups.map((g) => element('option', { value: String(g.organisationId) }, '団体「' + g.organisationName + '」 Group')));
+    who.value = groups.some((g) => String(g.organisationId) === entryChoice.organisation) ? entryChoice.organisation : '';
+    const reduction = element('select', { id: 'entry-reduction', name: 'reduction' });
+    const review = element('p', { className: 'muted review-note' });
+    function offer() {
+      reductionsOffered().then((offered) => {
+        const claimable = offered.filter((r) => who.value || !r.forGroups);
+        reduction.replaceChildren(element('option', { value: '' }, 'なし None'), ...claimable.map((r) =>
+          element('option', { value: r.code }, r.name.ja + ' ' + r.percent + '% ' + r.name.en)));
+        reduction.value = claimable.some((r) => r.code === entryChoice.reduction) ? entryChoice.reduction : '';
+        choose();
+      }).catch(problem);
+    }
+    function choose() {
+      entryChoice.organisation = who.value;
+      entryChoice.reduction = reduction.value;
+      offeredReductions.then((offered) => {
+        const chosen = offered.find((r) => r.code === reduction.value);
+        review.replaceChildren(...(chosen && chosen.needsApproval ? [both('この減免は当選後に職員が審査します。審査までは通常料金です。',
+          'Staff review this reduction if the entry wins; until then the full fee stands.')] : []));
+      });
+    }
+    who.addEventListener('change', offer);
+    reduction.addEventListener('change', choose);
+    offer();
+    return element('fieldset', { className: 'entry-choice' }, element('legend', {}, both('申込の内容', 'How to enter')),
+      ...(groups.length ? [element('label', { htmlFor: 'entry-for' }, both('申込者', 'Entering as')), who] : []),
+      element('label', { htmlFor: 'entry-reduction' }, both('減免', 'Reduction')), reduction, review);
+  }
+
   async function enterLottery(unit, start, end) {
     const lottery = lotteryOf(start.slice(0, 7));
     if (!lottery) {
@@ -214,9 +269,11 @@
       return;
     }
     try {
-      await api('POST', `/api/booking/lotteries/${lottery.id}/entries`, { unit: unit.id, start, end });
-      say(status, '抽選に申し込みました。結果は「私の抽選申込」とメールでお知らせします。',
-        'Entered in the lottery. The result will be under "My lottery entries" and by e-mail.');
+      await api('POST', `/api/booking/lotteries/${lottery.id}/entries`, { unit: unit.id, start, end,
+        organisation: entryChoice.organisation ? Number(entryChoice.organisation) : null, reduction: entryChoice.reduction || null });
+      const as = entryChoice.organisation ? ['団体「' + groupName(Number(entryChoice.organisation)) + '」として', ' for the group'] : ['', ''];
+      say(status, as[0] + '抽選に申し込みました。結果は「私の抽選申込」とメールでお知らせします。',
+        'Entered in the lottery' + as[1] + '. The result will be under "My lottery entries" and by e-mail.');
       await refreshMine();
       status.scrollIntoView({ block: 'center' });
     } catch (error) {
@@ -427,8 +484,16 @@
     const [ja, en] = ENTRY_STATES[result];
     const item = element('li', { className: 'booking entry-' + result },
       element('div', {}, element('strong', {}, unit.facility.name + ' ' + unit.name.ja), ' ', element('span', { lang: 'en' }, unit.name.en)),
-      element('div', {}, period(entry.start, entry.end), ' ', element('span', { className: 'state lottery-' + result }, both(ja, en))));
+      element('div', {}, period(entry.start, entry.end), ' ', element('span', { className: 'state lottery-' + result }, both(ja, en))),
+      ...(entry.organisationId ? [element('div', { className: 'entered-for' },
+        both('団体「' + groupName(entry.organisationId) + '」として申込', 'Entered for the group'))] : []));
     item.dataset.entry = entry.id;
+    if (result === 'entered') {
+      item.append(entry.reduction && entry.reduction.decision === 'pending' ? pendingFee(entry.feeYen, entry.reduction)
+        : element('div', { className: 'payment' }, fee(entry.feeYen), ...(entry.reduction
+          ? [' ', element('span', { className: 'muted' }, both('減免「' + entry.reduction.name.ja + '」', 'Reduction "' + entry.reduction.name.en + '"'))] : [])));
+      if (lottery && !lottery.drawnAt && new Date(lottery.applicationsClose) > new Date()) item.append(withdrawButton(entry));
+    }
     if (booking && booking.state === 'held') {
       const confirm = element('button', { type: 'button', className: 'confirm-won primary' }, both('確定する', 'Confirm'));
       confirm.addEventListener('click', async () => {
@@ -449,6 +514,33 @@
     }
     if (lottery) item.append(drawProof(lottery));
     return item;
+  }
+
+  /** Takes the entry back while applications are open, after asking once more in place. */
+  function withdrawButton(entry) {
+    const withdraw = element('button', { type: 'button', className: 'cancel withdraw' }, both('申込を取り下げる', 'Withdraw'));
+    askedTwice(withdraw, '本当に取り下げる', 'Really withdraw', async () => {
+      try {
+        await api('POST', `/api/booking/lotteries/${entry.lotteryId}/entries/${entry.id}/withdrawal`);
+        say(status, '抽選の申込を取り下げました。', 'The lottery entry is withdrawn.');
+        await refreshMine();
+      } catch (error) {
+        problem(error);
+      }
+    });
+    return withdraw;
+  }
+
+  /** A button whose first tap asks again in its own words, and whose second tap acts. */
+  function askedTwice(button, ja, en, act) {
+    button.addEventListener('click', () => {
+      if (!button.dataset.sure) {
+        button.dataset.sure = 'yes';
+        button.replaceChildren(both(ja, en));
+        return;
+      }
+      act();
+    });
   }
 
   /** What lets anyone check the draw: the seed's SHA-256 published at opening, the seed revealed, the draw's JSON. */
@@ -494,10 +586,9 @@
   }
 
   /** A fee whose 減免 waits for staff: the full fee for now, what it would be if approved, nothing to pay yet. */
-  function pendingFee(booking) {
-    const reduction = booking.quote.reduction;
-    const reduced = (booking.feeYen - reduction.yen).toLocaleString('ja-JP');
-    return element('div', { className: 'payment' }, fee(booking.feeYen), ' ',
+  function pendingFee(feeYen, reduction) {
+    const reduced = (feeYen - reduction.yen).toLocaleString('ja-JP');
+    return element('div', { className: 'payment' }, fee(feeYen), ' ',
       element('span', { className: 'payment-state payment-pending-reduction' },
         both('減免「' + reduction.name.ja + '」審査中（承認されれば ¥' + reduced + '）',
           'Reduction "' + reduction.name.en + '" pending staff approval (¥' + reduced + ' if approved)')));
@@ -533,17 +624,12 @@
       element('div', {}, element('strong', {}, booking.facilityName + ' ' + booking.unitName.ja), ' ',
         element('span', { lang: 'en' }, booking.unitName.en)),
       element('div', {}, period(booking.start, booking.end), ' ', state(booking.state)),
-      ...(booking.payment ? [payment(booking)] : reductionPending(booking) ? [pendingFee(booking)] : []),
+      ...(booking.payment ? [payment(booking)] : reductionPending(booking) ? [pendingFee(booking.feeYen, booking.quote.reduction)] : []),
       ...(pin ? [doorPin(pin)] : []));
     item.dataset.booking = booking.id;
     if (['applied', 'confirmed'].includes(booking.state) && new Date(booking.start) > new Date()) {
       const cancel = element('button', { type: 'button', className: 'cancel' }, both('取り消す', 'Cancel'));
-      cancel.addEventListener('click', async () => {
-        if (!cancel.dataset.sure) {
-          cancel.dataset.sure = 'yes';
-          cancel.replaceChildren(both('本当に取り消す', 'Really cancel'));
-          return;
-        }
+      askedTwice(cancel, '本当に取り消す', 'Really cancel', async () => {
         try {
           await api('DELETE', `/api/booking/bookings/${booking.id}`);
           say(status, '予約を取り消しました。', 'The booking is cancelled.');
@@ -581,6 +667,7 @@
 
   api('GET', '/api/me').then((me) => {
     signedIn = me.authenticated;
+    groups = (me.organisations || []).filter((membership) => membership.status === 'approved');
     document.getElementById('who').replaceChildren(signedIn ? me.displayName + ' さん'
       : element('a', { href: '/login' }, 'ログイン ', element('span', { lang: 'en' }, 'Sign in')));
     refreshMine();

@@ -1,6 +1,7 @@
 // /staff/booking: a facility's month, the approval queue (approve, or refuse with a reason),
 // ended bookings to confirm after use (headcount and extras used, or a no-show), official-use
-// blocks and the bookings they displaced (moved here to another time), group verification and the monthly usage report with its .xlsx and Shift_JIS CSV downloads.
+// blocks and the bookings they displaced (moved here to another time), group verification and the monthly usage report
+// (use and fees, the figures of its .xlsx and Shift_JIS CSV downloads).
 (() => {
   const { element, both, api, Problem, clock, period, today, state, say } = window.Booking;
   const status = document.getElementById('status');
@@ -160,6 +161,23 @@
   }
 
   const PERCENT = (value) => (value * 100).toFixed(1) + '%';
+  const YEN = (value) => '¥' + value.toLocaleString('ja-JP');
+  /**
+   * The report's columns as the .xlsx and the CSV have them (GET /staff/api/booking/reports/{month} is the
+   * same MonthlyUsage.Report the files are written from): heading, and the cell of a facility's row.
+   */
+  const REPORT_COLUMNS = [
+    ['稼働率', 'Occupancy', (use) => PERCENT(use.occupancy)],
+    ['件数', 'Bookings', (use) => String(use.bookings)],
+    ['利用者', 'Users', (use) => String(use.users)],
+    ['電子申請率', 'Online', (use) => PERCENT(use.digitalRate)],
+    ['利用人数', 'Headcount', (use) => String(use.headcount)],
+    ['無断キャンセル', 'No-shows', (use) => String(use.noShows)],
+    ['使用料', 'Fees charged', (use) => YEN(use.fees.chargedYen)],
+    ['減免額', 'Reductions', (use) => YEN(use.fees.reducedYen)],
+    ['還付額', 'Refunds', (use) => YEN(use.fees.refundedYen)],
+    ['利用後追加料金', 'After-use extras', (use) => YEN(use.fees.extrasYen)],
+  ];
 
   async function showReport(event) {
     if (event) event.preventDefault();
@@ -172,12 +190,14 @@
       document.getElementById('report-links').replaceChildren(
         element('a', { href: `/staff/api/booking/reports/${chosen}.xlsx`, download: '' }, 'Excel (.xlsx)'),
         element('a', { href: `/staff/api/booking/reports/${chosen}.csv`, download: '' }, 'CSV (Shift_JIS)'));
-      const row = (use, heading) => element('tr', {}, element(heading ? 'th' : 'td', {}, use.facilityName),
-        element('td', {}, PERCENT(use.occupancy)), element('td', {}, String(use.bookings)), element('td', {}, String(use.users)),
-        element('td', {}, PERCENT(use.digitalRate)), element('td', {}, String(use.headcount)), element('td', {}, String(use.noShows)));
+      // On a phone the table is a card per facility, each figure beside its label (the heading row is hidden there).
+      const row = (use, heading) => element('tr', { className: heading ? 'total' : '' },
+        element(heading ? 'th' : 'td', {}, use.facilityName),
+        ...REPORT_COLUMNS.map(([ja, en, value]) => element('td', { className: 'figure' },
+          element('span', { className: 'figure-label' }, ja + ' ' + en), value(use))));
       document.getElementById('report-table').replaceChildren(
-        element('thead', {}, element('tr', {}, ...[['施設', 'Facility'], ['稼働率', 'Occupancy'], ['件数', 'Bookings'], ['利用者', 'Users'], ['電子申請率', 'Online'], ['利用人数', 'Headcount'], ['無断キャンセル', 'No-shows']]
-          .map(([ja, en]) => element('th', {}, both(ja, en))))),
+        element('thead', {}, element('tr', {}, element('th', {}, both('施設', 'Facility')),
+          ...REPORT_COLUMNS.map(([ja, en]) => element('th', { className: 'figure' }, both(ja, en))))),
         element('tbody', {}, ...report.facilities.map((use) => row(use, false)), row(report.total, true)));
     } catch (error) {
       problem(error);

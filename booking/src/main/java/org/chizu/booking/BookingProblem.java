@@ -318,4 +318,18 @@ public class BookingProblem extends ProblemException {
                 "予約 " + bookingId + " に審査待ちの減免はありません。",
                 "Booking " + bookingId + " has no reduction waiting for a decision."), Map.of("booking", bookingId));
     }
+
+    static BookingProblem unknownEntry(long entryId) {
+        return new BookingProblem(404, "unknown-entry", "Unknown lottery entry", new Label(
+                "抽選の申込 " + entryId + " はありません。", "There is no lottery entry " + entryId + " of yours."), Map.of("entry", entryId));
+    }
+
+    /** @param closed when applications closed, in the town's time */
+    static BookingProblem applicationsClosed(Lottery lottery, long entryId, OffsetDateTime closed) {
+        String when = closed.toLocalDate() + " " + closed.toLocalTime().withSecond(0).withNano(0);
+        return new BookingProblem(409, "applications-closed", "Applications closed", new Label(
+                lottery.month() + " の抽選は " + when + " に申込を締め切ったため、申込を取り下げられません。",
+                "Entries for the " + lottery.month() + " lottery closed at " + when + "; an entry cannot be withdrawn after that."),
+                Map.of("lottery", lottery.id(), "entry", entryId, "applicationsClose", closed.toString()));
+    }
 }

@@ -83,11 +83,22 @@ public class Fees {
                         rs.getInt("yen_per_hour")), unitId);
     }
 
+    /**
+     * A reduction on offer.
+     *
+     * @param forGroups     whether only a booking or entry for a verified group may claim it
+     * @param needsApproval whether staff decide on it before it comes off the fee
+     */
+    public record Offered(String code, Label name, int percent, boolean forGroups, boolean needsApproval) {
+    }
+
     /** The reductions on offer, for the page that lets a resident pick one. */
-    public List<Quote.Reduction> reductions() {
-        return jdbc.query("select code, name_ja, name_en, percent, needs_approval from booking_reduction order by basis desc, code",
-                (rs, n) -> new Quote.Reduction(rs.getString("code"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
-                        rs.getInt("percent"), 0, rs.getBoolean("needs_approval") ? Quote.Reduction.PENDING : null));
+    public List<Offered> reductions() {
+        return jdbc.query("""
+                select code, name_ja, name_en, percent, basis = 'group' as for_groups, needs_approval
+                from booking_reduction order by basis desc, code""",
+                (rs, n) -> new Offered(rs.getString("code"), new Label(rs.getString("name_ja"), rs.getString("name_en")),
+                        rs.getInt("percent"), rs.getBoolean("for_groups"), rs.getBoolean("needs_approval")));
     }
 
     private Quote.Reduction reduce(String code, List<Quote.Line> lines, GroupStanding standing) {

@@ -40,9 +40,11 @@ public class Lotteries {
     private static final String LOTTERY = """
             select id, month, applications_open, applications_close, confirm_by, max_entries, seed, drawn_at, commitment, groups_only
             from booking_lottery""";
-    private static final String ENTRY = """
-            select id, lottery_id, unit_id, lower(period) as starts, upper(period) as ends, priority, weight, fee_yen, won, booking_id
-            from booking_lottery_entry""";
+    private static final String ENTRY_COLUMNS =
+            "id, lottery_id, unit_id, lower(period) as starts, upper(period) as ends, priority, weight, fee_yen, won, booking_id";
+    private static final String ENTRY = "select " + ENTRY_COLUMNS + " from booking_lottery_entry";
+    /** An entry with what only its applicant sees: for which group, and the quote with its reduction. */
+    private static final String OWN_ENTRY = "select " + ENTRY_COLUMNS + ", organisation_id, quote from booking_lottery_entry";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -203,8 +205,16 @@ public class Lotteries {
     }
 
     /** The account's entries in all lotteries, newest lottery first. */
-    public List<Lottery.Entry> entriesOf(long accountId) {
-        return jdbc.query(ENTRY + " where account_id = ? order by lottery_id desc, id", this::entry, accountId);
+    public List<Lottery.OwnEntry> entriesOf(long accountId) {
+        return jdbc.query(OWN_ENTRY + " where account_id = ? order by lottery_id desc, id",
+                (rs, n) -> new Lottery.OwnEntry(entry(rs, n), (Long) rs.getObject("organisation_id"),
+                        BookingJson.read(rs.getString("quote"), Quote.class).reduction()), accountId);
+    }
+
+    /** The account's entry in the lottery, if it has it. */
+    public Optional<Lottery.Entry> entryOf(long lotteryId, long entryId, long accountId) {
+        return jdbc.query(ENTRY + " where id = ? and lottery_id = ? and account_id = ?", this::entry, entryId, lotteryId, accountId)
+                .stream().findFirst();
     }
 
     /** What a draw did: the lottery with its seed now published, how many entered and won. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
  * A month's lottery (抽選).
  *
@@ -33,5 +35,14 @@ public record Lottery(long id, YearMonth month, Instant applicationsOpen, Instan
      */
     public record Entry(long id, long lotteryId, long unitId, OffsetDateTime start, OffsetDateTime end, int priority,
                         int weight, int feeYen, Boolean won, Long bookingId) {
+    }
+
+    /**
+     * An entry as its applicant sees it (the published draw leaves these out).
+     *
+     * @param organisationId the organisation it was made for, or null
+     * @param reduction      the 減免 it claims, or null; "pending" until staff decide on the won booking
+     */
+    public record OwnEntry(@JsonUnwrapped Entry entry, Long organisationId, Quote.Reduction reduction) {
     }
 }

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -91,14 +90,14 @@ class BookingLotteryAndReductionsTest {
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
-    String staffToken;
+    BookingDeskApi desk;
     String staffPassword;
     TownResidents residents;
 
     @BeforeAll
     void peopleOfTheTown() {
         var tanaka = staff.create("tanaka", "田中 一郎", Role.STAFF);
-        staffToken = tanaka.token().token();
+        desk = new BookingDeskApi(port, tanaka.token().token());
         staffPassword = tanaka.password();
         residents = new TownResidents(jdbc, passwords, port);
         residents.addVerifiedInTown("hanako@example.jp", "hanako");
@@ -110,7 +109,7 @@ class BookingLotteryAndReductionsTest {
         long arena = jdbc.queryForObject("select id from booking_unit where name_ja = 'アリーナ'", Long.class);
         jdbc.update("update booking_unit set by_lottery = true where id = ?", arena);
         YearMonth month = YearMonth.now(JAPAN).plusMonths(1);
-        long lottery = openForAnHour(month).path("id").asLong();
+        long lottery = desk.openLotteryForAnHour(month).path("id").asLong();
         JsonNode before = json.readTree(http.send(HttpRequest.newBuilder(url("/api/booking/lotteries/" + lottery)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String commitment = before.path("lottery").path("commitment").asText();
@@ -207,7 +206,7 @@ class BookingLotteryAndReductionsTest {
         jdbc.update("update booking_unit set groups_only = true where name_ja = '多目的グラウンド 半面B'");
         // The month after next: next month's lottery is the other test's.
         YearMonth month = YearMonth.now(JAPAN).plusMonths(2);
-        JsonNode lottery = openForAnHour(month);
+        JsonNode lottery = desk.openLotteryForAnHour(month);
         long lotteryId = lottery.path("id").asLong();
         String commitment = lottery.path("commitment").asText();
 
@@ -252,7 +251,7 @@ class BookingLotteryAndReductionsTest {
 
             // Applications close (moved to the past, as the application's clock is the real one); staff draw.
             jdbc.update("update booking_lottery set applications_close = now() - interval '1 minute' where id = ?", lotteryId);
-            HttpResponse<String> drawn = asStaff("POST", "/api/booking/lotteries/" + lotteryId + "/draw", "{}");
+            HttpResponse<String> drawn = desk.send("POST", "/api/booking/lotteries/" + lotteryId + "/draw", "{}");
             assertThat(drawn.statusCode()).as(drawn.body()).isEqualTo(200);
             String seed = json.readTree(drawn.body()).path("lottery").path("seed").asText();
 
@@ -284,16 +283,6 @@ class BookingLotteryAndReductionsTest {
         jdbc.update("update booking_unit set by_lottery = false, groups_only = false where name_ja like '多目的グラウンド%'");
     }
 
-    /** Staff open the month's lottery, taking entries from an hour ago for another hour; winners confirm within three days. */
-    private JsonNode openForAnHour(YearMonth month) throws Exception {
-        OffsetDateTime now = OffsetDateTime.now(JAPAN);
-        HttpResponse<String> opened = asStaff("POST", "/api/booking/lotteries", """
-                {"month": "%s", "applicationsOpen": "%s", "applicationsClose": "%s", "confirmBy": "%s"}"""
-                .formatted(month, now.minusHours(1), now.plusHours(1), now.plusDays(3)));
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        return json.readTree(opened.body());
-    }
-
     /** Holds and confirms the hall claiming the 公益活動 reduction, which staff must approve. */
     private long book(SignInBrowser who, long unit, LocalDate on, String from, String to) throws Exception {
         HttpResponse<String> held = who.sendJson("POST", "/api/booking/holds", """
@@ -303,12 +292,6 @@ class BookingLotteryAndReductionsTest {
         long id = json.readTree(held.body()).path("id").asLong();
         who.sendJson("POST", "/api/booking/bookings/" + id + "/confirm", "");
         return id;
-    }
-
-    private HttpResponse<String> asStaff(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + staffToken)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {

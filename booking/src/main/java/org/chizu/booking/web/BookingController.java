@@ -124,7 +124,7 @@ class BookingController {
 
     /** The reductions and exemptions (減免) one may claim. */
     @GetMapping("/reductions")
-    Map<String, List<Quote.Reduction>> reductions() {
+    Map<String, List<Fees.Offered>> reductions() {
         return Map.of("reductions", fees.reductions());
     }
 

@@ -12,6 +12,7 @@ import org.chizu.booking.BookingProblem;
 import org.chizu.booking.Lotteries;
 import org.chizu.booking.Lottery;
 import org.chizu.booking.LotteryCalendar;
+import org.chizu.booking.LotteryWithdrawals;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,17 +22,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Monthly lotteries: published to anyone, entered by residents, opened and drawn by staff (or by
- * the schedule, {@code LotteryCycle}).
+ * Monthly lotteries: published to anyone, entered by residents (and withdrawn from while applications
+ * are open), opened and drawn by staff (or by the schedule, {@code LotteryCycle}).
  */
 @RestController
 @RequestMapping("/api/booking/lotteries")
 class LotteryController {
 
     private final Lotteries lotteries;
+    private final LotteryWithdrawals withdrawals;
 
-    LotteryController(Lotteries lotteries) {
+    LotteryController(Lotteries lotteries, LotteryWithdrawals withdrawals) {
         this.lotteries = lotteries;
+        this.withdrawals = withdrawals;
     }
 
     /**
@@ -83,6 +86,13 @@ class LotteryController {
         // A resident's sign-in name is their address: the results are mailed there.
         Lottery.Entry entry = lotteries.enter(id, request.toSlot(caller), caller.kind() == AccountKind.RESIDENT ? caller.name() : null);
         return ResponseEntity.created(URI.create("/api/booking/lotteries/" + id)).body(entry);
+    }
+
+    /** The caller takes back their entry while applications are open: 204, or 409 once they have closed. */
+    @PostMapping("/{id}/entries/{entryId}/withdrawal")
+    ResponseEntity<Void> withdraw(@PathVariable long id, @PathVariable long entryId) {
+        withdrawals.withdraw(id, entryId, Callers.signedIn().id());
+        return ResponseEntity.noContent().build();
     }
 
     /** Draws; answers the seed and counts (the whole draw is then at GET /{id}). */
