@@ -54,9 +54,19 @@ final class SampleSensors {
 
     private static final SensorProfile SOIL = new SensorProfile(28, 1.0, 54, 5, 2.2, 0.2, 0.1);
     private static final SensorProfile RAIN = new SensorProfile(0, 0, 86, 4, 1.3, 0.3, 0.5);
-    /** The weather station's air temperature (°C, cooling in the rain), humidity (%) and rain per ten minutes (mm), in its order. */
-    static final List<SensorProfile> WEATHER = List.of(new SensorProfile(9, 3, 6, 4, 3, 0.1, 0.1),
-            new SensorProfile(72, -12, 96, 4, 2.5, 1, 1), new SensorProfile(0, 0, 14, 4, 1.3, 0.3, 0.5));
+    /** One quantity of the weather station's MultiDatastream: its ObservedProperty, its unit and how its readings go. */
+    private record Quantity(String nameJa, String nameEn, String definition, String unit, String symbol, String unitDefinition,
+                            SensorProfile profile) {
+    }
+
+    /** The weather station's quantities in its order: the air cooling in the rain, the humidity rising, the rain per ten minutes. */
+    private static final List<Quantity> WEATHER = List.of(
+            new Quantity("気温", "Air temperature", "urn:chizu:sample:air-temperature", "degree Celsius", "°C", "http://qudt.org/vocab/unit/DEG_C",
+                    new SensorProfile(9, 3, 6, 4, 3, 0.1, 0.1)),
+            new Quantity("相対湿度", "Relative humidity", "urn:chizu:sample:relative-humidity", "percent", "%", "http://qudt.org/vocab/unit/PERCENT",
+                    new SensorProfile(72, -12, 96, 4, 2.5, 1, 1)),
+            new Quantity("10分間雨量", "Rainfall per 10 minutes", "urn:chizu:sample:rainfall-10min", "millimetre", "mm", "http://qudt.org/vocab/unit/MilliM",
+                    new SensorProfile(0, 0, 14, 4, 1.3, 0.3, 0.5)));
     private static final String MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
     private final JdbcTemplate jdbc;
@@ -118,29 +128,21 @@ final class SampleSensors {
                 (row, n) -> Map.entry(row.getString(1), new LonLat(row.getDouble(2), row.getDouble(3))), town.code());
         long sensor = sensorThings.create("Sensors", sensor("自動気象観測装置（温湿度計・転倒ます型雨量計）",
                 "Automatic weather station (thermo-hygrometer and tipping-bucket rain gauge)"));
-        String name = town.nameJa() + " " + hall.getKey() + " 気象観測所";
-        String description = "Weather station at a community hall, " + town.nameEn();
         ObjectNode multi = JSON.createObjectNode().put("name", "気温・湿度・10分間雨量")
                 .put("description", "Air temperature, relative humidity and rainfall per 10 minutes")
                 .put("observationType", "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation");
         ArrayNode types = multi.putArray("multiObservationDataTypes");
         ArrayNode units = multi.putArray("unitOfMeasurements");
         ArrayNode properties = multi.putArray("ObservedProperties");
-        for (String[] quantity : new String[][] {
-                {"気温", "Air temperature", "urn:chizu:sample:air-temperature", "degree Celsius", "°C", "http://qudt.org/vocab/unit/DEG_C"},
-                {"相対湿度", "Relative humidity", "urn:chizu:sample:relative-humidity", "percent", "%", "http://qudt.org/vocab/unit/PERCENT"},
-                {"10分間雨量", "Rainfall per 10 minutes", "urn:chizu:sample:rainfall-10min", "millimetre", "mm", "http://qudt.org/vocab/unit/MilliM"}}) {
+        for (Quantity quantity : WEATHER) {
             types.add(MEASUREMENT);
-            units.addObject().put("name", quantity[3]).put("symbol", quantity[4]).put("definition", quantity[5]);
-            properties.add(observedProperty(quantity[0], quantity[1], quantity[2]));
+            units.addObject().put("name", quantity.unit()).put("symbol", quantity.symbol()).put("definition", quantity.unitDefinition());
+            properties.add(observedProperty(quantity.nameJa(), quantity.nameEn(), quantity.definition()));
         }
         multi.putObject("Sensor").put("@iot.id", sensor);
-        multi.putObject("properties").set("sample", JSON.valueToTree(WEATHER));
-        ObjectNode thing = JSON.createObjectNode().put("name", name).put("description", description);
-        thing.putObject("properties").put("sampleData", true);
-        ObjectNode location = thing.putArray("Locations").addObject().put("name", name).put("description", description)
-                .put("encodingType", "application/geo+json");
-        location.putObject("location").put("type", "Point").putArray("coordinates").add(hall.getValue().lon()).add(hall.getValue().lat());
+        multi.putObject("properties").set("sample", JSON.valueToTree(WEATHER.stream().map(Quantity::profile).toList()));
+        ObjectNode thing = thingAt(town.nameJa() + " " + hall.getKey() + " 気象観測所", "Weather station at a community hall, " + town.nameEn(),
+                hall.getValue(), List.of());
         thing.putArray("MultiDatastreams").add(multi);
         long thingId = sensorThings.create("Things", thing);
         return sensorThings.read("Things(" + thingId + ")/MultiDatastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong();
@@ -195,6 +197,15 @@ final class SampleSensors {
     private void thing(Map<Long, SensorProfile> placed, String name, String description, LonLat at, List<Long> zones, ObjectNode datastream,
                        SensorProfile profile) {
         datastream.with("properties").set("sample", JSON.valueToTree(profile));
+        ObjectNode thing = thingAt(name, description, at, zones);
+        thing.putArray("Datastreams").add(datastream);
+        long thingId = sensorThings.create("Things", thing);
+        placed.put(sensorThings.read("Things(" + thingId + ")/Datastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong(),
+                profile);
+    }
+
+    /** A sample Thing with its Location, watching these hazard zones, for a deep insert. */
+    private static ObjectNode thingAt(String name, String description, LonLat at, List<Long> zones) {
         ObjectNode thing = JSON.createObjectNode().put("name", name).put("description", description);
         ObjectNode properties = thing.putObject("properties");
         zones.forEach(properties.putArray("hazardZones")::add);
@@ -202,10 +213,7 @@ final class SampleSensors {
         ObjectNode location = thing.putArray("Locations").addObject().put("name", name).put("description", description)
                 .put("encodingType", "application/geo+json");
         location.putObject("location").put("type", "Point").putArray("coordinates").add(at.lon()).add(at.lat());
-        thing.putArray("Datastreams").add(datastream);
-        long thingId = sensorThings.create("Things", thing);
-        placed.put(sensorThings.read("Things(" + thingId + ")/Datastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong(),
-                profile);
+        return thing;
     }
 
     private static ObjectNode datastream(String nameJa, String nameEn, String unit, String symbol, String unitDefinition, ObjectNode quality,
@@ -291,8 +299,8 @@ final class SampleSensors {
         List<NewMultiObservation> batch = new ArrayList<>();
         for (int minutes = 0; minutes <= 24 * 60; minutes += (int) INTERVAL.toMinutes()) {
             ArrayNode result = JSON.createArrayNode();
-            for (SensorProfile quantity : WEATHER) {
-                result.add(quantity.quietReading(minutes, random));
+            for (Quantity quantity : WEATHER) {
+                result.add(quantity.profile().quietReading(minutes, random));
             }
             batch.add(NewMultiObservation.of(multiDatastream, end.minus(Duration.ofMinutes(24 * 60 - minutes)), result));
         }
