@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the sample town around Masuda (益田市) and Yasugi (安来市): the real municipal boundaries
  * and shelters shipped with this module ({@link PublicDataFile}), loaded as a real town's are,
  * generated roads, forests, water pipes and hazard zones laid out on them, and sensors on its slopes
- * and rivers with a quiet day of readings ({@link SampleSensors}).
+ * and rivers and a weather station at a 公民館, with a quiet day of readings ({@link SampleSensors}).
  * <p>
  * The town is loaded at most once: only into a database whose layer tables and municipalities
  * are all empty, and in one transaction, so a failure leaves nothing behind. Generated data is

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +141,7 @@ class AlertSubscriptionLinksBrowserTest {
     @Test
     void aMailProgramsOneClickUnsubscribeFromTheAlertMailsHeaderNeedsNoCookieNorToken() throws Exception {
         String confirmLink = confirmLinkMailedTo("taro@example.jp");
-        assertThat(postForm(confirmLink, "token=" + tokenOf(confirmLink)).statusCode()).isEqualTo(200);
+        assertThat(postForm(confirmLink, "").statusCode()).as("confirmed").isEqualTo(200);
         Instant last = observations.latest(gauge).orElseThrow().phenomenonTime().last();
         // Rising at most 0.1 m a minute, as the gauge's rate-of-change check allows, past its first level (2.5 m).
         observations.append(List.of(NewObservation.of(gauge, last.plus(Duration.ofMinutes(10)), JsonNodeFactory.instance.numberNode(2.1)),
@@ -196,7 +197,8 @@ class AlertSubscriptionLinksBrowserTest {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from alert_subscription where token = ?)", Boolean.class, token));
     }
 
+    /** Waits for the page after a button's POST; the heading read may belong to the page being left. */
     private static WebDriverWait patient(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
     }
 }
