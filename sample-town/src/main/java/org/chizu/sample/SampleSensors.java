@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.chizu.sensors.MultiObservations;
+import org.chizu.sensors.NewMultiObservation;
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorThings;
@@ -23,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The sample town's sensors, placed through the SensorThings API as a town's installer would:
  * soil-moisture sensors (土壌水分計) on the slopes of the largest landslide warning zones, one
  * water-level gauge (水位観測所) per river where it floods, with the four national levels, and a
- * rain gauge (雨量計) at each town centre watching the same slopes; then a quiet day of readings
- * every ten minutes up to now. Each Thing watches its hazard zones ({@code properties.hazardZones}),
+ * rain gauge (雨量計) at each town centre watching the same slopes, and a weather station (気象観測所)
+ * at a 公民館 of 益田市 reporting air temperature, humidity and ten-minute rainfall together in one
+ * MultiDatastream; then a quiet day of readings every ten minutes up to now. Each Thing watches its hazard zones ({@code properties.hazardZones}),
  * from which alerts learn their shelters and roads.
  */
 final class SampleSensors {
@@ -51,15 +54,31 @@ final class SampleSensors {
 
     private static final SensorProfile SOIL = new SensorProfile(28, 1.0, 54, 5, 2.2, 0.2, 0.1);
     private static final SensorProfile RAIN = new SensorProfile(0, 0, 86, 4, 1.3, 0.3, 0.5);
+    /** One quantity of the weather station's MultiDatastream: its ObservedProperty, its unit and how its readings go. */
+    private record Quantity(String nameJa, String nameEn, String definition, String unit, String symbol, String unitDefinition,
+                            SensorProfile profile) {
+    }
+
+    /** The weather station's quantities in its order: the air cooling in the rain, the humidity rising, the rain per ten minutes. */
+    private static final List<Quantity> WEATHER = List.of(
+            new Quantity("気温", "Air temperature", "urn:chizu:sample:air-temperature", "degree Celsius", "°C", "http://qudt.org/vocab/unit/DEG_C",
+                    new SensorProfile(9, 3, 6, 4, 3, 0.1, 0.1)),
+            new Quantity("相対湿度", "Relative humidity", "urn:chizu:sample:relative-humidity", "percent", "%", "http://qudt.org/vocab/unit/PERCENT",
+                    new SensorProfile(72, -12, 96, 4, 2.5, 1, 1)),
+            new Quantity("10分間雨量", "Rainfall per 10 minutes", "urn:chizu:sample:rainfall-10min", "millimetre", "mm", "http://qudt.org/vocab/unit/MilliM",
+                    new SensorProfile(0, 0, 14, 4, 1.3, 0.3, 0.5)));
+    private static final String MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
     private final JdbcTemplate jdbc;
     private final SensorThings sensorThings;
     private final Observations observations;
+    private final MultiObservations multiObservations;
 
-    SampleSensors(JdbcTemplate jdbc, SensorThings sensorThings, Observations observations) {
+    SampleSensors(JdbcTemplate jdbc, SensorThings sensorThings, Observations observations, MultiObservations multiObservations) {
         this.jdbc = jdbc;
         this.sensorThings = sensorThings;
         this.observations = observations;
+        this.multiObservations = multiObservations;
     }
 
     /** Places every town's sensors and their readings of the day before {@code now}. */
@@ -93,6 +112,40 @@ final class SampleSensors {
                             riverThresholds(gauge.levels()), riverSensor, level), gauge.profile());
         }
         quietDay(datastreams, now);
+        quietDay(weatherStation(Town.MASUDA), now);
+    }
+
+    /**
+     * The weather station on the grounds of the town's first 公民館 (by GSI's 共通ID), its three
+     * quantities in one MultiDatastream with {@code properties.sample} holding their profiles in order.
+     *
+     * @return the MultiDatastream's id
+     */
+    private long weatherStation(Town town) {
+        Map.Entry<String, LonLat> hall = jdbc.queryForObject("""
+                select f.name, st_x(f.geom), st_y(f.geom) from facilities f join sample_town t on t.code = ? and st_within(f.geom, t.land)
+                where f.name like '%公民館' order by f.source_id limit 1""",
+                (row, n) -> Map.entry(row.getString(1), new LonLat(row.getDouble(2), row.getDouble(3))), town.code());
+        long sensor = sensorThings.create("Sensors", sensor("自動気象観測装置（温湿度計・転倒ます型雨量計）",
+                "Automatic weather station (thermo-hygrometer and tipping-bucket rain gauge)"));
+        ObjectNode multi = JSON.createObjectNode().put("name", "気温・湿度・10分間雨量")
+                .put("description", "Air temperature, relative humidity and rainfall per 10 minutes")
+                .put("observationType", "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_ComplexObservation");
+        ArrayNode types = multi.putArray("multiObservationDataTypes");
+        ArrayNode units = multi.putArray("unitOfMeasurements");
+        ArrayNode properties = multi.putArray("ObservedProperties");
+        for (Quantity quantity : WEATHER) {
+            types.add(MEASUREMENT);
+            units.addObject().put("name", quantity.unit()).put("symbol", quantity.symbol()).put("definition", quantity.unitDefinition());
+            properties.add(observedProperty(quantity.nameJa(), quantity.nameEn(), quantity.definition()));
+        }
+        multi.putObject("Sensor").put("@iot.id", sensor);
+        multi.putObject("properties").set("sample", JSON.valueToTree(WEATHER.stream().map(Quantity::profile).toList()));
+        ObjectNode thing = thingAt(town.nameJa() + " " + hall.getKey() + " 気象観測所", "Weather station at a community hall, " + town.nameEn(),
+                hall.getValue(), List.of());
+        thing.putArray("MultiDatastreams").add(multi);
+        long thingId = sensorThings.create("Things", thing);
+        return sensorThings.read("Things(" + thingId + ")/MultiDatastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong();
     }
 
     /** A landslide warning zone's slope: where the sensor is buried and the zones it watches (the warning zone and its special zones). */
@@ -144,6 +197,15 @@ final class SampleSensors {
     private void thing(Map<Long, SensorProfile> placed, String name, String description, LonLat at, List<Long> zones, ObjectNode datastream,
                        SensorProfile profile) {
         datastream.with("properties").set("sample", JSON.valueToTree(profile));
+        ObjectNode thing = thingAt(name, description, at, zones);
+        thing.putArray("Datastreams").add(datastream);
+        long thingId = sensorThings.create("Things", thing);
+        placed.put(sensorThings.read("Things(" + thingId + ")/Datastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong(),
+                profile);
+    }
+
+    /** A sample Thing with its Location, watching these hazard zones, for a deep insert. */
+    private static ObjectNode thingAt(String name, String description, LonLat at, List<Long> zones) {
         ObjectNode thing = JSON.createObjectNode().put("name", name).put("description", description);
         ObjectNode properties = thing.putObject("properties");
         zones.forEach(properties.putArray("hazardZones")::add);
@@ -151,16 +213,13 @@ final class SampleSensors {
         ObjectNode location = thing.putArray("Locations").addObject().put("name", name).put("description", description)
                 .put("encodingType", "application/geo+json");
         location.putObject("location").put("type", "Point").putArray("coordinates").add(at.lon()).add(at.lat());
-        thing.putArray("Datastreams").add(datastream);
-        long thingId = sensorThings.create("Things", thing);
-        placed.put(sensorThings.read("Things(" + thingId + ")/Datastreams", Map.of("$select", "id")).path("value").path(0).path("@iot.id").asLong(),
-                profile);
+        return thing;
     }
 
     private static ObjectNode datastream(String nameJa, String nameEn, String unit, String symbol, String unitDefinition, ObjectNode quality,
                                          ObjectNode thresholds, long sensor, long observedProperty) {
         ObjectNode datastream = JSON.createObjectNode().put("name", nameJa).put("description", nameEn)
-                .put("observationType", "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement");
+                .put("observationType", MEASUREMENT);
         datastream.putObject("unitOfMeasurement").put("name", unit).put("symbol", symbol).put("definition", unitDefinition);
         ObjectNode properties = datastream.putObject("properties");
         properties.set("quality", quality);
@@ -231,5 +290,20 @@ final class SampleSensors {
             }
         }
         observations.append(batch);
+    }
+
+    /** The weather station's readings every ten minutes of the day before {@code now}, in one append. */
+    private void quietDay(long multiDatastream, Instant now) {
+        Instant end = Instant.ofEpochSecond(now.getEpochSecond() / INTERVAL.toSeconds() * INTERVAL.toSeconds());
+        Random random = new Random(multiDatastream);
+        List<NewMultiObservation> batch = new ArrayList<>();
+        for (int minutes = 0; minutes <= 24 * 60; minutes += (int) INTERVAL.toMinutes()) {
+            ArrayNode result = JSON.createArrayNode();
+            for (Quantity quantity : WEATHER) {
+                result.add(quantity.profile().quietReading(minutes, random));
+            }
+            batch.add(NewMultiObservation.of(multiDatastream, end.minus(Duration.ofMinutes(24 * 60 - minutes)), result));
+        }
+        multiObservations.append(batch);
     }
 }

@@ -14,6 +14,7 @@ import org.chizu.gis.municipalities.Municipalities;
 import org.chizu.platform.Label;
 import org.chizu.forestry.laser.LaserArchive;
 import org.chizu.forestry.products.SurveyProducts;
+import org.chizu.sensors.MultiObservations;
 import org.chizu.sensors.Observations;
 import org.chizu.sensors.SensorThings;
 import org.locationtech.jts.geom.Geometry;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the sample town around Masuda (益田市) and Yasugi (安来市): the real municipal boundaries
  * and shelters shipped with this module ({@link PublicDataFile}), loaded as a real town's are,
  * generated roads, forests, water pipes and hazard zones laid out on them, and sensors on its slopes
- * and rivers with a quiet day of readings ({@link SampleSensors}).
+ * and rivers and a weather station at a 公民館, with a quiet day of readings ({@link SampleSensors}).
  * <p>
  * The town is loaded at most once: only into a database whose layer tables and municipalities
  * are all empty, and in one transaction, so a failure leaves nothing behind. Generated data is
@@ -53,12 +54,13 @@ public class SampleTownLoader {
     private final PublicGeography publicGeography;
     private final SensorThings sensorThings;
     private final Observations observations;
+    private final MultiObservations multiObservations;
     private final SampleLaserSurvey laserSurvey;
 
     SampleTownLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LayerSources sources,
                      LayerChanges changes, Municipalities municipalities, PublicGeography publicGeography,
-                     SensorThings sensorThings, Observations observations, LaserArchive laserArchive,
-                     SurveyProducts surveyProducts) {
+                     SensorThings sensorThings, Observations observations, MultiObservations multiObservations,
+                     LaserArchive laserArchive, SurveyProducts surveyProducts) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.sources = sources;
@@ -67,6 +69,7 @@ public class SampleTownLoader {
         this.publicGeography = publicGeography;
         this.sensorThings = sensorThings;
         this.observations = observations;
+        this.multiObservations = multiObservations;
         this.laserSurvey = new SampleLaserSurvey(jdbc, municipalities, laserArchive, surveyProducts);
     }
 
@@ -125,7 +128,7 @@ public class SampleTownLoader {
         Town.ALL.forEach(pipes::generate);
         HazardZoneGenerator hazards = new HazardZoneGenerator(jdbc);
         Town.ALL.forEach(town -> hazards.generate(town, shelters.get(town)));
-        new SampleSensors(jdbc, sensorThings, observations).place(Instant.now());
+        new SampleSensors(jdbc, sensorThings, observations, multiObservations).place(Instant.now());
     }
 
     /** The generated layers are laid out on the real boundaries, so they carry the boundaries' attribution too. */

@@ -37,7 +37,7 @@ class SampleSensorsTest {
                 select count(*) filter (where t.name like '%土壌水分計') as soil, count(*) filter (where t.name like '%雨量観測所') as rain,
                        count(*) filter (where t.name like '%水位観測所') as river, count(*) as things
                 from sta_thing t""");
-        assertThat(kinds).containsEntry("soil", 6L).containsEntry("rain", 2L).containsEntry("river", 2L).containsEntry("things", 10L);
+        assertThat(kinds).containsEntry("soil", 6L).containsEntry("rain", 2L).containsEntry("river", 2L).containsEntry("things", 11L);
         assertThat(town.jdbc.queryForList("select name from sta_thing where name like '%水位観測所' order by name", String.class))
                 .containsExactly("飯梨川 安来水位観測所", "高津川 高角水位観測所");
     }
@@ -64,9 +64,25 @@ class SampleSensorsTest {
     }
 
     @Test
+    void aWeatherStationAtACommunityHallReportsTemperatureHumidityAndRainInOneMultiDatastream() {
+        Map<String, Object> station = town.jdbc.queryForMap("""
+                select t.name as thing, m.id, m.name, m.description from sta_multi_datastream m join sta_thing t on t.id = m.thing_id""");
+        assertThat((String) station.get("thing")).startsWith("益田市 ").endsWith("公民館 気象観測所");
+        assertThat(station).containsEntry("name", "気温・湿度・10分間雨量")
+                .containsEntry("description", "Air temperature, relative humidity and rainfall per 10 minutes");
+        assertThat(town.context.getBean(org.chizu.sensors.SensorThings.class)
+                .read("MultiDatastreams(" + station.get("id") + ")/ObservedProperties", Map.of()).path("value"))
+                .extracting(property -> property.path("name").asText() + " / " + property.path("description").asText())
+                .containsExactly("気温 / Air temperature", "相対湿度 / Relative humidity", "10分間雨量 / Rainfall per 10 minutes");
+        assertThat(town.jdbc.queryForList("""
+                select unit ->> 'symbol' from sta_multi_datastream m cross join jsonb_array_elements(m.unit_of_measurements) with ordinality u(unit, n)
+                order by n""", String.class)).containsExactly("°C", "%", "mm");
+    }
+
+    @Test
     void aQuietDayOfReadingsEveryTenMinutesNoneFlaggedAndNoAlert() {
-        assertThat(town.jdbc.queryForList("select count(*) from sta_observation group by datastream_id", Long.class))
-                .hasSize(10).allMatch(count -> count == 145);
+        assertThat(town.jdbc.queryForList("select count(*) from sta_observation group by datastream_id, multi_datastream_id", Long.class))
+                .hasSize(11).allMatch(count -> count == 145);
         assertThat(town.jdbc.queryForObject("select count(*) from sta_observation where sta_flagged(result_quality)", Long.class)).isZero();
         assertThat(town.jdbc.queryForObject("select count(*) from sta_latest_observation", Long.class)).isEqualTo(10);
         assertThat(town.jdbc.queryForObject("""
@@ -95,6 +111,15 @@ class SampleSensorsTest {
         assertThat(town.jdbc.queryForObject("select count(*) from sta_observation where sta_flagged(result_quality)", Long.class)).isZero();
         assertThat(town.jdbc.queryForObject("select count(*) from live_event where topic = 'alerts'", Long.class))
                 .isGreaterThan(eventsBefore + 40);
+        List<Map<String, Object>> weather = town.jdbc.queryForList("""
+                select max((result_json ->> 0)::float8) - min((result_json ->> 0)::float8) as cooling, max((result_json ->> 1)::float8) as humidity,
+                       max((result_json ->> 2)::float8) as rain, count(*) as readings
+                from sta_observation where multi_datastream_id is not null and phenomenon_time_start > (
+                    select max(phenomenon_time_start) - interval '12 hours' from sta_observation where multi_datastream_id is not null)""");
+        assertThat(weather.getFirst()).as("the weather station through the rain: a reading every ten minutes, the rain and the damp air")
+                .containsEntry("readings", 72L);
+        assertThat((Double) weather.getFirst().get("rain")).isGreaterThan(10);
+        assertThat((Double) weather.getFirst().get("humidity")).isGreaterThan(90);
     }
 
     private List<String> steps(String thing) {

@@ -34,4 +34,9 @@ public record NewMultiObservation(long multiDatastreamId, TimeInterval phenomeno
     public long streamId() {
         return multiDatastreamId;
     }
+
+    /** A plain reading: a MultiDatastream, a time and its array of values, at the Thing's Location. */
+    public static NewMultiObservation of(long multiDatastreamId, Instant phenomenonTime, JsonNode result) {
+        return new NewMultiObservation(multiDatastreamId, TimeInterval.at(phenomenonTime), null, result, null, null, null, null);
+    }
 }

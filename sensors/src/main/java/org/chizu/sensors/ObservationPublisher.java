@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Publishes readings the way devices do: through the MQTT broker to
- * {@code v1.1/Datastreams(id)/Observations}, from where the bridge stores them (quality control,
+ * {@code v1.1/Datastreams(id)/Observations} or {@code v1.1/MultiDatastreams(id)/Observations}, from where the bridge stores them (quality control,
  * alerts and announcements follow as for any device). There is one only when Chizu has a broker
  * ({@code chizu.mqtt.url}).
  */
@@ -16,5 +16,5 @@ public interface ObservationPublisher {
      *
      * @throws IllegalStateException when the broker cannot be reached or does not acknowledge in time
      */
-    void publish(List<NewObservation> readings);
+    void publish(List<? extends Reading> readings);
 }

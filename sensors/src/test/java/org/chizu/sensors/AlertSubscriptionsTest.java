@@ -136,6 +136,18 @@ class AlertSubscriptionsTest extends RunningSensors {
 
         assertThat(subjects("taro@example.jp")).as("still subscribed").hasSize(5);
         assertThat(subjects("hanako@example.jp")).as("unsubscribed").hasSize(4);
+
+        MimeMessage taros = MAIL.to("taro@example.jp").get(4);
+        assertThat(taros.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String header = taros.getHeader("List-Unsubscribe", null);
+        assertThat(header).isEqualTo("<" + link(taros, "unsubscribe") + ">");
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path(header.substring(1, header.length() - 1))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).as("a mail program's one-click POST, no cookie, no page").isEqualTo(200);
+        observations.append(List.of(reading(nine.plus(Duration.ofHours(2)), 3.0), reading(nine.plus(Duration.ofHours(3)), 1.0)));
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'taro@example.jp'", Integer.class))
+                .as("nothing more queued for taro").isEqualTo(5);
     }
 
     @Test

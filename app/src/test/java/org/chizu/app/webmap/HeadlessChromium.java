@@ -13,7 +13,6 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,24 +61,17 @@ public final class HeadlessChromium implements AutoCloseable {
         // Keeps the page's console, so a test can say that a tap threw nothing or that the policy refused nothing.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
-        if (width <= WIDEST_PHONE) {
-            emulatePhone(width, height);
-        }
+        resize(width, height);
     }
 
-    /** Shows pages at another size from now on: a phone's (emulated) or a desktop window's. */
+    /**
+     * Shows pages at another size from now on: a phone's (a mobile viewport) or a desktop window's.
+     * Either is emulated, so the page gets exactly that viewport: a headless window's size would
+     * include browser chrome that is not there (1440×900 gave a 1440×757 page).
+     */
     public void resize(int width, int height) {
-        if (width <= WIDEST_PHONE) {
-            emulatePhone(width, height);
-        } else {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            driver.manage().window().setSize(new Dimension(width, height));
-        }
-    }
-
-    private void emulatePhone(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width <= WIDEST_PHONE));
     }
 
     public ChromeDriver driver() {

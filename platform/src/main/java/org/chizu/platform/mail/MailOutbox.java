@@ -2,6 +2,7 @@ package org.chizu.platform.mail;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -46,6 +47,22 @@ public class MailOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(String about, String recipient, String subject, String body, List<MailAttachment> attachments) {
+        queue(about, recipient, subject, body, attachments, MailHeaders.none());
+    }
+
+    /**
+     * Queues one message that carries header fields of its own (the one-click unsubscribe of a
+     * subscription's e-mails), due at once.
+     *
+     * @see #queue(String, String, String, String)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(String about, String recipient, String subject, String body, MailHeaders headers) {
+        queue(about, recipient, subject, body, List.of(), headers);
+    }
+
+    private void queue(String about, String recipient, String subject, String body, List<MailAttachment> attachments,
+            MailHeaders headers) {
         long id = jdbc.queryForObject("""
                 insert into mail_outbox (about, recipient, subject, body)
                 values (:about, :recipient, :subject, :body) returning id""",
@@ -59,6 +76,9 @@ public class MailOutbox {
                     new MapSqlParameterSource("id", id).addValue("position", position).addValue("filename", file.filename())
                             .addValue("type", file.contentType()).addValue("content", file.content()));
         }
+        headers.asMap().forEach((name, value) -> jdbc.update("""
+                insert into mail_outbox_header (mail_id, name, value) values (:id, :name, :value)""",
+                new MapSqlParameterSource("id", id).addValue("name", name).addValue("value", value)));
     }
 
     /**
@@ -75,8 +95,17 @@ public class MailOutbox {
                 limit 1
                 for update skip locked""", new MapSqlParameterSource(),
                 (rs, i) -> new QueuedMail(rs.getLong("id"), rs.getString("about"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), List.of()))
-                .stream().findFirst().map(mail -> mail.withAttachments(attachmentsOf(mail.id())));
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), List.of(), MailHeaders.none()))
+                .stream().findFirst().map(mail -> mail.with(attachmentsOf(mail.id()), headersOf(mail.id())));
+    }
+
+    private MailHeaders headersOf(long id) {
+        MailHeaders headers = MailHeaders.none();
+        for (Map.Entry<String, String> field : jdbc.query("select name, value from mail_outbox_header where mail_id = :id order by name",
+                new MapSqlParameterSource("id", id), (rs, i) -> Map.entry(rs.getString("name"), rs.getString("value")))) {
+            headers = headers.with(field.getKey(), field.getValue());
+        }
+        return headers;
     }
 
     private List<MailAttachment> attachmentsOf(long id) {

@@ -1,5 +1,6 @@
 package org.chizu.platform.mail;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 /**
  * Sends the messages due in the {@link MailOutbox} through the SMTP server set in
@@ -93,36 +94,27 @@ class MailOutboxSender implements SchedulingConfigurer {
 
     private void attempt(JavaMailSender sender, QueuedMail message) {
         try {
-            if (message.attachments().isEmpty()) {
-                sender.send(plain(message));
-            } else {
-                sender.send(withAttachments(sender, message));
-            }
+            sender.send(mime(sender, message));
             outbox.markSent(message.id());
         } catch (MailException e) {
             recordFailure(message, e);
         }
     }
 
-    private SimpleMailMessage plain(QueuedMail message) {
-        SimpleMailMessage email = new SimpleMailMessage();
-        email.setFrom(properties.from());
-        email.setTo(message.recipient());
-        email.setSubject(message.subject());
-        email.setText(message.body());
-        return email;
-    }
-
-    private MimeMessage withAttachments(JavaMailSender sender, QueuedMail message) {
+    /** The message as sent: plain UTF-8 text, or multipart with its files, with its own headers. */
+    private MimeMessage mime(JavaMailSender sender, QueuedMail message) {
         MimeMessage mime = sender.createMimeMessage();
         try {
-            MimeMessageHelper email = new MimeMessageHelper(mime, true, "UTF-8");
+            MimeMessageHelper email = new MimeMessageHelper(mime, !message.attachments().isEmpty(), "UTF-8");
             email.setFrom(properties.from());
             email.setTo(message.recipient());
             email.setSubject(message.subject());
             email.setText(message.body());
             for (MailAttachment file : message.attachments()) {
                 email.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+            }
+            for (Map.Entry<String, String> header : message.headers().asMap().entrySet()) {
+                mime.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
             }
         } catch (MessagingException e) {
             throw new MailPreparationException(e);

@@ -10,11 +10,12 @@ import java.util.List;
  * @param recipient the one address it goes to
  * @param attempts    how many attempts have failed so far
  * @param attachments the files sent with it, in order; none for a plain text message
+ * @param headers     the header fields of its own it carries
  */
 record QueuedMail(long id, String about, String recipient, String subject, String body, int attempts,
-                  List<MailAttachment> attachments) {
+                  List<MailAttachment> attachments, MailHeaders headers) {
 
-    QueuedMail withAttachments(List<MailAttachment> files) {
-        return new QueuedMail(id, about, recipient, subject, body, attempts, List.copyOf(files));
+    QueuedMail with(List<MailAttachment> files, MailHeaders fields) {
+        return new QueuedMail(id, about, recipient, subject, body, attempts, List.copyOf(files), fields);
     }
 }

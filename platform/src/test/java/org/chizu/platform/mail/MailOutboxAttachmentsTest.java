@@ -30,8 +30,8 @@ import jakarta.mail.internet.MimeUtility;
 /**
  * Files attached to a queued e-mail (a report's workbook and its Shift_JIS CSV) are kept with the
  * message and sent with it, byte for byte and with their Japanese names, to a real SMTP server
- * (GreenMail); a message without files still goes as plain text, and forgetting a message forgets
- * its files.
+ * (GreenMail); a message without files still goes as plain text, headers of its own (one-click
+ * unsubscribe) go with it, and forgetting a message forgets its files and headers.
  */
 class MailOutboxAttachmentsTest {
 
@@ -109,5 +109,23 @@ class MailOutboxAttachmentsTest {
         jdbc.update("update mail_outbox set sent_at = now() - interval '40 days'");
         assertThat(outbox.forgetFinishedBefore(Duration.ofDays(30))).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox_attachment", Integer.class)).isZero();
+    }
+
+    @Test
+    void aMessageCarriesItsOwnHeadersOnePerLineAndForgetsThemWithIt() throws Exception {
+        String link = "https://chizu.example.jp/alerts/subscriptions/unsubscribe?token=" + "Qx3-7fZk";
+        transaction.executeWithoutResult(tx -> outbox.queue("alert 1 to subscription 2", "hanako@example.jp",
+                "【防災情報】 Alert", "本文 Body", MailHeaders.oneClickUnsubscribe(link)));
+
+        sender.sendDue();
+
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getContentType()).startsWith("text/plain");
+        assertThat(mail.getHeader("List-Unsubscribe", null)).isEqualTo("<" + link + ">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        jdbc.update("update mail_outbox set sent_at = now() - interval '40 days'");
+        assertThat(outbox.forgetFinishedBefore(Duration.ofDays(30))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox_header", Integer.class)).isZero();
     }
 }

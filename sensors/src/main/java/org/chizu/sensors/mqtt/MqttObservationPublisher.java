@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.ObservationPublisher;
+import org.chizu.sensors.Reading;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -39,7 +39,7 @@ class MqttObservationPublisher implements ObservationPublisher {
     }
 
     @Override
-    public void publish(List<NewObservation> readings) {
+    public void publish(List<? extends Reading> readings) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setMaxInflight(Math.max(10, readings.size()));
@@ -50,8 +50,8 @@ class MqttObservationPublisher implements ObservationPublisher {
             try {
                 client.connect(options).waitForCompletion(ACKNOWLEDGED_WITHIN_MILLIS);
                 List<IMqttDeliveryToken> sent = new ArrayList<>();
-                for (NewObservation reading : readings) {
-                    sent.add(client.publish(settings.ingestPrefix() + "v1.1/Datastreams(" + reading.datastreamId() + ")/Observations",
+                for (Reading reading : readings) {
+                    sent.add(client.publish(settings.ingestPrefix() + "v1.1/" + reading.stream().address(reading.streamId()) + "/Observations",
                             message(reading), 1, false));
                 }
                 for (IMqttDeliveryToken token : sent) {
@@ -67,7 +67,7 @@ class MqttObservationPublisher implements ObservationPublisher {
     }
 
     /** The reading as a device sends it: its phenomenon time and result. */
-    private byte[] message(NewObservation reading) {
+    private byte[] message(Reading reading) {
         ObjectNode message = json.createObjectNode();
         message.put("phenomenonTime", reading.phenomenonTime().start().toString());
         message.set("result", reading.result());

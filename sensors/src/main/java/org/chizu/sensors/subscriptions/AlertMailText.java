@@ -88,9 +88,14 @@ class AlertMailText {
     /** The lines that end every alert e-mail: how to stop each subscription it was sent for. */
     String unsubscribeLinks(List<Subscription> subscriptions, String baseUrl) {
         StringBuilder links = new StringBuilder("\n--\n配信停止 / Unsubscribe:\n");
-        subscriptions.forEach(subscription -> links.append(subscription.target()).append(": ").append(baseUrl)
-                .append(SubscriptionLinksController.UNSUBSCRIBE + "?token=").append(subscription.token()).append('\n'));
+        subscriptions.forEach(subscription -> links.append(subscription.target()).append(": ")
+                .append(unsubscribeLink(subscription, baseUrl)).append('\n'));
         return links.toString();
+    }
+
+    /** The link that stops one subscription: a page on GET, done on POST (the page's button or one click). */
+    String unsubscribeLink(Subscription subscription, String baseUrl) {
+        return baseUrl + SubscriptionLinksController.UNSUBSCRIBE + "?token=" + subscription.token();
     }
 
     private static String trim(double value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.chizu.platform.mail.MailHeaders;
 import org.chizu.platform.mail.MailOutbox;
 import org.chizu.platform.web.PublicBaseUrl;
 import org.chizu.sensors.alerts.AlertKind;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Queues an e-mail to every address subscribed to a sensor or a zone when an alert there is raised,
  * updated or cleared, in the transaction of that step, so it is sent if and only if the step
  * commits. One e-mail per address, however many of its subscriptions the alert concerns, with the
- * unsubscribe link of each. Missing-reading alerts and acknowledgements are staff's business, not
- * mailed.
+ * unsubscribe link of each in the text; its List-Unsubscribe header (RFC 8058 one-click, which a mail
+ * program POSTs without showing a page) names the first of them, as a header holds one action.
+ * Missing-reading alerts and acknowledgements are staff's business, not mailed.
  */
 @Component
 class AlertMails {
@@ -49,6 +51,7 @@ class AlertMails {
         }
         AlertMailText.Message message = text.alert(step, baseUrl.current());
         byAddress.values().forEach(ofAddress -> outbox.queue("alert " + step.alertId() + " to subscription " + ofAddress.getFirst().id(),
-                ofAddress.getFirst().email(), message.subject(), message.body() + text.unsubscribeLinks(ofAddress, baseUrl.current())));
+                ofAddress.getFirst().email(), message.subject(), message.body() + text.unsubscribeLinks(ofAddress, baseUrl.current()),
+                MailHeaders.oneClickUnsubscribe(text.unsubscribeLink(ofAddress.getFirst(), baseUrl.current()))));
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.chizu.accounts.ApiClients;
 import org.chizu.platform.testing.TestDatabase;
+import org.chizu.sensors.NewMultiObservation;
 import org.chizu.sensors.NewObservation;
 import org.chizu.sensors.ObservationPublisher;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -223,6 +224,10 @@ class MqttObservationsTest {
         assertThat(first.path("@iot.id").asLong()).isEqualTo(jdbc.queryForObject(
                 "select id from sta_observation where multi_datastream_id = ? order by phenomenon_time_start limit 1", Long.class, multi));
         assertThat(announced.poll(1, TimeUnit.SECONDS)).as("nothing on the Datastream's topic").isNull();
+
+        publisher.publish(List.of(NewMultiObservation.of(multi, Instant.parse("2026-12-08T00:30:00Z"),
+                JsonNodeFactory.instance.arrayNode().add(1.7).add(8.0))));
+        assertThat(heard.poll(10, TimeUnit.SECONDS).path("result").toString()).as("as the simulation publishes it").isEqualTo("[1.7,8.0]");
         reader.unsubscribe(topic);
     }
 
