@@ -143,14 +143,19 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
 
   let route = null;
 
-  /** Draws the road from where the search started to the office, fits the map to it and opens the office. */
-  async function showRoute(from, office, item) {
+  /**
+   * Draws the road from where the search started to the office or van stop, fits the map to it and
+   * opens the office's marker. The destination is {office} or {stop} of the nearest answer.
+   */
+  async function showRoute(from, destination, item) {
     route?.remove();
     route = null;
     item.querySelector('.route')?.remove();
+    const office = destination.office || destination.stop;
+    const to = destination.office ? `office=${encodeURIComponent(office.code)}` : `stop=${destination.stop.id}`;
     try {
-      const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}`
-        + `&office=${encodeURIComponent(office.code)}`, { headers: { Accept: 'application/json' } });
+      const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}&${to}`,
+        { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(response.statusText);
       const answer = await response.json();
       if (answer.geometry) {
@@ -163,7 +168,7 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
     } catch (e) {
       map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
     }
-    markerOf(office.code)?.openPopup();
+    if (destination.office) markerOf(office.code)?.openPopup();
   }
 
   search.addEventListener('click', async () => {
@@ -182,11 +187,9 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
       results.replaceChildren(...answer.counters.map((counter) => {
         // An answer is an office, or (where the town runs one) a stop of the counter van.
         const office = counter.office;
-        const place = office ? office.place : counter.vanStop.place;
-        const go = element('button', { type: 'button', class: 'link', 'data-office': office?.code,
+        const go = element('button', { type: 'button', class: 'link', 'data-office': office?.code, 'data-stop': counter.vanStop?.id,
           text: office ? label(office.name) : `${t('counterVan')} ${label(counter.vanStop.name)}` });
-        go.addEventListener('click', () => (office ? showRoute(centre, office, go.parentElement)
-          : map.setView([place.lat, place.lon], Math.max(map.getZoom(), 15))));
+        go.addEventListener('click', () => showRoute(centre, office ? { office } : { stop: counter.vanStop }, go.parentElement));
         const now = office && crowdingOf(office.code);
         return element('li', {}, [go, ' ', element('span', { class: 'travel',
           text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) }),
