@@ -16,7 +16,7 @@ const rows = element('tbody');
 box.replaceChildren(
   element('div', { class: 'track-head' }, element('label', { for: 'track-date' }, bilingual({ ja: '日付', en: 'Day' })), dateInput, csv),
   summary, drawing,
-  element('div', { class: 'track-table' }, element('table', {},
+  element('div', { class: 'track-table', tabindex: '0', role: 'region', 'aria-label': '送信された位置の一覧 / positions posted' }, element('table', {},
     element('caption', {}, bilingual({ ja: '送信された位置', en: 'Positions posted' })),
     element('thead', {}, element('tr', {},
       element('th', { scope: 'col' }, bilingual({ ja: '時刻', en: 'Time' })),
