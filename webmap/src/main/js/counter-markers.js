@@ -143,32 +143,42 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
 
   let route = null;
 
+  /** A van stop has no marker of its own: the one the road goes to is marked while the road is shown. */
+  const vanStopMarker = (stop) => L.marker([stop.place.lat, stop.place.lon], {
+    interactive: false,
+    keyboard: false,
+    icon: L.divIcon({ className: 'counter-marker counter-van-stop', iconSize: null, iconAnchor: [0, 0],
+      html: element('span', {}, [element('b', { 'aria-hidden': 'true' }), ` ${t('counterVan')} ${label(stop.name)}`]) }),
+  });
+
   /**
    * Draws the road from where the search started to the office or van stop, fits the map to it and
-   * opens the office's marker. The destination is {office} or {stop} of the nearest answer.
+   * opens the office's marker (or marks the stop). The destination is {office} or {stop} of the nearest answer.
    */
   async function showRoute(from, destination, item) {
     route?.remove();
-    route = null;
+    route = L.featureGroup().addTo(map);
     item.querySelector('.route')?.remove();
-    const office = destination.office || destination.stop;
-    const to = destination.office ? `office=${encodeURIComponent(office.code)}` : `stop=${destination.stop.id}`;
+    const goal = destination.office || destination.stop;
+    const to = destination.office ? `office=${encodeURIComponent(goal.code)}` : `stop=${goal.id}`;
+    if (destination.stop) route.addLayer(vanStopMarker(goal));
     try {
       const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}&${to}`,
         { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(response.statusText);
       const answer = await response.json();
       if (answer.geometry) {
-        route = L.geoJSON(answer.geometry, { interactive: false, style: { className: 'counter-route' } }).addTo(map);
-        map.fitBounds(route.getBounds().extend([office.place.lat, office.place.lon]), { padding: [40, 40], maxZoom: 16 });
+        const road = L.geoJSON(answer.geometry, { interactive: false, style: { className: 'counter-route' } });
+        route.addLayer(road);
+        map.fitBounds(road.getBounds().extend([goal.place.lat, goal.place.lon]), { padding: [40, 40], maxZoom: 16 });
       } else {
-        map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+        map.setView([goal.place.lat, goal.place.lon], Math.max(map.getZoom(), 15));
       }
       item.append(element('span', { class: 'route', text: t('counterRoute', (answer.metres / 1000).toFixed(1)) }));
     } catch (e) {
-      map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+      map.setView([goal.place.lat, goal.place.lon], Math.max(map.getZoom(), 15));
     }
-    if (destination.office) markerOf(office.code)?.openPopup();
+    if (destination.office) markerOf(goal.code)?.openPopup();
   }
 
   search.addEventListener('click', async () => {
