@@ -215,6 +215,7 @@ class VanBrowserTest {
             waitOn(screen).until(d -> text(d, By.cssSelector("#counter-results li .route")).contains("km"));
             assertThat(text(screen, By.cssSelector(".counter-marker.counter-van-stop"))).as("the stop marked on the map")
                     .contains("移動窓口車 匹見下公民館（澄川）");
+            waitOn(screen).until(d -> d.findElements(By.cssSelector(".leaflet-zoom-anim")).isEmpty());
             desktop.screenshot("van-map-route-to-stop-desktop.png");
 
             for (HeadlessChromium browser : new HeadlessChromium[] {phone, desktop}) {
