@@ -143,27 +143,42 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
 
   let route = null;
 
-  /** Draws the road from where the search started to the office, fits the map to it and opens the office. */
-  async function showRoute(from, office, item) {
+  /** A van stop has no marker of its own: the one the road goes to is marked while the road is shown. */
+  const vanStopMarker = (stop) => L.marker([stop.place.lat, stop.place.lon], {
+    interactive: false,
+    keyboard: false,
+    icon: L.divIcon({ className: 'counter-marker counter-van-stop', iconSize: null, iconAnchor: [0, 0],
+      html: element('span', {}, [element('b', { 'aria-hidden': 'true' }), ` ${t('counterVan')} ${label(stop.name)}`]) }),
+  });
+
+  /**
+   * Draws the road from where the search started to the office or van stop, fits the map to it and
+   * opens the office's marker (or marks the stop). The destination is {office} or {stop} of the nearest answer.
+   */
+  async function showRoute(from, destination, item) {
     route?.remove();
-    route = null;
+    route = L.featureGroup().addTo(map);
     item.querySelector('.route')?.remove();
+    const goal = destination.office || destination.stop;
+    const to = destination.office ? `office=${encodeURIComponent(goal.code)}` : `stop=${goal.id}`;
+    if (destination.stop) route.addLayer(vanStopMarker(goal));
     try {
-      const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}`
-        + `&office=${encodeURIComponent(office.code)}`, { headers: { Accept: 'application/json' } });
+      const response = await fetch(`/api/counters/route?lon=${from.lng.toFixed(6)}&lat=${from.lat.toFixed(6)}&${to}`,
+        { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(response.statusText);
       const answer = await response.json();
       if (answer.geometry) {
-        route = L.geoJSON(answer.geometry, { interactive: false, style: { className: 'counter-route' } }).addTo(map);
-        map.fitBounds(route.getBounds().extend([office.place.lat, office.place.lon]), { padding: [40, 40], maxZoom: 16 });
+        const road = L.geoJSON(answer.geometry, { interactive: false, style: { className: 'counter-route' } });
+        route.addLayer(road);
+        map.fitBounds(road.getBounds().extend([goal.place.lat, goal.place.lon]), { padding: [40, 40], maxZoom: 16 });
       } else {
-        map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+        map.setView([goal.place.lat, goal.place.lon], Math.max(map.getZoom(), 15));
       }
       item.append(element('span', { class: 'route', text: t('counterRoute', (answer.metres / 1000).toFixed(1)) }));
     } catch (e) {
-      map.setView([office.place.lat, office.place.lon], Math.max(map.getZoom(), 15));
+      map.setView([goal.place.lat, goal.place.lon], Math.max(map.getZoom(), 15));
     }
-    markerOf(office.code)?.openPopup();
+    if (destination.office) markerOf(goal.code)?.openPopup();
   }
 
   search.addEventListener('click', async () => {
@@ -182,11 +197,9 @@ function counterFinder(map, thresholds, levelNames, markerOf, crowdingOf) {
       results.replaceChildren(...answer.counters.map((counter) => {
         // An answer is an office, or (where the town runs one) a stop of the counter van.
         const office = counter.office;
-        const place = office ? office.place : counter.vanStop.place;
-        const go = element('button', { type: 'button', class: 'link', 'data-office': office?.code,
+        const go = element('button', { type: 'button', class: 'link', 'data-office': office?.code, 'data-stop': counter.vanStop?.id,
           text: office ? label(office.name) : `${t('counterVan')} ${label(counter.vanStop.name)}` });
-        go.addEventListener('click', () => (office ? showRoute(centre, office, go.parentElement)
-          : map.setView([place.lat, place.lon], Math.max(map.getZoom(), 15))));
+        go.addEventListener('click', () => showRoute(centre, office ? { office } : { stop: counter.vanStop }, go.parentElement));
         const now = office && crowdingOf(office.code);
         return element('li', {}, [go, ' ', element('span', { class: 'travel',
           text: t('counterByCar', Math.max(1, Math.round(counter.travelSeconds / 60))) }),

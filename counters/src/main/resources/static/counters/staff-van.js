@@ -3,11 +3,12 @@ import { api, bilingual, element, hoursText, problemText } from './common.js';
 // Staff's van page: a route's stops, each with its window and services to edit, the people served
 // there on a day to record, and "arrived here" to post the van's position at the stop by hand when
 // the tablet is off; stops added and removed. Everything goes through the van's JSON API; a refusal
-// is shown beside the field its problem names.
+// is shown beside the field its problem names. The route's own name and weekdays are edited too.
 const routeSelect = document.getElementById('route');
 const routeToday = document.getElementById('route-today');
 const stopsList = document.getElementById('stops');
 const addForm = document.getElementById('add-form');
+const routeEdit = document.getElementById('route-edit');
 const status = document.getElementById('van-status');
 const WEEKDAYS = { MONDAY: ['月', 'Mon'], TUESDAY: ['火', 'Tue'], WEDNESDAY: ['水', 'Wed'], THURSDAY: ['木', 'Thu'],
   FRIDAY: ['金', 'Fri'], SATURDAY: ['土', 'Sat'], SUNDAY: ['日', 'Sun'] };
@@ -210,6 +211,43 @@ function show(answer, message) {
   if (message) say(status, message, 'done');
 }
 
+/** The route's names, weekdays and holiday rest, saved whole through PUT /api/counters/van/routes/{route}. */
+function routeForm(route) {
+  const days = element('fieldset', { class: 'stop-services weekdays', 'aria-describedby': 'route-weekdays-error' },
+    element('legend', {}, bilingual({ ja: '運行曜日', en: 'Runs on' })),
+    ...Object.entries(WEEKDAYS).map(([day, [ja, en]]) => element('label', {},
+      element('input', { type: 'checkbox', value: day, checked: route.weekdays.includes(day) }),
+      element('span', { lang: 'ja', text: ja }), element('span', { lang: 'en', class: 'en', text: en }))));
+  routeEdit.replaceChildren(
+    element('div', { class: 'names' },
+      field('route', 'name.ja', { ja: '路線名', en: 'Route name' }, textInput(route.name.ja)),
+      field('route', 'name.en', { ja: '英語名', en: 'In English' }, textInput(route.name.en, { lang: 'en' }))),
+    element('div', { class: 'field', 'data-field': 'weekdays' }, days, element('p', { class: 'field-error', id: 'route-weekdays-error' })),
+    element('label', { class: 'holidays' }, element('input', { type: 'checkbox', name: 'closedOnHolidays', checked: route.closedOnHolidays }),
+      bilingual({ ja: '祝日・年末年始は運休', en: 'Rests on holidays and 29 Dec–3 Jan' })),
+    element('div', { class: 'stop-actions' },
+      element('button', { type: 'submit', class: 'primary' }, bilingual({ ja: '路線を保存', en: 'Save route' }))),
+    element('p', { class: 'status stop-status', role: 'status', id: 'route-status' }));
+}
+
+routeEdit.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(routeEdit);
+  const value = (name) => routeEdit.elements[name].value.trim();
+  const edit = {
+    name: { ja: value('name.ja'), en: value('name.en') || value('name.ja') },
+    weekdays: [...routeEdit.querySelectorAll('.weekdays input:checked')].map((box) => box.value),
+    closedOnHolidays: routeEdit.elements.closedOnHolidays.checked,
+  };
+  try {
+    const answer = await api(`/api/counters/van/routes/${encodeURIComponent(routeSelect.value)}`, { method: 'PUT', body: edit });
+    show(answer, { ja: `${answer.route.name.ja}を保存しました。`, en: `Saved ${answer.route.name.en}.` });
+    [...routeSelect.options].find((option) => option.value === answer.route.code).textContent = `${answer.route.name.ja} / ${answer.route.name.en}`;
+  } catch (error) {
+    showProblem(routeEdit, document.getElementById('route-status'), error);
+  }
+});
+
 function render() {
   const chosen = routes.find((known) => known.route.code === routeSelect.value);
   if (!chosen) return;
@@ -220,7 +258,9 @@ function render() {
     bilingual({ ja: `運行日：${days.map(([ja]) => ja).join('・')}${rests.ja}`, en: `Runs: ${days.map(([, en]) => en).join(', ')}${rests.en}` }),
     bilingual({ ja: `本日：${hoursText(today).split(' / ')[0]}`, en: `Today: ${hoursText(today).split(' / ').pop()}` }));
   stopsList.replaceChildren(...route.stops.map((stop) => stopCard(route, stop)));
+  routeForm(route);
   document.body.dataset.route = route.code;
+  document.dispatchEvent(new CustomEvent('van-route', { detail: route }));
 }
 
 async function load() {

@@ -44,7 +44,25 @@ function render() {
         element('span', { lang: 'en', class: 'en', text: status.ahead === 0 ? 'You are next: please wait near the counter.' : `Your turn is ${status.ahead} away: please wait near the counter.` })));
     }
   }
+  const mail = mailLine();
+  if (mail) lines.push(mail);
   box.replaceChildren(...lines);
+}
+
+/** Whether the "turn near" e-mail will go, or went, to the address the holder left (masked). */
+function mailLine() {
+  const mail = status.mail;
+  if (!mail) return null;
+  if (mail.sentAt) {
+    const at = mail.sentAt.slice(11, 16);
+    return element('p', { class: 'mail-line sent', id: 'ticket-mail', 'data-sent': 'yes' },
+      element('span', { lang: 'ja', text: `${at}に ${mail.to} へ「まもなく順番です」のメールを送りました。` }),
+      element('span', { lang: 'en', class: 'en', text: `We e-mailed ${mail.to} at ${at} that your turn is near.` }));
+  }
+  if (status.ticket.state !== 'waiting') return null;
+  return element('p', { class: 'mail-line', id: 'ticket-mail', 'data-sent': 'no' },
+    element('span', { lang: 'ja', text: `順番があと${status.noticeAhead}人になったら、${mail.to} へメールでお知らせします（1回だけ）。` }),
+    element('span', { lang: 'en', class: 'en', text: `We will e-mail ${mail.to} once, when your turn is ${status.noticeAhead} away.` }));
 }
 
 /** When the turn comes near or has come: the tab's title says so, and the phone vibrates and chimes where it may. */
@@ -77,6 +95,8 @@ function heard(queue) {
       soon: position <= status.noticeAhead, minutesPerTicket: mine.minutesPerTicket };
     render();
     notify(previous);
+    // The mail was queued with the change that brought the turn near: ask for when, to say it went.
+    if (status.soon && status.mail && !status.mail.sentAt) refresh().catch(() => {});
   } else if (status.ticket.state === 'waiting'
       || (status.ticket.state === 'called' && !queue.serving.some((call) => call.number === status.ticket.number))) {
     refresh().catch(() => {});

@@ -1,45 +1,50 @@
 import { api, bilingual, element, problemText } from './common.js';
+import { frame, lines, pointOf, svg } from './van-sketch.js';
 
 // The van's page, phone first: each route's live position drawn among its stops with "arriving in N
-// minutes" at the next stop (pushed on the route's live topic), its timetable, an iCalendar link,
-// and a stop's slots to reserve.
+// minutes" at the next stop (pushed on the route's live topic), the road to a stop from where the
+// resident is (or a point tapped on the sketch), its timetable, an iCalendar link, and a stop's slots
+// to reserve.
 const routesBox = document.getElementById('routes');
 const status = document.getElementById('van-status');
 const WEEKDAYS = { MONDAY: ['月', 'Mon', 1], TUESDAY: ['火', 'Tue', 2], WEDNESDAY: ['水', 'Wed', 3], THURSDAY: ['木', 'Thu', 4],
   FRIDAY: ['金', 'Fri', 5], SATURDAY: ['土', 'Sat', 6], SUNDAY: ['日', 'Sun', 7] };
-const SVG = 'http://www.w3.org/2000/svg';
 
 const hhmm = (time) => time.slice(0, 5);
 const clock = (iso) => iso.slice(11, 16);
 const seenAt = (instant) => new Date(instant).toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
 
-function svg(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-  return node;
-}
-
 /**
- * A sketch of the round: stops and the van placed by longitude and latitude in a box that holds them
- * all, redrawn as the van moves; no map tiles needed.
+ * A sketch of the round: stops, the van and (once asked for) the road from the resident to a stop,
+ * placed by longitude and latitude in a frame that holds them all, redrawn as they change; no map
+ * tiles needed. While a start is being picked, a tap on the sketch is read back as a place.
  */
 function sketch(route) {
   const drawing = svg('svg', { viewBox: '0 0 320 180', class: 'van-sketch', role: 'img', 'aria-label': `${route.name.ja}の停車地と車両の位置 / stops and the van` });
-  drawing.place = (position) => {
-    const places = route.stops.map((stop) => stop.place).concat(position ? [position] : []);
-    const lons = places.map((p) => p.lon);
-    const lats = places.map((p) => p.lat);
-    const pad = 0.005;
-    const box = { west: Math.min(...lons) - pad, east: Math.max(...lons) + pad, south: Math.min(...lats) - pad, north: Math.max(...lats) + pad };
-    const x = (lon) => 20 + 280 * (lon - box.west) / (box.east - box.west);
-    const y = (lat) => 20 + 140 * (box.north - lat) / (box.north - box.south);
-    drawing.replaceChildren(svg('polyline', { points: route.stops.map((s) => `${x(s.place.lon)},${y(s.place.lat)}`).join(' '), class: 'leg' }));
+  let position = null;
+  let trip = null;
+  let fitted = null;
+  const redraw = () => {
+    const roads = lines(trip?.geometry);
+    const places = route.stops.map((stop) => stop.place).concat(position ? [position] : [], trip ? [trip.from] : [], ...roads);
+    fitted = frame(places, 320, 180);
+    const { x, y } = fitted;
+    const at = (place) => `${x(place.lon).toFixed(1)},${y(place.lat).toFixed(1)}`;
+    drawing.replaceChildren(svg('polyline', { points: route.stops.map((s) => at(s.place)).join(' '), class: 'leg' }));
+    roads.forEach((road) => drawing.append(svg('polyline', { points: road.map(at).join(' '), class: 'road-route' })));
     route.stops.forEach((stop, i) => {
-      drawing.append(svg('circle', { cx: x(stop.place.lon), cy: y(stop.place.lat), r: 7, class: 'stop', 'data-stop': stop.id }));
+      const chosen = trip?.stop === stop.id;
+      drawing.append(svg('circle', { cx: x(stop.place.lon), cy: y(stop.place.lat), r: chosen ? 9 : 7, class: chosen ? 'stop chosen' : 'stop', 'data-stop': stop.id }));
       const label = svg('text', { x: x(stop.place.lon) + 10, y: y(stop.place.lat) + 4, class: 'stop-label' });
       label.textContent = `${i + 1}`;
       drawing.append(label);
     });
+    if (trip) {
+      drawing.append(svg('circle', { cx: x(trip.from.lon), cy: y(trip.from.lat), r: 6, class: 'start' }));
+      const label = svg('text', { x: x(trip.from.lon) + 9, y: y(trip.from.lat) - 6, class: 'start-label' });
+      label.textContent = '出発 Start';
+      drawing.append(label);
+    }
     if (position) {
       const van = svg('g', { class: 'van', transform: `translate(${x(position.lon).toFixed(1)},${y(position.lat).toFixed(1)})` });
       van.append(svg('rect', { x: -10, y: -7, width: 20, height: 14, rx: 3 }));
@@ -47,7 +52,11 @@ function sketch(route) {
       drawing.dataset.van = `${position.lon},${position.lat}`;
     }
   };
-  drawing.place(null);
+  drawing.place = (where) => { position = where; redraw(); };
+  drawing.showTrip = (shown) => { trip = shown; redraw(); };
+  /** The place under a tap or click on the sketch. */
+  drawing.placeAt = (event) => { const point = pointOf(drawing, event); return fitted.place(point.x, point.y); };
+  redraw();
   return drawing;
 }
 
@@ -134,6 +143,77 @@ function reserveBox(route, stop) {
   return box;
 }
 
+const km = (metres) => (metres / 1000).toFixed(1);
+
+/**
+ * 停車地への道順: the road from the resident to a stop, over the same road network and address as the
+ * public map's counter search. The start is the phone's location; where that is refused or unknown,
+ * the resident taps where they start on the sketch.
+ */
+function directions(route, drawing) {
+  const id = `to-${route.code}`;
+  const select = element('select', { id, class: 'to-stop' },
+    ...route.stops.map((stop, i) => element('option', { value: stop.id, text: `${i + 1}. ${stop.name.ja} / ${stop.name.en}` })));
+  const here = element('button', { type: 'button', class: 'primary from-here' }, bilingual({ ja: '現在地から', en: 'From my location' }));
+  const pick = element('button', { type: 'button', class: 'pick-start' }, bilingual({ ja: '図で出発地を選ぶ', en: 'Pick a start on the sketch' }));
+  const answer = element('p', { class: 'route-answer', role: 'status' });
+  const box = element('section', { class: 'directions', 'data-route': route.code },
+    element('h3', {}, bilingual({ ja: '停車地への道順（車）', en: 'Directions to a stop (by road)' })),
+    element('label', { for: id }, bilingual({ ja: '行き先', en: 'To' })), select,
+    element('div', { class: 'direction-buttons' }, here, pick), answer);
+  const stopOf = () => route.stops.find((stop) => stop.id === Number(select.value));
+  const say = (label, state) => { answer.replaceChildren(bilingual(label)); box.dataset.state = state; };
+
+  async function show(from, fromWhat) {
+    const stop = stopOf();
+    say({ ja: '道順を調べています…', en: 'Finding the road…' }, 'finding');
+    try {
+      const road = await api(`/api/counters/route?lon=${from.lon.toFixed(6)}&lat=${from.lat.toFixed(6)}&stop=${stop.id}`);
+      drawing.showTrip({ from, stop: stop.id, geometry: road.geometry });
+      const minutes = Math.max(1, Math.round(road.travelSeconds / 60));
+      box.dataset.metres = road.metres;
+      say(road.geometry
+        ? { ja: `${fromWhat.ja}${stop.name.ja}まで 道のり${km(road.metres)} km・車で約${minutes}分（図の青い線）`,
+          en: `${fromWhat.en} to ${stop.name.en}: ${km(road.metres)} km by road, about ${minutes} min by car (the blue line)` }
+        : { ja: `${stop.name.ja}はすぐ近くです。`, en: `${stop.name.en} is right by you.` }, 'shown');
+    } catch (error) {
+      say({ ja: problemText(error), en: '' }, 'failed');
+    }
+  }
+
+  function picking() {
+    drawing.classList.add('picking');
+    box.dataset.state = 'picking';
+  }
+  drawing.addEventListener('click', (event) => {
+    if (!drawing.classList.contains('picking')) return;
+    drawing.classList.remove('picking');
+    show(drawing.placeAt(event), { ja: 'タップした地点から', en: 'From the point you tapped' });
+  });
+  pick.addEventListener('click', () => {
+    picking();
+    say({ ja: '上の図で、出発する地点をタップしてください。', en: 'Tap where you start from on the sketch above.' }, 'picking');
+  });
+  here.addEventListener('click', () => {
+    if (!navigator.geolocation) {
+      picking();
+      say({ ja: 'この端末では現在地を使えません。上の図で出発する地点をタップしてください。',
+        en: 'This device cannot give its location: tap where you start from on the sketch above.' }, 'picking');
+      return;
+    }
+    say({ ja: '現在地を確かめています…', en: 'Finding where you are…' }, 'locating');
+    navigator.geolocation.getCurrentPosition(
+      (found) => show({ lon: found.coords.longitude, lat: found.coords.latitude }, { ja: '現在地から', en: 'From your location' }),
+      () => {
+        picking();
+        say({ ja: '現在地を取得できませんでした。上の図で出発する地点をタップしてください。',
+          en: 'Your location is not available: tap where you start from on the sketch above.' }, 'picking');
+      },
+      { timeout: 10000, maximumAge: 60000 });
+  });
+  return box;
+}
+
 function routeCard({ route, today, calendar }) {
   const days = route.weekdays.slice().sort((a, b) => WEEKDAYS[a][2] - WEEKDAYS[b][2]);
   const drawing = sketch(route);
@@ -151,6 +231,7 @@ function routeCard({ route, today, calendar }) {
         bilingual(today.hours ? { ja: '本日運行', en: 'Running today' } : { ja: '本日運休', en: 'Not today' }))),
     element('div', { class: 'van-live', 'aria-live': 'polite' }),
     drawing,
+    directions(route, drawing),
     element('table', { class: 'timetable' },
       element('caption', {}, bilingual({ ja: '時刻表', en: 'Timetable' })),
       element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, bilingual({ ja: '時間', en: 'Time' })),

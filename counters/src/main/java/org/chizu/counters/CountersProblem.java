@@ -91,6 +91,18 @@ public class CountersProblem extends LabelledProblem {
                 Map.of("parameter", parameter));
     }
 
+    public static CountersProblem oneDestination() {
+        return new CountersProblem(400, "one-destination", "Office or stop, not both", new Label(
+                "行き先は office（窓口）か stop（移動窓口車の停車地）のどちらか一つを指定してください。",
+                "Give one destination: office or stop (a stop of the counter van), not both."), Map.of("field", "stop"));
+    }
+
+    public static CountersProblem badStop(String text) {
+        return new CountersProblem(400, "bad-stop", "Bad van stop", new Label(
+                "stop は停車地の番号（数字）です：" + text, "stop is a van stop's number, not \"" + text + "\"."),
+                Map.of("field", "stop"));
+    }
+
     static CountersProblem noRoadNetwork() {
         return new CountersProblem(503, "no-road-network", "Road network not built yet", new Label(
                 "道路網を準備しています。しばらくしてからもう一度お試しください。",

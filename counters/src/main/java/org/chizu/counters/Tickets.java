@@ -116,7 +116,8 @@ public class Tickets {
         transaction.executeWithoutResult(tx -> {
             MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("office", office.id())
                     .addValue("service", service.id()).addValue("day", local.toLocalDate())
-                    .addValue("token", token).addValue("channel", channel).addValue("email", address);
+                    .addValue("token", token).addValue("channel", channel).addValue("email", address)
+                    .addValue("masked", address == null ? null : TurnMail.masked(address));
             Integer number = jdbc.queryForObject("""
                     insert into counter_ticket_sequence as s (office_id, service_id, day, last_number)
                     values (:office, :service, :day, 1)
@@ -125,8 +126,8 @@ public class Tickets {
             // Read while the sequence row is locked, so a later number is never taken earlier.
             Instant takenAt = clock.instant();
             jdbc.update("""
-                    insert into counter_ticket (office_id, service_id, day, number, token, channel, email, state, taken_at)
-                    values (:office, :service, :day, :number, :token, :channel, :email, 'waiting', :takenAt)""",
+                    insert into counter_ticket (office_id, service_id, day, number, token, channel, email, email_masked, state, taken_at)
+                    values (:office, :service, :day, :number, :token, :channel, :email, :masked, 'waiting', :takenAt)""",
                     parameters.addValue("number", number).addValue("takenAt", Timestamp.from(takenAt)));
             publish(office, takenAt);
         });
@@ -216,7 +217,19 @@ public class Tickets {
         double minutes = estimates.minutesPerTicket(office.id(), List.of(service), clock.instant()).get(service.id());
         return new TicketStatus(row.ticket(), office.name(), service.name(), ahead,
                 row.ticket().waiting() ? (int) Math.ceil(ahead * minutes) : 0,
-                row.ticket().waiting() && ahead <= properties.noticeAhead(), properties.noticeAhead(), office.topic(), minutes);
+                row.ticket().waiting() && ahead <= properties.noticeAhead(), properties.noticeAhead(), office.topic(), minutes,
+                turnMail(row.ticket().id()));
+    }
+
+    private TurnMail turnMail(long ticketId) {
+        return jdbc.query("""
+                select t.email_masked, n.queued_at from counter_ticket t
+                left join counter_ticket_near_notice n on n.ticket_id = t.id
+                where t.id = :id and t.email_masked is not null""", new MapSqlParameterSource("id", ticketId),
+                (rs, n) -> {
+                    Timestamp queued = rs.getTimestamp("queued_at");
+                    return new TurnMail(rs.getString("email_masked"), queued == null ? null : local(queued));
+                }).stream().findFirst().orElse(null);
     }
 
     /** The office's queue today, as boards and phones show it. */

@@ -2,6 +2,7 @@ package org.chizu.counters;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The van's position (table {@code counter_van_position}) and its visits ({@code counter_van_visit}).
+ * The van's position (table {@code counter_van_position}), its track ({@code counter_van_track}: every
+ * posted position, kept {@code chizu.counters.van-track-days}) and its visits ({@code counter_van_visit}).
  * A position within {@value #REACH_METRES} m of a stop of today's round is a visit to it (the first
  * such position of the day is its arrival); the next stop is the one it is at, or else the first of
  * today's round it has not reached, and the time to it is driven over the road network. Every
@@ -67,6 +69,7 @@ public class VanPositions {
                 on conflict (route_id) do update set geom = excluded.geom, at = excluded.at, posted_by = excluded.posted_by""",
                 new MapSqlParameterSource("route", route.id()).addValue("lon", lon).addValue("lat", lat)
                         .addValue("at", Timestamp.from(now)).addValue("by", postedBy));
+        keepOnTrack(route, lon, lat, now, postedBy);
         LocalDate today = today(now);
         VanLive.Position position = new VanLive.Position(lon, lat, now);
         for (VanStop stop : todaysStops(route, today)) {
@@ -80,6 +83,17 @@ public class VanPositions {
         VanLive answer = live(route, position, today);
         live.publish(route.topic(), answer);
         return answer;
+    }
+
+    /** Adds the position to the track, and forgets the track's positions older than the days it keeps. */
+    private void keepOnTrack(VanRoute route, double lon, double lat, Instant now, String postedBy) {
+        jdbc.update("""
+                insert into counter_van_track (route_id, geom, at, posted_by)
+                values (:route, st_setsrid(st_makepoint(:lon, :lat), 6668), :at, :by)""",
+                new MapSqlParameterSource("route", route.id()).addValue("lon", lon).addValue("lat", lat)
+                        .addValue("at", Timestamp.from(now)).addValue("by", postedBy));
+        jdbc.update("delete from counter_van_track where at < :oldest", new MapSqlParameterSource("oldest",
+                Timestamp.from(now.minus(Duration.ofDays(properties.vanTrackDays())))));
     }
 
     /** The van of the route as it was last posted. */

@@ -113,6 +113,8 @@ class TurnNearMailsTest extends CountersTown {
         }
         JsonNode taken = json.readTree(take("{\"service\":\"juminhyo\",\"channel\":\"remote\",\"email\":\"hanako@example.jp\"}").body());
         String token = taken.path("status").path("ticket").path("token").asText();
+        assertThat(taken.path("status").path("mail").path("to").asText()).as("masked for the follow page").isEqualTo("h***@example.jp");
+        assertThat(taken.path("status").path("mail").path("sentAt").isNull()).as("not yet near").isTrue();
         Thread.sleep(1000);
         assertThat(MAIL.getReceivedMessages()).as("four wait before her").isEmpty();
 
@@ -124,6 +126,24 @@ class TurnNearMailsTest extends CountersTown {
         assertThat(body).contains("東支所（住民票の写し）の整理券 A5：あと3人であなたの番です。", "Your turn is 3 away.",
                 "http://chizu.example.jp/counters/tickets/" + token);
         assertThat(body.indexOf("あと3人")).isLessThan(body.indexOf("Your turn is 3 away"));
+    }
+
+    @Test
+    void theFollowPageIsToldWhereAndWhenTheMailWentAndNeverTheAddress() throws Exception {
+        JsonNode kiosk = json.readTree(take("{\"service\":\"juminhyo\"}").body());
+        assertThat(kiosk.path("status").path("mail").isNull()).as("no address, no mail line").isTrue();
+        String token = json.readTree(take("{\"service\":\"juminhyo\",\"channel\":\"remote\",\"email\":\"taro.yamada@example.jp\"}")
+                .body()).path("status").path("ticket").path("token").asText();
+
+        tickets.callNext("east", "1", List.of());
+        tickets.callNext("east", "1", List.of());
+        HttpResponse<String> followed = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/counters/tickets/" + token))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode mail = json.readTree(followed.body()).path("mail");
+        assertThat(json.readTree(followed.body()).path("ticket").path("state").asText()).as("called").isEqualTo("called");
+        assertThat(mail.path("to").asText()).as("still told after the address is forgotten").isEqualTo("t***@example.jp");
+        assertThat(mail.path("sentAt").asText()).as("queued when she was next").isNotEmpty();
+        assertThat(followed.body()).doesNotContain("taro.yamada");
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.chizu.accounts.ApiClients;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -63,6 +66,7 @@ class VanTest extends CountersTown {
     VanPositions positions;
 
     final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
     static String staffToken;
     static String deviceToken;
 
@@ -313,6 +317,76 @@ class VanTest extends CountersTown {
                     assertThat(problem.status()).isEqualTo(422);
                     assertThat(problem.getMessage()).contains("does not run on " + newYear, "New Year");
                 });
+    }
+
+    @Test
+    void theRoadToAVanStopIsDrawnOverTheSameNetworkAsTheVansMinutes() throws Exception {
+        declareRound("road", "juminhyo");
+        long north = routes.find("road").stops().getFirst().id();
+
+        HttpResponse<String> answer = send("GET", "/api/counters/route?lon=131.800&lat=34.700&stop=" + north, null, null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode road = json.readTree(answer.body());
+        assertThat(road.path("stop").asLong()).isEqualTo(north);
+        assertThat(road.path("to").path("name").asText()).isEqualTo("北の集会所");
+        assertThat(road.path("metres").asLong()).as("1.3 km north by road").isBetween(1250L, 1350L);
+        assertThat(road.path("geometry").path("type").asText()).isEqualTo("LineString");
+        send("POST", "/api/counters/van/routes/road/positions", deviceToken, "{\"lon\": 131.800, \"lat\": 34.700}");
+        assertThat(road.path("travelSeconds").asLong()).as("the van's own minutes from there")
+                .isEqualTo(routeLive("road").travelSeconds());
+
+        HttpResponse<String> notANumber = send("GET", "/api/counters/route?lon=131.8&lat=34.7&stop=north", null, null);
+        HttpResponse<String> both = send("GET", "/api/counters/route?lon=131.8&lat=34.7&office=east&stop=" + north, null, null);
+        HttpResponse<String> unknown = send("GET", "/api/counters/route?lon=131.8&lat=34.7&stop=999999", null, null);
+        for (HttpResponse<String> refused : List.of(notANumber, both, unknown)) {
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(notANumber.body()).path("field").asText()).isEqualTo("stop");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(both.body()).path("type").asText()).endsWith("one-destination");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyPostedPositionIsOnTheDaysTrackForStaffAsJsonAndCsvAndOldOnesAreForgotten() throws Exception {
+        declareRound("track", "juminhyo");
+        jdbc.update("""
+                insert into counter_van_track (route_id, geom, at, posted_by)
+                select id, st_setsrid(st_makepoint(131.8, 34.7), 6668), now() - interval '91 days', 'van-tablet'
+                from counter_van_route where code = 'track'""");
+        send("POST", "/api/counters/van/routes/track/positions", deviceToken, "{\"lon\": 131.800, \"lat\": 34.700}");
+        send("POST", "/api/counters/van/routes/track/positions", deviceToken, "{\"lon\": 131.8000, \"lat\": 34.7050}");
+        send("POST", "/api/counters/van/routes/track/positions", staffToken, "{\"lon\": 131.8000, \"lat\": 34.7117}");
+        String today = LocalDate.now(TOKYO).toString();
+
+        HttpResponse<String> day = send("GET", "/staff/api/counters/van/routes/track/track?date=" + today, staffToken, null);
+        assertThat(day.statusCode()).as(day.body()).isEqualTo(200);
+        JsonNode positions = json.readTree(day.body()).path("positions");
+        assertThat(positions.size()).as("the three of today; the 91-day-old one is gone").isEqualTo(3);
+        assertThat(positions.get(0).path("lat").asDouble()).isEqualTo(34.700);
+        assertThat(positions.get(2).path("lat").asDouble()).isEqualTo(34.7117);
+        assertThat(positions.get(2).path("postedBy").asText()).isEqualTo("unten");
+        assertThat(positions.get(0).path("at").asText()).startsWith(today).endsWith("+09:00");
+        assertThat(jdbc.queryForObject("select count(*) from counter_van_track where at < now() - interval '90 days'", Integer.class))
+                .isZero();
+
+        HttpResponse<String> csv = send("GET", "/staff/api/counters/van/routes/track/track.csv?date=" + today, staffToken, null);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("van-track-" + today + ".csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.getFirst()).isEqualTo("\uFEFFat,lon,lat,posted_by");
+        assertThat(lines.get(1)).startsWith(today).endsWith(",131.800000,34.700000,\"van-tablet\"");
+
+        HttpResponse<String> anonymous = send("GET", "/staff/api/counters/van/routes/track/track?date=" + today, null, null);
+        HttpResponse<String> badDate = send("GET", "/staff/api/counters/van/routes/track/track?date=today", staffToken, null);
+        HttpResponse<String> unknown = send("GET", "/staff/api/counters/van/routes/nowhere/track.csv?date=" + today, staffToken, null);
+        assertThat(anonymous.statusCode()).isIn(401, 403);
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(badDate.body()).path("parameter").asText()).isEqualTo("date");
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     private VanLive routeLive(String route) {

@@ -228,6 +228,10 @@ class CountersPublicBrowserTest {
             wait(resident).until(d -> "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
             assertThat(textOf(resident, "ticket-ahead")).startsWith("5人");
             assertThat(resident.findElements(By.id("ticket-notice"))).isEmpty();
+            assertThat(textOf(resident, "ticket-mail")).contains("順番があと3人になったら、h***@example.jp へメールでお知らせします",
+                    "We will e-mail h***@example.jp once, when your turn is 3 away");
+            assertThat(resident.getPageSource()).as("the address itself is never shown").doesNotContain("hanako@");
+            phone.screenshot("counters-ticket-mail-will-phone.png");
             resident.findElement(By.id("ticket-sound")).click();
 
             tickets.callNext("honcho", "1", List.of());
@@ -241,12 +245,18 @@ class CountersPublicBrowserTest {
             assertThat(resident.getTitle()).startsWith("【まもなく順番】");
             assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'hanako@example.jp'", Integer.class))
                     .as("one e-mail waits in the outbox").isOne();
+            wait(resident).until(d -> "yes".equals(d.findElement(By.id("ticket-mail")).getDomAttribute("data-sent")));
+            assertThat(textOf(resident, "ticket-mail")).contains("h***@example.jp へ「まもなく順番です」のメールを送りました",
+                    "We e-mailed h***@example.jp at");
             phone.screenshot("counters-ticket-three-away-phone.png");
 
             tickets.callNext("honcho", "1", List.of());
             wait(resident).until(d -> textOf(d, "ticket-notice").contains("あと2人"));
             assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'hanako@example.jp'", Integer.class))
                     .as("still one").isOne();
+            assertThat(textOf(resident, "ticket-mail")).contains("メールを送りました");
+            phone.resize(1440, 900);
+            phone.screenshot("counters-ticket-mailed-desktop.png");
 
             assertThat(phone.scriptErrors()).isEmpty();
             assertThat(phone.contentSecurityViolations()).isEmpty();

@@ -17,10 +17,12 @@ import org.chizu.accounts.StaffAccounts;
 import org.chizu.app.ChizuApplication;
 import org.chizu.app.webmap.HeadlessChromium;
 import org.chizu.counters.CountersProperties;
+import org.chizu.counters.VanPositions;
 import org.chizu.counters.VanRoute;
 import org.chizu.counters.VanRouteEdits;
 import org.chizu.counters.VanRoutes;
 import org.chizu.counters.VanStop;
+import org.chizu.counters.VanTrack;
 import org.chizu.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,10 @@ class StaffVanBrowserTest {
     StaffAccounts accounts;
     @Autowired
     CountersProperties properties;
+    @Autowired
+    VanPositions positions;
+    @Autowired
+    VanTrack track;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -157,6 +163,81 @@ class StaffVanBrowserTest {
                 assertThat(visit.path("day").asText()).isEqualTo(today);
                 assertThat(visit.path("served").asInt()).isEqualTo(7);
             });
+        }
+    }
+
+    @Test
+    void staffRenameTheRouteChangeItsWeekdaysAndReadTheVansTrackOfTheDay() throws Exception {
+        double[][] way = {{131.88, 34.50}, {131.89, 34.51}, {firstStop.place().lon(), firstStop.place().lat()}};
+        for (double[] where : way) {
+            positions.post("hikimi", where[0], where[1], "hikimi-van");
+        }
+        String today = LocalDate.now(properties.zone()).toString();
+        try (HeadlessChromium desktop = new HeadlessChromium(1440, 900);
+             HeadlessChromium phone = new HeadlessChromium(390, 844)) {
+            desktop.signIn(port, "junkai", password);
+            ChromeDriver office = desktop.driver();
+            office.get(base() + "/staff/counters/van?route=hikimi");
+            waitOn(office).until(d -> "yes".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            office.findElement(By.cssSelector(".route-edit-box summary")).click();
+
+            // No weekday at all: refused beside the weekdays, nothing written.
+            office.findElements(By.cssSelector("#route-edit .weekdays input:checked")).forEach(WebElement::click);
+            office.findElement(By.cssSelector("#route-edit button[type=submit]")).click();
+            waitOn(office).until(d -> text(d, By.id("route-weekdays-error")).contains("weekdays"));
+            assertThat(text(office, By.id("route-status"))).contains("保存できませんでした");
+            assertThat(routes.find("hikimi").weekdays()).hasSize(7);
+            desktop.screenshot("counters-staff-van-route-refused-desktop.png");
+
+            // Renamed, and running on weekdays only.
+            type(office.findElement(By.id("route-name.ja")), "匹見ルート（平日）");
+            type(office.findElement(By.id("route-name.en")), "Hikimi round (weekdays)");
+            for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+                office.findElement(By.cssSelector("#route-edit .weekdays input[value=" + day + "]")).click();
+            }
+            office.findElement(By.cssSelector("#route-edit button[type=submit]")).click();
+            waitOn(office).until(d -> text(d, By.id("van-status")).contains("匹見ルート（平日）を保存しました"));
+            VanRoute saved = routes.find("hikimi");
+            assertThat(saved.name().en()).isEqualTo("Hikimi round (weekdays)");
+            assertThat(saved.weekdays()).hasSize(5);
+            assertThat(text(office, By.id("route-today"))).contains("運行日：月・火・水・木・金", "Runs: Mon, Tue, Wed, Thu, Fri");
+            assertThat(new Select(office.findElement(By.id("route"))).getFirstSelectedOption().getText()).startsWith("匹見ルート（平日）");
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from audit_log
+                    where action = 'counters.van-route.save' and actor = 'junkai' and details ->> 'name' = '匹見ルート（平日）'""",
+                    Integer.class)).as("audited").isOne();
+
+            // The day's track: every position in time order, drawn and listed, and the same as CSV.
+            int posted = track.day("hikimi", LocalDate.parse(today)).size();
+            waitOn(office).until(d -> String.valueOf(posted).equals(d.findElement(By.id("track")).getDomAttribute("data-points")));
+            assertThat(office.findElements(By.cssSelector(".track-table tbody tr"))).hasSize(posted);
+            assertThat(office.findElements(By.cssSelector(".track-sketch circle.track-point"))).hasSize(posted);
+            assertThat(text(office, By.cssSelector(".track-summary"))).contains(today, posted + "地点", posted + " positions");
+            assertThat(text(office, By.cssSelector(".track-table tbody"))).contains("hikimi-van", "131.88000, 34.50000");
+            office.executeScript("document.querySelector('.van-track').scrollIntoView()");
+            desktop.screenshot("counters-staff-van-track-desktop.png");
+            String csv = (String) office.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.querySelector('.track-head a.csv').href).then((r) => r.text()).then(done);""");
+            assertThat(csv.lines().toList()).hasSize(posted + 1).anySatisfy(line -> assertThat(line).contains("131.880000,34.500000"));
+
+            phone.signIn(port, "junkai", password);
+            ChromeDriver tablet = phone.driver();
+            tablet.get(base() + "/staff/counters/van?route=hikimi");
+            waitOn(tablet).until(d -> String.valueOf(posted).equals(d.findElement(By.id("track")).getDomAttribute("data-points")));
+            tablet.findElement(By.cssSelector(".route-edit-box summary")).click();
+            phone.screenshot("counters-staff-van-route-phone.png");
+            tablet.executeScript("document.querySelector('.van-track').scrollIntoView()");
+            phone.screenshot("counters-staff-van-track-phone.png");
+
+            for (HeadlessChromium browser : new HeadlessChromium[] {desktop, phone}) {
+                assertThat(browser.scriptErrors()).isEmpty();
+                assertThat(browser.contentSecurityViolations()).isEmpty();
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            }
+        } finally {
+            edits.save("hikimi", new VanRouteEdits.RouteEdit(routes.find("hikimi").name(),
+                    List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"), false));
         }
     }
 

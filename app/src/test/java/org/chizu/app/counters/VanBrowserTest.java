@@ -10,8 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.chizu.accounts.ApiClients;
 import org.chizu.app.ChizuApplication;
@@ -30,6 +34,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -139,6 +144,79 @@ class VanBrowserTest {
                     .contains("予約を受け付けました"));
             waitOn(resident).until(d -> d.findElement(By.cssSelector("button.slot[data-start='" + start + "']")).getDomAttribute("disabled") != null);
             phone.screenshot("van-phone-reserved.png");
+
+            for (HeadlessChromium browser : new HeadlessChromium[] {phone, desktop}) {
+                assertThat(browser.scriptErrors()).isEmpty();
+                assertThat(browser.contentSecurityViolations()).isEmpty();
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aResidentIsShownTheRoadToAStopFromWhereSheIsOrFromAPointSheTaps() throws Exception {
+        double[] home = wayTo(firstStop).getFirst();
+        JsonNode expected = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/counters/route?lon=" + home[0] + "&lat=" + home[1] + "&stop=" + firstStop.id())).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        By directions = By.cssSelector("section.directions[data-route=hikimi]");
+        By answer = By.cssSelector("section.directions[data-route=hikimi] .route-answer");
+        try (HeadlessChromium phone = new HeadlessChromium(390, 844);
+             HeadlessChromium desktop = new HeadlessChromium(1440, 900)) {
+            // On the phone, the resident lets the page know where she is.
+            phone.blockGsiTiles();
+            ChromeDriver resident = phone.driver();
+            resident.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base(), "permissions", List.of("geolocation")));
+            resident.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", home[1], "longitude", home[0], "accuracy", 10));
+            resident.get(base() + "/counters/van");
+            waitOn(resident).until(d -> !d.findElements(directions).isEmpty());
+            new Select(resident.findElement(By.id("to-hikimi"))).selectByValue(Long.toString(firstStop.id()));
+            resident.findElement(By.cssSelector("section.directions[data-route=hikimi] button.from-here")).click();
+            waitOn(resident).until(d -> "shown".equals(d.findElement(directions).getDomAttribute("data-state")));
+            assertThat(resident.findElement(directions).getDomAttribute("data-metres")).isEqualTo(expected.path("metres").asText());
+            String km = String.format(Locale.ROOT, "%.1f", expected.path("metres").asLong() / 1000.0);
+            assertThat(text(resident, answer)).contains("現在地から匹見下公民館（澄川）まで 道のり" + km + " km・車で約",
+                    "From your location to Hikimi-shimo community hall (Sumikawa): " + km + " km by road");
+            assertThat(resident.findElements(By.cssSelector("[data-route=hikimi] .van-sketch polyline.road-route"))).isNotEmpty();
+            assertThat(resident.findElements(By.cssSelector("[data-route=hikimi] .van-sketch circle.start"))).hasSize(1);
+            resident.executeScript("arguments[0].scrollIntoView({block: 'center'})", resident.findElement(directions));
+            phone.screenshot("van-phone-directions.png");
+
+            // On the desktop the location is not available: she taps where she starts on the sketch.
+            desktop.blockGsiTiles();
+            ChromeDriver screen = desktop.driver();
+            screen.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base(), "permissions", List.of("geolocation")));
+            screen.executeCdpCommand("Emulation.setGeolocationOverride", Map.of());
+            screen.get(base() + "/counters/van");
+            waitOn(screen).until(d -> !d.findElements(directions).isEmpty());
+            new Select(screen.findElement(By.id("to-hikimi"))).selectByIndex(2);
+            screen.findElement(By.cssSelector("section.directions[data-route=hikimi] button.from-here")).click();
+            waitOn(screen).until(d -> "picking".equals(d.findElement(directions).getDomAttribute("data-state")));
+            assertThat(text(screen, answer)).contains("現在地を取得できませんでした", "tap where you start from");
+            WebElement sketch = screen.findElement(By.cssSelector("[data-route=hikimi] .van-sketch"));
+            new Actions(screen).moveToElement(sketch, -sketch.getSize().getWidth() / 3, sketch.getSize().getHeight() / 4).click().perform();
+            waitOn(screen).until(d -> "shown".equals(d.findElement(directions).getDomAttribute("data-state")));
+            assertThat(text(screen, answer)).contains("タップした地点から道川公民館まで 道のり", "From the point you tapped to");
+            assertThat(screen.findElements(By.cssSelector("[data-route=hikimi] .van-sketch polyline.road-route"))).isNotEmpty();
+            screen.executeScript("arguments[0].scrollIntoView({block: 'center'})", screen.findElement(directions));
+            desktop.screenshot("van-desktop-directions-tapped.png");
+
+            // The public map's counter search lists the van's stops too, and draws the road to one.
+            screen.get(base() + "/#map=13/" + home[1] + "/" + home[0]);
+            waitOn(screen).until(d -> !d.findElements(By.id("counter-finder-button")).isEmpty());
+            screen.findElement(By.id("counter-finder-button")).click();
+            waitOn(screen).until(d -> !d.findElements(By.cssSelector("#counter-service option[value=juminhyo]")).isEmpty());
+            new Select(screen.findElement(By.id("counter-service"))).selectByValue("juminhyo");
+            screen.findElement(By.id("counter-search")).click();
+            By toStop = By.cssSelector("#counter-results li button[data-stop='" + firstStop.id() + "']");
+            waitOn(screen).until(d -> !d.findElements(toStop).isEmpty());
+            screen.findElement(toStop).click();
+            waitOn(screen).until(d -> !d.findElements(By.cssSelector("path.counter-route")).isEmpty());
+            waitOn(screen).until(d -> text(d, By.cssSelector("#counter-results li .route")).contains("km"));
+            assertThat(text(screen, By.cssSelector(".counter-marker.counter-van-stop"))).as("the stop marked on the map")
+                    .contains("移動窓口車 匹見下公民館（澄川）");
+            waitOn(screen).until(d -> d.findElements(By.cssSelector(".leaflet-zoom-anim")).isEmpty());
+            desktop.screenshot("van-map-route-to-stop-desktop.png");
 
             for (HeadlessChromium browser : new HeadlessChromium[] {phone, desktop}) {
                 assertThat(browser.scriptErrors()).isEmpty();

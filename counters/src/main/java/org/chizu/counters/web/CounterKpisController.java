@@ -30,7 +30,7 @@ class CounterKpisController {
     /** One row per office, service and day; UTF-8 with a byte order mark, so that Excel reads the Japanese. */
     @GetMapping(path = "/staff/api/counters/kpis.csv", produces = "text/csv;charset=UTF-8")
     String csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        StringWriter out = csvStart("office,service,day,tickets,called,wait_minutes,counter_minutes");
+        StringWriter out = Csv.start("office,service,day,tickets,called,wait_minutes,counter_minutes");
         for (CounterKpis.Day day : kpis.days(RequestDates.day("from", from), RequestDates.day("to", to))) {
             out.write(String.join(",", day.office(), day.service(), day.day().toString(), Integer.toString(day.tickets()),
                     Integer.toString(day.called()), orEmpty(day.waitMinutes()), orEmpty(day.counterMinutes())) + "\r\n");
@@ -41,7 +41,7 @@ class CounterKpisController {
     /** Tickets taken per office and hour of the day (the town's time) over the days asked, as CSV. */
     @GetMapping(path = "/staff/api/counters/kpis-hours.csv", produces = "text/csv;charset=UTF-8")
     String hoursCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        StringWriter out = csvStart("office,hour,tickets");
+        StringWriter out = Csv.start("office,hour,tickets");
         for (CounterKpis.Hour hour : kpis.hours(RequestDates.day("from", from), RequestDates.day("to", to))) {
             out.write(hour.office() + "," + hour.hour() + "," + hour.tickets() + "\r\n");
         }
@@ -51,25 +51,12 @@ class CounterKpisController {
     /** One row per van stop visited on a day, with the people served there. */
     @GetMapping(path = "/staff/api/counters/kpis/van.csv", produces = "text/csv;charset=UTF-8")
     String vanCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        StringWriter out = csvStart("route,stop,place,day,arrived_at,served");
+        StringWriter out = Csv.start("route,stop,place,day,arrived_at,served");
         for (CounterKpis.VanVisit visit : kpis.vanVisits(RequestDates.day("from", from), RequestDates.day("to", to))) {
-            out.write(String.join(",", visit.route(), Long.toString(visit.stop()), quoted(visit.place()), visit.day().toString(),
+            out.write(String.join(",", visit.route(), Long.toString(visit.stop()), Csv.quoted(visit.place()), visit.day().toString(),
                     visit.arrivedAt().toString(), Integer.toString(visit.served())) + "\r\n");
         }
         return out.toString();
-    }
-
-    /** A CSV starting with a byte order mark, so that Excel reads the Japanese, and its header line. */
-    private static StringWriter csvStart(String header) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        out.write(header + "\r\n");
-        return out;
-    }
-
-    /** A CSV field in quotes, its quotes doubled (a facility's name may hold a comma). */
-    private static String quoted(String text) {
-        return text == null ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static String orEmpty(Double value) {

@@ -134,15 +134,25 @@ class CountersController {
         return Map.of("service", service, "counters", nearest.nearest(longitude, latitude, service));
     }
 
+    /** The road from a place to an office ({@code office=}) or to a stop of the van ({@code stop=}): one of the two. */
     @GetMapping("/route")
     CounterRoutes.Route route(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
-                              @RequestParam(required = false) String office) {
+                              @RequestParam(required = false) String office, @RequestParam(required = false) String stop) {
         double longitude = coordinate("lon", lon, -180, 180);
         double latitude = coordinate("lat", lat, -90, 90);
-        if (office == null || office.isBlank()) {
-            throw CountersProblem.missing("office");
+        boolean toOffice = office != null && !office.isBlank();
+        boolean toStop = stop != null && !stop.isBlank();
+        if (toOffice == toStop) {
+            throw toOffice ? CountersProblem.oneDestination() : CountersProblem.missing("office");
         }
-        return routes.route(longitude, latitude, office);
+        if (toOffice) {
+            return routes.route(longitude, latitude, office);
+        }
+        try {
+            return routes.routeToStop(longitude, latitude, Long.parseLong(stop.strip()));
+        } catch (NumberFormatException e) {
+            throw CountersProblem.badStop(stop);
+        }
     }
 
     private OfficeToday today(Office office) {
