@@ -3,8 +3,10 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -106,6 +108,41 @@ class ForestryPagesBrowserTest {
             awaitReady(browser, wait);
             wait.until(d -> reliefTilesDrawn(browser) > 0);
             chromium.screenshot("forestry-desktop-ja.png");
+            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
+            assertThat(chromium.scriptErrors()).isEmpty();
+            assertThat(chromium.contentSecurityViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aVisitorDownloadsTheSurveysFiguresPerSubcompartmentAsCsvFromItsCardOnPhoneAndDesktop() throws Exception {
+        try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
+            ChromeDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            chromium.blockGsiTiles();
+            for (int[] size : new int[][] {{390, 844}, {1440, 900}}) {
+                chromium.resize(size[0], size[1]);
+                Path downloads = Files.createTempDirectory("forestry-figures");
+                browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+                browser.get(url("/forestry"));
+                awaitReady(browser, wait);
+
+                WebElement link = browser.findElement(By.cssSelector(".survey-card .figures-download a"));
+                assertThat(link.getText()).isEqualTo("小班ごとの集計値（CSV）");
+                new Actions(browser).scrollToElement(link).perform();
+                chromium.screenshot("forestry-figures-csv-" + (size[0] < 600 ? "phone" : "desktop") + "-ja.png");
+                link.click();
+                Path csv = downloads.resolve("forestry-survey-" + survey + "-compartments.csv");
+                wait.until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+
+                List<String> lines = Files.readAllLines(csv);
+                assertThat(lines.getFirst()).startsWith("\uFEFF小班ID / Sub-compartment id,林班 / Compartment")
+                        .contains("材積 推定値 (m³) / Volume, estimate (m³)");
+                assertThat(lines).as("a header and a row per surveyed sub-compartment").hasSizeGreaterThan(1);
+            }
+            browser.findElement(By.id("language-button")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".figures-download a")).getText().equals("Figures per sub-compartment (CSV)"));
+            chromium.screenshot("forestry-figures-csv-desktop-en.png");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             assertThat(chromium.scriptErrors()).isEmpty();
             assertThat(chromium.contentSecurityViolations()).isEmpty();
