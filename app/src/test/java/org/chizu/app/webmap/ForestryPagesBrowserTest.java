@@ -129,7 +129,7 @@ class ForestryPagesBrowserTest {
 
                 WebElement link = browser.findElement(By.cssSelector(".survey-card .figures-download a"));
                 assertThat(link.getText()).isEqualTo("小班ごとの集計値（CSV）");
-                new Actions(browser).scrollToElement(link).perform();
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
                 chromium.screenshot("forestry-figures-csv-" + (size[0] < 600 ? "phone" : "desktop") + "-ja.png");
                 link.click();
                 Path csv = downloads.resolve("forestry-survey-" + survey + "-compartments.csv");
@@ -142,6 +142,7 @@ class ForestryPagesBrowserTest {
             }
             browser.findElement(By.id("language-button")).click();
             wait.until(d -> d.findElement(By.cssSelector(".figures-download a")).getText().equals("Figures per sub-compartment (CSV)"));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.cssSelector(".figures-download a")));
             chromium.screenshot("forestry-figures-csv-desktop-en.png");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             assertThat(chromium.scriptErrors()).isEmpty();
