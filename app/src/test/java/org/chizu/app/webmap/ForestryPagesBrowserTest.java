@@ -77,7 +77,7 @@ class ForestryPagesBrowserTest {
     }
 
     @Test
-    void aVisitorSeesTheSurveyedForestInCsReliefAndWhoMustApproveItsUse() throws Exception {
+    void aVisitorSeesTheSurveyedForestInCsReliefAndWhoMustApproveItsUseAndDownloadsItsFiguresAsCsv() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
             ChromeDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -90,6 +90,7 @@ class ForestryPagesBrowserTest {
             assertThat(browser.findElement(By.id("apply")).getText()).contains("ログインして申請する");
             wait.until(d -> reliefTilesDrawn(browser) > 0);
             chromium.screenshot("forestry-phone-ja.png");
+            downloadsTheFiguresPerSubcompartment(chromium, wait, "phone");
 
             browser.findElement(By.cssSelector("label.relief-toggle")).click();
             wait.until(d -> reliefTilesDrawn(browser) == 0);
@@ -100,6 +101,10 @@ class ForestryPagesBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector(".survey-card")).getText().contains("Surveying body"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Airborne laser survey of the forests");
             chromium.screenshot("forestry-phone-en.png");
+            WebElement figures = browser.findElement(By.cssSelector(".figures-download a"));
+            assertThat(figures.getText()).isEqualTo("Figures per sub-compartment (CSV)");
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", figures);
+            chromium.screenshot("forestry-figures-csv-phone-en.png");
             browser.findElement(By.id("language-button")).click();
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
@@ -108,42 +113,7 @@ class ForestryPagesBrowserTest {
             awaitReady(browser, wait);
             wait.until(d -> reliefTilesDrawn(browser) > 0);
             chromium.screenshot("forestry-desktop-ja.png");
-            assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
-            assertThat(chromium.scriptErrors()).isEmpty();
-            assertThat(chromium.contentSecurityViolations()).isEmpty();
-        }
-    }
-
-    @Test
-    void aVisitorDownloadsTheSurveysFiguresPerSubcompartmentAsCsvFromItsCardOnPhoneAndDesktop() throws Exception {
-        try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
-            ChromeDriver browser = chromium.driver();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-            chromium.blockGsiTiles();
-            for (int[] size : new int[][] {{390, 844}, {1440, 900}}) {
-                chromium.resize(size[0], size[1]);
-                Path downloads = Files.createTempDirectory("forestry-figures");
-                browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-                browser.get(url("/forestry"));
-                awaitReady(browser, wait);
-
-                WebElement link = browser.findElement(By.cssSelector(".survey-card .figures-download a"));
-                assertThat(link.getText()).isEqualTo("小班ごとの集計値（CSV）");
-                browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
-                chromium.screenshot("forestry-figures-csv-" + (size[0] < 600 ? "phone" : "desktop") + "-ja.png");
-                link.click();
-                Path csv = downloads.resolve("forestry-survey-" + survey + "-compartments.csv");
-                wait.until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
-
-                List<String> lines = Files.readAllLines(csv);
-                assertThat(lines.getFirst()).startsWith("\uFEFF小班ID / Sub-compartment id,林班 / Compartment")
-                        .contains("材積 推定値 (m³) / Volume, estimate (m³)");
-                assertThat(lines).as("a header and a row per surveyed sub-compartment").hasSizeGreaterThan(1);
-            }
-            browser.findElement(By.id("language-button")).click();
-            wait.until(d -> d.findElement(By.cssSelector(".figures-download a")).getText().equals("Figures per sub-compartment (CSV)"));
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.cssSelector(".figures-download a")));
-            chromium.screenshot("forestry-figures-csv-desktop-en.png");
+            downloadsTheFiguresPerSubcompartment(chromium, wait, "desktop");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             assertThat(chromium.scriptErrors()).isEmpty();
             assertThat(chromium.contentSecurityViolations()).isEmpty();
@@ -298,6 +268,26 @@ class ForestryPagesBrowserTest {
                 assertThat(chromium.contentSecurityViolations()).isEmpty();
             }
         }
+    }
+
+    /** The survey card's link downloads its figures as the CSV named for the survey, one row per sub-compartment. */
+    private void downloadsTheFiguresPerSubcompartment(HeadlessChromium chromium, WebDriverWait wait, String device) throws Exception {
+        ChromeDriver browser = chromium.driver();
+        Path downloads = Files.createTempDirectory("forestry-figures");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        WebElement link = browser.findElement(By.cssSelector(".survey-card .figures-download a"));
+        assertThat(link.getText()).isEqualTo("小班ごとの集計値（CSV）");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+        chromium.screenshot("forestry-figures-csv-" + device + "-ja.png");
+        link.click();
+        Path csv = downloads.resolve("forestry-survey-" + survey + "-compartments.csv");
+        wait.until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).startsWith("\uFEFF小班ID / Sub-compartment id,林班 / Compartment")
+                .contains("材積 推定値 (m³) / Volume, estimate (m³)");
+        assertThat(lines).as("a header and a row per surveyed sub-compartment").hasSizeGreaterThan(1);
+        browser.executeScript("window.scrollTo(0, 0)");
     }
 
     private String url(String path) {
