@@ -23,6 +23,7 @@ addMessages({
   density: { ja: '点密度', en: 'Density' },
   perSquareMetre: { ja: (n) => `${n} 点/m²`, en: (n) => `${n} points/m²` },
   products: { ja: '作成済みのデータ', en: 'Products made' },
+  figuresCsv: { ja: '小班ごとの集計値（CSV）', en: 'Figures per sub-compartment (CSV)' },
   accessNote: {
     ja: '利用には申請と承認が必要です（測量法に基づく測量計画機関の承認）。',
     en: 'Use needs an application and approval (the surveying body\'s approval under the Survey Act).',

@@ -26,6 +26,9 @@ function card(survey) {
     ]),
     ...(p.products.length ? [element('h4', { text: t('products') }),
       element('ul', {}, p.products.map((product) => element('li', { text: label(product.label) })))] : []),
+    element('p', { class: 'figures-download' }, [element('a', {
+      href: `/api/forestry/surveys/${p.id}/compartments?f=csv`, download: '', class: 'button-link', text: t('figuresCsv'),
+    })]),
     element('p', { class: 'access', text: t('accessNote') }),
   ]);
 }

@@ -18,13 +18,15 @@ import org.chizu.opendata.query.FeatureQuery;
 import org.chizu.opendata.query.FeatureQueryService;
 import org.chizu.opendata.query.OutputCrs;
 import org.chizu.opendata.version.LayerVersions;
+import org.apache.commons.csv.CSVPrinter;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Component;
 
 /**
  * What open-data offers other modules, for a catalog that describes its downloads and republishes
  * its features: the facts of a layer's whole-layer files, the span of its versions and its features;
- * and for a module that writes a layer's standard layout for features it selected itself, that CSV.
+ * for a module that writes a layer's standard layout for features it selected itself, that CSV; and for
+ * a module's own table, CSV as the downloads write it.
  * With {@link DownloadFormat}, {@link DownloadLinks}, {@link BuiltFile}, {@link VersionSpan},
  * {@link StandardLayouts} and {@link StandardRows} it is open-data's published API; its sub-packages
  * are internal.
@@ -108,5 +110,18 @@ public class OpenDataApi {
     public long writeStandardCsv(Layer layer, StandardDataset standard, FeatureSource features, OutputStream out) throws IOException {
         return new StandardCsvEncoder(standard, layer, CsvOptions.DEFAULT, municipalities)
                 .write(sink -> features.forEach((id, values, geometry) -> sink.accept(new FeatureRow(id, values, geometry))), out);
+    }
+
+    /**
+     * Writes a table another module made as the downloads write CSV: UTF-8 with a byte-order mark (so
+     * that Excel reads the Japanese), CRLF, Excel's quoting; null cells empty.
+     */
+    public static void writeCsv(List<String> header, List<? extends List<?>> rows, OutputStream out) throws IOException {
+        CSVPrinter printer = CsvOptions.DEFAULT.printer(out);
+        printer.printRecord(header);
+        for (List<?> row : rows) {
+            printer.printRecord(row);
+        }
+        printer.flush();
     }
 }

@@ -3,15 +3,21 @@ package org.chizu.app.forestry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
 import org.chizu.accounts.testing.SignInBrowser;
@@ -216,6 +222,59 @@ class ForestryAccessHttpTest {
         assertThat(json.readTree(unknownCompartment.body()).path("compartment").asLong()).isEqualTo(99999999L);
         assertThat(unknownSurvey.statusCode()).isEqualTo(404);
         List.of(unknownCompartment, unknownSurvey).forEach(this::assertProblem);
+    }
+
+    @Test
+    void theSurveysFiguresDownloadAsACsvWithARowPerSubcompartmentEqualToTheJsonAndTheVolumesNamedAsEstimates() throws Exception {
+        String path = "/api/forestry/surveys/" + survey + "/compartments";
+        JsonNode figures = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("figures");
+
+        HttpResponse<byte[]> byParameter = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "?f=csv")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> byAccept = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(byParameter.statusCode()).isEqualTo(200);
+        assertThat(byParameter.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(byParameter.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).startsWith("attachment").contains("forestry-survey-" + survey + "-compartments.csv"));
+        assertThat(byAccept.body()).isEqualTo(byParameter.body());
+        byte[] bytes = byParameter.body();
+        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 with a byte-order mark, for Excel").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\r\n").doesNotContainPattern("[^\r]\n");
+        List<CSVRecord> rows = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+        assertThat(rows.getFirst().getParser().getHeaderNames()).containsExactly("小班ID / Sub-compartment id", "林班 / Compartment",
+                "小班 / Sub-compartment", "樹種 / Species", "面積 (ha) / Area (ha)", "計測ID / Survey id", "計測 / Survey",
+                "計測された面積 (ha) / Surveyed area (ha)", "計測された割合 / Surveyed share", "立木本数 / Trees",
+                "立木密度 (本/ha) / Trees per ha", "平均樹高 (m) / Mean height (m)", "上層樹高 (m) / Top height (m)",
+                "材積 推定値 (m³) / Volume, estimate (m³)", "ha当たり材積 推定値 (m³/ha) / Volume per ha, estimate (m³/ha)");
+        assertThat(rows).as("one row per sub-compartment").hasSize(figures.size()).isNotEmpty();
+        List<String> fields = List.of("compartmentId", "compartment", "subcompartment", "species", "areaHa", "surveyId", "surveyName",
+                "surveyedHa", "surveyedShare", "treeCount", "treesPerHa", "meanHeightM", "topHeightM", "volumeM3Estimate",
+                "volumeM3PerHaEstimate");
+        for (int r = 0; r < rows.size(); r++) {
+            JsonNode stand = figures.get(r);
+            CSVRecord row = rows.get(r);
+            for (int c = 0; c < fields.size(); c++) {
+                JsonNode value = stand.path(fields.get(c));
+                String cell = row.get(c);
+                if (value.isNull()) {
+                    assertThat(cell).as(fields.get(c)).isEmpty();
+                } else if (value.isNumber()) {
+                    assertThat(new BigDecimal(cell)).as(fields.get(c)).isEqualByComparingTo(value.decimalValue());
+                } else {
+                    assertThat(cell).as(fields.get(c)).isEqualTo(value.asText());
+                }
+            }
+        }
+
+        HttpResponse<String> badFormat = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "?f=xlsx")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badFormat.body()).path("parameter").asText()).isEqualTo("f");
+        assertProblem(badFormat);
     }
 
     void assertProblem(HttpResponse<String> response) {

@@ -3,8 +3,10 @@ package org.chizu.app.webmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.chizu.accounts.Role;
 import org.chizu.accounts.StaffAccounts;
@@ -75,7 +77,7 @@ class ForestryPagesBrowserTest {
     }
 
     @Test
-    void aVisitorSeesTheSurveyedForestInCsReliefAndWhoMustApproveItsUse() throws Exception {
+    void aVisitorSeesTheSurveyedForestInCsReliefAndWhoMustApproveItsUseAndDownloadsItsFiguresAsCsv() throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(390, 844)) {
             ChromeDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -88,6 +90,7 @@ class ForestryPagesBrowserTest {
             assertThat(browser.findElement(By.id("apply")).getText()).contains("ログインして申請する");
             wait.until(d -> reliefTilesDrawn(browser) > 0);
             chromium.screenshot("forestry-phone-ja.png");
+            downloadsTheFiguresPerSubcompartment(chromium, wait, "phone");
 
             browser.findElement(By.cssSelector("label.relief-toggle")).click();
             wait.until(d -> reliefTilesDrawn(browser) == 0);
@@ -98,6 +101,10 @@ class ForestryPagesBrowserTest {
             wait.until(d -> d.findElement(By.cssSelector(".survey-card")).getText().contains("Surveying body"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Airborne laser survey of the forests");
             chromium.screenshot("forestry-phone-en.png");
+            WebElement figures = browser.findElement(By.cssSelector(".figures-download a"));
+            assertThat(figures.getText()).isEqualTo("Figures per sub-compartment (CSV)");
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", figures);
+            chromium.screenshot("forestry-figures-csv-phone-en.png");
             browser.findElement(By.id("language-button")).click();
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
 
@@ -106,6 +113,7 @@ class ForestryPagesBrowserTest {
             awaitReady(browser, wait);
             wait.until(d -> reliefTilesDrawn(browser) > 0);
             chromium.screenshot("forestry-desktop-ja.png");
+            downloadsTheFiguresPerSubcompartment(chromium, wait, "desktop");
             assertThat(chromium.seriousAccessibilityViolations()).isEmpty();
             assertThat(chromium.scriptErrors()).isEmpty();
             assertThat(chromium.contentSecurityViolations()).isEmpty();
@@ -260,6 +268,26 @@ class ForestryPagesBrowserTest {
                 assertThat(chromium.contentSecurityViolations()).isEmpty();
             }
         }
+    }
+
+    /** The survey card's link downloads its figures as the CSV named for the survey, one row per sub-compartment. */
+    private void downloadsTheFiguresPerSubcompartment(HeadlessChromium chromium, WebDriverWait wait, String device) throws Exception {
+        ChromeDriver browser = chromium.driver();
+        Path downloads = Files.createTempDirectory("forestry-figures");
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        WebElement link = browser.findElement(By.cssSelector(".survey-card .figures-download a"));
+        assertThat(link.getText()).isEqualTo("小班ごとの集計値（CSV）");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+        chromium.screenshot("forestry-figures-csv-" + device + "-ja.png");
+        link.click();
+        Path csv = downloads.resolve("forestry-survey-" + survey + "-compartments.csv");
+        wait.until(d -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).startsWith("\uFEFF小班ID / Sub-compartment id,林班 / Compartment")
+                .contains("材積 推定値 (m³) / Volume, estimate (m³)");
+        assertThat(lines).as("a header and a row per surveyed sub-compartment").hasSizeGreaterThan(1);
+        browser.executeScript("window.scrollTo(0, 0)");
     }
 
     private String url(String path) {

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs one of GDAL's programs (Debian's gdal-bin), failing with what it printed when it fails. */
 public final class Gdal {
 
+    /**
+     * How many of GDAL's processes (or a program's own worker processes) a product run keeps busy at once:
+     * the two cores of the town's server, so that a run neither leaves a core idle nor crowds out the web.
+     */
+    static final int PARALLEL = 2;
+
     private Gdal() {
     }
 
@@ -22,16 +28,19 @@ public final class Gdal {
         Path log = Files.createTempFile("gdal", ".log");
         try {
             Process gdal = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!gdal.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                gdal.destroyForcibly();
-                throw new IOException(command.get(0) + " took more than " + timeout + " to " + what);
+            try {
+                if (!gdal.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    gdal.destroyForcibly();
+                    throw new IOException(command.get(0) + " took more than " + timeout + " to " + what);
+                }
+            } catch (InterruptedException e) {
+                gdal.destroyForcibly(); // a cancelled job leaves no GDAL running
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while " + command.get(0) + " was asked to " + what, e);
             }
             if (gdal.exitValue() != 0) {
                 throw new IOException(command.get(0) + " could not " + what + ": " + Files.readString(log, StandardCharsets.UTF_8).strip());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while " + command.get(0) + " was asked to " + what, e);
         } finally {
             Files.deleteIfExists(log);
         }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * Cuts the CS relief into web-map tiles (XYZ numbering, Web Mercator PNG with transparency outside the
  * survey) with GDAL's {@code gdal2tiles.py}, which reprojects from the plane rectangular zone itself.
- * The deepest zoom is the one whose pixels are as fine as the raster's cells.
+ * The deepest zoom is the one whose pixels are as fine as the raster's cells. Its workers cut tiles on both
+ * cores (the tiles are the same as one worker's, byte for byte): the tiles are most of a product run's time.
  */
 final class ReliefTiles {
 
@@ -31,7 +32,7 @@ final class ReliefTiles {
         Path staging = Files.createTempDirectory(directory.getParent(), "tiles");
         try {
             Gdal.run("cut " + relief + " into tiles", Duration.ofMinutes(30), List.of("gdal2tiles.py", "--xyz", "--quiet",
-                    "--processes=1", "-w", "none", "-r", "bilinear", "-z", MIN_ZOOM + "-" + maxZoom(cellMetres),
+                    "--processes=" + Gdal.PARALLEL, "-w", "none", "-r", "bilinear", "-z", MIN_ZOOM + "-" + maxZoom(cellMetres),
                     relief.toString(), staging.toString()));
             deleteTree(directory);
             Files.move(staging, directory);

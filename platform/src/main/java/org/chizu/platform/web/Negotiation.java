@@ -24,6 +24,14 @@ public final class Negotiation {
                 default -> throw new IllegalArgumentException("f must be json or html, not '" + format + "'");
             };
         }
+        return prefers(MediaType.TEXT_HTML, accept);
+    }
+
+    /**
+     * Whether an Accept header asks for {@code wanted} before JSON or anything ({@code *}{@code /*}):
+     * false when in doubt, so that API clients keep getting JSON.
+     */
+    public static boolean prefers(MediaType wanted, String accept) {
         if (accept == null || accept.isBlank()) {
             return false;
         }
@@ -31,7 +39,7 @@ public final class Negotiation {
             List<MediaType> types = MediaType.parseMediaTypes(accept);
             types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
             for (MediaType type : types) {
-                if (type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType()) {
+                if (type.isCompatibleWith(wanted) && !type.isWildcardType()) {
                     return true;
                 }
                 if (type.getSubtype().endsWith("json") || type.isWildcardType()) {
