@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.chizu.forestry.laser.ArchivedTile;
 import org.chizu.forestry.trees.DetectedTree;
@@ -20,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the rasters of a set of tiles in one coordinate system, block by block ({@link Block}), and
- * mosaics the blocks' cores with GDAL ({@code gdalbuildvrt}, then {@code gdal_translate -of COG}, two
- * products at a time); and
+ * mosaics the blocks' cores with GDAL ({@code gdalbuildvrt}, then {@code gdal_translate -of COG}; one at a
+ * time, since two at once were slower on a quiet two-core machine); and
  * finds the trees of each block's core.
  *
  * <p>Each tile is decoded once ({@link BlockSweep}; a tile along the edge between two 5 km strips of
@@ -111,35 +107,11 @@ public final class BlockedProducts {
         }
         log.debug("{} tiles decoded {} times for {} blocks, at most {} blocks in flight", tiles.size(), sweep.tiles().size(), blocks.size(),
                 sweep.peakInFlight());
-        return new Made(mosaics(pieces, extent, srid, directory, work), trees, extent);
-    }
-
-    /**
-     * Every product's mosaic, {@value Gdal#PARALLEL} GDAL runs at a time: while GDAL compresses one
-     * product, the other core compresses the next (the JVM only waits), and no more processes than
-     * cores fight for the machine.
-     */
-    private static List<MadeProduct> mosaics(Map<ProductKind, List<Path>> pieces, Grid extent, int srid, Path directory, Path work)
-            throws IOException {
-        ExecutorService gdal = Executors.newFixedThreadPool(Gdal.PARALLEL);
-        try {
-            List<Future<MadeProduct>> running = new ArrayList<>();
-            for (ProductKind kind : ProductKind.values()) {
-                running.add(gdal.submit(() -> mosaic(kind, pieces.get(kind), extent, srid, directory, work)));
-            }
-            List<MadeProduct> made = new ArrayList<>();
-            for (Future<MadeProduct> product : running) {
-                made.add(product.get());
-            }
-            return made;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("a mosaic failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while GDAL mosaicked the products", e);
-        } finally {
-            gdal.shutdownNow();
+        List<MadeProduct> made = new ArrayList<>();
+        for (ProductKind kind : ProductKind.values()) {
+            made.add(mosaic(kind, pieces.get(kind), extent, srid, directory, work));
         }
+        return new Made(made, trees, extent);
     }
 
     /** A block's rasters and trees from its surface models: its core's pieces written, its core's trees kept. */

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 public final class Gdal {
 
     /**
-     * How many of GDAL's processes (or a program's own worker processes) a product run keeps busy at once:
-     * the two cores of the town's server, so that a run neither leaves a core idle nor crowds out the web.
+     * How many worker processes a GDAL program that has them ({@code gdal2tiles.py --processes}) may use:
+     * the two cores of the town's server (two workers cut the relief's tiles about a quarter faster).
      */
     static final int PARALLEL = 2;
 
