@@ -23,3 +23,22 @@ await_device_may_publish() {
   done
   say "the broker's ACL never let the device publish to datastream $2"; return 1
 }
+
+# copy_same_rows COUNT FEATURE: PostgreSQL's COPY of COUNT rows like the ones the benchmarks send (a reading
+# a millisecond after the one before, its value its number) into sta_observation, for a datastream of their
+# own and the feature of interest FEATURE; prints how long it took in ms. The file is written before timing.
+copy_same_rows() {
+  local datastream
+  datastream=$(new_datastreams 1)
+  python3 - "$1" "$datastream" "$2" > "$SCRATCH/rows.csv" <<'PY'
+import sys, datetime
+n, d, f = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+base = datetime.datetime(2026, 12, 10, tzinfo=datetime.timezone.utc)
+for i in range(n):
+    print(f"{d},{(base + datetime.timedelta(milliseconds=i)).isoformat()},{i},{f}")
+PY
+  local start
+  start=$(date +%s%3N)
+  psql_scratch -c "\\copy sta_observation (datastream_id, phenomenon_time_start, result_number, feature_of_interest_id) from '$SCRATCH/rows.csv' csv"
+  echo $(( $(date +%s%3N) - start ))
+}
