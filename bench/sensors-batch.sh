@@ -23,14 +23,8 @@ BATCH=${3:-10000}
 CLIENTS=${4:-2}
 BENCH_NAME=sensors-batch
 source "$ROOT/bench/lib/scratch.sh"
-
-say "load before: $(uptime | sed 's/.*load average: //')"
-start_chizu
 source "$ROOT/bench/lib/sensors.sh"
-
-TOKEN=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope sensors:observe 2>/dev/null | sed -n 's/.*APIトークン: //p')
-[ -n "$TOKEN" ] || { say "device add printed no token"; exit 1; }
-DATASTREAM=$(new_datastreams 1)
+start_with_bench_gauge
 CHIZU_PID=$(pgrep -P "$RUN_PID" java)
 
 # bodies DATASTREAM N DIR: N observations of the datastream as dataArray request bodies of BATCH rows in DIR,

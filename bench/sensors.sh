@@ -25,14 +25,8 @@ WARMUP=${2:-100000}
 CONNECTIONS=4
 BENCH_NAME=sensors
 source "$ROOT/bench/lib/scratch.sh"
-
-say "load before: $(uptime | sed 's/.*load average: //')"
-start_chizu
 source "$ROOT/bench/lib/sensors.sh"
-
-TOKEN=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope sensors:observe 2>/dev/null | sed -n 's/.*APIトークン: //p')
-[ -n "$TOKEN" ] || { say "device add printed no token"; exit 1; }
-DATASTREAM=$(new_datastreams 1)
+start_with_bench_gauge
 
 DEVICE_PORT=$(grep -o 'devices publish on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
 SERVICE_PORT=$(grep -o 'private Mosquitto on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)

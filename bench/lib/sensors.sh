@@ -1,4 +1,23 @@
-# Sourced by the sensors benchmarks after start_chizu: makes datastreams straight in the database.
+# Sourced by the sensors benchmarks after scratch.sh: starts Chizu, adds the device and makes datastreams
+# straight in the database.
+
+# start_with_bench_gauge: says the load, starts Chizu, adds the device 'bench gauge' (its API token in TOKEN)
+# and a datastream it may send to (DATASTREAM).
+start_with_bench_gauge() {
+  say "load before: $(uptime | sed 's/.*load average: //')"
+  start_chizu
+  TOKEN=$(add_bench_gauge)
+  DATASTREAM=$(new_datastreams 1)
+}
+
+# add_bench_gauge: adds the device 'bench gauge' with ./chizu device add, allowed to send observations;
+# prints its API token.
+add_bench_gauge() {
+  local token
+  token=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope sensors:observe 2>/dev/null | sed -n 's/.*APIトークン: //p')
+  [ -n "$token" ] || { say "device add printed no token"; return 1; }
+  echo "$token"
+}
 
 # new_datastreams N: a gauge Thing at a Location with N water-level Datastreams; prints their ids, one a line.
 # The Thing names the device 'bench gauge', which may then publish to them (see await_device_may_publish).
