@@ -25,14 +25,8 @@ WARMUP=${2:-100000}
 CONNECTIONS=4
 BENCH_NAME=sensors
 source "$ROOT/bench/lib/scratch.sh"
-
-say "load before: $(uptime | sed 's/.*load average: //')"
-start_chizu
 source "$ROOT/bench/lib/sensors.sh"
-
-TOKEN=$(CHIZU_HOME=$SCRATCH "$ROOT/chizu" device add "bench gauge" --scope sensors:observe 2>/dev/null | sed -n 's/.*APIトークン: //p')
-[ -n "$TOKEN" ] || { say "device add printed no token"; exit 1; }
-DATASTREAM=$(new_datastreams 1)
+start_with_bench_gauge
 
 DEVICE_PORT=$(grep -o 'devices publish on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
 SERVICE_PORT=$(grep -o 'private Mosquitto on tcp://127.0.0.1:[0-9]*' "$LOG" | grep -o '[0-9]*$' | tail -1)
@@ -114,19 +108,9 @@ DISTINCT=$(psql_scratch -c "select count(distinct result_number) from sta_observ
 LOAD_DURING=$(uptime | sed 's/.*load average: //')
 
 # The same rows for a datastream of their own, copied in by PostgreSQL itself.
-COPY_DATASTREAM=$(new_datastreams 1)
 FEATURE=$(psql_scratch -c "select feature_of_interest_id from sta_observation where datastream_id = $DATASTREAM limit 1")
-python3 - "$COUNT" "$COPY_DATASTREAM" "$FEATURE" > "$SCRATCH/rows.csv" <<'PY'
-import sys, datetime
-n, d, f = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-base = datetime.datetime(2026, 12, 10, tzinfo=datetime.timezone.utc)
-for i in range(n):
-    print(f"{d},{(base + datetime.timedelta(milliseconds=i)).isoformat()},{i},{f}")
-PY
-COPY_START=$(date +%s%3N)
 CPU_BEFORE=$(cpu_now)
-psql_scratch -c "\\copy sta_observation (datastream_id, phenomenon_time_start, result_number, feature_of_interest_id) from '$SCRATCH/rows.csv' csv"
-COPY_MS=$(( $(date +%s%3N) - COPY_START ))
+COPY_MS=$(copy_same_rows "$COUNT" "$FEATURE")
 sleep 1   # until the postmaster has reaped the backend that copied, whose CPU it then counts
 read -r _ _ COPY_CPU _ <<< "$(cpu_per_message "$CPU_BEFORE" "$(cpu_now)")"
 

@@ -1,7 +1,10 @@
 package org.chizu.sensors;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -39,11 +42,57 @@ public record TimeInterval(Instant start, Instant end) {
 
     /** Reads one ISO 8601 date-time with its offset. */
     public static Instant instant(String text) {
+        Instant utc = utcInstant(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 time with an offset, such as 2026-12-08T09:00:00Z");
         }
+    }
+
+    /**
+     * The form devices send nearly always, {@code 2026-12-08T09:00:00Z} with up to nine digits of fraction,
+     * read digit by digit: the general parser took a quarter of a dataArray upload's time. Null for any
+     * other text (then read by the general parser, which also words the error).
+     */
+    private static Instant utcInstant(String text) {
+        int length = text.length();
+        if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 20 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
+            return null;
+        }
+        try {
+            int nanos = fraction * (int) Math.pow(10, 30 - length);
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in text[from, to), or -1 if a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The end, or the start of an instant: the latest moment the time covers. */
