@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,8 +197,11 @@ class AlertSubscriptionLinksBrowserTest {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from alert_subscription where token = ?)", Boolean.class, token));
     }
 
-    /** Waits for the page after a button's POST; the heading read may belong to the page being left. */
+    /**
+     * Waits for the page after a button's POST; the heading read may belong to the page being left, which
+     * Chromium reports as a stale element or, mid-navigation, as a node no longer in the document.
+     */
     private static WebDriverWait patient(ChromeDriver browser) {
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class);
     }
 }
